@@ -1,0 +1,149 @@
+"""The command line: parse, call a service, print. Exit codes: 0 ok; 2 the user can fix it;
+3 ``check`` found problems; 1 anything else. Never a traceback."""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import logging
+import sys
+from dataclasses import dataclass, field
+from typing import TextIO
+
+from app.domain.errors import CortegeError, DomainError
+from app.i18n import _
+
+log = logging.getLogger("cortege.cli")
+
+# Every module app/commands/cmd_*.py has register(subparsers): it adds its commands with
+# set_defaults(handler=...). Modules are found, not listed, so features add commands alone.
+
+
+def command_modules(prefix: str) -> list[str]:
+    import pkgutil
+
+    import app.commands
+
+    return sorted(
+        f"app.commands.{info.name}"
+        for info in pkgutil.iter_modules(app.commands.__path__)
+        if info.name.startswith(prefix)
+    )
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str):  # exit 2 with the usage, as argparse does, but translated
+        self.print_usage(sys.stderr)
+        self.exit(2, _("error: {message}").format(message=message) + "\n")
+
+
+@dataclass
+class Context:
+    db: str | None
+    out: TextIO = field(default_factory=lambda: sys.stdout)
+    err: TextIO = field(default_factory=lambda: sys.stderr)
+    _store: object = None
+
+    @property
+    def target(self) -> str:
+        from app.paths import resolve_database
+
+        return resolve_database(self.db)
+
+    def store(self, *, upgrade_schema: bool | None = None):
+        if self._store is None:
+            from app.storage.unlock import open_for_cli
+
+            self._store = open_for_cli(self.target, err=self.err, upgrade_schema=upgrade_schema)
+        return self._store
+
+    def print(self, text: str = "") -> None:
+        print(text, file=self.out)
+
+    def warn(self, text: str) -> None:
+        print(text, file=self.err)
+
+    def close(self) -> None:
+        if self._store is not None:
+            self._store.close()
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(
+        prog="python main.py", description=_("Cortège: plan symbolic protest actions.")
+    )
+    parser.add_argument(
+        "--db",
+        metavar="PATH_OR_URL",
+        help=_(
+            "database file or SQLAlchemy URL (default: CORTEGE_DB, else the "
+            "database in the user data folder)"
+        ),
+    )
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+    for name in command_modules("cmd_"):
+        importlib.import_module(name).register(sub)
+    return parser
+
+
+def run(argv: list[str], *, out: TextIO | None = None, err: TextIO | None = None) -> int:
+    out = out or sys.stdout
+    err = err or sys.stderr
+    parser = build_parser()
+    try:
+        args = parser.parse_args(argv)
+    except SystemExit as exc:
+        return int(exc.code or 0)
+    if not getattr(args, "handler", None):
+        parser.print_help(out)
+        return 0
+    ctx = Context(db=args.db, out=out, err=err)
+    try:
+        return int(args.handler(args, ctx) or 0)
+    except DomainError as exc:
+        for problem in exc.problems:
+            print(str(problem), file=err)
+        return exc.exit_code
+    except CortegeError as exc:
+        print(str(exc), file=err)
+        return exc.exit_code
+    except KeyboardInterrupt:
+        print(_("interrupted"), file=err)
+        return 130
+    except OSError as exc:
+        print(
+            _("{path}: {reason}").format(path=exc.filename or "", reason=exc.strerror or exc),
+            file=err,
+        )
+        return 2 if exc.filename else 1
+    except Exception as exc:  # the last line of defence: log it, never show a traceback
+        from app.logs import log_exception
+
+        where = log_exception(exc)
+        print(
+            _("internal error: {error} (details in {log})").format(
+                error=type(exc).__name__, log=where
+            ),
+            file=err,
+        )
+        return 1
+    finally:
+        ctx.close()
+
+
+def main(argv: list[str] | None = None) -> int:
+    return run(sys.argv[1:] if argv is None else argv)
+
+
+def is_gui_invocation(argv: list[str]) -> bool:
+    """No command (only ``--db``): the desktop app."""
+    rest = list(argv)
+    while rest:
+        head = rest.pop(0)
+        if head == "--db" and rest:
+            rest.pop(0)
+        elif head.startswith("--db="):
+            continue
+        else:
+            return False
+    return True

@@ -1,0 +1,61 @@
+"""Errors the user can fix. Each names the field and what is wrong with it."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One thing wrong with the input: where (a field path) and what."""
+
+    path: str
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.path}: {self.message}" if self.path else self.message
+
+
+class CortegeError(Exception):
+    """Base of every error the app reports to the user instead of a traceback."""
+
+    exit_code = 1
+
+
+class DomainError(CortegeError):
+    """Input the user can correct; carries every problem found, each with its field path."""
+
+    exit_code = 2
+
+    def __init__(self, problems: list[Problem] | Problem | str, *, field: str = "") -> None:
+        if isinstance(problems, str):
+            problems = [Problem(field, problems)]
+        elif isinstance(problems, Problem):
+            problems = [problems]
+        self.problems: list[Problem] = list(problems)
+        super().__init__("\n".join(str(p) for p in self.problems))
+
+    @property
+    def field(self) -> str:
+        return self.problems[0].path if self.problems else ""
+
+
+class NotFoundError(DomainError):
+    """An unknown slug, alias, key or id."""
+
+
+class StoreError(CortegeError):
+    """The database cannot be opened or used: not ours, corrupt, too new, locked, wrong key."""
+
+    exit_code = 2
+
+
+class ConflictError(CortegeError):
+    """Somebody else changed the row since it was read (team mode)."""
+
+    exit_code = 2
+
+    def __init__(self, message: str, *, entity: str = "", entity_id: int | None = None) -> None:
+        super().__init__(message)
+        self.entity = entity
+        self.entity_id = entity_id

@@ -1,0 +1,50 @@
+"""Where Cortège keeps its files: one place, platformdirs, with an override for tests."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+APP_NAME = "Cortege"
+
+
+def data_dir() -> Path:
+    """The user data folder (``CORTEGE_DATA_DIR`` overrides it)."""
+    override = os.environ.get("CORTEGE_DATA_DIR")
+    if override:
+        path = Path(override)
+    else:
+        from platformdirs import user_data_dir
+
+        path = Path(user_data_dir(APP_NAME, appauthor=False))
+    path.mkdir(parents=True, exist_ok=True)
+    return path
+
+
+def default_database() -> Path:
+    return data_dir() / "cortege.sqlite3"
+
+
+def log_dir() -> Path:
+    path = data_dir() / "logs"
+    path.mkdir(parents=True, exist_ok=True)
+    return path
+
+
+def resolve_database(cli_value: str | None) -> str:
+    """``--db`` wins over ``CORTEGE_DB``, which wins over the default database."""
+    if cli_value:
+        return cli_value
+    env = os.environ.get("CORTEGE_DB")
+    if env:
+        return env
+    return str(default_database())
+
+
+def is_default_database(target: str) -> bool:
+    if "://" in target:
+        return False
+    try:
+        return Path(target).expanduser().resolve() == default_database().resolve()
+    except OSError:
+        return False

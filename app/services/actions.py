@@ -1,0 +1,262 @@
+"""Whole-action operations: look-ups, delete with undo, moving in time, duplicating as a template.
+
+Editing keeps the *wall-clock* plan: a new zone keeps "10:00" as 10:00 in the new zone, and a move
+to another date keeps every local time, refusing one that would not exist on the new date.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import UTC, date, datetime, timedelta
+
+from sqlalchemy import select, update
+from sqlalchemy.orm import Session, selectinload
+
+from app.domain import models as m
+from app.domain.errors import DomainError, NotFoundError
+from app.domain.timeutil import LocalTimeError, localize, zone
+from app.i18n import _
+from app.services.snapshot import Snapshot
+from app.services.validation import slugify
+
+
+def action_by_slug(session: Session, slug: str) -> m.Action:
+    action = session.scalar(
+        select(m.Action).where(m.Action.slug == slug, m.Action.deleted_at.is_(None))
+    )
+    if action is None:
+        raise NotFoundError(_("no action with slug {slug!r}").format(slug=slug), field="slug")
+    return action
+
+
+def participant_by_alias(session: Session, alias: str) -> m.Participant:
+    person = session.scalar(
+        select(m.Participant).where(m.Participant.alias_key == m.alias_key(alias))
+    )
+    if person is None:
+        raise NotFoundError(
+            _("no participant with alias {alias!r}").format(alias=alias), field="alias"
+        )
+    return person
+
+
+def list_actions(session: Session) -> list[m.Action]:
+    return list(
+        session.scalars(
+            select(m.Action)
+            .where(m.Action.deleted_at.is_(None))
+            .order_by(m.Action.starts_at, m.Action.id)
+        )
+    )
+
+
+def load_action(session: Session, action_id: int) -> m.Action:
+    """The action with everything the exports and the readiness check read, loaded at once."""
+    action = session.scalar(
+        select(m.Action)
+        .where(m.Action.id == action_id, m.Action.deleted_at.is_(None))
+        .options(
+            selectinload(m.Action.contacts),
+            selectinload(m.Action.roles),
+            selectinload(m.Action.assignments).selectinload(m.Assignment.participant),
+            selectinload(m.Action.assignments).selectinload(m.Assignment.role),
+            selectinload(m.Action.cues).selectinload(m.Cue.roles),
+            selectinload(m.Action.cues).selectinload(m.Cue.participants),
+            selectinload(m.Action.cues).selectinload(m.Cue.props),
+            selectinload(m.Action.props).selectinload(m.Prop.carriers),
+            selectinload(m.Action.releases).selectinload(m.PressRelease.quotes),
+            selectinload(m.Action.releases).selectinload(m.PressRelease.press_contacts),
+            selectinload(m.Action.tasks).selectinload(m.Task.assignee),
+            selectinload(m.Action.media_contacts),
+        )
+    )
+    if action is None:
+        raise NotFoundError(_("no action with id {id}").format(id=action_id), field="id")
+    return action
+
+
+def _instants(session: Session, action: m.Action) -> list[tuple[object, str, str]]:
+    """(object, attribute, label) of every instant that belongs to the action."""
+    out: list[tuple[object, str, str]] = [
+        (action, "starts_at", "starts_at"),
+        (action, "ends_at", "ends_at"),
+    ]
+    for cue in action.cues:
+        out.append((cue, "starts_at", f"cue {cue.title!r}"))
+    for a in action.assignments:
+        if a.call_time is not None:
+            out.append((a, "call_time", f"call time of {a.participant.alias!r}"))
+    for r in action.releases:
+        for attr in ("release_at", "embargo_until"):
+            if getattr(r, attr) is not None:
+                out.append((r, attr, f"release {r.key!r} {attr}"))
+    return out
+
+
+def _remap(
+    session: Session, action: m.Action, change: Callable[[datetime], datetime], new_zone: str
+) -> None:
+    tz_new = zone(new_zone)
+    updates = []
+    for obj, attr, label in _instants(session, action):
+        local = change(getattr(obj, attr))
+        try:
+            instant = localize(local.replace(tzinfo=None), tz_new, fold=local.fold)
+        except LocalTimeError as exc:
+            raise DomainError(f"{label}: {exc}", field="timezone") from exc
+        updates.append((obj, attr, instant.astimezone(UTC)))
+    for obj, attr, instant in updates:
+        setattr(obj, attr, instant)
+
+
+def rezone(session: Session, action: m.Action, new_zone: str) -> None:
+    """Keep every wall-clock time and read it in ``new_zone``."""
+    old = zone(action.timezone)
+    _remap(session, action, lambda t: t.astimezone(old), new_zone)
+    action.timezone = new_zone
+
+
+def shift_days(session: Session, action: m.Action, days: int) -> None:
+    """Move the whole action by whole days, keeping every local time."""
+    tz = zone(action.timezone)
+    _remap(session, action, lambda t: t.astimezone(tz) + timedelta(days=days), action.timezone)
+    for task in action.tasks:
+        if task.due is not None:
+            task.due = task.due + timedelta(days=days)
+
+
+def move_action(session: Session, action_id: int, new_date: date) -> int:
+    """Move the action (and everything in it) to ``new_date``; returns the day shift."""
+    action = load_action(session, action_id)
+    local_start = action.starts_at.astimezone(zone(action.timezone))
+    days = (new_date - local_start.date()).days
+    if days:
+        shift_days(session, action, days)
+        session.flush()
+    return days
+
+
+def duplicate_action(
+    session: Session, action_id: int, *, new_date: date, title: str | None = None
+) -> int:
+    """A copy as a template for a new date: the plan without the people.
+
+    Roles, cues (with their roles and props), props (back to 'needed'), releases (as drafts),
+    open tasks and key contacts are copied and every time shifts together; assignments, direct
+    cue participants, carriers and the declaration are not: they belong to the original day.
+    """
+    from app.services.edits import free_slug
+
+    src = load_action(session, action_id)
+    new_title = title or src.title
+    copy = m.Action(
+        slug=free_slug(session, slugify(new_title)),
+        title=new_title,
+        message=src.message,
+        description=src.description,
+        status="planned",
+        timezone=src.timezone,
+        country=src.country,
+        starts_at=src.starts_at,
+        ends_at=src.ends_at,
+        location_name=src.location_name,
+        address=src.address,
+        meeting_point=src.meeting_point,
+        latitude=src.latitude,
+        longitude=src.longitude,
+        route=list(src.route or []),
+        languages=list(src.languages or []),
+        fallback_plan=src.fallback_plan,
+        safety_notes=src.safety_notes,
+        decl_authority=src.decl_authority,
+    )
+    session.add(copy)
+    copy.contacts = [
+        m.KeyContact(position=c.position, label=c.label, phone=c.phone, email=c.email)
+        for c in src.contacts
+    ]
+    roles = {
+        r.id: m.Role(key=r.key, name=r.name, needed=r.needed, instructions=r.instructions)
+        for r in src.roles
+    }
+    copy.roles = list(roles.values())
+    props = {
+        p.id: m.Prop(
+            key=p.key, name=p.name, quantity=p.quantity, status="needed", cost=p.cost, notes=p.notes
+        )
+        for p in src.props
+    }
+    copy.props = list(props.values())
+    copy.cues = [
+        m.Cue(
+            key=c.key,
+            starts_at=c.starts_at,
+            minutes=c.minutes,
+            title=c.title,
+            place=c.place,
+            instructions=c.instructions,
+            chained=c.chained,
+            roles=[roles[r.id] for r in c.roles],
+            props=[props[p.id] for p in c.props],
+        )
+        for c in src.cues
+    ]
+    releases = {}
+    for r in src.releases:
+        releases[r.id] = m.PressRelease(
+            key=r.key,
+            language=r.language,
+            headline=r.headline,
+            subheadline=r.subheadline,
+            dateline=r.dateline,
+            release_at=r.release_at,
+            embargo_until=r.embargo_until,
+            body=r.body,
+            boilerplate=r.boilerplate,
+            status="draft",
+            quotes=[m.Quote(position=q.position, speaker=q.speaker, text=q.text) for q in r.quotes],
+            press_contacts=[
+                m.PressContact(position=c.position, label=c.label, phone=c.phone, email=c.email)
+                for c in r.press_contacts
+            ],
+        )
+    for r in src.releases:
+        if r.translation_of_id in releases:
+            releases[r.id].translation_of = releases[r.translation_of_id]
+    copy.releases = list(releases.values())
+    copy.tasks = [m.Task(title=t.title, due=t.due, done=False) for t in src.tasks]
+    session.flush()
+    fresh = load_action(session, copy.id)
+    local_start = src.starts_at.astimezone(zone(src.timezone))
+    days = (new_date - local_start.date()).days
+    if days:
+        shift_days(session, fresh, days)
+    session.flush()
+    return copy.id
+
+
+def soft_delete(session: Session, action: m.Action) -> Snapshot:
+    """Hide the action (undo brings it back); it is erased for good the next time the
+    database is opened, or by ``erase_deleted``."""
+    action.deleted_at = datetime.now(UTC)
+    session.flush()
+    return Snapshot(entity="action", id=action.id, action_id=action.id)
+
+
+def undelete(session: Session, action_id: int) -> None:
+    session.execute(
+        update(m.Action)
+        .where(m.Action.id == action_id)
+        .values(deleted_at=None, version=m.Action.version + 1)
+        .execution_options(synchronize_session=False)
+    )
+    session.expire_all()
+
+
+def erase_deleted(session: Session) -> int:
+    """Delete for good the actions that were deleted (their undo history is gone)."""
+    doomed = list(session.scalars(select(m.Action).where(m.Action.deleted_at.is_not(None))))
+    for action in doomed:
+        session.delete(action)
+    session.flush()
+    return len(doomed)

@@ -1,0 +1,765 @@
+"""Read an action bundle (BUNDLE.md, version 1): check everything, then write it in one go.
+
+Every problem is reported with its path (``schedule[3].starts_at: …``); when there is any,
+nothing is written. Bulk rows go in with ``session.execute(insert(...), rows)``.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from decimal import Decimal
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from sqlalchemy import insert, select
+from sqlalchemy.orm import Session
+
+from app.domain import models as m
+from app.domain.enums import ActionStatus, PropStatus, ReleaseStatus, values
+from app.domain.errors import DomainError, Problem
+from app.domain.timeutil import LocalTimeError, parse_date, parse_local, zone
+from app.i18n import _
+from app.services.fields import Field as F
+from app.services.fields import check_value
+from app.services.validation import SLUG_RE, slugify
+
+UTC_ZONE = ZoneInfo("UTC")
+FORMAT = "cortege.bundle"
+VERSION = 1
+
+TOP = {
+    "format",
+    "version",
+    "action",
+    "roles",
+    "participants",
+    "assignments",
+    "props",
+    "schedule",
+    "press_releases",
+    "tasks",
+    "media_contacts",
+}
+ACTION = {
+    "slug",
+    "title",
+    "message",
+    "description",
+    "status",
+    "timezone",
+    "country",
+    "starts_at",
+    "ends_at",
+    "location",
+    "route",
+    "languages",
+    "fallback_plan",
+    "safety_notes",
+    "contacts",
+    "declaration",
+}
+LOCATION = {"name", "address", "meeting_point", "latitude", "longitude"}
+CONTACT = {"label", "phone", "email"}
+DECLARATION = {"authority", "sent_on", "received_on", "reference"}
+ROLE = {"key", "name", "needed", "instructions"}
+PARTICIPANT = {
+    "key",
+    "alias",
+    "full_name",
+    "phone",
+    "email",
+    "language",
+    "notes",
+    "retain_until",
+    "consent",
+}
+CONSENT = {"given_on", "scope", "photos"}
+ASSIGNMENT = {"participant", "role", "call_time", "confirmed", "attended"}
+PROP = {"key", "name", "quantity", "status", "carried_by", "cost", "notes"}
+CUE = {
+    "key",
+    "starts_at",
+    "minutes",
+    "title",
+    "place",
+    "instructions",
+    "roles",
+    "participants",
+    "props",
+}
+RELEASE = {
+    "key",
+    "language",
+    "headline",
+    "subheadline",
+    "dateline",
+    "release_at",
+    "embargo_until",
+    "body",
+    "quotes",
+    "boilerplate",
+    "press_contacts",
+    "status",
+    "translation_of",
+}
+QUOTE = {"speaker", "text"}
+TASK = {"title", "due", "assignee", "done"}
+MEDIA = {"outlet", "name", "email", "phone", "language", "beat"}
+
+
+@dataclass
+class ImportResult:
+    action_id: int
+    slug: str
+    notes: list[str] = field(default_factory=list)
+
+
+class _Reader:
+    """Walks the parsed JSON, collecting problems and clean values."""
+
+    def __init__(self) -> None:
+        self.problems: list[Problem] = []
+        self.tz = None
+
+    def fail(self, path: str, message: str) -> None:
+        self.problems.append(Problem(path, message))
+
+    def obj(
+        self, value: Any, path: str, allowed: set[str], required: tuple[str, ...] = ()
+    ) -> dict | None:
+        if not isinstance(value, dict):
+            self.fail(path, _("must be an object"))
+            return None
+        for name in value:
+            if name not in allowed:
+                self.fail(f"{path}.{name}" if path else name, _("unknown field"))
+        for name in required:
+            if name not in value or value[name] is None:
+                self.fail(f"{path}.{name}" if path else name, _("is required"))
+        return value
+
+    def items(self, data: dict, name: str) -> list:
+        value = data.get(name)
+        if value is None:
+            return []
+        if not isinstance(value, list):
+            self.fail(name, _("must be a list"))
+            return []
+        return value
+
+    def text(
+        self, d: dict, name: str, path: str, *, required: bool = False, max_len: int = 20000
+    ) -> str:
+        value = d.get(name, "")
+        if value is None:
+            value = ""
+        cleaned, err = check_value(F("text", required=required, max_len=max_len), value)
+        if err:
+            self.fail(f"{path}.{name}", err)
+            return ""
+        return cleaned
+
+    def check(self, d: dict, name: str, path: str, kind: F, default: Any = None) -> Any:
+        if name not in d or d[name] is None and kind.kind not in ("bool_or_none",):
+            return default
+        cleaned, err = check_value(kind, d[name])
+        if err:
+            self.fail(f"{path}.{name}", err)
+            return default
+        return cleaned
+
+    def date(self, d: dict, name: str, path: str):
+        value = d.get(name)
+        if value is None:
+            return None
+        try:
+            return parse_date(value)
+        except ValueError as exc:
+            self.fail(f"{path}.{name}", str(exc))
+            return None
+
+    def time(self, d: dict, name: str, path: str, *, required: bool = False):
+        value = d.get(name)
+        if value is None:
+            if required:
+                self.fail(f"{path}.{name}", _("is required"))
+            return None
+        try:
+            if self.tz is None:  # the zone is wrong (reported): still check the format
+                parse_local(value, UTC_ZONE)
+                return None
+            return parse_local(value, self.tz)
+        except LocalTimeError as exc:
+            if self.tz is not None or exc.kind == "format":
+                self.fail(f"{path}.{name}", str(exc))
+            return None
+
+    def key(self, d: dict, path: str, seen: set[str]) -> str | None:
+        value = d.get("key")
+        if value is None:
+            return None  # reported as required by obj()
+        if not isinstance(value, str) or not value:
+            self.fail(f"{path}.key", _("must be non-empty text"))
+            return None
+        if value in seen:
+            self.fail(f"{path}.key", _("duplicate key {key!r}").format(key=value))
+            return None
+        seen.add(value)
+        return value
+
+    def refs(self, d: dict, name: str, path: str, known: set[str]) -> list[str]:
+        value = d.get(name)
+        if value is None:
+            return []
+        if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+            self.fail(f"{path}.{name}", _("must be a list of keys"))
+            return []
+        out = []
+        for i, key in enumerate(value):
+            if key not in known:
+                self.fail(f"{path}.{name}[{i}]", _("no such key {key!r}").format(key=key))
+            elif key not in out:
+                out.append(key)
+        return out
+
+
+def parse_json(raw: bytes | str) -> Any:
+    if isinstance(raw, bytes):
+        try:
+            raw = raw.decode("utf-8-sig")
+        except UnicodeDecodeError as exc:
+            raise DomainError(_("the file is not UTF-8 text")) from exc
+    try:
+        return json.loads(raw)
+    except json.JSONDecodeError as exc:
+        raise DomainError(
+            _("not valid JSON: line {line}, column {col}: {msg}").format(
+                line=exc.lineno, col=exc.colno, msg=exc.msg
+            )
+        ) from exc
+    except RecursionError as exc:
+        raise DomainError(_("not valid JSON: nested too deeply")) from exc
+
+
+def read_bundle(data: Any) -> dict:
+    """Check a parsed bundle; return a clean plan or raise DomainError with every problem."""
+    r = _Reader()
+    if not isinstance(data, dict):
+        raise DomainError(_("a bundle must be a JSON object"))
+    if data.get("format") != FORMAT:
+        raise DomainError(
+            _("not a Cortège bundle (format must be {fmt!r})").format(fmt=FORMAT), field="format"
+        )
+    version = data.get("version")
+    if isinstance(version, bool) or not isinstance(version, int):
+        raise DomainError(_("must be a whole number"), field="version")
+    if version > VERSION:
+        raise DomainError(
+            _(
+                "this bundle is version {v}; this Cortège reads version {ours}: update Cortège"
+            ).format(v=version, ours=VERSION),
+            field="version",
+        )
+    if version < 1:
+        raise DomainError(_("unknown bundle version {v}").format(v=version), field="version")
+    r.obj(data, "", TOP, ("action",))
+    plan: dict = {}
+    a = r.obj(
+        data.get("action", {}), "action", ACTION, ("title", "timezone", "starts_at", "ends_at")
+    )
+    if a is not None:
+        plan["action"] = _read_action(r, a)
+    known_roles: set[str] = set()
+    plan["roles"] = []
+    for i, item in enumerate(r.items(data, "roles")):
+        p = f"roles[{i}]"
+        d = r.obj(item, p, ROLE, ("key", "name"))
+        if d is None:
+            continue
+        key = r.key(d, p, known_roles)
+        plan["roles"].append(
+            {
+                "key": key,
+                "name": r.text(d, "name", p, required=True, max_len=200),
+                "needed": r.check(d, "needed", p, F("int0"), 1),
+                "instructions": r.text(d, "instructions", p),
+            }
+        )
+    plan["participants"] = _read_participants(r, data)
+    known_people = {p["key"] for p in plan["participants"] if p["key"]}
+    plan["assignments"] = []
+    pairs: set[tuple[str, str]] = set()
+    for i, item in enumerate(r.items(data, "assignments")):
+        p = f"assignments[{i}]"
+        d = r.obj(item, p, ASSIGNMENT, ("participant", "role"))
+        if d is None:
+            continue
+        who, role = d.get("participant"), d.get("role")
+        if who is not None and who not in known_people:
+            r.fail(f"{p}.participant", _("no such key {key!r}").format(key=who))
+        if role is not None and role not in known_roles:
+            r.fail(f"{p}.role", _("no such key {key!r}").format(key=role))
+        if (who, role) in pairs:
+            r.fail(p, _("{who!r} already has role {role!r}").format(who=who, role=role))
+        pairs.add((who, role))
+        plan["assignments"].append(
+            {
+                "participant": who,
+                "role": role,
+                "call_time": r.time(d, "call_time", p),
+                "confirmed": r.check(d, "confirmed", p, F("bool"), False),
+                "attended": r.check(d, "attended", p, F("bool_or_none"), None),
+            }
+        )
+    known_props: set[str] = set()
+    plan["props"] = []
+    for i, item in enumerate(r.items(data, "props")):
+        p = f"props[{i}]"
+        d = r.obj(item, p, PROP, ("key", "name"))
+        if d is None:
+            continue
+        plan["props"].append(
+            {
+                "key": r.key(d, p, known_props),
+                "name": r.text(d, "name", p, required=True, max_len=300),
+                "quantity": r.check(d, "quantity", p, F("int0"), 1),
+                "status": r.check(
+                    d, "status", p, F("enum", choices=tuple(values(PropStatus))), "needed"
+                ),
+                "carried_by": r.refs(d, "carried_by", p, known_people),
+                "cost": _cost(r, d, p),
+                "notes": r.text(d, "notes", p),
+            }
+        )
+    plan["schedule"] = []
+    known_cues: set[str] = set()
+    for i, item in enumerate(r.items(data, "schedule")):
+        p = f"schedule[{i}]"
+        d = r.obj(item, p, CUE, ("key", "starts_at", "minutes", "title"))
+        if d is None:
+            continue
+        plan["schedule"].append(
+            {
+                "key": r.key(d, p, known_cues),
+                "starts_at": r.time(d, "starts_at", p),
+                "minutes": r.check(d, "minutes", p, F("int1"), 1),
+                "title": r.text(d, "title", p, required=True, max_len=300),
+                "place": r.text(d, "place", p, max_len=300),
+                "instructions": r.text(d, "instructions", p),
+                "roles": r.refs(d, "roles", p, known_roles),
+                "participants": r.refs(d, "participants", p, known_people),
+                "props": r.refs(d, "props", p, known_props),
+            }
+        )
+    plan["press_releases"] = _read_releases(r, data)
+    plan["tasks"] = []
+    for i, item in enumerate(r.items(data, "tasks")):
+        p = f"tasks[{i}]"
+        d = r.obj(item, p, TASK, ("title",))
+        if d is None:
+            continue
+        who = d.get("assignee")
+        if who is not None and who not in known_people:
+            r.fail(f"{p}.assignee", _("no such key {key!r}").format(key=who))
+        plan["tasks"].append(
+            {
+                "title": r.text(d, "title", p, required=True, max_len=300),
+                "due": r.date(d, "due", p),
+                "assignee": who,
+                "done": r.check(d, "done", p, F("bool"), False),
+            }
+        )
+    plan["media_contacts"] = []
+    for i, item in enumerate(r.items(data, "media_contacts")):
+        p = f"media_contacts[{i}]"
+        d = r.obj(item, p, MEDIA, ("outlet",))
+        if d is None:
+            continue
+        plan["media_contacts"].append(
+            {
+                "outlet": r.text(d, "outlet", p, required=True, max_len=200),
+                "name": r.text(d, "name", p, max_len=200),
+                "email": r.check(d, "email", p, F("email"), ""),
+                "phone": r.text(d, "phone", p, max_len=64),
+                "language": r.check(d, "language", p, F("language"), ""),
+                "beat": r.text(d, "beat", p, max_len=200),
+            }
+        )
+    if r.problems:
+        raise DomainError(r.problems)
+    return plan
+
+
+def _read_action(r: _Reader, a: dict) -> dict:
+    p = "action"
+    out: dict = {}
+    slug = a.get("slug")
+    if slug is not None and (not isinstance(slug, str) or not SLUG_RE.match(slug)):
+        r.fail(
+            "action.slug",
+            _("{value!r} is not a slug (a-z, 0-9 and -, at most 64)").format(value=slug),
+        )
+    out["slug"] = slug
+    out["title"] = r.text(a, "title", p, required=True, max_len=300)
+    for name in ("message", "description", "fallback_plan", "safety_notes"):
+        out[name] = r.text(a, name, p)
+    out["status"] = r.check(
+        a, "status", p, F("enum", choices=tuple(values(ActionStatus))), "planned"
+    )
+    tzname = a.get("timezone")
+    if tzname is not None:
+        try:
+            r.tz = zone(tzname)
+            out["timezone"] = tzname
+        except ValueError as exc:
+            r.fail("action.timezone", str(exc))
+    country = a.get("country", "")
+    if country is not None and (not isinstance(country, str) or country != country.upper()):
+        r.fail(
+            "action.country", _("{value!r} is not an ISO 3166 country code").format(value=country)
+        )
+        out["country"] = ""
+    else:
+        out["country"] = r.check(a, "country", p, F("country"), "")
+    out["starts_at"] = r.time(a, "starts_at", p)
+    out["ends_at"] = r.time(a, "ends_at", p)
+    if out["starts_at"] and out["ends_at"] and out["ends_at"] < out["starts_at"]:
+        r.fail("action.ends_at", _("ends before the action starts"))
+    loc = a.get("location")
+    out.update(location_name="", address="", meeting_point="", latitude=None, longitude=None)
+    if loc is not None:
+        loc = r.obj(loc, "action.location", LOCATION)
+        if loc is not None:
+            lp = "action.location"
+            out["location_name"] = r.text(loc, "name", lp, max_len=300)
+            out["address"] = r.text(loc, "address", lp)
+            out["meeting_point"] = r.text(loc, "meeting_point", lp)
+            out["latitude"] = r.check(loc, "latitude", lp, F("latitude"))
+            out["longitude"] = r.check(loc, "longitude", lp, F("longitude"))
+    out["route"] = r.check(a, "route", p, F("text_list"), [])
+    out["languages"] = r.check(a, "languages", p, F("languages"), [])
+    out["contacts"] = []
+    contacts = a.get("contacts")
+    if contacts is not None and not isinstance(contacts, list):
+        r.fail("action.contacts", _("must be a list"))
+        contacts = []
+    for i, c in enumerate(contacts or []):
+        cp = f"action.contacts[{i}]"
+        c = r.obj(c, cp, CONTACT, ("label",))
+        if c is not None:
+            out["contacts"].append(
+                {
+                    "position": i,
+                    "label": r.text(c, "label", cp, required=True, max_len=200),
+                    "phone": r.text(c, "phone", cp, max_len=64),
+                    "email": r.check(c, "email", cp, F("email"), ""),
+                }
+            )
+    out.update(decl_authority="", decl_sent_on=None, decl_received_on=None, decl_reference="")
+    decl = a.get("declaration")
+    if decl is not None:
+        decl = r.obj(decl, "action.declaration", DECLARATION)
+        if decl is not None:
+            dp = "action.declaration"
+            out["decl_authority"] = r.text(decl, "authority", dp, max_len=300)
+            out["decl_sent_on"] = r.date(decl, "sent_on", dp)
+            out["decl_received_on"] = r.date(decl, "received_on", dp)
+            out["decl_reference"] = r.text(decl, "reference", dp, max_len=200)
+    return out
+
+
+def _read_participants(r: _Reader, data: dict) -> list[dict]:
+    out = []
+    keys: set[str] = set()
+    aliases: dict[str, int] = {}
+    for i, item in enumerate(r.items(data, "participants")):
+        p = f"participants[{i}]"
+        d = r.obj(item, p, PARTICIPANT, ("key", "alias"))
+        if d is None:
+            continue
+        alias = r.text(d, "alias", p, required=True, max_len=100).strip()
+        if alias:
+            k = m.alias_key(alias)
+            if k in aliases:
+                r.fail(
+                    f"{p}.alias",
+                    _("{alias!r} is also the alias of participants[{j}]").format(
+                        alias=alias, j=aliases[k]
+                    ),
+                )
+            aliases[k] = i
+        consent = {"given_on": None, "scope": "", "photos": False}
+        if d.get("consent") is not None:
+            c = r.obj(d["consent"], f"{p}.consent", CONSENT)
+            if c is not None:
+                consent = {
+                    "given_on": r.date(c, "given_on", f"{p}.consent"),
+                    "scope": r.text(c, "scope", f"{p}.consent"),
+                    "photos": r.check(c, "photos", f"{p}.consent", F("bool"), False),
+                }
+        out.append(
+            {
+                "key": r.key(d, p, keys),
+                "alias": alias,
+                "full_name": r.text(d, "full_name", p, max_len=200),
+                "phone": r.text(d, "phone", p, max_len=64),
+                "email": r.check(d, "email", p, F("email"), ""),
+                "language": r.check(d, "language", p, F("language"), ""),
+                "notes": r.text(d, "notes", p),
+                "retain_until": r.date(d, "retain_until", p),
+                "consent_given_on": consent["given_on"],
+                "consent_scope": consent["scope"],
+                "consent_photos": consent["photos"],
+            }
+        )
+    return out
+
+
+def _read_releases(r: _Reader, data: dict) -> list[dict]:
+    out = []
+    keys: set[str] = set()
+    raw = r.items(data, "press_releases")
+    all_keys = {d.get("key") for d in raw if isinstance(d, dict)}
+    for i, item in enumerate(raw):
+        p = f"press_releases[{i}]"
+        d = r.obj(item, p, RELEASE, ("key", "language", "headline"))
+        if d is None:
+            continue
+        key = r.key(d, p, keys)
+        source = d.get("translation_of")
+        if source is not None and (source not in all_keys or source == key):
+            r.fail(f"{p}.translation_of", _("no such key {key!r}").format(key=source))
+        quotes = []
+        qs = d.get("quotes")
+        if qs is not None and not isinstance(qs, list):
+            r.fail(f"{p}.quotes", _("must be a list"))
+            qs = []
+        for j, q in enumerate(qs or []):
+            qp = f"{p}.quotes[{j}]"
+            q = r.obj(q, qp, QUOTE, ("text",))
+            if q is not None:
+                quotes.append(
+                    {
+                        "speaker": r.text(q, "speaker", qp, max_len=200),
+                        "text": r.text(q, "text", qp, required=True),
+                    }
+                )
+        contacts = []
+        cs = d.get("press_contacts")
+        if cs is not None and not isinstance(cs, list):
+            r.fail(f"{p}.press_contacts", _("must be a list"))
+            cs = []
+        for j, c in enumerate(cs or []):
+            cp = f"{p}.press_contacts[{j}]"
+            c = r.obj(c, cp, CONTACT)
+            if c is not None:
+                contacts.append(
+                    {
+                        "label": r.text(c, "label", cp, max_len=200),
+                        "phone": r.text(c, "phone", cp, max_len=64),
+                        "email": r.check(c, "email", cp, F("email"), ""),
+                    }
+                )
+        lang = r.check(d, "language", p, F("language", required=True), None)
+        out.append(
+            {
+                "key": key,
+                "language": lang,
+                "headline": r.text(d, "headline", p, required=True, max_len=500),
+                "subheadline": r.text(d, "subheadline", p),
+                "dateline": r.text(d, "dateline", p, max_len=200),
+                "release_at": r.time(d, "release_at", p),
+                "embargo_until": r.time(d, "embargo_until", p),
+                "body": r.text(d, "body", p, max_len=100000),
+                "boilerplate": r.text(d, "boilerplate", p),
+                "status": r.check(
+                    d, "status", p, F("enum", choices=tuple(values(ReleaseStatus))), "draft"
+                ),
+                "translation_of": source,
+                "quotes": quotes,
+                "press_contacts": contacts,
+            }
+        )
+    return out
+
+
+def _cost(r: _Reader, d: dict, p: str) -> Decimal | None:
+    value = d.get("cost")
+    if value is None:
+        return None
+    if not isinstance(value, str):
+        r.fail(f"{p}.cost", _('must be a decimal written as text, like "35.00"'))
+        return None
+    return r.check(d, "cost", p, F("money"))
+
+
+def import_bundle(session: Session, raw: bytes | str | dict) -> ImportResult:
+    """Check and write a bundle; nothing is written unless all of it is valid."""
+    from app.services.edits import free_slug
+
+    data = raw if isinstance(raw, dict) else parse_json(raw)
+    plan = read_bundle(data)
+    a = dict(plan["action"])
+    notes: list[str] = []
+    wanted = a.pop("slug") or slugify(a["title"])
+    slug = free_slug(session, wanted)
+    if slug != wanted:
+        notes.append(_("slug {wanted!r} is taken; using {slug!r}").format(wanted=wanted, slug=slug))
+    contacts = a.pop("contacts")
+    action = m.Action(slug=slug, **a)
+    action.contacts = [m.KeyContact(**c) for c in contacts]
+    session.add(action)
+    session.flush()
+    aid = action.id
+
+    role_ids = _bulk(session, m.Role, [dict(r, action_id=aid) for r in plan["roles"]])
+    people = _people(session, plan["participants"], notes)
+    prop_rows = [
+        {k: v for k, v in p.items() if k != "carried_by"} | {"action_id": aid}
+        for p in plan["props"]
+    ]
+    prop_ids = _bulk(session, m.Prop, prop_rows)
+    carriers = [
+        {"prop_id": prop_ids[p["key"]], "participant_id": people[w]}
+        for p in plan["props"]
+        for w in p["carried_by"]
+    ]
+    if carriers:
+        session.execute(insert(m.prop_carrier), carriers)
+    if plan["assignments"]:
+        session.execute(
+            insert(m.Assignment),
+            [
+                {
+                    "action_id": aid,
+                    "participant_id": people[x["participant"]],
+                    "role_id": role_ids[x["role"]],
+                    "call_time": x["call_time"],
+                    "confirmed": x["confirmed"],
+                    "attended": x["attended"],
+                }
+                for x in plan["assignments"]
+            ],
+        )
+    cue_rows = [
+        {k: v for k, v in c.items() if k not in ("roles", "participants", "props")}
+        | {"action_id": aid}
+        for c in plan["schedule"]
+    ]
+    cue_ids = _bulk(session, m.Cue, cue_rows)
+    links = [
+        (m.cue_role, "role_id", role_ids, "roles"),
+        (m.cue_participant, "participant_id", people, "participants"),
+        (m.cue_prop, "prop_id", prop_ids, "props"),
+    ]
+    for table, column, ids, name in links:
+        rows = [
+            {"cue_id": cue_ids[c["key"]], column: ids[k]} for c in plan["schedule"] for k in c[name]
+        ]
+        if rows:
+            session.execute(insert(table), rows)
+    _releases(session, aid, plan["press_releases"])
+    if plan["tasks"]:
+        session.execute(
+            insert(m.Task),
+            [
+                {
+                    "action_id": aid,
+                    "title": t["title"],
+                    "due": t["due"],
+                    "done": t["done"],
+                    "assignee_id": people[t["assignee"]] if t["assignee"] else None,
+                }
+                for t in plan["tasks"]
+            ],
+        )
+    _media(session, action, plan["media_contacts"])
+    session.flush()
+    session.expire_all()
+    return ImportResult(action_id=aid, slug=slug, notes=notes)
+
+
+def _bulk(session: Session, model, rows: list[dict]) -> dict[str, int]:
+    if not rows:
+        return {}
+    result = session.execute(
+        insert(model).returning(model.id, model.key, sort_by_parameter_order=True), rows
+    )
+    return {key: id_ for id_, key in result}
+
+
+def _people(session: Session, participants: list[dict], notes: list[str]) -> dict[str, int]:
+    keys = [m.alias_key(p["alias"]) for p in participants]
+    existing: dict[str, int] = {}
+    for chunk in range(0, len(keys), 500):
+        part = keys[chunk : chunk + 500]
+        existing.update(
+            session.execute(
+                select(m.Participant.alias_key, m.Participant.id).where(
+                    m.Participant.alias_key.in_(part)
+                )
+            ).all()
+        )
+    out: dict[str, int] = {}
+    new_rows = []
+    for p, k in zip(participants, keys, strict=True):
+        if k in existing:
+            out[p["key"]] = existing[k]
+            notes.append(
+                _(
+                    "alias {alias!r} is an existing participant; their stored details are kept"
+                ).format(alias=p["alias"])
+            )
+        else:
+            row = {x: y for x, y in p.items() if x != "key"} | {"alias_key": k}
+            new_rows.append((p["key"], row))
+    if new_rows:
+        result = session.execute(
+            insert(m.Participant).returning(m.Participant.id, sort_by_parameter_order=True),
+            [row for _key, row in new_rows],
+        )
+        for (key, _row), (id_,) in zip(new_rows, result, strict=True):
+            out[key] = id_
+    return out
+
+
+def _releases(session: Session, aid: int, releases: list[dict]) -> None:
+    ids: dict[str, int] = {}
+    for rel in releases:
+        obj = m.PressRelease(
+            action_id=aid,
+            **{
+                k: v
+                for k, v in rel.items()
+                if k not in ("quotes", "press_contacts", "translation_of")
+            },
+        )
+        obj.quotes = [m.Quote(position=i, **q) for i, q in enumerate(rel["quotes"])]
+        obj.press_contacts = [
+            m.PressContact(position=i, **c) for i, c in enumerate(rel["press_contacts"])
+        ]
+        session.add(obj)
+        session.flush()
+        ids[rel["key"]] = obj.id
+    for rel in releases:
+        if rel["translation_of"]:
+            session.get(m.PressRelease, ids[rel["key"]]).translation_of_id = ids[
+                rel["translation_of"]
+            ]
+
+
+def _media(session: Session, action: m.Action, contacts: list[dict]) -> None:
+    for c in contacts:
+        found = None
+        if c["email"]:
+            found = session.scalar(
+                select(m.MediaContact).where(
+                    m.MediaContact.email == c["email"], m.MediaContact.outlet == c["outlet"]
+                )
+            )
+        if found is None:
+            found = m.MediaContact(**c)
+            session.add(found)
+        if found not in action.media_contacts:
+            action.media_contacts.append(found)

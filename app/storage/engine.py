@@ -1,0 +1,296 @@
+"""The one engine factory, and the store that opens, checks and upgrades a database.
+
+A target is a file path (SQLite) or a SQLAlchemy URL (``postgresql+psycopg://…``). SQLite runs in
+WAL mode with foreign keys and a busy timeout. The schema is created and upgraded only by Alembic;
+before a SQLite file is upgraded it is copied beside itself.
+"""
+
+from __future__ import annotations
+
+import logging
+import shutil
+import sqlite3
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+from sqlalchemy import create_engine, event, inspect, text
+from sqlalchemy.engine import Connection, Engine
+from sqlalchemy.exc import DBAPIError, OperationalError, SQLAlchemyError
+from sqlalchemy.orm import Session, sessionmaker
+
+from app.domain.errors import StoreError
+from app.i18n import _
+
+log = logging.getLogger(__name__)
+
+MIGRATIONS = Path(__file__).resolve().parent / "migrations"
+SQLITE_HEADER = b"SQLite format 3\x00"
+BUSY_TIMEOUT_MS = 5000
+
+
+def is_url(target: str) -> bool:
+    return "://" in target
+
+
+def _sqlite_pragmas(dbapi_conn, _record) -> None:
+    cur = dbapi_conn.cursor()
+    cur.execute("PRAGMA foreign_keys = ON")
+    cur.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+    cur.execute("PRAGMA journal_mode = WAL")
+    cur.execute("PRAGMA synchronous = NORMAL")
+    cur.execute("PRAGMA secure_delete = ON")
+    cur.close()
+
+
+def _sqlite_begin(conn) -> None:
+    # pysqlite's own transaction handling defers BEGIN; emit it ourselves so each service call
+    # is one real transaction (SQLAlchemy's documented recipe).
+    conn.exec_driver_sql("BEGIN")
+
+
+def make_engine(target: str, *, passphrase: str | None = None) -> Engine:
+    """An engine for a path or a URL. ``passphrase`` opens an encrypted (SQLCipher) file."""
+    if is_url(target) and not target.startswith("sqlite"):
+        return create_engine(target, pool_pre_ping=True, hide_parameters=True)
+    if is_url(target):
+        url = target
+        creator: Callable | None = None
+    else:
+        path = Path(target).expanduser()
+        url = f"sqlite:///{path}"
+        creator = None
+        if passphrase is not None:
+            from app.storage.cipher import sqlcipher_creator
+
+            creator = sqlcipher_creator(path, passphrase)
+    kwargs: dict = {}
+    if creator is not None:
+        kwargs["creator"] = creator
+        kwargs["module"] = __import__("sqlcipher3").dbapi2
+    engine = create_engine(url, hide_parameters=True, **kwargs)
+    event.listen(engine, "connect", _sqlite_pragmas)
+
+    @event.listens_for(engine, "connect")
+    def _no_pysqlite_tx(dbapi_conn, _record):
+        dbapi_conn.isolation_level = None
+
+    event.listen(engine, "begin", _sqlite_begin)
+    return engine
+
+
+def _alembic_config(connection: Connection):
+    from alembic.config import Config
+
+    cfg = Config()
+    cfg.set_main_option("script_location", str(MIGRATIONS))
+    cfg.attributes["connection"] = connection
+    return cfg
+
+
+def head_revision() -> str:
+    from alembic.script import ScriptDirectory
+
+    cfg = _alembic_config(None)  # type: ignore[arg-type]
+    return ScriptDirectory.from_config(cfg).get_current_head()
+
+
+def known_revisions() -> set[str]:
+    from alembic.script import ScriptDirectory
+
+    cfg = _alembic_config(None)  # type: ignore[arg-type]
+    return {rev.revision for rev in ScriptDirectory.from_config(cfg).walk_revisions()}
+
+
+def current_revision(engine: Engine) -> str | None:
+    with engine.connect() as conn:
+        if not inspect(conn).has_table("alembic_version"):
+            return None
+        return conn.execute(text("SELECT version_num FROM alembic_version")).scalar()
+
+
+def upgrade(engine: Engine, revision: str = "head") -> None:
+    from alembic import command
+
+    with engine.begin() as conn:
+        command.upgrade(_alembic_config(conn), revision)
+
+
+class Store:
+    """An open Cortège database: the engine and a session factory."""
+
+    def __init__(self, engine: Engine, target: str) -> None:
+        self.engine = engine
+        self.target = target
+        self._sessions = sessionmaker(engine, expire_on_commit=False)
+        self.listeners: list[Callable[[object], None]] = []
+
+    @property
+    def backend(self) -> str:
+        return self.engine.dialect.name
+
+    @property
+    def path(self) -> Path | None:
+        if self.backend == "sqlite" and not is_url(self.target):
+            return Path(self.target).expanduser()
+        return None
+
+    def display_name(self) -> str:
+        """The target without any password (for titles, logs, recent lists)."""
+        if is_url(self.target):
+            return self.engine.url.render_as_string(hide_password=True)
+        return str(self.path)
+
+    @contextmanager
+    def session(self) -> Iterator[Session]:
+        """One transaction: committed when the block ends, rolled back on error."""
+        with self._sessions() as session:
+            try:
+                yield session
+                session.commit()
+            except BaseException:
+                session.rollback()
+                raise
+
+    @contextmanager
+    def read(self) -> Iterator[Session]:
+        with self._sessions() as session:
+            yield session
+            session.rollback()
+
+    def notify(self, changes: object) -> None:
+        for listener in list(self.listeners):
+            listener(changes)
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+
+def _check_sqlite_file(path: Path, *, encrypted: bool) -> None:
+    if not path.exists() or path.stat().st_size == 0:
+        return
+    if path.is_dir():
+        raise StoreError(_("{path} is a folder, not a Cortège database").format(path=path))
+    with path.open("rb") as fh:
+        header = fh.read(16)
+    if header != SQLITE_HEADER and not encrypted:
+        raise StoreError(
+            _(
+                "{path} is encrypted or is not a Cortège database "
+                "(set CORTEGE_PASSPHRASE to open an encrypted one)"
+            ).format(path=path),
+        )
+
+
+def _backup_before_upgrade(path: Path, revision: str | None) -> Path:
+    suffix = f".before-upgrade-{revision or 'empty'}"
+    dest = path.with_name(path.name + suffix)
+    src = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    try:
+        dst = sqlite3.connect(dest)
+        try:
+            src.backup(dst)
+        finally:
+            dst.close()
+    except sqlite3.DatabaseError:
+        # An encrypted file cannot be read by the stdlib: copy its bytes (and its WAL).
+        src.close()
+        shutil.copy2(path, dest)
+        for extra in ("-wal", "-shm"):
+            if path.with_name(path.name + extra).exists():
+                shutil.copy2(path.with_name(path.name + extra), dest.with_name(dest.name + extra))
+        return dest
+    finally:
+        src.close()
+    return dest
+
+
+def open_store(
+    target: str,
+    *,
+    passphrase: str | None = None,
+    upgrade_schema: bool | None = None,
+) -> Store:
+    """Open (creating if needed) the database at ``target``.
+
+    SQLite is upgraded on open (after a copy beside the file); a server database only when
+    ``upgrade_schema`` is true (the explicit ``upgrade`` command), so a newer client never
+    changes a shared database behind the others' backs.
+    """
+    path = None if is_url(target) else Path(target).expanduser()
+    if path is not None:
+        if not path.parent.exists():
+            raise StoreError(_("folder {path} does not exist").format(path=path.parent))
+        _check_sqlite_file(path, encrypted=passphrase is not None)
+    try:
+        engine = make_engine(target, passphrase=passphrase)
+        existed = path is None or (path.exists() and path.stat().st_size > 0)
+        try:
+            rev = current_revision(engine)
+            has_tables = bool(inspect(engine).get_table_names()) if existed else False
+        except (DBAPIError, sqlite3.DatabaseError) as exc:
+            engine.dispose()
+            if passphrase is not None:
+                raise StoreError(
+                    _("wrong passphrase, or {path} is not a Cortège database").format(path=target)
+                ) from exc
+            raise StoreError(
+                _("{path} is not a Cortège database, or it is damaged").format(path=target)
+            ) from exc
+        if rev is None and has_tables:
+            engine.dispose()
+            raise StoreError(_("{path} is not a Cortège database").format(path=target))
+        head = head_revision()
+        if rev is not None and rev not in known_revisions():
+            engine.dispose()
+            raise StoreError(
+                _(
+                    "{path} was made by a newer version of Cortège (schema {rev}); "
+                    "this version knows up to {head}. Update Cortège to open it."
+                ).format(path=target, rev=rev, head=head)
+            )
+        if rev != head:
+            allowed = upgrade_schema if upgrade_schema is not None else path is not None
+            if not allowed:
+                engine.dispose()
+                if rev is None:
+                    raise StoreError(
+                        _(
+                            "{path} has no Cortège schema yet: run "
+                            "'python main.py --db URL upgrade' once to create it"
+                        ).format(path=_safe(target))
+                    )
+                raise StoreError(
+                    _(
+                        "{path} uses an older schema ({rev}): run "
+                        "'python main.py --db URL upgrade' to bring it to {head}"
+                    ).format(path=_safe(target), rev=rev, head=head)
+                )
+            if path is not None and rev is not None:
+                copy = _backup_before_upgrade(path, rev)
+                log.info("copied the database to %s before upgrading it", copy.name)
+            upgrade(engine)
+        store = Store(engine, target)
+        with store.session() as session:
+            from app.services.settings import ensure_settings
+
+            ensure_settings(session)
+        return store
+    except StoreError:
+        raise
+    except OperationalError as exc:
+        raise StoreError(
+            _("cannot open {path}: {reason}").format(path=_safe(target), reason=exc.orig)
+        ) from exc
+    except SQLAlchemyError as exc:
+        raise StoreError(
+            _("cannot open {path}: {reason}").format(path=_safe(target), reason=exc)
+        ) from exc
+
+
+def _safe(target: str) -> str:
+    if is_url(target):
+        from sqlalchemy.engine import make_url
+
+        return make_url(target).render_as_string(hide_password=True)
+    return target

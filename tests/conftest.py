@@ -1,0 +1,112 @@
+"""Shared fixtures: every test gets its own data folder and database; nothing touches $HOME."""
+
+from __future__ import annotations
+
+import io
+import os
+import shutil
+import sys
+from datetime import UTC, date, datetime
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+os.environ["CORTEGE_LANG"] = "en"
+
+DEMO_DAY = date(2024, 5, 28)
+# "Now" for readiness checks: ten days before the demo, at 09:00 in Paris.
+DEMO_NOW = datetime(2024, 5, 18, 7, 0, tzinfo=UTC)
+
+
+@pytest.fixture(autouse=True)
+def _isolated_data_dir(tmp_path_factory, monkeypatch):
+    data = tmp_path_factory.mktemp("data")
+    monkeypatch.setenv("CORTEGE_DATA_DIR", str(data))
+    monkeypatch.delenv("CORTEGE_DB", raising=False)
+    monkeypatch.delenv("CORTEGE_PASSPHRASE", raising=False)
+    monkeypatch.delenv("CORTEGE_FILE_PASSPHRASE", raising=False)
+    from app.i18n import set_ui_language
+
+    set_ui_language("en")
+    yield data
+    set_ui_language("en")
+
+
+@pytest.fixture
+def db_path(tmp_path) -> Path:
+    return tmp_path / "plan.sqlite3"
+
+
+@pytest.fixture
+def store(db_path):
+    from app.storage.engine import open_store
+
+    s = open_store(str(db_path))
+    yield s
+    s.close()
+
+
+@pytest.fixture(scope="session")
+def _demo_template(tmp_path_factory) -> Path:
+    from app.services.demo import add_demo
+    from app.storage.engine import open_store
+
+    path = tmp_path_factory.mktemp("template") / "demo.sqlite3"
+    s = open_store(str(path))
+    with s.session() as session:
+        add_demo(session, on=DEMO_DAY, today=date(2024, 5, 18))
+    with s.engine.connect() as conn:
+        conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
+    s.close()
+    return path
+
+
+@pytest.fixture
+def demo_db(_demo_template, tmp_path) -> Path:
+    """A database file holding the demo action on 28 May 2024 (slug funeral-for-privacy)."""
+    path = tmp_path / "demo.sqlite3"
+    shutil.copy(_demo_template, path)
+    return path
+
+
+@pytest.fixture
+def demo_store(demo_db):
+    from app.storage.engine import open_store
+
+    s = open_store(str(demo_db))
+    yield s
+    s.close()
+
+
+@pytest.fixture
+def demo_id(demo_store) -> int:
+    from app.services.actions import action_by_slug
+
+    with demo_store.read() as session:
+        return action_by_slug(session, "funeral-for-privacy").id
+
+
+class CliResult:
+    def __init__(self, code: int, out: str, err: str) -> None:
+        self.code, self.out, self.err = code, out, err
+
+    def __repr__(self) -> str:
+        return f"CliResult(code={self.code}, out={self.out!r}, err={self.err!r})"
+
+
+@pytest.fixture
+def cli():
+    """Run the CLI in-process: cli("--db", path, "list") -> CliResult(code, out, err)."""
+    from app.cli import run
+
+    def _run(*argv: str) -> CliResult:
+        out, err = io.StringIO(), io.StringIO()
+        code = run([str(a) for a in argv], out=out, err=err)
+        return CliResult(code, out.getvalue(), err.getvalue())
+
+    return _run

@@ -1,0 +1,229 @@
+"""What every part of the window shares: the store, the undo stack, change notifications.
+
+Widgets never open a session themselves: they ask ``ctx.query(fn, …)`` to run a read-only
+service function, and make edits through ``ctx.create / update / delete / run_edit``, each of
+which pushes one QUndoCommand whose redo()/undo() call the services (one edit = one
+transaction = one undo step). After every redo or undo, ``changed`` is emitted with a Change.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtGui import QUndoCommand, QUndoStack
+
+from app.domain.errors import CortegeError
+from app.services import edits
+from app.services.changes import Change
+
+
+class EditFailed(Exception):
+    """Raised by ctx edit methods when the service refused the edit (nothing was changed)."""
+
+    def __init__(self, error: CortegeError) -> None:
+        super().__init__(str(error))
+        self.error = error
+
+
+class _ServiceCommand(QUndoCommand):
+    """An undo step whose redo()/undo() run service calls in their own transaction.
+
+    Never give a subclass an attribute called ``id``: it would shadow the virtual
+    QUndoCommand.id() that QUndoStack calls, and crash the process.
+    """
+
+    def __init__(self, ctx: AppContext, text: str) -> None:
+        super().__init__(text)
+        self.ctx = ctx
+        self.error: CortegeError | None = None
+        self._done_before_push = False
+
+    def _do(self, fn: Callable[[Any], Change]) -> None:
+        try:
+            with self.ctx.store.session() as session:
+                change = fn(session)
+        except CortegeError as exc:
+            # Exceptions cannot cross Qt's redo()/undo() calls: keep it for the caller.
+            self.error = exc
+            self.ctx.error.emit(exc)
+            return
+        self.error = None
+        self.ctx.changed.emit(change)
+
+    def first_redo(self) -> None:
+        """Run the edit once, before push(), so a refused edit never reaches the stack."""
+        self.redo()
+        self._done_before_push = self.error is None
+
+    def skip_pushed_redo(self) -> bool:
+        if self._done_before_push:
+            self._done_before_push = False
+            return True
+        return False
+
+
+class CreateCommand(_ServiceCommand):
+    def __init__(self, ctx, text, entity: str, values: dict) -> None:
+        super().__init__(ctx, text)
+        self.entity, self.values = entity, values
+        self.row_id: int | None = None
+        self.snapshot = None
+
+    def redo(self) -> None:
+        if self.skip_pushed_redo():
+            return
+
+        def run(session):
+            if self.snapshot is None:
+                self.row_id = edits.create(session, self.entity, **self.values)
+                kind = "created"
+            else:
+                edits.restore_snapshot(session, self.snapshot)
+                kind = "restored"
+            return Change(self.entity, (self.row_id,), kind, self.ctx.action_of(session, self.entity,
+                                                                             self.row_id))
+
+        self._do(run)
+
+    def undo(self) -> None:
+        def run(session):
+            action_id = self.ctx.action_of(session, self.entity, self.row_id)
+            self.snapshot = edits.delete(session, self.entity, self.row_id)
+            return Change(self.entity, (self.row_id,), "deleted", action_id)
+
+        self._do(run)
+
+
+class UpdateCommand(_ServiceCommand):
+    def __init__(self, ctx, text, entity: str, row_id: int, values: dict) -> None:
+        super().__init__(ctx, text)
+        self.entity, self.row_id, self.new = entity, row_id, values
+        self.old: dict | None = None
+
+    def redo(self) -> None:
+        if self.skip_pushed_redo():
+            return
+
+        def run(session):
+            old = edits.update(session, self.entity, self.row_id, **self.new)
+            if self.old is None:
+                self.old = old
+            return Change(self.entity, (self.row_id,), "updated",
+                          self.ctx.action_of(session, self.entity, self.row_id))
+
+        self._do(run)
+
+    def undo(self) -> None:
+        def run(session):
+            edits.update(session, self.entity, self.row_id, **self.old)
+            return Change(self.entity, (self.row_id,), "updated",
+                          self.ctx.action_of(session, self.entity, self.row_id))
+
+        self._do(run)
+
+
+class DeleteCommand(_ServiceCommand):
+    def __init__(self, ctx, text, entity: str, row_id: int) -> None:
+        super().__init__(ctx, text)
+        self.entity, self.row_id = entity, row_id
+        self.snapshot = None
+
+    def redo(self) -> None:
+        if self.skip_pushed_redo():
+            return
+
+        def run(session):
+            action_id = self.ctx.action_of(session, self.entity, self.row_id)
+            self.snapshot = edits.delete(session, self.entity, self.row_id)
+            return Change(self.entity, (self.row_id,), "deleted", action_id)
+
+        self._do(run)
+
+    def undo(self) -> None:
+        def run(session):
+            edits.restore_snapshot(session, self.snapshot)
+            return Change(self.entity, (self.row_id,), "restored",
+                          self.ctx.action_of(session, self.entity, self.row_id))
+
+        self._do(run)
+
+
+class FunctionCommand(_ServiceCommand):
+    """Any other edit: ``do(session) -> (Change, state)`` and ``undo(session, state) -> Change``."""
+
+    def __init__(self, ctx, text, do: Callable, undo: Callable) -> None:
+        super().__init__(ctx, text)
+        self._redo_fn, self._undo_fn = do, undo
+        self.state: Any = None
+        self.result: Any = None
+
+    def redo(self) -> None:
+        if self.skip_pushed_redo():
+            return
+
+        def run(session):
+            change, self.state = self._redo_fn(session)
+            return change
+
+        self._do(run)
+
+    def undo(self) -> None:
+        self._do(lambda session: self._undo_fn(session, self.state))
+
+
+class AppContext(QObject):
+    changed = Signal(object)  # a Change
+    error = Signal(object)  # a CortegeError the user should see (not tied to a field)
+
+    def __init__(self, store, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.store = store
+        self.undo_stack = QUndoStack(self)
+
+    # --- reads ---------------------------------------------------------------------------------
+    def query(self, fn: Callable, /, *args, **kwargs):
+        """Run a read-only service function ``fn(session, *args, **kwargs)``."""
+        with self.store.read() as session:
+            return fn(session, *args, **kwargs)
+
+    @staticmethod
+    def action_of(session, entity: str, row_id: int | None) -> int | None:
+        if row_id is None:
+            return None
+        if entity == "action":
+            return row_id
+        obj = session.get(edits.MODELS[entity], row_id)
+        return getattr(obj, "action_id", None)
+
+    # --- edits (each one undo step) -----------------------------------------------------------
+    def _push(self, cmd: _ServiceCommand):
+        cmd.first_redo()
+        if cmd.error is not None:
+            raise EditFailed(cmd.error)
+        self.undo_stack.push(cmd)  # its redo() is skipped once: the edit is already made
+        return cmd
+
+    def create(self, entity: str, text: str, **values) -> int:
+        """Create a row; returns its id. Raises EditFailed (nothing changed) on bad input."""
+        return self._push(CreateCommand(self, text, entity, values)).row_id
+
+    def update(self, entity: str, row_id: int, text: str, **values) -> None:
+        self._push(UpdateCommand(self, text, entity, row_id, values))
+
+    def delete(self, entity: str, row_id: int, text: str) -> None:
+        self._push(DeleteCommand(self, text, entity, row_id))
+
+    def run_edit(self, text: str, do: Callable, undo: Callable) -> Any:
+        """A custom edit: ``do(session) -> (Change, state)``, ``undo(session, state) -> Change``."""
+        cmd = self._push(FunctionCommand(self, text, do, undo))
+        return cmd.state
+
+    def reset_store(self, store) -> None:
+        """Another database was opened: the undo history belongs to the old one."""
+        self.undo_stack.clear()
+        self.store = store
+        from app.services.changes import EVERYTHING
+
+        self.changed.emit(EVERYTHING)
