@@ -150,7 +150,7 @@ def duplicate_action(
     src = load_action(session, action_id)
     new_title = title or src.title
     copy = m.Action(
-        slug=free_slug(session, slugify(new_title)),
+        slug=free_slug(session, slugify(title) if title else src.slug),
         title=new_title,
         message=src.message,
         description=src.description,
@@ -253,9 +253,12 @@ def undelete(session: Session, action_id: int) -> None:
     session.expire_all()
 
 
-def erase_deleted(session: Session) -> int:
+def erase_deleted(session: Session, *, older_than: timedelta | None = None) -> int:
     """Delete for good the actions that were deleted (their undo history is gone)."""
-    doomed = list(session.scalars(select(m.Action).where(m.Action.deleted_at.is_not(None))))
+    query = select(m.Action).where(m.Action.deleted_at.is_not(None))
+    if older_than is not None:
+        query = query.where(m.Action.deleted_at < datetime.now(UTC) - older_than)
+    doomed = list(session.scalars(query))
     for action in doomed:
         session.delete(action)
     session.flush()

@@ -151,10 +151,9 @@ class _Reader:
     def text(
         self, d: dict, name: str, path: str, *, required: bool = False, max_len: int = 20000
     ) -> str:
-        value = d.get(name, "")
-        if value is None:
-            value = ""
-        cleaned, err = check_value(F("text", required=required, max_len=max_len), value)
+        if name not in d or d[name] is None:
+            return ""  # a missing required field is reported once, by obj()
+        cleaned, err = check_value(F("text", required=required, max_len=max_len), d[name])
         if err:
             self.fail(f"{path}.{name}", err)
             return ""
@@ -206,6 +205,18 @@ class _Reader:
             self.fail(f"{path}.key", _("duplicate key {key!r}").format(key=value))
             return None
         seen.add(value)
+        return value
+
+    def ref(self, d: dict, name: str, path: str, known: set[str]) -> str | None:
+        value = d.get(name)
+        if value is None:
+            return None
+        if not isinstance(value, str):
+            self.fail(f"{path}.{name}", _("must be a key (text)"))
+            return None
+        if value not in known:
+            self.fail(f"{path}.{name}", _("no such key {key!r}").format(key=value))
+            return None
         return value
 
     def refs(self, d: dict, name: str, path: str, known: set[str]) -> list[str]:
@@ -295,12 +306,9 @@ def read_bundle(data: Any) -> dict:
         d = r.obj(item, p, ASSIGNMENT, ("participant", "role"))
         if d is None:
             continue
-        who, role = d.get("participant"), d.get("role")
-        if who is not None and who not in known_people:
-            r.fail(f"{p}.participant", _("no such key {key!r}").format(key=who))
-        if role is not None and role not in known_roles:
-            r.fail(f"{p}.role", _("no such key {key!r}").format(key=role))
-        if (who, role) in pairs:
+        who = r.ref(d, "participant", p, known_people)
+        role = r.ref(d, "role", p, known_roles)
+        if who is not None and role is not None and (who, role) in pairs:
             r.fail(p, _("{who!r} already has role {role!r}").format(who=who, role=role))
         pairs.add((who, role))
         plan["assignments"].append(
@@ -359,9 +367,7 @@ def read_bundle(data: Any) -> dict:
         d = r.obj(item, p, TASK, ("title",))
         if d is None:
             continue
-        who = d.get("assignee")
-        if who is not None and who not in known_people:
-            r.fail(f"{p}.assignee", _("no such key {key!r}").format(key=who))
+        who = r.ref(d, "assignee", p, known_people)
         plan["tasks"].append(
             {
                 "title": r.text(d, "title", p, required=True, max_len=300),
@@ -520,16 +526,14 @@ def _read_releases(r: _Reader, data: dict) -> list[dict]:
     out = []
     keys: set[str] = set()
     raw = r.items(data, "press_releases")
-    all_keys = {d.get("key") for d in raw if isinstance(d, dict)}
+    all_keys = {d.get("key") for d in raw if isinstance(d, dict) and isinstance(d.get("key"), str)}
     for i, item in enumerate(raw):
         p = f"press_releases[{i}]"
         d = r.obj(item, p, RELEASE, ("key", "language", "headline"))
         if d is None:
             continue
         key = r.key(d, p, keys)
-        source = d.get("translation_of")
-        if source is not None and (source not in all_keys or source == key):
-            r.fail(f"{p}.translation_of", _("no such key {key!r}").format(key=source))
+        source = r.ref(d, "translation_of", p, {k for k in all_keys if k != key})
         quotes = []
         qs = d.get("quotes")
         if qs is not None and not isinstance(qs, list):

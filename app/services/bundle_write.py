@@ -39,6 +39,11 @@ def bundle_dict(session: Session, action_id: int, *, include_personal_data: bool
 
     people = _people_of(action)
     pkey = {p.id: f"p{i}" for i, p in enumerate(people, start=1)}
+    order = {p.id: i for i, p in enumerate(people)}
+
+    def keys_of(persons) -> list[str]:
+        return [pkey[p.id] for p in sorted(persons, key=lambda p: order[p.id])]
+
     participants = []
     for p in people:
         row: dict = {"key": pkey[p.id], "alias": p.alias}
@@ -115,7 +120,7 @@ def bundle_dict(session: Session, action_id: int, *, include_personal_data: bool
                 "name": p.name,
                 "quantity": p.quantity,
                 "status": p.status,
-                "carried_by": [pkey[c.id] for c in p.carriers],
+                "carried_by": keys_of(p.carriers),
                 "cost": None if p.cost is None else f"{p.cost:.2f}",
                 "notes": p.notes,
             }
@@ -130,7 +135,7 @@ def bundle_dict(session: Session, action_id: int, *, include_personal_data: bool
                 "place": c.place,
                 "instructions": c.instructions,
                 "roles": [role_key[r.id] for r in c.roles],
-                "participants": [pkey[p.id] for p in c.participants],
+                "participants": keys_of(c.participants),
                 "props": [prop_key[p.id] for p in c.props],
             }
             for c in action.cues

@@ -116,6 +116,36 @@ def retention_dates(
     return out
 
 
+def double_bookings(action: m.Action) -> list[tuple[int, str, m.Cue, m.Cue]]:
+    """(person id, alias, first cue, second cue) for each pair of overlapping cues one person is
+    in, directly or through a role. Intervals are half-open: a cue ending at 10:00 does not
+    overlap one starting at 10:00. Ordered by alias, then time. Shared with the schedule view.
+    """
+    people_of_role: dict[int, set[int]] = defaultdict(set)
+    alias: dict[int, str] = {}
+    for a in action.assignments:
+        people_of_role[a.role_id].add(a.participant_id)
+        alias[a.participant_id] = a.participant.alias
+    cues_of: dict[int, list[m.Cue]] = defaultdict(list)
+    for cue in action.cues:
+        who = {p.id for p in cue.participants}
+        for p in cue.participants:
+            alias[p.id] = p.alias
+        for r in cue.roles:
+            who |= people_of_role[r.id]
+        for pid in who:
+            cues_of[pid].append(cue)
+    out = []
+    for pid, cues in sorted(cues_of.items(), key=lambda kv: alias[kv[0]].casefold()):
+        cues = sorted(cues, key=lambda c: (c.starts_at, c.id))
+        for i, first in enumerate(cues):
+            for second in cues[i + 1 :]:
+                if second.starts_at >= first.ends_at:
+                    break
+                out.append((pid, alias[pid], first, second))
+    return out
+
+
 def check(
     session: Session, action_id: int, *, now: datetime | None = None, tr: Translator | None = None
 ) -> list[ReadinessProblem]:
@@ -156,43 +186,24 @@ def check(
                 )
 
         # A person in two cues that overlap (half-open intervals), directly or through a role.
-        people_of_role: dict[int, set[int]] = defaultdict(set)
-        alias = {}
-        for a in action.assignments:
-            people_of_role[a.role_id].add(a.participant_id)
-            alias[a.participant_id] = a.participant.alias
-        cues_of: dict[int, list[m.Cue]] = defaultdict(list)
-        for cue in action.cues:
-            who = {p.id for p in cue.participants}
-            for p in cue.participants:
-                alias[p.id] = p.alias
-            for r in cue.roles:
-                who |= people_of_role[r.id]
-            for pid in who:
-                cues_of[pid].append(cue)
-        for pid, cues in sorted(cues_of.items(), key=lambda kv: alias[kv[0]].casefold()):
-            cues = sorted(cues, key=lambda c: (c.starts_at, c.id))
-            for i, first in enumerate(cues):
-                for second in cues[i + 1 :]:
-                    if second.starts_at >= first.ends_at:
-                        break
-                    add(
-                        "double-booked",
-                        _(
-                            "{alias} is in “{a}” ({a_start}–{a_end}) and “{b}” ({b_start}–{b_end}) "
-                            "at the same time"
-                        ).format(
-                            alias=alias[pid],
-                            a=first.title,
-                            a_start=hm(first.starts_at),
-                            a_end=hm(first.ends_at),
-                            b=second.title,
-                            b_start=hm(second.starts_at),
-                            b_end=hm(second.ends_at),
-                        ),
-                        "participant",
-                        pid,
-                    )
+        for pid, alias, first, second in double_bookings(action):
+            add(
+                "double-booked",
+                _(
+                    "{alias} is in “{a}” ({a_start}–{a_end}) and “{b}” ({b_start}–{b_end}) "
+                    "at the same time"
+                ).format(
+                    alias=alias,
+                    a=first.title,
+                    a_start=hm(first.starts_at),
+                    a_end=hm(first.ends_at),
+                    b=second.title,
+                    b_start=hm(second.starts_at),
+                    b_end=hm(second.ends_at),
+                ),
+                "participant",
+                pid,
+            )
 
         for cue in action.cues:
             if cue.starts_at < action.starts_at or cue.ends_at > action.ends_at:

@@ -182,6 +182,29 @@ def _check_sqlite_file(path: Path, *, encrypted: bool) -> None:
         )
 
 
+def _probe_sqlite(path: Path) -> None:
+    """Look at an existing plain file read-only, before our pragmas could change a byte."""
+    if not path.exists() or path.stat().st_size == 0:
+        return
+    try:
+        conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    except sqlite3.Error as exc:
+        raise StoreError(_("cannot open {path}: {reason}").format(path=path, reason=exc)) from exc
+    try:
+        tables = {row[0] for row in conn.execute("SELECT name FROM sqlite_master")}
+        ok = conn.execute("PRAGMA quick_check").fetchone()
+    except sqlite3.DatabaseError as exc:
+        raise StoreError(
+            _("{path} is not a Cortège database, or it is damaged").format(path=path)
+        ) from exc
+    finally:
+        conn.close()
+    if ok is None or ok[0] != "ok":
+        raise StoreError(_("{path} is damaged: {reason}").format(path=path, reason=ok and ok[0]))
+    if tables and "alembic_version" not in tables:
+        raise StoreError(_("{path} is not a Cortège database").format(path=path))
+
+
 def _backup_before_upgrade(path: Path, revision: str | None) -> Path:
     suffix = f".before-upgrade-{revision or 'empty'}"
     dest = path.with_name(path.name + suffix)
@@ -222,6 +245,8 @@ def open_store(
         if not path.parent.exists():
             raise StoreError(_("folder {path} does not exist").format(path=path.parent))
         _check_sqlite_file(path, encrypted=passphrase is not None)
+        if passphrase is None:
+            _probe_sqlite(path)
     try:
         engine = make_engine(target, passphrase=passphrase)
         existed = path is None or (path.exists() and path.stat().st_size > 0)
@@ -275,6 +300,7 @@ def open_store(
             from app.services.settings import ensure_settings
 
             ensure_settings(session)
+        _erase_deleted_actions(store)
         return store
     except StoreError:
         raise
@@ -286,6 +312,23 @@ def open_store(
         raise StoreError(
             _("cannot open {path}: {reason}").format(path=_safe(target), reason=exc)
         ) from exc
+
+
+def _erase_deleted_actions(store: Store) -> None:
+    """Deleted actions stay for undo while a window is open; on the next open they go.
+
+    On a shared server another organiser may still undo, so only day-old deletions go there,
+    and a read-only role simply leaves them."""
+    from datetime import timedelta
+
+    from app.services.actions import erase_deleted
+
+    older = None if store.backend == "sqlite" else timedelta(days=1)
+    try:
+        with store.session() as session:
+            erase_deleted(session, older_than=older)
+    except SQLAlchemyError:
+        log.warning("could not erase deleted actions (read-only database?)")
 
 
 def _safe(target: str) -> str:

@@ -1,0 +1,245 @@
+"""The readiness check: each kind of problem, named, with the thing to fix."""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime
+from zoneinfo import ZoneInfo
+
+from app.services import edits
+from app.services.readiness import check
+
+PARIS = ZoneInfo("Europe/Paris")
+NOW = datetime(2024, 5, 18, 7, 0, tzinfo=UTC)
+
+
+def at(hhmm: str, day: str = "2024-05-28") -> datetime:
+    return datetime.fromisoformat(f"{day}T{hhmm}").replace(tzinfo=PARIS)
+
+
+def problems(store, aid, now=NOW):
+    with store.read() as s:
+        return check(s, aid, now=now)
+
+
+def lines(store, aid, now=NOW) -> list[str]:
+    # CLDR puts a narrow no-break space before AM/PM; compare with plain spaces.
+    return [p.line().replace("\u202f", " ") for p in problems(store, aid, now)]
+
+
+def plain_action(store, **extra) -> int:
+    values = dict(
+        title="Vigil",
+        timezone="Europe/Paris",
+        starts_at=at("09:30"),
+        ends_at=at("11:30"),
+        country="",
+    )
+    values.update(extra)
+    with store.session() as s:
+        return edits.create(s, "action", **values)
+
+
+def test_the_demo_names_its_problems(demo_store, demo_id):
+    found = problems(demo_store, demo_id)
+    assert [p.kind for p in found] == [
+        "prop-uncarried",
+        "release-unapproved",
+        "declaration-missing",
+    ]
+    assert found[0].message.replace("\u202f", " ") == (
+        "Wreath “Rest in Peace Privacy” is needed for 10:20 AM "
+        "(“Wreath laid on the coffin”) and nobody carries it"
+    )
+    assert found[0].entity == "prop"
+    assert found[1].entity == "release"
+    assert found[2].message == (
+        "not declared yet: it must be received between May 12, 2024 and May 24, 2024"
+    )
+
+
+def test_an_empty_action_is_ready(store):
+    assert lines(store, plain_action(store)) == []
+
+
+def test_role_short(store):
+    aid = plain_action(store)
+    with store.session() as s:
+        rid = edits.create(s, "role", action_id=aid, name="Mourner", needed=10)
+        for alias in ("Wren", "Lark", "Finch"):
+            pid = edits.create(s, "participant", alias=alias)
+            edits.create(s, "assignment", action_id=aid, participant_id=pid, role_id=rid)
+    found = problems(store, aid)
+    assert [p.line() for p in found] == ["role-short: Mourner — 3 of 10 assigned"]
+    assert (found[0].entity, found[0].entity_id) == ("role", rid)
+
+
+def test_double_booked_through_a_role_and_directly_half_open(store):
+    aid = plain_action(store)
+    with store.session() as s:
+        rid = edits.create(s, "role", action_id=aid, name="Pallbearer", needed=1)
+        crow = edits.create(s, "participant", alias="Crow")
+        edits.create(s, "assignment", action_id=aid, participant_id=crow, role_id=rid)
+        edits.create(
+            s,
+            "cue",
+            action_id=aid,
+            starts_at=at("10:00"),
+            minutes=10,
+            title="Carry the coffin",
+            role_ids=[rid],
+        )
+        # Touching (10:10 start) is not an overlap; 10:05 is.
+        edits.create(
+            s,
+            "cue",
+            action_id=aid,
+            starts_at=at("10:10"),
+            minutes=10,
+            title="Photo call",
+            role_ids=[rid],
+        )
+        edits.create(
+            s,
+            "cue",
+            action_id=aid,
+            starts_at=at("10:05"),
+            minutes=3,
+            title="Hand out leaflets",
+            participant_ids=[crow],
+        )
+    assert lines(store, aid) == [
+        "double-booked: Crow is in “Carry the coffin” (10:00 AM–10:10 AM) and "
+        "“Hand out leaflets” (10:05 AM–10:08 AM) at the same time"
+    ]
+
+
+def test_cue_outside_the_action(store):
+    aid = plain_action(store)
+    with store.session() as s:
+        edits.create(s, "cue", action_id=aid, starts_at=at("11:20"), minutes=20, title="Pack up")
+    assert lines(store, aid) == [
+        "cue-outside: “Pack up” (11:20 AM–11:40 AM) is outside the action (9:30 AM–11:30 AM)"
+    ]
+
+
+def test_prop_not_ready_and_uncarried(store):
+    aid = plain_action(store)
+    with store.session() as s:
+        pid = edits.create(s, "prop", action_id=aid, name="Wreath", status="sourced")
+        edits.create(s, "prop", action_id=aid, name="Unused banner", status="needed")
+        edits.create(
+            s,
+            "cue",
+            action_id=aid,
+            starts_at=at("10:25"),
+            minutes=5,
+            title="Wreath laid",
+            prop_ids=[pid],
+        )
+    assert lines(store, aid) == [
+        "prop-not-ready: Wreath is needed for 10:25 AM (“Wreath laid”) and is still sourced",
+        "prop-uncarried: Wreath is needed for 10:25 AM (“Wreath laid”) and nobody carries it",
+    ]
+
+
+def test_release_missing_unapproved_and_late_embargo(store):
+    aid = plain_action(store, languages=["fr", "en", "de"])
+    with store.session() as s:
+        edits.create(
+            s, "release", action_id=aid, language="fr", headline="Veillée", status="approved"
+        )
+        edits.create(
+            s,
+            "release",
+            action_id=aid,
+            language="en_GB",
+            headline="Vigil",
+            status="sent",
+            embargo_until=at("10:00"),
+        )
+        edits.create(s, "release", action_id=aid, language="de", headline="Mahnwache")
+    assert lines(store, aid) == [
+        "embargo-late: the English (United Kingdom) release is under embargo until 10:00 AM, "
+        "after the action starts (9:30 AM)",
+        "release-unapproved: the German release “Mahnwache” is still a draft",
+    ]
+
+
+def test_an_action_language_without_any_release(store):
+    aid = plain_action(store, languages=["fr", "en"])
+    with store.session() as s:
+        edits.create(
+            s, "release", action_id=aid, language="fr", headline="Veillée", status="approved"
+        )
+    assert lines(store, aid) == ["release-missing: no press release in English"]
+
+
+def test_declaration_window_in_clear_days(store):
+    """Tuesday 28 May 2024: received from 12 to 24 May inclusive (jours francs)."""
+    aid = plain_action(store, country="FR")
+    cases = {
+        date(2024, 5, 11): "declaration-early",
+        date(2024, 5, 12): None,
+        date(2024, 5, 24): None,
+        date(2024, 5, 25): "declaration-late",
+    }
+    for received, kind in cases.items():
+        with store.session() as s:
+            edits.update(s, "action", aid, decl_sent_on=received, decl_received_on=received)
+        kinds = [p.kind for p in problems(store, aid)]
+        assert kinds == ([kind] if kind else []), received
+
+
+def test_declaration_missing_only_once_the_window_opens(store):
+    aid = plain_action(store, country="FR")
+    before = datetime(2024, 5, 10, 10, 0, tzinfo=UTC)
+    assert lines(store, aid, now=before) == []
+    first_day = datetime(2024, 5, 12, 8, 0, tzinfo=UTC)
+    assert [p.kind for p in problems(store, aid, now=first_day)] == ["declaration-missing"]
+    after = datetime(2024, 5, 26, 8, 0, tzinfo=UTC)
+    assert lines(store, aid, now=after) == [
+        "declaration-missing: not declared, and the last day to have it received "
+        "(May 24, 2024) has passed"
+    ]
+
+
+def test_consent_missing_task_overdue_and_purge_due(store):
+    aid = plain_action(store)
+    with store.session() as s:
+        rid = edits.create(s, "role", action_id=aid, name="Steward", needed=2)
+        raven = edits.create(s, "participant", alias="Raven", phone="+33 6 11 11 11 11")
+        jay = edits.create(
+            s,
+            "participant",
+            alias="Jay",
+            email="jay@example.org",
+            consent_given_on=date(2024, 5, 1),
+            retain_until=date(2024, 5, 10),
+        )
+        for pid in (raven, jay):
+            edits.create(s, "assignment", action_id=aid, participant_id=pid, role_id=rid)
+        edits.create(s, "task", action_id=aid, title="Buy the wreath", due=date(2024, 5, 15))
+        edits.create(
+            s, "task", action_id=aid, title="Done already", due=date(2024, 5, 1), done=True
+        )
+    assert lines(store, aid) == [
+        "consent-missing: Raven: contact details are stored without recorded consent",
+        "task-overdue: “Buy the wreath” was due May 15, 2024 (3 days ago)",
+        "purge-due: Jay: personal data was to be kept until May 10, 2024; purge it",
+    ]
+
+
+def test_default_retention_is_counted_from_the_last_action(store):
+    aid = plain_action(store)
+    with store.session() as s:
+        rid = edits.create(s, "role", action_id=aid, name="Steward", needed=1)
+        pid = edits.create(
+            s, "participant", alias="Raven", full_name="R. Raven", consent_given_on=date(2024, 5, 1)
+        )
+        edits.create(s, "assignment", action_id=aid, participant_id=pid, role_id=rid)
+    june_28 = datetime(2024, 6, 28, 8, 0, tzinfo=UTC)
+    june_26 = datetime(2024, 6, 26, 8, 0, tzinfo=UTC)
+    assert lines(store, aid, now=june_26) == []
+    assert lines(store, aid, now=june_28) == [
+        "purge-due: Raven: personal data was to be kept until June 27, 2024; purge it"
+    ]
