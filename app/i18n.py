@@ -26,11 +26,11 @@ def N_(message: str) -> str:
 @functools.lru_cache(maxsize=64)
 def _catalogue(lang: str) -> dict:
     """msgid -> msgstr (str, or tuple of plural forms), plus the plural rule, for ``lang``."""
-    from babel.messages.pofile import read_po
-
     for candidate in _candidates(lang):
         po = TRANSLATIONS_DIR / candidate / "LC_MESSAGES" / "messages.po"
         if po.exists():
+            from babel.messages.pofile import read_po
+
             with po.open("rb") as fh:
                 cat = read_po(fh, locale=candidate)
             table: dict = {}
