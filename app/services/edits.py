@@ -15,6 +15,7 @@ from datetime import timedelta
 from sqlalchemy import func, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
+from sqlalchemy.orm.attributes import flag_modified
 from sqlalchemy.orm.exc import StaleDataError
 
 from app.domain import models as m
@@ -44,6 +45,7 @@ LINKS = {
     },
     "prop": {"carrier_ids": ("carriers", m.Participant)},
 }
+BUMP_FIELD = {"cue": "title", "prop": "name", "release": "headline"}
 ENTITY_LABELS = {
     "action": "action",
     "contact": "key contact",
@@ -321,6 +323,10 @@ def update(
         setattr(obj, name, value)
     if links:
         _apply_links(session, entity, obj, links)
+    if not values and (links or {"quotes", "press_contacts"} & old.keys()):
+        # Only links or child rows changed: still count a new version of the row, so team
+        # mode sees the edit and calendars get a higher SEQUENCE.
+        flag_modified(obj, BUMP_FIELD[entity])
     _flush(session, entity)
     if entity == "cue":
         ripple(session, obj.action_id)

@@ -248,3 +248,19 @@ def test_settings_are_validated(store):
         update_settings(s, name="Privacy Now", currency="CHF")
     with store.read() as s:
         assert (read_settings(s).name, read_settings(s).currency) == ("Privacy Now", "CHF")
+
+
+def test_changing_only_the_links_of_a_cue_counts_as_a_new_version(store):
+    with store.session() as s:
+        aid = new_action(s)
+        rid = edits.create(s, "role", action_id=aid, name="Speaker")
+        cid = edits.create(s, "cue", action_id=aid, starts_at=at("10:00"), minutes=10,
+                           title="Eulogy")
+    with store.read() as s:
+        before = edits.get(s, "cue", cid).version
+    with store.session() as s:
+        edits.update(s, "cue", cid, role_ids=[rid])
+    with store.read() as s:
+        cue = edits.get(s, "cue", cid)
+        assert [r.name for r in cue.roles] == ["Speaker"]
+        assert cue.version == before + 1
