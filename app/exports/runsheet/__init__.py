@@ -1,0 +1,91 @@
+"""Printed run-sheets: personal sheets for volunteers, the master sheet, the props card.
+
+Gathering (``data``, ``master_data``: needs a session, formats everything in the reader's
+locale) is kept apart from layout (``personal``, ``organiser``: plain values in, PDF bytes out)
+so that batches can be laid out in a worker thread or in other processes.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable, Iterable
+from pathlib import Path
+
+from app.exports.runsheet.data import PersonalSheet, safe_filename
+
+# Below this many sheets a process pool costs more than it saves.
+POOL_THRESHOLD = 40
+
+
+def render_personal(sheet: PersonalSheet) -> bytes:
+    from app.exports.runsheet.personal import render_personal as render
+
+    return render(sheet)
+
+
+def render_master(sheet) -> bytes:
+    from app.exports.runsheet.organiser import render_master as render
+
+    return render(sheet)
+
+
+def render_props_card(card) -> bytes:
+    from app.exports.runsheet.organiser import render_props_card as render
+
+    return render(card)
+
+
+def file_names(sheets: Iterable[PersonalSheet]) -> list[str]:
+    """``<alias>.pdf`` for each sheet, file-name safe, ``-2``… on a clash."""
+    taken: set[str] = set()
+    return [f"{safe_filename(s.alias, taken)}.pdf" for s in sheets]
+
+
+def _write_one(job: tuple[PersonalSheet, str]) -> str:
+    from app.storage.files import atomic_write
+
+    sheet, target = job
+    atomic_write(target, render_personal(sheet))
+    return target
+
+
+def write_each(
+    sheets: list[PersonalSheet],
+    folder: str | os.PathLike,
+    *,
+    progress: Callable[[int, int], None] | None = None,
+    cancelled: Callable[[], bool] | None = None,
+    processes: int | None = None,
+) -> list[Path]:
+    """Write every sheet to ``folder/<alias>.pdf`` (each atomically); return the paths written.
+
+    Large batches are laid out on every core (reportlab is pure Python); ``processes=1`` keeps
+    it in this process, as a GUI worker thread wants for a prompt Cancel.
+    """
+    folder = Path(folder)
+    folder.mkdir(parents=True, exist_ok=True)
+    jobs = [(s, str(folder / name)) for s, name in zip(sheets, file_names(sheets), strict=True)]
+    total = len(jobs)
+    workers = processes or min(os.cpu_count() or 1, 8)
+    written: list[Path] = []
+    if workers > 1 and total >= POOL_THRESHOLD:
+        import multiprocessing
+
+        ctx = multiprocessing.get_context("fork" if os.name == "posix" else "spawn")
+        with ctx.Pool(workers) as pool:
+            chunk = max(1, total // (workers * 8))
+            for done, path in enumerate(pool.imap(_write_one, jobs, chunksize=chunk), 1):
+                written.append(Path(path))
+                if progress:
+                    progress(done, total)
+                if cancelled and cancelled():
+                    pool.terminate()
+                    break
+        return written
+    for done, job in enumerate(jobs, 1):
+        if cancelled and cancelled():
+            break
+        written.append(Path(_write_one(job)))
+        if progress:
+            progress(done, total)
+    return written

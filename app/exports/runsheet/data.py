@@ -1,0 +1,449 @@
+"""What each reader's sheet says, gathered from the database into plain, formatted values.
+
+Everything is read and formatted here (babel, in the reader's locale) so that the layout code
+needs no session and can run in a worker thread. Participants appear by alias only unless
+``include_personal_data`` is given.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from dataclasses import dataclass, field
+from datetime import datetime
+from functools import lru_cache
+
+from sqlalchemy.orm import Session
+
+from app.domain import models as m
+from app.domain.errors import DomainError
+from app.domain.timeutil import utcnow, zone
+from app.i18n import Translator, _, normalise_language
+
+# CLDR's paperSize data: the countries that use US Letter; A4 everywhere else.
+LETTER_COUNTRIES = frozenset("BZ CA CL CO CR GT MX NI PA PH PR SV US VE".split())
+PRESS_ROLE_KEYS = frozenset({"press", "press-officer", "press_officer", "pressofficer"})
+
+
+@dataclass
+class CueLine:
+    start: str
+    end: str
+    title: str
+    place: str
+    instructions: str
+    who: str = ""  # roles and aliases (master)
+    props: str = ""  # every prop the cue uses
+    bring: str = ""  # the props of this cue the reader carries
+    mine: bool = False
+    sort_key: tuple = ()
+
+
+@dataclass
+class Carried:
+    name: str
+    quantity: int
+    others: list[str]  # the other carriers' aliases
+    times: list[str]  # when the prop is used
+
+
+@dataclass
+class RoleLine:
+    name: str
+    instructions: str
+    call_time: str
+
+
+@dataclass
+class Header:
+    lang: str
+    paper: str
+    title: str
+    message: str
+    date: str
+    hours: str
+    place: str
+    address: str
+    meeting_point: str
+    fallback: str
+    safety: str
+    contacts: list[tuple[str, str]]
+    printed: str
+    confidential: bool
+
+
+@dataclass
+class PersonalSheet:
+    header: Header
+    alias: str
+    roles: list[RoleLine]
+    call_time: str
+    cues: list[CueLine]
+    schedule: list[CueLine]
+    carries: list[Carried]
+    no_photo: list[str] | None  # only for press officers
+    full_name: str = ""
+    phone: str = ""
+    email: str = ""
+
+
+@dataclass
+class RosterLine:
+    alias: str
+    call_time: str
+    confirmed: bool
+    full_name: str = ""
+    phone: str = ""
+    email: str = ""
+
+
+@dataclass
+class RoleBlock:
+    name: str
+    needed: int
+    people: list[RosterLine]
+
+
+@dataclass
+class PropLine:
+    name: str
+    quantity: int
+    status: str
+    carriers: list[str]
+    times: list[str]
+
+
+@dataclass
+class TaskLine:
+    title: str
+    due: str
+    assignee: str
+
+
+@dataclass
+class MasterSheet:
+    header: Header
+    schedule: list[CueLine]
+    roster: list[RoleBlock]
+    props: list[PropLine]
+    tasks: list[TaskLine]
+    problems: list[str]
+    no_photo: list[str]
+
+
+@dataclass
+class CardLine:
+    alias: str
+    prop: str
+    quantity: int
+    others: list[str]
+    cues: list[tuple[str, str]]  # (time, cue title)
+
+
+@dataclass
+class PropsCard:
+    header: Header
+    lines: list[CardLine]
+    uncarried: list[str] = field(default_factory=list)
+
+
+# --- language and paper -----------------------------------------------------------------------
+def checked_language(code: str | None) -> str | None:
+    """``--lang``: None passes; an unknown code is refused with a message naming the field."""
+    if code is None:
+        return None
+    lang = normalise_language(code)
+    if lang is None:
+        raise DomainError(_("unknown language {code!r}").format(code=code), field="lang")
+    return lang
+
+
+def main_language(action: m.Action) -> str:
+    for code in action.languages or []:
+        lang = normalise_language(code)
+        if lang:
+            return lang
+    return "en"
+
+
+def reader_language(person: m.Participant, action: m.Action, override: str | None) -> str:
+    return override or normalise_language(person.language) or main_language(action)
+
+
+def paper_for(country: str | None, override: str | None = None) -> str:
+    if override:
+        if override not in ("a4", "letter"):
+            raise DomainError(
+                _("paper must be a4 or letter, not {value!r}").format(value=override),
+                field="paper",
+            )
+        return override
+    return "letter" if (country or "").upper() in LETTER_COUNTRIES else "a4"
+
+
+def is_press_role(role: m.Role) -> bool:
+    return role.key.casefold() in PRESS_ROLE_KEYS or "press" in role.name.casefold()
+
+
+def safe_filename(alias: str, taken: set[str]) -> str:
+    """The alias as a file name stem that every system accepts; ``-2``, ``-3``… on a clash."""
+    stem = unicodedata.normalize("NFC", alias).strip()
+    stem = "".join(c if (c.isalnum() or c in "-_ ") else "_" for c in stem)
+    stem = "_".join(stem.split())[:80].strip("._") or "participant"
+    if stem.upper().split(".")[0] in {"CON", "PRN", "AUX", "NUL", *_DEVICES}:
+        stem = f"_{stem}"
+    candidate, n = stem, 1
+    while candidate.casefold() in taken:
+        n += 1
+        candidate = f"{stem}-{n}"
+    taken.add(candidate.casefold())
+    return candidate
+
+
+_DEVICES = {f"{d}{i}" for d in ("COM", "LPT") for i in range(1, 10)}
+
+
+# --- formatting, cached per language (a batch formats the same instants hundreds of times) ---
+@lru_cache(maxsize=8)
+def translator(lang: str) -> Translator:
+    return Translator(lang)
+
+
+@lru_cache(maxsize=4096)
+def _hm(lang: str, instant: datetime, tz_name: str) -> str:
+    return translator(lang).time(instant.astimezone(zone(tz_name)), "short")
+
+
+class _Fmt:
+    def __init__(self, lang: str, action: m.Action) -> None:
+        self.lang = lang
+        self.tr = translator(lang)
+        self.tz = action.timezone
+
+    def hm(self, instant: datetime | None) -> str:
+        return _hm(self.lang, instant, self.tz) if instant is not None else ""
+
+
+def header(action: m.Action, *, lang: str, paper: str, now: datetime, confidential: bool) -> Header:
+    tz = zone(action.timezone)
+    fmt = _Fmt(lang, action)
+    start = action.starts_at.astimezone(tz)
+    return Header(
+        lang=lang,
+        paper=paper,
+        title=action.title,
+        message=action.message,
+        date=fmt.tr.date(start.date(), "full"),
+        hours=f"{fmt.hm(action.starts_at)}–{fmt.hm(action.ends_at)}",
+        place=action.location_name,
+        address=action.address,
+        meeting_point=action.meeting_point,
+        fallback=action.fallback_plan,
+        safety=action.safety_notes,
+        contacts=[(c.label, c.phone or c.email) for c in action.contacts],
+        printed=fmt.tr.datetime(now.astimezone(tz), "short"),
+        confidential=confidential,
+    )
+
+
+class ActionIndex:
+    """Who is in which cue and who carries what, computed once for a whole batch."""
+
+    def __init__(self, action: m.Action) -> None:
+        self.action = action
+        self.cues = list(action.cues)
+        self.roles_of: dict[int, list[m.Assignment]] = {}
+        self.people: dict[int, m.Participant] = {}
+        for a in action.assignments:
+            self.roles_of.setdefault(a.participant_id, []).append(a)
+            self.people.setdefault(a.participant_id, a.participant)
+        self.cues_of_role: dict[int, set[int]] = {}
+        self.cues_of_person: dict[int, set[int]] = {}
+        for i, cue in enumerate(self.cues):
+            for role in cue.roles:
+                self.cues_of_role.setdefault(role.id, set()).add(i)
+            for person in cue.participants:
+                self.cues_of_person.setdefault(person.id, set()).add(i)
+                self.people.setdefault(person.id, person)
+        self.props_of: dict[int, list[m.Prop]] = {}
+        self.cues_of_prop: dict[int, list[int]] = {}
+        for prop in action.props:
+            for person in prop.carriers:
+                self.props_of.setdefault(person.id, []).append(prop)
+        for i, cue in enumerate(self.cues):
+            for prop in cue.props:
+                self.cues_of_prop.setdefault(prop.id, []).append(i)
+        self.no_photo = sorted(
+            (p.alias for p in self.people.values() if not p.consent_photos), key=str.casefold
+        )
+
+    def readers(self) -> list[m.Participant]:
+        """Everyone with a part in the action: a role, or a cue of their own; by alias."""
+        return sorted(self.people.values(), key=lambda p: (p.alias.casefold(), p.id))
+
+    def cue_indexes(self, person_id: int) -> list[int]:
+        found = set(self.cues_of_person.get(person_id, ()))
+        for a in self.roles_of.get(person_id, []):
+            found |= self.cues_of_role.get(a.role_id, set())
+        return sorted(found)
+
+
+def _who(cue: m.Cue) -> str:
+    return ", ".join([r.name for r in cue.roles] + [p.alias for p in cue.participants])
+
+
+def schedule_lines(index: ActionIndex, fmt: _Fmt, *, mine: set[int] = frozenset()) -> list:
+    return [
+        CueLine(
+            start=fmt.hm(cue.starts_at),
+            end=fmt.hm(cue.ends_at),
+            title=cue.title,
+            place=cue.place,
+            instructions=cue.instructions,
+            who=_who(cue),
+            props=", ".join(p.name for p in cue.props),
+            mine=i in mine,
+            sort_key=(cue.starts_at, cue.id),
+        )
+        for i, cue in enumerate(index.cues)
+    ]
+
+
+def personal_sheet(
+    index: ActionIndex,
+    person: m.Participant,
+    *,
+    lang: str,
+    paper: str,
+    now: datetime,
+    include_personal_data: bool = False,
+) -> PersonalSheet:
+    action = index.action
+    fmt = _Fmt(lang, action)
+    assignments = sorted(
+        index.roles_of.get(person.id, []), key=lambda a: (a.call_time is None, a.call_time)
+    )
+    mine = index.cue_indexes(person.id)
+    carried = index.props_of.get(person.id, [])
+    carried_ids = {p.id for p in carried}
+    cues = []
+    for i in mine:
+        cue = index.cues[i]
+        cues.append(
+            CueLine(
+                start=fmt.hm(cue.starts_at),
+                end=fmt.hm(cue.ends_at),
+                title=cue.title,
+                place=cue.place,
+                instructions=cue.instructions,
+                bring=", ".join(p.name for p in cue.props if p.id in carried_ids),
+                mine=True,
+            )
+        )
+    first_call = next((a.call_time for a in assignments if a.call_time), None)
+    if first_call is None and mine:
+        first_call = index.cues[mine[0]].starts_at
+    carries = [
+        Carried(
+            name=prop.name,
+            quantity=prop.quantity,
+            others=[c.alias for c in prop.carriers if c.id != person.id],
+            times=[fmt.hm(index.cues[i].starts_at) for i in index.cues_of_prop.get(prop.id, [])],
+        )
+        for prop in carried
+    ]
+    press = any(is_press_role(a.role) for a in assignments)
+    return PersonalSheet(
+        header=header(action, lang=lang, paper=paper, now=now, confidential=include_personal_data),
+        alias=person.alias,
+        roles=[
+            RoleLine(a.role.name, a.role.instructions, fmt.hm(a.call_time)) for a in assignments
+        ],
+        call_time=fmt.hm(first_call),
+        cues=cues,
+        schedule=schedule_lines(index, fmt, mine=set(mine)),
+        carries=carries,
+        no_photo=index.no_photo if press else None,
+        full_name=person.full_name if include_personal_data else "",
+        phone=person.phone if include_personal_data else "",
+        email=person.email if include_personal_data else "",
+    )
+
+
+def load(session: Session, action_id: int) -> ActionIndex:
+    from app.services.actions import load_action
+
+    return ActionIndex(load_action(session, action_id))
+
+
+def personal_sheets(
+    session: Session,
+    action_id: int,
+    *,
+    lang: str | None = None,
+    paper: str | None = None,
+    alias: str | None = None,
+    role_id: int | None = None,
+    include_personal_data: bool = False,
+    now: datetime | None = None,
+) -> list[PersonalSheet]:
+    """One sheet per reader (all, one alias, or the holders of one role), each in the reader's
+    language unless ``lang`` overrides it."""
+    override = checked_language(lang)
+    index = load(session, action_id)
+    paper = paper_for(index.action.country, paper)
+    now = now or utcnow()
+    readers = index.readers()
+    if alias is not None:
+        key = m.alias_key(alias)
+        readers = [p for p in readers if p.alias_key == key]
+        if not readers:
+            from app.domain.errors import NotFoundError
+
+            raise NotFoundError(
+                _("no participant with alias {alias!r} in this action").format(alias=alias),
+                field="participant",
+            )
+    if role_id is not None:
+        readers = [
+            p for p in readers if any(a.role_id == role_id for a in index.roles_of.get(p.id, []))
+        ]
+    return [
+        personal_sheet(
+            index,
+            person,
+            lang=reader_language(person, index.action, override),
+            paper=paper,
+            now=now,
+            include_personal_data=include_personal_data,
+        )
+        for person in readers
+    ]
+
+
+@dataclass
+class Choices:
+    """What the run-sheet dialog offers for one action."""
+
+    title: str
+    readers: list[tuple[str, str]]  # (alias, language)
+    roles: list[tuple[int, str]]
+    languages: list[str]
+    paper: str
+
+
+def choices(session: Session, action_id: int) -> Choices:
+    index = load(session, action_id)
+    action = index.action
+    readers = [(p.alias, reader_language(p, action, None)) for p in index.readers()]
+    languages = [main_language(action)]
+    for code in [*(action.languages or []), *(lang for _a, lang in readers), "en"]:
+        lang = normalise_language(code)
+        if lang and lang not in languages:
+            languages.append(lang)
+    return Choices(
+        title=action.title,
+        readers=readers,
+        roles=[(r.id, r.name) for r in action.roles],
+        languages=languages,
+        paper=paper_for(action.country),
+    )
