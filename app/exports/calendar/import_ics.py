@@ -1,0 +1,325 @@
+"""Importing an .ics file (a partner's programme, a venue booking) into an action's schedule.
+
+``preview_ics`` reads the file and says what would happen to each event, changing nothing;
+``apply_import`` makes the cues in the caller's transaction (the whole file or nothing) and
+``undo_import`` takes them back. Each event becomes a cue whose ``uid`` is the event's UID
+(a digest of it when longer than 64 characters, plus the occurrence for a recurring event), so
+importing the same file again updates those cues instead of adding copies.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass, field, replace
+from datetime import datetime, timedelta
+
+from sqlalchemy import select, update
+from sqlalchemy.orm import Session
+
+from app.domain import models as m
+from app.domain.errors import DomainError
+from app.exports.calendar.ics import utc_value
+from app.exports.calendar.reader import EventSpan, line_error, parse
+from app.exports.calendar.recurrence import ZoneResolver, occurrences, wall_and_zone
+from app.i18n import _
+
+# What becomes of an event's properties: DTSTART… give the time, the rest the cue's words.
+USED = ("DTSTART", "DTEND", "DURATION", "RRULE", "RDATE", "EXDATE", "RECURRENCE-ID", "UID")
+LIMITS = {"title": 300, "place": 300, "instructions": 5000}
+UID_MAX = 64
+
+
+@dataclass(frozen=True)
+class IcsEvent:
+    """One cue to be made or updated, as the preview shows it."""
+
+    uid: str
+    title: str
+    starts_at: datetime
+    minutes: int
+    place: str
+    instructions: str
+    line: int
+    outside: bool
+    status: str = "new"  # new | update | same
+    cue_id: int | None = None
+
+    @property
+    def ends_at(self) -> datetime:
+        return self.starts_at + timedelta(minutes=self.minutes)
+
+    def values(self) -> dict:
+        return {
+            "starts_at": self.starts_at,
+            "minutes": self.minutes,
+            "title": self.title,
+            "place": self.place,
+            "instructions": self.instructions,
+        }
+
+
+@dataclass
+class IcsPreview:
+    action_id: int
+    events: list[IcsEvent]
+    notes: list[str] = field(default_factory=list)  # what was left out, and why
+
+    @property
+    def outside(self) -> int:
+        return sum(1 for e in self.events if e.outside)
+
+
+@dataclass
+class ImportOutcome:
+    action_id: int
+    created: list[int] = field(default_factory=list)
+    updated: dict[int, dict] = field(default_factory=dict)  # cue id -> previous values
+
+
+def _key(uid: str, occurrence: datetime | None) -> str:
+    base = uid if occurrence is None else f"{uid}/{utc_value(occurrence)}"
+    if len(base) <= UID_MAX and base.isprintable():
+        return base
+    return "ics-" + hashlib.sha256(base.encode("utf-8")).hexdigest()[:40]
+
+
+def _text(component, name: str, limit: int) -> str:
+    value = component.get(name)
+    if isinstance(value, list):
+        value = value[0] if value else None
+    text = "" if value is None else str(value).strip()
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def _window_days(action: m.Action) -> tuple:
+    from app.domain.timeutil import zone
+
+    tz = zone(action.timezone)
+    return tz, action.starts_at.astimezone(tz).date(), action.ends_at.astimezone(tz).date()
+
+
+def _guarded(span: EventSpan, fn, *args):
+    """Run ``fn``; any failure to read the event is a refusal naming its first line."""
+    try:
+        return fn(*args)
+    except DomainError:
+        raise
+    except Exception as exc:  # whatever a hostile file makes icalendar or dateutil raise
+        raise line_error(
+            span.begin,
+            _("the event cannot be read: {reason}").format(
+                reason=str(exc)[:200] or type(exc).__name__
+            ),
+        ) from exc
+
+
+class _Reader:
+    def __init__(self, action: m.Action, calendars, scanned) -> None:
+        self.action = action
+        self.tz, self.first_day, self.last_day = _window_days(action)
+        self.scanned = scanned
+        self.calendars = calendars
+        self.events: list[IcsEvent] = []
+        self.notes: list[str] = []
+        self.keys: set[str] = set()
+
+    def run(self) -> None:
+        for cal, spans in zip(self.calendars, self.scanned.calendars, strict=True):
+            events = [c for c in cal.subcomponents if c.name == "VEVENT"]
+            if len(events) != len(spans):
+                spans = [EventSpan(spans[0].begin if spans else 1)] * len(events)
+            zones = ZoneResolver(cal, self.tz)
+            pairs = list(zip(events, spans, strict=True))
+            overridden: dict[str, set[datetime]] = {}
+            for ev, span in pairs:
+                if "RECURRENCE-ID" in ev and "UID" in ev:
+                    rid = _guarded(span, self._instant, ev, span, zones, "RECURRENCE-ID")[0]
+                    overridden.setdefault(str(ev["UID"]).strip(), set()).add(rid)
+            for ev, span in pairs:
+                _guarded(span, self._event, ev, span, zones, overridden)
+            for comp in cal.subcomponents:
+                if comp.name == "VTODO":
+                    self.notes.append(_("a to-do was left out: only events become cues"))
+
+    def _instant(self, ev, span: EventSpan, zones: ZoneResolver, name: str):
+        prop = ev.get(name)
+        if isinstance(prop, list):
+            prop = prop[0]
+        return wall_and_zone(prop, zones, span.line_of(name), self.tz)
+
+    def _check_errors(self, ev, span: EventSpan) -> None:
+        from icalendar.parser import Contentline
+
+        for item in span.lines:
+            if item.name in USED:
+                try:
+                    Contentline(item.text).parts()
+                except Exception as exc:  # icalendar's reasons vary; the line is what matters
+                    raise line_error(
+                        item.number,
+                        _("{name} cannot be read: {reason}").format(name=item.name, reason=exc),
+                    ) from exc
+        for name, error in getattr(ev, "errors", []) or []:
+            if name and name.upper() in USED:
+                raise line_error(
+                    span.line_of(name),
+                    _("{name} cannot be read: {reason}").format(name=name.upper(), reason=error),
+                )
+
+    def _event(self, ev, span: EventSpan, zones: ZoneResolver, overridden) -> None:
+        self._check_errors(ev, span)
+        title = _text(ev, "SUMMARY", LIMITS["title"]) or _("(untitled event)")
+        if str(ev.get("STATUS", "")).upper() == "CANCELLED":
+            self.notes.append(
+                _("line {n}: {title!r} is cancelled in the file: left out").format(
+                    n=span.begin, title=title
+                )
+            )
+            return
+        if "DTSTART" not in ev:
+            self.notes.append(
+                _("line {n}: {title!r} has no start (DTSTART): left out").format(
+                    n=span.begin, title=title
+                )
+            )
+            return
+        start, all_day = self._instant(ev, span, zones, "DTSTART")
+        length = self._length(ev, span, zones, start, all_day)
+        uid = str(ev.get("UID", "")).strip()
+        if not uid:
+            raw = f"{utc_value(start)}|{title}"
+            uid = "ics-" + hashlib.sha256(raw.encode("utf-8")).hexdigest()[:40]
+        base = dict(
+            title=title,
+            place=_text(ev, "LOCATION", LIMITS["place"]),
+            instructions=_text(ev, "DESCRIPTION", LIMITS["instructions"]),
+            line=span.begin,
+        )
+        if "RECURRENCE-ID" in ev:
+            rid = self._instant(ev, span, zones, "RECURRENCE-ID")[0]
+            if self._in_days(start) or self._in_days(rid):
+                self._add(_key(uid, rid), start, length, base)
+            return
+        if "RRULE" not in ev and "RDATE" not in ev:
+            self._add(_key(uid, None), start, length, base)
+            return
+        found = occurrences(
+            ev,
+            span,
+            zones,
+            start,
+            all_day=all_day,
+            days=(self.first_day, self.last_day),
+            action_tz=self.tz,
+            skip=overridden.get(uid, set()),
+        )
+        if not found:
+            self.notes.append(
+                _("line {n}: {title!r} repeats, but not on the action's days").format(
+                    n=span.begin, title=title
+                )
+            )
+        for occurrence in found:
+            self._add(_key(uid, occurrence), occurrence, length, base)
+
+    def _length(self, ev, span, zones, start: datetime, all_day: bool) -> timedelta:
+        if "DTEND" in ev:
+            end, _day = self._instant(ev, span, zones, "DTEND")
+            length = end - start
+            if length < timedelta(0):
+                raise line_error(span.line_of("DTEND"), _("the event ends before it starts"))
+        elif "DURATION" in ev:
+            length = ev["DURATION"].dt
+            if not isinstance(length, timedelta) or length < timedelta(0):
+                raise line_error(span.line_of("DURATION"), _("the duration is negative"))
+        else:
+            length = timedelta(days=1) if all_day else timedelta(0)
+        return length
+
+    def _in_days(self, instant: datetime) -> bool:
+        return self.first_day <= instant.astimezone(self.tz).date() <= self.last_day
+
+    def _add(self, key: str, start: datetime, length: timedelta, base: dict) -> None:
+        n, unique = 1, key
+        while unique in self.keys:
+            n += 1
+            unique = f"{key[: UID_MAX - 4]}#{n}"
+        self.keys.add(unique)
+        minutes = max(1, -(-int(length.total_seconds()) // 60))
+        end = start + timedelta(minutes=minutes)
+        outside = start < self.action.starts_at or end > self.action.ends_at
+        self.events.append(
+            IcsEvent(uid=unique, starts_at=start, minutes=minutes, outside=outside, **base)
+        )
+
+
+def _existing(session: Session, action_id: int) -> dict[str, m.Cue]:
+    cues = session.scalars(select(m.Cue).where(m.Cue.action_id == action_id))
+    return {c.uid: c for c in cues}
+
+
+def _status(cue: m.Cue | None, event: IcsEvent) -> str:
+    if cue is None:
+        return "new"
+    same = all(getattr(cue, k) == v for k, v in event.values().items())
+    return "same" if same else "update"
+
+
+def preview_ics(session: Session, action_id: int, data: bytes) -> IcsPreview:
+    """What importing ``data`` would do; DomainError naming the line if the file is bad."""
+    from app.services.edits import get
+
+    action = get(session, "action", action_id)
+    scanned, calendars = parse(data)
+    reader = _Reader(action, calendars, scanned)
+    reader.run()
+    for number in scanned.ignored:
+        reader.notes.append(_("line {n}: a vendor's X- line was ignored").format(n=number))
+    existing = _existing(session, action_id)
+    events = []
+    for ev in sorted(reader.events, key=lambda e: (e.starts_at, e.line)):
+        cue = existing.get(ev.uid)
+        events.append(replace(ev, status=_status(cue, ev), cue_id=cue.id if cue else None))
+    return IcsPreview(action_id, events, reader.notes)
+
+
+def apply_import(session: Session, preview: IcsPreview) -> ImportOutcome:
+    """Make or update the cues, in the caller's transaction; the plan's state decides which."""
+    from app.services import edits
+
+    outcome = ImportOutcome(preview.action_id)
+    existing = _existing(session, preview.action_id)
+    for ev in preview.events:
+        cue = existing.get(ev.uid)
+        if cue is None:
+            cue_id = edits.create(
+                session, "cue", action_id=preview.action_id, chained=False, **ev.values()
+            )
+            # The event's UID replaces the generated one, without counting as an edit.
+            session.execute(
+                update(m.Cue)
+                .where(m.Cue.id == cue_id)
+                .values(uid=ev.uid)
+                .execution_options(synchronize_session=False)
+            )
+            session.expire(session.get(m.Cue, cue_id), ["uid"])
+            outcome.created.append(cue_id)
+        elif _status(cue, ev) == "update":
+            outcome.updated[cue.id] = edits.update(session, "cue", cue.id, **ev.values())
+    session.flush()
+    return outcome
+
+
+def undo_import(session: Session, outcome: ImportOutcome) -> None:
+    from app.services import edits
+
+    for cue_id in reversed(outcome.created):
+        edits.delete(session, "cue", cue_id)
+    for cue_id, old in outcome.updated.items():
+        edits.update(session, "cue", cue_id, **old)
+
+
+def import_ics(session: Session, action_id: int, data: bytes) -> tuple[IcsPreview, ImportOutcome]:
+    """Preview and apply in one go (the CLI's path)."""
+    preview = preview_ics(session, action_id, data)
+    return preview, apply_import(session, preview)
