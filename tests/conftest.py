@@ -110,3 +110,82 @@ def cli():
         return CliResult(code, out.getvalue(), err.getvalue())
 
     return _run
+
+
+# --- team mode: SQLite always, PostgreSQL when CORTEGE_TEST_POSTGRES_URL is set --------------
+
+POSTGRES_URL_VAR = "CORTEGE_TEST_POSTGRES_URL"
+BACKENDS = ("sqlite", "postgresql")
+
+
+def _pg_conninfo(url: str) -> str:
+    from sqlalchemy.engine import make_url
+
+    return make_url(url).set(drivername="postgresql").render_as_string(hide_password=False)
+
+
+@pytest.fixture
+def pg_url():
+    """A PostgreSQL URL whose search_path is a fresh, empty schema, dropped after the test."""
+    import uuid
+
+    import psycopg
+    from sqlalchemy.engine import make_url
+
+    base = os.environ.get(POSTGRES_URL_VAR)
+    if not base:
+        pytest.skip(f"PostgreSQL tests run only when {POSTGRES_URL_VAR} is set (.ci/run sets it)")
+    schema = f"t_{uuid.uuid4().hex[:12]}"
+    admin = psycopg.connect(_pg_conninfo(base), autocommit=True)
+    admin.execute("SET lock_timeout = '10s'")
+    admin.execute(f'CREATE SCHEMA "{schema}"')
+    url = make_url(base).update_query_dict({"options": f"-csearch_path={schema}"})
+    try:
+        yield url.render_as_string(hide_password=False)
+    finally:
+        admin.execute(f'DROP SCHEMA "{schema}" CASCADE')
+        admin.close()
+
+
+@pytest.fixture(params=BACKENDS)
+def any_blank(request, tmp_path) -> str:
+    """A database with nothing in it yet: a SQLite path, or a PostgreSQL URL (fresh schema)."""
+    if request.param == "postgresql":
+        return request.getfixturevalue("pg_url")
+    return str(tmp_path / "team.sqlite3")
+
+
+@pytest.fixture
+def any_target(any_blank) -> str:
+    """An empty database with Cortège's schema: a SQLite path, or a PostgreSQL URL."""
+    from app.storage.engine import open_store
+
+    open_store(any_blank, upgrade_schema=True).close()
+    return any_blank
+
+
+@pytest.fixture
+def any_store(any_target):
+    """An empty store, once on SQLite and once on PostgreSQL (skipped without a server)."""
+    from app.storage.engine import open_store
+
+    s = open_store(any_target)
+    yield s
+    s.close()
+
+
+@pytest.fixture
+def any_demo_store(any_blank, _demo_template):
+    """The demo database (28 May 2024), copied onto each backend; ``.target`` is its path/URL."""
+    from app.storage.engine import make_engine, open_store
+    from app.storage.transfer import copy_between
+
+    source, target = make_engine(str(_demo_template)), make_engine(any_blank)
+    try:
+        copy_between(source, target)
+    finally:
+        source.dispose()
+        target.dispose()
+    s = open_store(any_blank)
+    yield s
+    s.close()

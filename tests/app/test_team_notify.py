@@ -1,0 +1,132 @@
+"""A change by one organiser reaches the other's connection; our own changes are not echoed."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from sqlalchemy import select
+
+from app.domain import models as m
+from app.services import edits
+from app.storage.engine import open_store
+from app.storage.notify import ANYTHING, enable_change_notifications
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+@pytest.fixture
+def two_organisers(any_demo_store):
+    """Two stores on the same database (two windows), each with its change watcher."""
+    other = open_store(any_demo_store.target)
+    mine_watch = enable_change_notifications(any_demo_store).watch()
+    their_watch = enable_change_notifications(other).watch()
+    yield any_demo_store, other, mine_watch, their_watch
+    mine_watch.close()
+    their_watch.close()
+    other.close()
+
+
+def _action_and_cue(store) -> tuple[int, int]:
+    with store.read() as s:
+        cue = s.scalars(select(m.Cue).order_by(m.Cue.starts_at)).first()
+        return cue.action_id, cue.id
+
+
+def test_a_change_reaches_the_other_connection_and_is_not_echoed(two_organisers):
+    mine, other, mine_watch, their_watch = two_organisers
+    action_id, cue_id = _action_and_cue(mine)
+
+    with mine.session() as s:
+        edits.update(s, "cue", cue_id, title="Moved by me")
+
+    notices = their_watch.wait(5.0)
+    assert notices, "the other organiser was not told"
+    if mine.backend == "postgresql":
+        assert [n.action_id for n in notices] == [action_id]
+    else:
+        assert [n.payload for n in notices] == [ANYTHING]
+    assert mine_watch.wait(0.6) == []  # our own edit is not news to us
+    assert their_watch.wait(0.6) == []  # told once
+
+
+def test_reads_and_refused_edits_notify_nobody(two_organisers):
+    from app.domain.errors import DomainError
+
+    mine, _other, _mine_watch, their_watch = two_organisers
+    _action_id, cue_id = _action_and_cue(mine)
+    with mine.read() as s:
+        edits.get(s, "cue", cue_id)
+    with pytest.raises(DomainError), mine.session() as s:
+        edits.update(s, "cue", cue_id, minutes=0)
+    assert their_watch.wait(0.8) == []
+
+
+def test_organisation_wide_changes_say_anything(two_organisers):
+    mine, _other, _mine_watch, their_watch = two_organisers
+    with mine.session() as s:
+        edits.create(s, "participant", alias="Albatross")
+    assert [n.payload for n in their_watch.wait(5.0)] == [ANYTHING]
+
+
+def test_the_other_way_round_too(two_organisers):
+    mine, other, mine_watch, _their_watch = two_organisers
+    action_id, _cue_id = _action_and_cue(mine)
+    with other.session() as s:
+        edits.update(s, "action", action_id, title="Renamed by the other organiser")
+    assert mine_watch.wait(5.0)
+
+
+_WRITER = """
+import sys
+from app.services import edits
+from app.services.actions import action_by_slug
+from app.storage.engine import open_store
+import app.storage.notify  # what open_store should do for every server store
+
+store = open_store(sys.argv[1])
+with store.session() as s:
+    edits.update(s, "action", action_by_slug(s, "funeral-for-privacy").id, title="From afar")
+store.close()
+"""
+
+
+def test_a_change_made_by_another_process_is_noticed(any_demo_store):
+    watcher = enable_change_notifications(any_demo_store).watch()
+    try:
+        env = {**os.environ, "PYTHONPATH": str(ROOT)}
+        done = subprocess.run(
+            [sys.executable, "-c", _WRITER, any_demo_store.target],
+            capture_output=True,
+            text=True,
+            env=env,
+            cwd=ROOT,
+            timeout=60,
+        )
+        assert done.returncode == 0, done.stderr
+        assert watcher.wait(5.0)
+    finally:
+        watcher.close()
+
+
+def test_no_sqlite_only_sql_reaches_the_server(pg_url, demo_store):
+    """The notification is sent with pg_notify inside the writer's transaction."""
+    from sqlalchemy import event
+
+    from app.storage.transfer import copy_database
+
+    copy_database(demo_store.engine, pg_url)
+    store = open_store(pg_url)
+    seen: list[str] = []
+    event.listen(store.engine, "before_cursor_execute", lambda *a: seen.append(a[2]))
+    try:
+        action_id, cue_id = _action_and_cue(store)
+        with store.session() as s:
+            edits.update(s, "cue", cue_id, minutes=11)
+        assert not [sql for sql in seen if "PRAGMA" in sql.upper()]
+        assert any("pg_notify" in sql for sql in seen)
+    finally:
+        store.close()

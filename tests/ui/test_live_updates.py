@@ -1,0 +1,114 @@
+"""Another organiser's change appears in the open window without a restart."""
+
+from __future__ import annotations
+
+import pytest
+from sqlalchemy import select
+
+from app.domain import models as m
+from app.services import edits
+from app.services.changes import EVERYTHING
+from app.storage.engine import open_store
+
+
+@pytest.fixture
+def live(qtbot, any_demo_store):
+    from ui.context import AppContext
+    from ui.live_updates import LiveUpdates
+
+    ctx = AppContext(any_demo_store)
+    live = LiveUpdates(ctx)
+    qtbot.waitUntil(lambda: live.listening, timeout=5000)
+    other = open_store(any_demo_store.target)
+    yield ctx, live, other
+    live.stop()
+    other.close()
+
+
+def _release(store) -> tuple[int, int]:
+    with store.read() as s:
+        rel = s.scalars(select(m.PressRelease).where(m.PressRelease.language == "en")).one()
+        return rel.id, rel.action_id
+
+
+def test_a_change_by_another_organiser_reloads_the_window(qtbot, live):
+    ctx, _live, other = live
+    release_id, _action_id = _release(other)
+    with qtbot.waitSignal(ctx.changed, timeout=8000, check_params_cb=lambda c: c is EVERYTHING):
+        with other.session() as s:
+            edits.update(s, "release", release_id, status="approved")
+
+
+def test_our_own_edit_is_not_announced_back(qtbot, live):
+    ctx, _live, _other = live
+    release_id, _action_id = _release(ctx.store)
+    seen = []
+    ctx.changed.connect(seen.append)
+    ctx.update("release", release_id, "Approve", status="approved")
+    qtbot.wait(1500)
+    assert [c.kind for c in seen] == ["updated"]
+    assert EVERYTHING not in seen
+
+
+def test_the_readiness_panel_shows_the_other_organisers_fix(qtbot, any_demo_store):
+    from tests.conftest import DEMO_NOW
+    from tests.ui.conftest import open_window, problem_kinds
+
+    window = open_window(qtbot, any_demo_store.target, now=DEMO_NOW)
+    try:
+        assert window.live_updates is not None
+        qtbot.waitUntil(lambda: window.live_updates.listening, timeout=5000)
+        assert "release-unapproved" in problem_kinds(window)
+        release_id, _action_id = _release(any_demo_store)
+        with any_demo_store.session() as s:  # the press officer, elsewhere
+            edits.update(s, "release", release_id, status="approved")
+        qtbot.waitUntil(lambda: "release-unapproved" not in problem_kinds(window), timeout=8000)
+        window.grab().save("/tmp/team/live_window.png")
+    finally:
+        window.close()
+
+
+def test_stop_ends_the_listener_and_a_new_store_gets_one(qtbot, live, tmp_path):
+    ctx, live_updates, _other = live
+    assert live_updates.listening
+    live_updates.stop()
+    assert not live_updates.listening
+
+    fresh = open_store(str(tmp_path / "fresh.sqlite3"))
+    try:
+        ctx.reset_store(fresh)
+        qtbot.waitUntil(lambda: live_updates.listening, timeout=5000)
+        writer = open_store(str(tmp_path / "fresh.sqlite3"))
+        try:
+            with qtbot.waitSignal(
+                ctx.changed, timeout=8000, check_params_cb=lambda c: c is EVERYTHING
+            ):
+                with writer.session() as s:
+                    edits.create(s, "participant", alias="Albatross")
+        finally:
+            writer.close()
+    finally:
+        live_updates.stop()
+        fresh.close()
+
+
+def test_a_lost_server_is_reported_not_raised(qtbot, monkeypatch):
+    from ui.context import AppContext
+    from ui.live_updates import LiveUpdates, _Listener
+
+    class Broken:
+        def watch(self):
+            raise OSError("server gone")
+
+    monkeypatch.setattr("ui.live_updates.RETRY_SECONDS", 0.2)
+    ctx = AppContext(None)
+    live_updates = LiveUpdates(ctx)
+    assert not live_updates.listening  # no store: nothing to listen to
+    thread = _Listener(Broken())
+    thread.state.connect(live_updates._state)
+    with qtbot.waitSignal(live_updates.statusChanged, timeout=5000) as got:
+        thread.start()
+    thread.requestInterruption()
+    thread.wait(3000)
+    assert "Lost the connection to the database server" in got.args[0]
+    assert "OSError" in got.args[0]
