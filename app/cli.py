@@ -98,6 +98,8 @@ def run(argv: list[str], *, out: TextIO | None = None, err: TextIO | None = None
         parser.print_help(out)
         return 0
     ctx = Context(db=args.db, out=out, err=err)
+    from sqlalchemy.exc import DBAPIError, OperationalError
+
     try:
         return int(args.handler(args, ctx) or 0)
     except DomainError as exc:
@@ -107,6 +109,29 @@ def run(argv: list[str], *, out: TextIO | None = None, err: TextIO | None = None
     except CortegeError as exc:
         print(str(exc), file=err)
         return exc.exit_code
+    except DBAPIError as exc:
+        sqlstate = getattr(exc.orig, "sqlstate", None)
+        if sqlstate == "42501":
+            print(_("permission denied: this database role may only read"), file=err)
+            return 2
+        if exc.connection_invalidated or isinstance(exc, OperationalError):
+            print(
+                _("the database is not available: {reason}").format(
+                    reason=str(exc.orig).splitlines()[0] if exc.orig else exc
+                ),
+                file=err,
+            )
+            return 2
+        from app.logs import log_exception
+
+        where = log_exception(exc)
+        print(
+            _("internal error: {error} (details in {log})").format(
+                error=type(exc).__name__, log=where
+            ),
+            file=err,
+        )
+        return 1
     except KeyboardInterrupt:
         print(_("interrupted"), file=err)
         return 130

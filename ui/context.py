@@ -14,7 +14,8 @@ from typing import Any
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
-from app.domain.errors import CortegeError
+from app.domain.errors import ConflictError, CortegeError
+from app.i18n import _
 from app.services import edits
 from app.services.changes import Change
 
@@ -82,8 +83,12 @@ class CreateCommand(_ServiceCommand):
             else:
                 edits.restore_snapshot(session, self.snapshot)
                 kind = "restored"
-            return Change(self.entity, (self.row_id,), kind, self.ctx.action_of(session, self.entity,
-                                                                             self.row_id))
+            return Change(
+                self.entity,
+                (self.row_id,),
+                kind,
+                self.ctx.action_of(session, self.entity, self.row_id),
+            )
 
         self._do(run)
 
@@ -97,29 +102,69 @@ class CreateCommand(_ServiceCommand):
 
 
 class UpdateCommand(_ServiceCommand):
-    def __init__(self, ctx, text, entity: str, row_id: int, values: dict) -> None:
+    """Team mode: nothing is overwritten silently.
+
+    The first save goes only over the version the user saw (``expected_version``, when the
+    view knows it). Undo and redo check that the fields they touch still hold what this edit
+    left there: if another organiser changed them since, the step is refused (ConflictError)
+    instead of overwriting their work. Other fields of the row are not compared, so edits to
+    other fields or by the cue ripple do not block an undo.
+    """
+
+    def __init__(
+        self, ctx, text, entity: str, row_id: int, values: dict, expected_version: int | None = None
+    ) -> None:
         super().__init__(ctx, text)
         self.entity, self.row_id, self.new = entity, row_id, values
+        self.expected = expected_version
         self.old: dict | None = None
+        self.after: dict | None = None  # the fields as this edit left them
+
+    def _check(self, session, wanted: dict | None) -> None:
+        if wanted is None:
+            return
+        now = edits.current_values(session, self.entity, self.row_id, wanted)
+        if now != wanted:
+            raise ConflictError(
+                _("somebody else changed this {entity} since; reload to see their version").format(
+                    entity=edits.ENTITY_LABELS[self.entity]
+                ),
+                entity=self.entity,
+                entity_id=self.row_id,
+            )
 
     def redo(self) -> None:
         if self.skip_pushed_redo():
             return
 
         def run(session):
-            old = edits.update(session, self.entity, self.row_id, **self.new)
             if self.old is None:
-                self.old = old
-            return Change(self.entity, (self.row_id,), "updated",
-                          self.ctx.action_of(session, self.entity, self.row_id))
+                self.old = edits.update(
+                    session, self.entity, self.row_id, expected_version=self.expected, **self.new
+                )
+            else:
+                self._check(session, self.old)
+                edits.update(session, self.entity, self.row_id, **self.new)
+            self.after = edits.current_values(session, self.entity, self.row_id, self.new)
+            return Change(
+                self.entity,
+                (self.row_id,),
+                "updated",
+                self.ctx.action_of(session, self.entity, self.row_id),
+            )
 
         self._do(run)
 
     def undo(self) -> None:
         def run(session):
+            self._check(session, self.after)
             edits.update(session, self.entity, self.row_id, **self.old)
-            return Change(self.entity, (self.row_id,), "updated",
-                          self.ctx.action_of(session, self.entity, self.row_id))
+            return Change(
+                self.entity,
+                (self.row_id,),
+                "updated",
+                self.ctx.action_of(session, self.entity, self.row_id),
+            )
 
         self._do(run)
 
@@ -144,8 +189,12 @@ class DeleteCommand(_ServiceCommand):
     def undo(self) -> None:
         def run(session):
             edits.restore_snapshot(session, self.snapshot)
-            return Change(self.entity, (self.row_id,), "restored",
-                          self.ctx.action_of(session, self.entity, self.row_id))
+            return Change(
+                self.entity,
+                (self.row_id,),
+                "restored",
+                self.ctx.action_of(session, self.entity, self.row_id),
+            )
 
         self._do(run)
 
@@ -175,6 +224,8 @@ class FunctionCommand(_ServiceCommand):
 
 class AppContext(QObject):
     changed = Signal(object)  # a Change
+    #: an update was refused because another organiser changed the row: (entity, id, values)
+    conflict = Signal(str, int, object)
     error = Signal(object)  # a CortegeError the user should see (not tied to a field)
 
     def __init__(self, store, parent: QObject | None = None) -> None:
@@ -201,6 +252,8 @@ class AppContext(QObject):
     def _push(self, cmd: _ServiceCommand):
         cmd.first_redo()
         if cmd.error is not None:
+            if isinstance(cmd.error, ConflictError) and isinstance(cmd, UpdateCommand):
+                self.conflict.emit(cmd.entity, cmd.row_id, dict(cmd.new))
             raise EditFailed(cmd.error)
         self.undo_stack.push(cmd)  # its redo() is skipped once: the edit is already made
         return cmd
@@ -209,8 +262,11 @@ class AppContext(QObject):
         """Create a row; returns its id. Raises EditFailed (nothing changed) on bad input."""
         return self._push(CreateCommand(self, text, entity, values)).row_id
 
-    def update(self, entity: str, row_id: int, text: str, **values) -> None:
-        self._push(UpdateCommand(self, text, entity, row_id, values))
+    def update(
+        self, entity: str, row_id: int, text: str, *, expected_version: int | None = None, **values
+    ) -> None:
+        """``expected_version``: the row's version when the user saw it (team mode)."""
+        self._push(UpdateCommand(self, text, entity, row_id, values, expected_version))
 
     def delete(self, entity: str, row_id: int, text: str) -> None:
         self._push(DeleteCommand(self, text, entity, row_id))

@@ -13,7 +13,7 @@ from __future__ import annotations
 from datetime import timedelta
 
 from sqlalchemy import func, select
-from sqlalchemy.exc import IntegrityError
+from sqlalchemy.exc import IntegrityError, OperationalError
 from sqlalchemy.orm import Session
 from sqlalchemy.orm.attributes import flag_modified
 from sqlalchemy.orm.exc import StaleDataError
@@ -224,17 +224,30 @@ def ripple(session: Session, action_id: int) -> list[int]:
     return moved
 
 
-def _flush(session: Session, entity: str) -> None:
+SQLITE_BUSY_SNAPSHOT = 517  # another connection committed since this transaction read
+
+
+def _conflict(entity: str, row_id: int | None) -> ConflictError:
+    return ConflictError(
+        _("somebody else changed this {entity} since you opened it").format(
+            entity=ENTITY_LABELS[entity]
+        ),
+        entity=entity,
+        entity_id=row_id,
+    )
+
+
+def _flush(session: Session, entity: str, row_id: int | None = None) -> None:
     try:
         session.flush()
     except StaleDataError as exc:
         session.rollback()
-        raise ConflictError(
-            _("somebody else changed this {entity} since you opened it").format(
-                entity=ENTITY_LABELS[entity]
-            ),
-            entity=entity,
-        ) from exc
+        raise _conflict(entity, row_id) from exc
+    except OperationalError as exc:
+        if getattr(exc.orig, "sqlite_errorcode", None) != SQLITE_BUSY_SNAPSHOT:
+            raise
+        session.rollback()
+        raise _conflict(entity, row_id) from exc
     except IntegrityError as exc:
         session.rollback()
         raise DomainError(
@@ -279,6 +292,27 @@ def create(session: Session, entity: str, **values) -> int:
     return obj.id
 
 
+def _values_of(obj, entity: str, names) -> dict:
+    out: dict = {}
+    for name in names:
+        if name in LINKS.get(entity, {}):
+            out[name] = sorted(r.id for r in getattr(obj, LINKS[entity][name][0]))
+        elif name == "quotes":
+            out[name] = [{"speaker": q.speaker, "text": q.text} for q in obj.quotes]
+        elif name == "press_contacts":
+            out[name] = [
+                {"label": c.label, "phone": c.phone, "email": c.email} for c in obj.press_contacts
+            ]
+        else:
+            out[name] = getattr(obj, name)
+    return out
+
+
+def current_values(session: Session, entity: str, row_id: int, names) -> dict:
+    """The stored values of some fields, as ``update`` returns them (to compare or restore)."""
+    return _values_of(get(session, entity, row_id), entity, names)
+
+
 def update(
     session: Session, entity: str, row_id: int, *, expected_version: int | None = None, **values
 ) -> dict:
@@ -296,18 +330,7 @@ def update(
     if "action_id" in values and values["action_id"] != getattr(obj, "action_id", None):
         raise DomainError(_("cannot move to another action"), field="action_id")
     _check_refs(session, entity, obj, values)
-    old: dict = {}
-    for name in values:
-        if name in LINKS.get(entity, {}):
-            old[name] = [r.id for r in getattr(obj, LINKS[entity][name][0])]
-        elif name == "quotes":
-            old[name] = [{"speaker": q.speaker, "text": q.text} for q in obj.quotes]
-        elif name == "press_contacts":
-            old[name] = [
-                {"label": c.label, "phone": c.phone, "email": c.email} for c in obj.press_contacts
-            ]
-        else:
-            old[name] = getattr(obj, name)
+    old = _values_of(obj, entity, values)
     if entity == "action":
         _check_action(session, obj, values)
         if "timezone" in values and values["timezone"] != obj.timezone:

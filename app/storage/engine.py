@@ -315,6 +315,11 @@ def open_store(
 
             ensure_settings(session)
         _erase_deleted_actions(store)
+        if store.backend != "sqlite":
+            # Writers tell other organisers' windows (LISTEN/NOTIFY), the CLI included.
+            from app.storage.notify import enable_change_notifications
+
+            enable_change_notifications(store)
         return store
     except StoreError:
         raise
