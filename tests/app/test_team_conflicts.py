@@ -85,11 +85,6 @@ def test_version_counter_refuses_a_concurrent_flush_on_postgresql(pg_url, demo_s
         store.close()
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="edits._flush lets SQLite's SQLITE_BUSY_SNAPSHOT ('database is locked') through "
-    "instead of turning it into ConflictError (see the team-mode report)",
-)
 def test_version_counter_refuses_a_concurrent_flush_on_sqlite(demo_store):
     _race_inside_transactions(demo_store)
 
