@@ -28,6 +28,14 @@ def register(sub) -> None:
 
     p = sub.add_parser("backup", help=_("write a consistent copy of the database"))
     p.add_argument("-o", "--output", required=True, metavar="FILE")
+    p.add_argument(
+        "--encrypt",
+        action="store_true",
+        help=_(
+            "seal the backup with a passphrase (CORTEGE_FILE_PASSPHRASE, else "
+            "CORTEGE_PASSPHRASE, else typed twice)"
+        ),
+    )
     p.set_defaults(handler=cmd_backup)
 
 
@@ -103,6 +111,18 @@ def cmd_backup(args: argparse.Namespace, ctx) -> int:
     from app.storage.backup import backup_sqlite
 
     store = ctx.store()
-    path = backup_sqlite(store, args.output)
+    seal = None
+    if args.encrypt:
+        from app.services.envelope import encrypt, new_passphrase
+
+        passphrase = new_passphrase(
+            _("Passphrase for the backup: "),
+            env=("CORTEGE_FILE_PASSPHRASE", "CORTEGE_PASSPHRASE"),
+        )
+
+        def seal(data: bytes) -> bytes:
+            return encrypt(data, passphrase)
+
+    path = backup_sqlite(store, args.output, seal=seal)
     ctx.print(str(path))
     return 0

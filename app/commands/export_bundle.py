@@ -16,6 +16,14 @@ def register(kinds) -> None:
         action="store_true",
         help=_("also write full names, phones, e-mails and media contacts"),
     )
+    p.add_argument(
+        "--encrypt",
+        action="store_true",
+        help=_(
+            "seal the bundle with a passphrase (CORTEGE_FILE_PASSPHRASE, else "
+            "CORTEGE_PASSPHRASE, else typed twice)"
+        ),
+    )
     p.set_defaults(handler=cmd_export_bundle)
 
 
@@ -32,6 +40,10 @@ def cmd_export_bundle(args: argparse.Namespace, ctx) -> int:
             include_personal_data=args.include_personal_data,
         )
     data = text.encode("utf-8")
+    if args.encrypt:
+        from app.services.envelope import encrypt_with_prompt
+
+        data = encrypt_with_prompt(data)
     atomic_write(args.output, data)
     ctx.print(args.output)
     return 0
