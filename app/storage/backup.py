@@ -41,10 +41,7 @@ def backup_sqlite(
         if seal is None:
             write_sqlite_file(store.engine, dest)
         else:
-            with _scratch(dest) as tmp:
-                write_sqlite_file(store.engine, tmp)
-                data = tmp.read_bytes()
-            atomic_write(dest, seal(data))
+            atomic_write(dest, seal(_server_image(store)))
         return dest
     if store.path is not None and dest.resolve() == store.path.resolve():
         raise StoreError(_("the backup cannot overwrite the database itself"))
@@ -88,6 +85,26 @@ def _scratch(beside: Path) -> Iterator[Path]:
     finally:
         for extra in ("", "-journal", "-wal", "-shm"):
             path.with_name(path.name + extra).unlink(missing_ok=True)
+
+
+def _server_image(store: Store) -> bytes:
+    """A SQLite copy of a server database built in memory, so that a sealed backup never
+    leaves a plaintext copy on any disk."""
+    from sqlalchemy import create_engine
+    from sqlalchemy.pool import StaticPool
+
+    from app.storage.transfer import copy_between
+
+    memory = create_engine("sqlite://", poolclass=StaticPool, hide_parameters=True)
+    try:
+        copy_between(store.engine, memory)
+        raw = memory.raw_connection()
+        try:
+            return raw.driver_connection.serialize()
+        finally:
+            raw.close()
+    finally:
+        memory.dispose()
 
 
 def _plain_image(source: sqlite3.Connection) -> bytes:
