@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
 from app.domain.errors import ConflictError, CortegeError
@@ -40,25 +40,53 @@ class _ServiceCommand(QUndoCommand):
         self.ctx = ctx
         self.error: CortegeError | None = None
         self._done_before_push = False
+        self._first = False
+        self._resync: str | None = None  # "undo"/"redo": the next such call only realigns
 
-    def _do(self, fn: Callable[[Any], Change]) -> None:
+    def _do(self, fn: Callable[[Any], Change], direction: str = "redo") -> None:
         try:
             with self.ctx.store.session() as session:
                 change = fn(session)
         except CortegeError as exc:
             # Exceptions cannot cross Qt's redo()/undo() calls: keep it for the caller.
             self.error = exc
-            self.ctx.error.emit(exc)
+            if not self._first:
+                # QUndoStack moves its index once this call returns: then move it back, so
+                # the stack keeps describing the database (that realigning call does
+                # nothing), and only then tell the user (a modal dialog opened in here
+                # would run the realignment too early).
+                self._resync = "redo" if direction == "undo" else "undo"
+                realign = getattr(self.ctx.undo_stack, self._resync)
+                error = exc
+                error.during_history = True  # type: ignore[attr-defined]
+
+                def realign_then_tell() -> None:
+                    realign()
+                    self.ctx.error.emit(error)
+
+                QTimer.singleShot(0, realign_then_tell)
             return
         self.error = None
         self.ctx.changed.emit(change)
 
+    def realigning(self, direction: str) -> bool:
+        if self._resync == direction:
+            self._resync = None
+            return True
+        return False
+
     def first_redo(self) -> None:
         """Run the edit once, before push(), so a refused edit never reaches the stack."""
-        self.redo()
+        self._first = True
+        try:
+            self.redo()
+        finally:
+            self._first = False
         self._done_before_push = self.error is None
 
     def skip_pushed_redo(self) -> bool:
+        if self.realigning("redo"):
+            return True
         if self._done_before_push:
             self._done_before_push = False
             return True
@@ -90,15 +118,18 @@ class CreateCommand(_ServiceCommand):
                 self.ctx.action_of(session, self.entity, self.row_id),
             )
 
-        self._do(run)
+        self._do(run, "redo")
 
     def undo(self) -> None:
+        if self.realigning("undo"):
+            return
+
         def run(session):
             action_id = self.ctx.action_of(session, self.entity, self.row_id)
             self.snapshot = edits.delete(session, self.entity, self.row_id)
             return Change(self.entity, (self.row_id,), "deleted", action_id)
 
-        self._do(run)
+        self._do(run, "undo")
 
 
 class UpdateCommand(_ServiceCommand):
@@ -153,9 +184,12 @@ class UpdateCommand(_ServiceCommand):
                 self.ctx.action_of(session, self.entity, self.row_id),
             )
 
-        self._do(run)
+        self._do(run, "redo")
 
     def undo(self) -> None:
+        if self.realigning("undo"):
+            return
+
         def run(session):
             self._check(session, self.after)
             edits.update(session, self.entity, self.row_id, **self.old)
@@ -166,7 +200,7 @@ class UpdateCommand(_ServiceCommand):
                 self.ctx.action_of(session, self.entity, self.row_id),
             )
 
-        self._do(run)
+        self._do(run, "undo")
 
 
 class DeleteCommand(_ServiceCommand):
@@ -184,9 +218,12 @@ class DeleteCommand(_ServiceCommand):
             self.snapshot = edits.delete(session, self.entity, self.row_id)
             return Change(self.entity, (self.row_id,), "deleted", action_id)
 
-        self._do(run)
+        self._do(run, "redo")
 
     def undo(self) -> None:
+        if self.realigning("undo"):
+            return
+
         def run(session):
             edits.restore_snapshot(session, self.snapshot)
             return Change(
@@ -196,7 +233,7 @@ class DeleteCommand(_ServiceCommand):
                 self.ctx.action_of(session, self.entity, self.row_id),
             )
 
-        self._do(run)
+        self._do(run, "undo")
 
 
 class FunctionCommand(_ServiceCommand):
@@ -216,10 +253,12 @@ class FunctionCommand(_ServiceCommand):
             change, self.state = self._redo_fn(session)
             return change
 
-        self._do(run)
+        self._do(run, "redo")
 
     def undo(self) -> None:
-        self._do(lambda session: self._undo_fn(session, self.state))
+        if self.realigning("undo"):
+            return
+        self._do(lambda session: self._undo_fn(session, self.state), "undo")
 
 
 class AppContext(QObject):

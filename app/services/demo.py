@@ -493,3 +493,9 @@ def add_demo(
     today = today or date.today()
     on = on or today + timedelta(days=10)
     return import_bundle(session, demo_bundle(on, today=today))
+
+
+def add_demo_to(store, *, on: date | None = None) -> ImportResult:
+    """The demo in its own transaction (for callers that hold a store, not a session)."""
+    with store.session() as session:
+        return add_demo(session, on=on)

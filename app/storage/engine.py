@@ -314,7 +314,7 @@ def open_store(
             from app.services.settings import ensure_settings
 
             ensure_settings(session)
-        _erase_deleted_actions(store)
+        erase_deleted_actions(store)
         if store.backend != "sqlite":
             # Writers tell other organisers' windows (LISTEN/NOTIFY), the CLI included.
             from app.storage.notify import enable_change_notifications
@@ -333,7 +333,7 @@ def open_store(
         ) from exc
 
 
-def _erase_deleted_actions(store: Store) -> None:
+def erase_deleted_actions(store: Store) -> None:
     """Deleted actions stay for undo while a window is open; on the next open they go.
 
     On a shared server another organiser may still undo, so only day-old deletions go there,

@@ -94,7 +94,7 @@ def test_two_edits_of_one_row_undo_in_turn(ctx):
     )
 
 
-def test_undo_refuses_to_overwrite_another_organisers_later_change(ctx, store):
+def test_undo_refuses_to_overwrite_another_organisers_later_change(ctx, store, qtbot):
     aid = _action(ctx)
     cid = ctx.create(
         "cue",
@@ -113,9 +113,13 @@ def test_undo_refuses_to_overwrite_another_organisers_later_change(ctx, store):
         edits.update(s, "cue", cid, title="Eulogy for privacy")
     ctx.undo_stack.undo()
     assert _title(ctx, cid) == "Eulogy for privacy"
+    # The stack moves back so that it still says what the database holds, then says why.
+    qtbot.waitUntil(lambda: errors != [])
     assert [str(e) for e in errors] == [
         "somebody else changed this cue since; reload to see their version"
     ]
+    assert ctx.undo_stack.undoText() == "Rename cue" and not ctx.undo_stack.canRedo()
+    assert _title(ctx, cid) == "Eulogy for privacy"
 
 
 def test_the_first_save_is_refused_over_a_version_the_user_did_not_see(ctx, store):
