@@ -1,0 +1,70 @@
+"""Fixtures for the window tests: the real main window on a database, and modal-dialog driving."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication, QWidget
+
+from tests.conftest import DEMO_NOW
+
+
+def open_window(qtbot, target, *, now=DEMO_NOW, add_demo: bool = False):
+    """A shown MainWindow on ``target`` with the readiness clock fixed at ``now``."""
+    from ui.main_window import MainWindow
+
+    window = MainWindow(now=lambda: now)
+    qtbot.addWidget(window)
+    window.resize(1280, 820)
+    window.show()
+    qtbot.waitExposed(window)
+    assert window.open_database(str(target), add_demo=add_demo)
+    return window
+
+
+@pytest.fixture
+def main_window(qtbot, demo_db):
+    """The main window on a copy of the demo database, showing the demo action."""
+    window = open_window(qtbot, demo_db)
+    yield window
+    window.close()
+
+
+@pytest.fixture
+def empty_window(qtbot, db_path):
+    """The main window on a new, empty database."""
+    window = open_window(qtbot, db_path)
+    yield window
+    window.close()
+
+
+def drive_modal(trigger: Callable[[], object], fill: Callable[[QWidget], None]) -> QWidget:
+    """Run ``trigger`` (which opens a modal dialog with exec()) and ``fill(dialog)`` inside it;
+    ``fill`` must close the dialog. Returns the dialog."""
+    seen: list[QWidget] = []
+    errors: list[BaseException] = []
+
+    def handle() -> None:
+        dialog = QApplication.activeModalWidget()
+        if dialog is None:
+            QTimer.singleShot(10, handle)
+            return
+        seen.append(dialog)
+        try:
+            fill(dialog)
+        except BaseException as exc:  # re-raised once the dialog is gone
+            errors.append(exc)
+            dialog.close()
+
+    QTimer.singleShot(0, handle)
+    trigger()
+    if errors:
+        raise errors[0]
+    assert seen, "no dialog opened"
+    return seen[0]
+
+
+def problem_kinds(window) -> list[str]:
+    return [p.kind for p in window.tab_widgets["readiness"].problems()]

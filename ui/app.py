@@ -1,0 +1,97 @@
+"""The desktop app's start: QApplication, crash and error hooks, the window first, then the
+database (``--db`` > ``CORTEGE_DB`` > the default one, which gets the demo on its first start).
+
+``CORTEGE_BENCH_STARTUP=1`` makes the app print ``startup <seconds>`` once the window shows
+the first action, and quit: benchmarks/startup.py uses it.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import time
+
+_T0 = time.perf_counter()
+
+
+def _parse(argv: list[str]) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(prog="python main.py", add_help=False)
+    parser.add_argument("--db", default=None)
+    args, _rest = parser.parse_known_args(argv)
+    return args
+
+
+def _apply_saved_language() -> None:
+    from app.i18n import set_ui_language
+    from ui import settings_store
+
+    lang = None if os.environ.get("CORTEGE_LANG") else settings_store.ui_language()
+    if lang:
+        set_ui_language(lang)
+    try:
+        from ui.i18n_qt import apply_language
+    except ImportError:
+        return
+    apply_language(lang)
+
+
+def make_application(argv: list[str] | None = None):
+    """The one QApplication, with the app's name, icon and high-DPI settings."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtGui import QGuiApplication
+    from PySide6.QtWidgets import QApplication
+
+    app = QApplication.instance()
+    if app is None:
+        QGuiApplication.setHighDpiScaleFactorRoundingPolicy(
+            Qt.HighDpiScaleFactorRoundingPolicy.PassThrough
+        )
+        app = QApplication([sys.argv[0] if sys.argv else "cortege", *(argv or [])])
+    app.setApplicationName("Cortège")
+    app.setOrganizationName("Cortege")
+    app.setDesktopFileName("cortege")
+    from ui.icons import app_icon
+
+    app.setWindowIcon(app_icon())
+    return app
+
+
+def run_gui(argv: list[str]) -> int:
+    """Open the main window; returns the exit code of the event loop."""
+    args = _parse(argv)
+    from app.logs import enable_faulthandler, setup_logging
+
+    setup_logging()
+    enable_faulthandler()
+    app = make_application()
+    from ui.dialogs.error_dialog import install_exception_hooks
+
+    hooks = install_exception_hooks()
+    _apply_saved_language()
+    from PySide6.QtCore import QTimer
+
+    from ui.main_window import MainWindow
+
+    window = MainWindow()
+    window.show()
+    bench = os.environ.get("CORTEGE_BENCH_STARTUP") == "1"
+
+    def open_db() -> None:
+        from pathlib import Path
+
+        from app.paths import is_default_database, resolve_database
+
+        target = resolve_database(args.db)
+        first_start = is_default_database(target) and not Path(target).exists()
+        window.open_database(target, add_demo=first_start)
+        if bench:
+            app.processEvents()
+            print(f"startup {time.perf_counter() - _T0:.3f}", flush=True)
+            QTimer.singleShot(0, window.close)
+
+    QTimer.singleShot(0, open_db)
+    try:
+        return app.exec()
+    finally:
+        hooks.uninstall()

@@ -1,0 +1,601 @@
+"""The main window: the actions list on the left, the selected action in seven tabs on the right,
+menus, toolbar and status bar. Tabs written by other modules are imported by name and skipped
+(keeping the Ctrl+number of the others) while they do not exist yet."""
+
+from __future__ import annotations
+
+import importlib
+import logging
+from collections.abc import Callable
+from datetime import datetime
+
+from PySide6.QtCore import QByteArray, QEvent, Qt, QTimer
+from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QMainWindow,
+    QMenu,
+    QPushButton,
+    QSplitter,
+    QStackedWidget,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.i18n import N_, _
+from ui import settings_store, style
+from ui import window_files as files
+from ui import window_menus as menus
+from ui.actions_list import ActionsPanel, status_text
+from ui.context import AppContext
+from ui.icons import icon
+
+log = logging.getLogger("cortege.ui")
+
+# (key, module, class, title for a missing tab) in Ctrl+1…Ctrl+7 order.
+TAB_SPECS = (
+    ("overview", "ui.tabs.overview", "OverviewTab", N_("Overview")),
+    ("readiness", "ui.tabs.readiness", "ReadinessTab", N_("Readiness")),
+    ("schedule", "ui.tabs.schedule", "ScheduleTab", N_("Schedule")),
+    ("people", "ui.tabs.people", "PeopleTab", N_("People")),
+    ("props", "ui.tabs.props", "PropsTab", N_("Props")),
+    ("press", "ui.tabs.press", "PressTab", N_("Press")),
+    ("tasks", "ui.tabs.tasks", "TasksTab", N_("Tasks")),
+)
+TAB_ICONS = ("overview", "readiness", "schedule", "people", "props", "press", "tasks")
+
+
+def optional(module: str, name: str) -> Callable | None:
+    """``module.name`` if that module exists (another engineer may not have written it yet)."""
+    try:
+        mod = importlib.import_module(module)
+    except ModuleNotFoundError as exc:
+        if exc.name == module:
+            return None
+        log.exception("cannot import %s", module)
+        return None
+    except Exception:  # a broken optional module must not stop the window from opening
+        log.exception("cannot import %s", module)
+        return None
+    return getattr(mod, name, None)
+
+
+def read_header(session, action_id: int) -> dict:
+    from app.services.edits import get
+
+    a = get(session, "action", action_id)
+    people = {x.participant_id for x in a.assignments}
+    return {
+        "title": a.title,
+        "status": a.status,
+        "starts_at": a.starts_at,
+        "ends_at": a.ends_at,
+        "timezone": a.timezone,
+        "location": a.location_name,
+        "participants": len(people),
+        "cues": len(a.cues),
+        "props": len(a.props),
+    }
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, *, now: Callable[[], datetime] | None = None) -> None:
+        super().__init__()
+        from app.domain.timeutil import utcnow
+
+        self.setObjectName("main_window")
+        self.now = now or utcnow
+        self.ctx = AppContext(None, self)
+        self.action_id: int | None = None
+        self.header_data: dict | None = None
+        self._texts: list[tuple[object, str]] = []  # (QAction or QMenu, msgid) to retranslate
+        self._stale: set[str] = set()
+        self._in_undo = False
+        self.live_updates = None
+        self.unavailable: set[QAction] = set()  # menu items whose module is not there yet
+        self.setAcceptDrops(True)
+        self.setWindowIcon(icon("cortege"))
+        self._build_tabs()
+        self._build_central()
+        menus.build_actions(self)
+        menus.build_menus(self)
+        menus.build_toolbar(self)
+        self._build_status()
+        self.ctx.changed.connect(self._on_changed)  # first: the list moves before tabs reload
+        for tab in self.tab_widgets.values():
+            self.ctx.changed.connect(tab.on_changed)
+        self.ctx.error.connect(self._on_error)
+        self.retranslate()
+        self._restore_layout()
+        self._show_action_view(False)
+        self._sync_enabled()
+        self.clock = QTimer(self)  # the countdown in the header moves on
+        self.clock.setInterval(60_000)
+        self.clock.timeout.connect(self._refresh_header)
+        self.clock.start()
+
+    # --- building ----------------------------------------------------------------------------
+    def _build_tabs(self) -> None:
+        self.tabs = QTabWidget(self)
+        self.tabs.setObjectName("action_tabs")
+        self.tabs.setDocumentMode(True)
+        self.tab_widgets: dict[str, QWidget] = {}
+        self.tab_badges: dict[str, str] = {}
+        for key, module, cls_name, _title in TAB_SPECS:
+            cls = optional(module, cls_name)
+            if cls is None:
+                continue
+            try:
+                tab = cls(self.ctx, self.tabs)
+            except Exception:
+                log.exception("cannot build the %s tab", key)
+                continue
+            if key == "readiness":
+                tab.now = lambda: self.now()
+            tab.setObjectName(tab.objectName() or f"{key}_tab")
+            self.tab_widgets[key] = tab
+            self.tabs.addTab(tab, icon(TAB_ICONS[[s[0] for s in TAB_SPECS].index(key)]), key)
+            tab.navigate.connect(self.navigate)
+            tab.badge_changed.connect(lambda text, k=key: self._set_badge(k, text))
+        self.tabs.currentChanged.connect(self._tab_shown)
+
+    def _build_central(self) -> None:
+        self.actions_panel = ActionsPanel(self.ctx, self)
+        self.actions_panel.action_selected.connect(self._action_selected)
+        self.actions_panel.new_requested.connect(self.new_action)
+        self.actions_panel.duplicate_requested.connect(self.duplicate_action)
+        self.header_title = QLabel(self)
+        self.header_title.setObjectName("header_title")
+        self.header_title.setFont(style.scaled_font(self, 1.45, bold=True))
+        self.header_title.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.header_state = QLabel(self)
+        self.header_state.setObjectName("header_state")
+        self.header_when = QLabel(self)
+        self.header_when.setObjectName("header_when")
+        self.header_when.setStyleSheet(f"color: {style.css(style.muted_color(self))};")
+        top = QHBoxLayout()
+        top.setContentsMargins(0, 0, style.MARGIN, 0)
+        top.addWidget(self.header_title, 1)
+        top.addWidget(self.header_state, 0, Qt.AlignmentFlag.AlignRight)
+        action_page = QWidget(self)
+        page = QVBoxLayout(action_page)
+        page.setContentsMargins(style.MARGIN, style.MARGIN, 0, 0)
+        page.setSpacing(style.SPACING // 2)
+        page.addLayout(top)
+        page.addWidget(self.header_when)
+        page.addSpacing(style.SPACING)
+        page.addWidget(self.tabs, 1)
+        empty_page = QWidget(self)
+        empty = QVBoxLayout(empty_page)
+        empty.addStretch(1)
+        self.empty_title = QLabel(self)
+        self.empty_title.setObjectName("empty_title")
+        self.empty_title.setFont(style.scaled_font(self, 1.3, bold=True))
+        self.empty_title.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.empty_text = QLabel(self)
+        self.empty_text.setObjectName("empty_text")
+        self.empty_text.setWordWrap(True)
+        self.empty_text.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.empty_text.setStyleSheet(f"color: {style.css(style.muted_color(self))};")
+        self.empty_button = QPushButton(icon("add"), "", self)
+        self.empty_button.setObjectName("empty_new_action")
+        self.empty_button.clicked.connect(self.new_action)
+        empty.addWidget(self.empty_title)
+        empty.addWidget(self.empty_text)
+        empty.addSpacing(style.GAP)
+        empty.addWidget(self.empty_button, 0, Qt.AlignmentFlag.AlignCenter)
+        empty.addStretch(2)
+        self.right = QStackedWidget(self)
+        self.right.addWidget(empty_page)
+        self.right.addWidget(action_page)
+        self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        self.splitter.setObjectName("main_splitter")
+        self.splitter.setChildrenCollapsible(False)
+        self.splitter.addWidget(self.actions_panel)
+        self.splitter.addWidget(self.right)
+        self.splitter.setStretchFactor(0, 0)
+        self.splitter.setStretchFactor(1, 1)
+        self.splitter.setSizes([300, 980])
+        self.setCentralWidget(self.splitter)
+        panel = self.actions_panel
+        chain = [panel.filter_edit, panel.view, panel.new_button, panel.duplicate_button, self.tabs]
+        for first, second in zip(chain, chain[1:], strict=False):
+            QWidget.setTabOrder(first, second)
+
+    def _build_status(self) -> None:
+        self.status_left = QLabel(self)
+        self.status_left.setObjectName("status_summary")
+        self.status_right = QLabel(self)
+        self.status_right.setObjectName("status_locale")
+        self.statusBar().addWidget(self.status_left, 1)
+        # The purge reminder: visible while people are past their retention date. A button
+        # rather than a pop-up, so it never interrupts work (or a test) at start.
+        self.purge_button = QPushButton(self)
+        self.purge_button.setObjectName("purge_reminder")
+        self.purge_button.setFlat(True)
+        self.purge_button.setVisible(False)
+        self.purge_button.clicked.connect(lambda: self.a_purge.trigger())
+        self.statusBar().addPermanentWidget(self.purge_button)
+        self.statusBar().addPermanentWidget(self.status_right)
+
+    def _refresh_purge_reminder(self) -> None:
+        from app.i18n import ngettext
+
+        n = 0
+        if self.ctx.store is not None and self.a_purge.isEnabled():
+            from app.services.purge import due_count
+
+            n = self.ctx.query(due_count)
+        self.purge_button.setVisible(bool(n))
+        if n:
+            text = ngettext(
+                "Purge due: {n} person past their retention date…",
+                "Purge due: {n} people past their retention date…",
+                n,
+            ).format(n=n)
+            self.purge_button.setText(text)
+            self.purge_button.setAccessibleName(text)
+
+    # --- language ------------------------------------------------------------------------------
+    def retranslate(self) -> None:
+        for obj, text in self._texts:
+            if isinstance(obj, QMenu):
+                obj.setTitle(_(text))
+            else:
+                obj.setText(_(text))
+                tip = _(text).replace("&", "").rstrip("…")
+                if obj in self.unavailable:
+                    tip = _("{item}: not available in this version").format(item=tip)
+                obj.setToolTip(tip)
+        for key, tab in self.tab_widgets.items():
+            tab.retranslate()
+            self._set_badge(key, self.tab_badges.get(key, ""))
+        self.tabs.setAccessibleName(_("Parts of the action"))
+        self.toolbar.setWindowTitle(_("Toolbar"))
+        self.toolbar.setAccessibleName(_("Toolbar"))
+        self.splitter.setAccessibleName(_("Actions and the selected action"))
+        self.header_title.setAccessibleName(_("Action title"))
+        self.empty_button.setText(_("&New action…"))
+        self.empty_button.setAccessibleName(_("New action"))
+        self.actions_panel.retranslate()
+        self._update_undo()
+        self._refresh_header()
+        self._refresh_title()
+
+    def apply_language(self, lang: str | None) -> None:
+        """The user chose another UI language (None: the system's)."""
+        from app.i18n import set_ui_language
+
+        set_ui_language(lang)
+        apply = optional("ui.i18n_qt", "apply_language")
+        if apply is not None:
+            apply(lang)
+        self.retranslate()
+
+    # --- database ------------------------------------------------------------------------------
+    def open_database(self, target: str, *, add_demo: bool = False) -> bool:
+        """Open ``target`` (a file path or a URL) in this window; False (with a message shown)
+        when it cannot be opened. The team-mode dialogs call this too."""
+        return files.open_database(self, target, add_demo=add_demo)
+
+    def database_name(self) -> str:
+        return self.ctx.store.display_name() if self.ctx.store is not None else ""
+
+    def _refresh_title(self) -> None:
+        name = self.database_name()
+        self.setWindowTitle(
+            _("Cortège — {database}").format(database=name) if name else _("Cortège")
+        )
+
+    def attach_store(self, store) -> None:
+        """Switch to an opened store (files.open_database calls this)."""
+        for tab in self.tab_widgets.values():
+            tab.set_action(None)
+        self.action_id = None
+        old = self.ctx.store
+        self.ctx.reset_store(store)
+        if old is not None and old is not store:
+            old.close()
+        if self.live_updates is None:
+            cls = optional("ui.live_updates", "LiveUpdates")
+            if cls is not None:
+                self.live_updates = cls(self.ctx, self)
+                if hasattr(self.live_updates, "statusChanged"):
+                    self.live_updates.statusChanged.connect(
+                        lambda text: self.statusBar().showMessage(text, 15000)
+                    )
+        self._refresh_title()
+        self._refresh_purge_reminder()
+        last = settings_store.last_action(store.display_name())
+        if not self.actions_panel.select(last):
+            self.actions_panel.select_first()
+        self._sync_enabled()
+
+    # --- selection and tabs --------------------------------------------------------------------
+    def _action_selected(self, action_id: int) -> None:
+        new = action_id or None
+        if new == self.action_id:
+            return
+        self.action_id = new
+        if self.ctx.store is not None:
+            settings_store.set_last_action(self.database_name(), new)
+        current = self.tabs.currentWidget()
+        self._stale = set()
+        for key, tab in self.tab_widgets.items():
+            if tab is current or key == "readiness":
+                tab.set_action(new)
+            else:  # the others load when shown; their id is current for on_changed already
+                tab.action_id = new
+                self._stale.add(key)
+        self._show_action_view(new is not None)
+        self._refresh_header()
+        self._sync_enabled()
+
+    def _tab_shown(self, _index: int) -> None:
+        tab = self.tabs.currentWidget()
+        for key, widget in self.tab_widgets.items():
+            if widget is tab and key in self._stale:
+                self._stale.discard(key)
+                tab.set_action(self.action_id)
+
+    def _show_action_view(self, shown: bool) -> None:
+        self.right.setCurrentIndex(1 if shown else 0)
+        if not shown:
+            if self.ctx.store is None:
+                self.empty_title.setText(_("No database open"))
+                self.empty_text.setText(_("Open a database with File → Open database… (Ctrl+O)."))
+            elif self.actions_panel.model.rowCount() == 0:
+                self.empty_title.setText(_("No action yet"))
+                self.empty_text.setText(
+                    _(
+                        "Plan your first action: give it a title, a date and a place, then add "
+                        "roles, a schedule and props. Or drop a bundle (.json) here to import one."
+                    )
+                )
+            else:
+                self.empty_title.setText(_("No action selected"))
+                self.empty_text.setText(_("Choose an action in the list on the left."))
+            self.empty_button.setEnabled(self.ctx.store is not None)
+
+    def _sync_enabled(self) -> None:
+        has_db = self.ctx.store is not None
+        for act in self.action_bound:
+            act.setEnabled(self.action_id is not None and act not in self.unavailable)
+        for act in self.db_bound:
+            act.setEnabled(has_db and act not in self.unavailable)
+
+    def show_tab(self, key: str) -> bool:
+        tab = self.tab_widgets.get(key)
+        if tab is None or self.action_id is None:
+            return False
+        self.tabs.setCurrentWidget(tab)
+        tab.setFocus()
+        return True
+
+    def navigate(self, entity: str, entity_id: int) -> bool:
+        """Show the tab that holds ``entity`` ``entity_id`` (a readiness link was followed)."""
+        order = list(self.tab_widgets.items())
+        if entity == "action":
+            order.sort(key=lambda kv: kv[0] != "overview")
+        for key, tab in order:
+            if key in self._stale:
+                self._stale.discard(key)
+                tab.set_action(self.action_id)
+            if tab.focus_entity(entity, entity_id):
+                self.tabs.setCurrentWidget(tab)
+                return True
+        self.statusBar().showMessage(_("Nothing here shows that item yet."), 5000)
+        return False
+
+    def _set_badge(self, key: str, text: str) -> None:
+        self.tab_badges[key] = text
+        tab = self.tab_widgets[key]
+        index = self.tabs.indexOf(tab)
+        title = tab.title() or _(dict((k, t) for k, _m, _c, t in TAB_SPECS)[key])
+        self.tabs.setTabText(index, f"{title} ({text})" if text else title)
+        number = [s[0] for s in TAB_SPECS].index(key) + 1
+        self.tabs.setTabToolTip(index, f"{title} (Ctrl+{number})")
+
+    # --- changes -------------------------------------------------------------------------------
+    def _on_changed(self, change) -> None:
+        self.actions_panel.apply(change)
+        if change.entity in ("*", "participant", "assignment", "action", "media_contact"):
+            self._refresh_purge_reminder()
+        if change.entity == "*" or change.action_id in (None, self.action_id):
+            self._refresh_header()
+        if self.action_id is None:
+            self._show_action_view(False)
+
+    def _on_error(self, error) -> None:
+        if self._in_undo or getattr(error, "during_history", False):
+            from ui.dialogs.error_dialog import show_error
+
+            show_error(self, error)
+        else:
+            from ui.widgets.field_error import problem_text
+
+            self.statusBar().showMessage(
+                _("Not saved: {reason}").format(reason=problem_text(error)), 8000
+            )
+
+    def _refresh_header(self) -> None:
+        from app.i18n import ui_language
+
+        data = None
+        if self.action_id is not None and self.ctx.store is not None:
+            from app.domain.errors import NotFoundError
+
+            try:
+                data = self.ctx.query(read_header, self.action_id)
+            except NotFoundError:
+                data = None
+        self.header_data = data
+        if data is None:
+            self.status_left.setText(_("All changes saved") if self.ctx.store else "")
+            self.status_right.setText(ui_language())
+            return
+        from app.domain.timeutil import zone
+        from app.i18n import ngettext, ui
+        from ui.tabs.readiness import countdown
+
+        tz = zone(data["timezone"])
+        start, end = data["starts_at"].astimezone(tz), data["ends_at"].astimezone(tz)
+        self.header_title.setText(data["title"])
+        self.header_state.setText(
+            f"{status_text(data['status'])} · {countdown(data['starts_at'], self.now())}"
+        )
+        when = (
+            f"{ui().skeleton(start, 'yMMMEd')}, {ui().time(start)}–{ui().time(end)} "
+            f"({data['timezone']})"
+        )
+        if data["location"]:
+            when += f" · {data['location']}"
+        self.header_when.setText(when)
+        parts = [
+            _("All changes saved"),
+            ngettext("{n} participant", "{n} participants", data["participants"]).format(
+                n=data["participants"]
+            ),
+            ngettext("{n} cue", "{n} cues", data["cues"]).format(n=data["cues"]),
+            ngettext("{n} prop", "{n} props", data["props"]).format(n=data["props"]),
+        ]
+        self.status_left.setText(" · ".join(parts))
+        self.status_right.setText(f"{ui_language()} · {data['timezone']}")
+
+    # --- undo ----------------------------------------------------------------------------------
+    def _update_undo(self) -> None:
+        stack = self.ctx.undo_stack
+        try:
+            u, r = stack.undoText(), stack.redoText()
+        except RuntimeError:  # the window is being destroyed with its stack
+            return
+        self.a_undo.setText(_("&Undo {what}").format(what=u) if u else _("&Undo"))
+        self.a_redo.setText(_("&Redo {what}").format(what=r) if r else _("&Redo"))
+        self.a_undo.setToolTip(self.a_undo.text().replace("&", ""))
+        self.a_redo.setToolTip(self.a_redo.text().replace("&", ""))
+        self.a_undo.setEnabled(stack.canUndo())
+        self.a_redo.setEnabled(stack.canRedo())
+
+    def undo(self) -> None:
+        self._in_undo = True
+        try:
+            self.ctx.undo_stack.undo()
+        finally:
+            self._in_undo = False
+
+    def redo(self) -> None:
+        self._in_undo = True
+        try:
+            self.ctx.undo_stack.redo()
+        finally:
+            self._in_undo = False
+
+    # --- action commands -----------------------------------------------------------------------
+    def new_action(self) -> None:
+        files.new_action(self)
+
+    def duplicate_action(self) -> None:
+        files.duplicate_action(self)
+
+    def move_action(self) -> None:
+        files.move_action(self)
+
+    def delete_action(self) -> None:
+        files.delete_action(self)
+
+    def focus_filter(self) -> None:
+        if not self.actions_panel.isVisible():
+            self.a_toggle_list.setChecked(True)
+            self._toggle_list()
+        self.actions_panel.filter_edit.setFocus()
+        self.actions_panel.filter_edit.selectAll()
+
+    def open_preferences(self) -> None:
+        from ui.dialogs.preferences import open_dialog
+
+        if self.ctx.store is not None:
+            self.preferences = open_dialog(self, self.ctx, on_language=self.apply_language)
+
+    def open_about(self) -> None:
+        from ui.dialogs.about import open_dialog
+
+        self.about = open_dialog(self, database=self.database_name())
+
+    def _toggle_list(self) -> None:
+        self.actions_panel.setVisible(self.a_toggle_list.isChecked())
+
+    def _toggle_full_screen(self) -> None:
+        if self.isFullScreen():
+            self.showNormal()
+        else:
+            self.showFullScreen()
+        self.a_fullscreen.setChecked(self.isFullScreen())
+
+    # --- window state --------------------------------------------------------------------------
+    def _restore_layout(self) -> None:
+        geometry = settings_store.load_bytes("window/geometry")
+        if geometry is not None:
+            self.restoreGeometry(geometry)
+        else:
+            self.resize(1280, 820)
+        state = settings_store.load_bytes("window/state")
+        if state is not None:
+            self.restoreState(state)
+        sizes = settings_store.load_sizes("window/splitter")
+        if sizes and len(sizes) == 2 and all(s > 0 for s in sizes):
+            self.splitter.setSizes(sizes)
+        shown = settings_store.flag("window/actions_list", True)
+        self.a_toggle_list.setChecked(shown)
+        self.actions_panel.setVisible(shown)
+
+    def save_layout(self) -> None:
+        settings_store.save_bytes("window/geometry", QByteArray(self.saveGeometry()))
+        settings_store.save_bytes("window/state", QByteArray(self.saveState()))
+        settings_store.save_sizes("window/splitter", self.splitter.sizes())
+        settings_store.set_flag("window/actions_list", self.a_toggle_list.isChecked())
+        if self.ctx.store is not None:
+            settings_store.set_last_action(self.database_name(), self.action_id)
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt's name
+        self.save_layout()
+        self.clock.stop()
+        files.close_store(self)
+        super().closeEvent(event)
+
+    def changeEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.PaletteChange:  # e.g. the desktop switched to dark
+            self._repaint_theme()
+
+    def _repaint_theme(self) -> None:
+        from ui import icons
+
+        icons.forget()
+        for action in self.findChildren(QAction):
+            name = action.property("icon_name")
+            if name:
+                action.setIcon(icon(str(name)))
+        for index, key in enumerate(TAB_ICONS):
+            tab = self.tab_widgets.get(TAB_SPECS[index][0])
+            if tab is not None:
+                self.tabs.setTabIcon(self.tabs.indexOf(tab), icon(key))
+        muted = f"color: {style.css(style.muted_color(self))};"
+        for label in (self.header_when, self.empty_text, self.actions_panel.empty):
+            label.setStyleSheet(muted)
+
+    # --- drag and drop -------------------------------------------------------------------------
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:  # noqa: N802 - Qt's name
+        if files.dropped_paths(event.mimeData()):
+            event.acceptProposedAction()
+        else:
+            event.ignore()
+
+    def dropEvent(self, event: QDropEvent) -> None:  # noqa: N802 - Qt's name
+        paths = files.dropped_paths(event.mimeData())
+        if not paths:
+            event.ignore()
+            return
+        event.acceptProposedAction()
+        QTimer.singleShot(0, lambda: files.import_paths(self, paths))

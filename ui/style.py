@@ -1,0 +1,69 @@
+"""Spacing and colours derived from the system palette, so dark mode follows the desktop.
+
+No colour is hard-coded for a light background: the error, success and muted colours are
+mixed from the palette's own text and base colours.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtGui import QColor, QFont, QPalette
+from PySide6.QtWidgets import QApplication, QWidget
+
+SPACING = 8  # between related controls
+GAP = 16  # between groups
+MARGIN = 12  # around a page
+
+
+def _palette(widget: QWidget | None = None) -> QPalette:
+    if widget is not None:
+        return widget.palette()
+    app = QApplication.instance()
+    return app.palette() if app is not None else QPalette()
+
+
+def is_dark(widget: QWidget | None = None) -> bool:
+    pal = _palette(widget)
+    return pal.color(QPalette.ColorRole.Window).lightness() < 128
+
+
+def _mix(a: QColor, b: QColor, t: float) -> QColor:
+    return QColor(
+        round(a.red() * (1 - t) + b.red() * t),
+        round(a.green() * (1 - t) + b.green() * t),
+        round(a.blue() * (1 - t) + b.blue() * t),
+    )
+
+
+def error_color(widget: QWidget | None = None) -> QColor:
+    """A red that reads on the current background (lighter on dark themes)."""
+    return QColor("#ff8a80") if is_dark(widget) else QColor("#b3261e")
+
+
+def success_color(widget: QWidget | None = None) -> QColor:
+    return QColor("#81c995") if is_dark(widget) else QColor("#1e7b34")
+
+
+def warning_color(widget: QWidget | None = None) -> QColor:
+    return QColor("#fdd663") if is_dark(widget) else QColor("#8a5300")
+
+
+def muted_color(widget: QWidget | None = None) -> QColor:
+    pal = _palette(widget)
+    return _mix(pal.color(QPalette.ColorRole.WindowText), pal.color(QPalette.ColorRole.Window), 0.4)
+
+
+def text_color(widget: QWidget | None = None) -> QColor:
+    return _palette(widget).color(QPalette.ColorRole.WindowText)
+
+
+def css(color: QColor) -> str:
+    return color.name()
+
+
+def scaled_font(widget: QWidget, factor: float, *, bold: bool = False) -> QFont:
+    font = QFont(widget.font())
+    size = font.pointSizeF()
+    if size > 0:
+        font.setPointSizeF(size * factor)
+    font.setBold(bold)
+    return font

@@ -1,0 +1,400 @@
+"""The main window's commands: its QActions (with shortcuts and icons), menus and toolbar.
+
+Items that call a dialog another module provides are disabled (and say so) while that module
+does not exist. Texts are kept as msgids so the window can retranslate them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QMenu, QToolBar
+
+from app.i18n import N_, _
+from ui import window_files as files
+from ui.icons import icon
+
+
+def act(
+    window,
+    name: str,
+    text: str,
+    slot: Callable | None,
+    *,
+    shortcut=None,
+    icon_name: str | None = None,
+    enabled: bool = True,
+) -> QAction:
+    action = QAction(window)
+    action.setObjectName(name)
+    window._texts.append((action, text))
+    if icon_name:
+        action.setIcon(icon(icon_name))
+        action.setProperty("icon_name", icon_name)  # repainted when the palette changes
+    if shortcut is not None:
+        keys = shortcut if isinstance(shortcut, list) else [shortcut]
+        action.setShortcuts([QKeySequence(k) for k in keys])
+    if slot is not None:
+        action.triggered.connect(lambda _checked=False: slot())
+    if slot is None:
+        window.unavailable.add(action)
+        action.setToolTip(_("Not available in this version"))
+    action.setEnabled(enabled and slot is not None)
+    window.addAction(action)  # shortcuts work even with the menu bar hidden
+    return action
+
+
+def optional_action(
+    window, name: str, text: str, module: str, func: str, call: Callable, **kw
+) -> QAction:
+    from ui.main_window import optional
+
+    fn = optional(module, func)
+    slot = (lambda: call(fn)) if fn is not None else None
+    return act(window, name, text, slot, **kw)
+
+
+def build_actions(window) -> None:
+    from ui.main_window import TAB_SPECS
+
+    def a(*args, **kw):
+        return act(window, *args, **kw)
+
+    aid = lambda: window.action_id  # noqa: E731
+    window.a_new_db = a(
+        "new_database",
+        N_("&New database…"),
+        lambda: files.new_database(window),
+        shortcut="Ctrl+Shift+N",
+        icon_name="new-database",
+    )
+    window.a_open_db = a(
+        "open_database",
+        N_("&Open database…"),
+        lambda: files.open_database_file(window),
+        shortcut=QKeySequence.Open,
+        icon_name="open",
+    )
+    window.a_open_url = a(
+        "open_database_url",
+        N_("Open team database (&URL)…"),
+        lambda: files.open_database_url(window),
+    )
+    window.a_import = a(
+        "import_bundle",
+        N_("&Import bundle…"),
+        lambda: files.import_bundle_dialog(window),
+        shortcut="Ctrl+I",
+        icon_name="import",
+    )
+    window.a_export_bundle = a(
+        "export_bundle",
+        N_("&Export bundle…"),
+        lambda: files.export_bundle_dialog(window),
+        shortcut="Ctrl+E",
+        icon_name="export",
+    )
+    window.a_import_ics = optional_action(
+        window,
+        "import_calendar",
+        N_("Import &calendar (.ics)…"),
+        "ui.dialogs.calendar",
+        "open_import_dialog",
+        lambda fn: fn(window, window.ctx, aid()),
+        icon_name="calendar",
+    )
+    window.a_backup = a(
+        "backup",
+        N_("&Backup…"),
+        lambda: files.backup_dialog(window),
+        shortcut="Ctrl+B",
+        icon_name="backup",
+    )
+    window.a_passphrase = optional_action(
+        window,
+        "change_passphrase",
+        N_("Change &passphrase…"),
+        "ui.dialogs.unlock",
+        "open_change_passphrase",
+        lambda fn: fn(window, window.ctx),
+        icon_name="lock",
+    )
+    window.a_quit = a(
+        "quit", N_("&Quit"), window.close, shortcut=QKeySequence.Quit, icon_name="quit"
+    )
+    window.a_undo = a(
+        "undo",
+        N_("&Undo"),
+        window.undo,
+        shortcut=QKeySequence.Undo,
+        icon_name="undo",
+        enabled=False,
+    )
+    window.a_redo = a(
+        "redo",
+        N_("&Redo"),
+        window.redo,
+        shortcut=["Ctrl+Shift+Z", "Ctrl+Y"],
+        icon_name="redo",
+        enabled=False,
+    )
+    window.a_find = a(
+        "find_action",
+        N_("&Find action"),
+        window.focus_filter,
+        shortcut=QKeySequence.Find,
+        icon_name="search",
+    )
+    window.a_prefs = a(
+        "preferences",
+        N_("&Preferences…"),
+        window.open_preferences,
+        shortcut="Ctrl+,",
+        icon_name="settings",
+    )
+    window.a_toggle_list = a(
+        "toggle_actions_list",
+        N_("Show the &actions list"),
+        window._toggle_list,
+        shortcut="Ctrl+Shift+L",
+        icon_name="sidebar",
+    )
+    window.a_toggle_list.setCheckable(True)
+    window.a_toggle_list.setChecked(True)
+    window.a_fullscreen = a(
+        "full_screen",
+        N_("&Full screen"),
+        window._toggle_full_screen,
+        shortcut=QKeySequence.FullScreen,
+        icon_name="fullscreen",
+    )
+    window.a_fullscreen.setCheckable(True)
+    window.tab_actions: list[QAction] = []
+    for n, (key, _m, _c, title) in enumerate(TAB_SPECS, start=1):
+        go = a(f"go_{key}", title, lambda k=key: window.show_tab(k), shortcut=f"Ctrl+{n}")
+        go.setEnabled(key in window.tab_widgets)
+        window.tab_actions.append(go)
+    window.a_new_action = a(
+        "new_action",
+        N_("&New action…"),
+        window.new_action,
+        shortcut=QKeySequence.New,
+        icon_name="add",
+    )
+    window.a_duplicate = a(
+        "duplicate_action",
+        N_("&Duplicate for a new date…"),
+        window.duplicate_action,
+        shortcut="Ctrl+D",
+        icon_name="duplicate",
+    )
+    window.a_move = a(
+        "move_action",
+        N_("&Move to another date…"),
+        window.move_action,
+        shortcut="Ctrl+M",
+        icon_name="move",
+    )
+    window.a_delete = a(
+        "delete_action",
+        N_("De&lete action…"),
+        window.delete_action,
+        shortcut="Ctrl+Shift+Delete",
+        icon_name="delete",
+    )
+    window.a_declaration = optional_action(
+        window,
+        "declaration",
+        N_("D&eclaration…"),
+        "ui.dialogs.declaration",
+        "open_dialog",
+        lambda fn: fn(window, window.ctx, aid()),
+        icon_name="declaration",
+    )
+    window.a_directory = optional_action(
+        window,
+        "people_directory",
+        N_("&Directory…"),
+        "ui.dialogs.directory",
+        "open_dialog",
+        lambda fn: fn(window, window.ctx),
+        icon_name="people",
+    )
+    window.a_import_csv = optional_action(
+        window,
+        "import_csv",
+        N_("Import &CSV…"),
+        "ui.dialogs.csv_import",
+        "open_dialog",
+        lambda fn: fn(window, window.ctx, aid(), path=None),
+        icon_name="import",
+    )
+    window.a_runsheets = optional_action(
+        window,
+        "export_runsheets",
+        N_("&Run-sheets…"),
+        "ui.dialogs.runsheet",
+        "open_dialog",
+        lambda fn: fn(window, window.ctx, aid()),
+        shortcut=QKeySequence.Print,
+        icon_name="runsheet",
+    )
+    window.a_press = optional_action(
+        window,
+        "export_press",
+        N_("&Press release…"),
+        "ui.dialogs.press_export",
+        "open_dialog",
+        lambda fn: fn(window, window.ctx, aid()),
+        icon_name="press",
+    )
+    window.a_calendar = optional_action(
+        window,
+        "export_calendar",
+        N_("&Calendar…"),
+        "ui.dialogs.calendar",
+        "open_export_dialog",
+        lambda fn: fn(window, window.ctx, aid()),
+        icon_name="calendar",
+    )
+    window.a_purge = optional_action(
+        window,
+        "purge",
+        N_("&Purge personal data…"),
+        "ui.dialogs.purge",
+        "open_dialog",
+        lambda fn: fn(window, window.ctx),
+        icon_name="purge",
+    )
+    window.a_about = a("about", N_("&About Cortège"), window.open_about, icon_name="about")
+    window.action_bound = [
+        window.a_duplicate,
+        window.a_move,
+        window.a_delete,
+        window.a_export_bundle,
+        window.a_declaration,
+        window.a_import_csv,
+        window.a_runsheets,
+        window.a_press,
+        window.a_calendar,
+        window.a_import_ics,
+    ]
+    window.db_bound = [
+        window.a_new_action,
+        window.a_import,
+        window.a_prefs,
+        window.a_backup,
+        window.a_directory,
+        window.a_purge,
+        window.a_passphrase,
+    ]
+    stack = window.ctx.undo_stack
+    stack.canUndoChanged.connect(lambda _v: window._update_undo())
+    stack.canRedoChanged.connect(lambda _v: window._update_undo())
+    stack.indexChanged.connect(lambda _v: window._update_undo())
+
+
+def add_menu(window, name: str, title: str, items: list) -> QMenu:
+    menu = window.menuBar().addMenu("")
+    menu.setObjectName(name)
+    window._texts.append((menu, title))
+    for item in items:
+        if item is None:
+            menu.addSeparator()
+        elif isinstance(item, QMenu):
+            menu.addMenu(item)
+        else:
+            menu.addAction(item)
+    return menu
+
+
+def build_menus(window) -> None:
+    window.recent_menu = QMenu(window)
+    window.recent_menu.setObjectName("recent_menu")
+    window._texts.append((window.recent_menu, N_("&Recent databases")))
+    window.recent_menu.aboutToShow.connect(lambda: files.fill_recent_menu(window))
+    window.recent_menu.setIcon(icon("open"))
+    add_menu(
+        window,
+        "file_menu",
+        N_("&File"),
+        [
+            window.a_new_db,
+            window.a_open_db,
+            window.a_open_url,
+            window.recent_menu,
+            None,
+            window.a_import,
+            window.a_export_bundle,
+            window.a_import_ics,
+            None,
+            window.a_backup,
+            window.a_passphrase,
+            None,
+            window.a_quit,
+        ],
+    )
+    add_menu(
+        window,
+        "edit_menu",
+        N_("&Edit"),
+        [window.a_undo, window.a_redo, None, window.a_find, None, window.a_prefs],
+    )
+    window.go_menu = QMenu(window)
+    window._texts.append((window.go_menu, N_("&Go to tab")))
+    for go in window.tab_actions:
+        window.go_menu.addAction(go)
+    add_menu(
+        window,
+        "view_menu",
+        N_("&View"),
+        [window.a_toggle_list, window.a_fullscreen, None, window.go_menu],
+    )
+    add_menu(
+        window,
+        "action_menu",
+        N_("&Action"),
+        [
+            window.a_new_action,
+            window.a_duplicate,
+            window.a_move,
+            None,
+            window.a_declaration,
+            None,
+            window.a_delete,
+        ],
+    )
+    add_menu(window, "people_menu", N_("&People"), [window.a_directory, window.a_import_csv])
+    add_menu(
+        window,
+        "export_menu",
+        N_("E&xport"),
+        [window.a_runsheets, window.a_press, window.a_calendar, None, window.a_export_bundle],
+    )
+    add_menu(window, "tools_menu", N_("&Tools"), [window.a_purge])
+    add_menu(window, "help_menu", N_("&Help"), [window.a_about])
+
+
+def build_toolbar(window) -> None:
+    bar = QToolBar(window)
+    bar.setObjectName("main_toolbar")
+    bar.setMovable(False)
+    bar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+    window.toolbar = bar
+    for item in (
+        window.a_undo,
+        window.a_redo,
+        None,
+        window.a_new_action,
+        None,
+        window.a_runsheets,
+        window.a_press,
+        window.a_calendar,
+    ):
+        if item is None:
+            bar.addSeparator()
+        else:
+            bar.addAction(item)
+    window.addToolBar(Qt.ToolBarArea.TopToolBarArea, bar)
