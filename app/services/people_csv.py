@@ -1,0 +1,292 @@
+"""Import participants from a CSV file: a preview with per-row errors, then the good rows.
+
+Columns (header names, any order, case-insensitive): alias (required), full_name, phone, email,
+language, notes, role, call_time. Cells are separated by ``;`` or ``,`` (whichever the header
+uses); the file is UTF-8, with or without a BOM. ``role`` names a role of the action; ``call_time``
+is ``HH:MM`` on the action's first day or ``YYYY-MM-DDTHH:MM``, a wall-clock time in the action's
+zone. An alias already in the directory is that person: their details are kept, the row only
+assigns them. Nothing is written until ``import_rows``, which writes every good row in the
+caller's one transaction and skips the bad ones.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+from dataclasses import dataclass, field
+from datetime import datetime
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from app.domain import models as m
+from app.domain.errors import DomainError, Problem
+from app.domain.timeutil import LocalTimeError, localize, parse_local, zone
+from app.i18n import _
+from app.services.fields import ENTITY_FIELDS, check_value
+
+COLUMNS = ("alias", "full_name", "phone", "email", "language", "notes", "role", "call_time")
+PERSON_COLUMNS = ("full_name", "phone", "email", "language", "notes")
+_HEADER_ALIASES = {"name": "full_name", "e-mail": "email", "mail": "email", "calltime": "call_time"}
+MAX_BYTES = 5_000_000
+
+
+@dataclass(frozen=True)
+class RowError:
+    line: int  # the line number in the file (the header is line 1)
+    field: str
+    message: str
+
+    def __str__(self) -> str:
+        return _("row {line}, {field}: {message}").format(
+            line=self.line, field=self.field, message=self.message
+        )
+
+
+@dataclass
+class CsvRow:
+    line: int
+    alias: str
+    person: dict  # clean participant fields (full_name, phone, …) for a new person
+    role_id: int | None = None
+    role_name: str = ""
+    call_time: datetime | None = None
+    existing_id: int | None = None  # the alias is already in the directory
+    errors: list[RowError] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        return not self.errors
+
+    @property
+    def id(self) -> int:
+        return self.line
+
+
+@dataclass
+class CsvPreview:
+    rows: list[CsvRow]
+    problems: list[RowError]  # whole-file problems (line 1: the header)
+
+    @property
+    def good(self) -> list[CsvRow]:
+        return [r for r in self.rows if r.ok] if not self.problems else []
+
+    @property
+    def bad(self) -> list[CsvRow]:
+        return [r for r in self.rows if not r.ok]
+
+    def errors(self) -> list[RowError]:
+        return self.problems + [e for r in self.rows for e in r.errors]
+
+
+@dataclass(frozen=True)
+class ImportResult:
+    participant_ids: tuple[int, ...]  # people created
+    assignment_ids: tuple[int, ...]  # assignments created
+    skipped: int
+
+
+def decode(data: bytes) -> str:
+    if len(data) > MAX_BYTES:
+        raise DomainError(_("the file is larger than 5 MB"), field="file")
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise DomainError(
+            _("the file is not UTF-8 text (byte {n}); save it as CSV UTF-8").format(n=exc.start),
+            field="file",
+        ) from exc
+
+
+def _delimiter(header_line: str) -> str:
+    return ";" if header_line.count(";") > header_line.count(",") else ","
+
+
+def read_table(text: str) -> tuple[list[str], list[tuple[int, dict[str, str]]], list[RowError]]:
+    """Header (canonical names), (line, cells) of each non-empty row, and header problems."""
+    lines = text.splitlines()
+    first = next((ln for ln in lines if ln.strip()), "")
+    if not first:
+        return [], [], [RowError(1, "file", _("the file is empty"))]
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=_delimiter(first))
+    header: list[str] = []
+    rows: list[tuple[int, dict[str, str]]] = []
+    problems: list[RowError] = []
+    try:
+        for raw in reader:
+            line = reader.line_num
+            if not header:
+                if not any(c.strip() for c in raw):
+                    continue
+                header = [_canonical(c) for c in raw]
+                for name in header:
+                    if name and name not in COLUMNS:
+                        problems.append(
+                            RowError(
+                                line,
+                                name,
+                                _("unknown column; expected {names}").format(
+                                    names=", ".join(COLUMNS)
+                                ),
+                            )
+                        )
+                if "alias" not in header:
+                    problems.append(RowError(line, "alias", _("the alias column is missing")))
+                continue
+            if not any(c.strip() for c in raw):
+                continue
+            cells = {h: (raw[i].strip() if i < len(raw) else "") for i, h in enumerate(header)}
+            if len(raw) > len(header) and any(c.strip() for c in raw[len(header) :]):
+                cells["__extra__"] = "1"
+            rows.append((line, cells))
+    except csv.Error as exc:
+        problems.append(RowError(reader.line_num, "file", str(exc)))
+    return header, rows, problems
+
+
+def _canonical(name: str) -> str:
+    key = re.sub(r"\s+", "_", name.strip().lower())
+    return _HEADER_ALIASES.get(key, key)
+
+
+def preview(session: Session, action_id: int, data: bytes | str) -> CsvPreview:
+    """Check every row against the directory, the action's roles and its time zone."""
+    from app.services.edits import get
+
+    text = decode(data) if isinstance(data, bytes) else data.removeprefix("\ufeff")
+    _header, table, problems = read_table(text)
+    action = get(session, "action", action_id)
+    tz = zone(action.timezone)
+    day = action.starts_at.astimezone(tz).date()
+    roles = {
+        r.name.strip().casefold(): (r.id, r.name)
+        for r in session.scalars(select(m.Role).where(m.Role.action_id == action_id))
+    }
+    existing = dict(session.execute(select(m.Participant.alias_key, m.Participant.id)).all())
+    held = set(
+        session.execute(
+            select(m.Assignment.participant_id, m.Assignment.role_id).where(
+                m.Assignment.action_id == action_id
+            )
+        ).all()
+    )
+    spec = ENTITY_FIELDS["participant"]
+    seen: dict[tuple[str, int | None], int] = {}
+    rows: list[CsvRow] = []
+    for line, cells in table:
+        alias = cells.get("alias", "")
+        row = CsvRow(line=line, alias=alias, person={})
+        err = row.errors.append
+        if cells.pop("__extra__", None):
+            err(RowError(line, "row", _("has more cells than the header")))
+        if not alias:
+            err(RowError(line, "alias", _("is required")))
+        elif len(alias) > (spec["alias"].max_len or 100):
+            err(RowError(line, "alias", _("is longer than {n} characters").format(n=100)))
+        key = m.alias_key(alias) if alias else ""
+        row.existing_id = existing.get(key)
+        for name in PERSON_COLUMNS:
+            if name not in cells:
+                continue
+            value, message = check_value(spec[name], cells[name])
+            if message:
+                err(RowError(line, name, message))
+            else:
+                row.person[name] = value
+        role_text = cells.get("role", "")
+        if role_text:
+            found = roles.get(role_text.casefold())
+            if found is None:
+                err(
+                    RowError(
+                        line,
+                        "role",
+                        _("no role named {name!r} in this action (roles: {names})").format(
+                            name=role_text, names=", ".join(n for _i, n in roles.values()) or "—"
+                        ),
+                    )
+                )
+            else:
+                row.role_id, row.role_name = found
+        time_text = cells.get("call_time", "")
+        if time_text:
+            if not row.role_id and not role_text:
+                err(RowError(line, "call_time", _("needs a role")))
+            try:
+                row.call_time = _call_time(time_text, day, tz)
+            except LocalTimeError as exc:
+                err(RowError(line, "call_time", str(exc)))
+        if key:
+            if (key, row.role_id) in seen:
+                err(
+                    RowError(
+                        line,
+                        "alias",
+                        _("repeats row {line}").format(line=seen[(key, row.role_id)]),
+                    )
+                )
+            else:
+                seen[(key, row.role_id)] = line
+        if row.existing_id is not None and row.role_id is not None:
+            if (row.existing_id, row.role_id) in held:
+                err(RowError(line, "role", _("{alias} already has this role").format(alias=alias)))
+        rows.append(row)
+    return CsvPreview(rows, problems)
+
+
+def _call_time(text: str, day, tz) -> datetime:
+    hm = re.fullmatch(r"(\d{1,2})[:h.](\d{2})", text.strip())
+    if hm:
+        hour, minute = int(hm.group(1)), int(hm.group(2))
+        if hour > 23 or minute > 59:
+            raise LocalTimeError(
+                _("{value!r} is not a time of day").format(value=text), kind="format"
+            )
+        naive = datetime(day.year, day.month, day.day, hour, minute)
+        return localize(naive, tz).astimezone(tz)
+    return parse_local(text, tz)
+
+
+def import_rows(session: Session, action_id: int, rows: list[CsvRow]) -> ImportResult:
+    """Write the good rows (in the caller's transaction); bad ones are skipped and counted."""
+    from app.services import edits
+
+    made_people: list[int] = []
+    made_assignments: list[int] = []
+    created: dict[str, int] = {}
+    skipped = 0
+    for row in rows:
+        if not row.ok:
+            skipped += 1
+            continue
+        key = m.alias_key(row.alias)
+        pid = row.existing_id or created.get(key)
+        if pid is None:
+            try:
+                pid = edits.create(session, "participant", alias=row.alias, **row.person)
+            except DomainError as exc:
+                raise DomainError(
+                    [Problem(f"row {row.line}.{p.path}", p.message) for p in exc.problems]
+                ) from exc
+            created[key] = pid
+            made_people.append(pid)
+        if row.role_id is not None:
+            values = {"action_id": action_id, "participant_id": pid, "role_id": row.role_id}
+            if row.call_time is not None:
+                values["call_time"] = row.call_time
+            made_assignments.append(edits.create(session, "assignment", **values))
+    return ImportResult(tuple(made_people), tuple(made_assignments), skipped)
+
+
+def undo_import(session: Session, result: ImportResult) -> None:
+    """Remove what ``import_rows`` created (assignments first, then the new people)."""
+    from app.services import edits
+
+    for aid in result.assignment_ids:
+        if session.get(m.Assignment, aid) is not None:
+            edits.delete(session, "assignment", aid)
+    for pid in result.participant_ids:
+        if session.get(m.Participant, pid) is not None:
+            edits.delete(session, "participant", pid)

@@ -1,0 +1,112 @@
+"""The Directory dialog: every participant, filtered by alias, personal data behind a reveal."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QMessageBox
+
+from tests.ui.tabs_helpers import (
+    answer,
+    column_texts,
+    press_ok,
+    row_of_text,
+    select_row,
+    with_modal,
+)
+from ui.context import AppContext
+from ui.dialogs.directory import open_dialog
+from ui.models.directory import DirCol
+
+
+@pytest.fixture
+def ctx(demo_store):
+    return AppContext(demo_store)
+
+
+@pytest.fixture
+def directory(qtbot, ctx):
+    dialog = open_dialog(None, ctx)
+    qtbot.addWidget(dialog)
+    return dialog
+
+
+def aliases(d) -> list[str]:
+    return column_texts(d.model, DirCol.ALIAS)
+
+
+def test_filter_by_alias_as_you_type(qtbot, directory):
+    assert directory.count.text() == "15 participants"
+    assert aliases(directory)[:3] == ["Crow", "Finch", "Heron"]
+    qtbot.keyClicks(directory.filter, "r")
+    assert directory.count.text() == "10 of 15"
+    qtbot.keyClicks(directory.filter, "o")
+    assert aliases(directory) == ["Crow", "Heron", "Robin", "Sparrow"]
+    qtbot.keyClicks(directory.filter, "x")
+    assert directory.model.rowCount() == 0
+    assert directory.table.empty_text().startswith("Nobody’s alias contains “rox”")
+
+
+def test_personal_data_hidden_until_revealed(qtbot, directory):
+    assert directory.table.isColumnHidden(DirCol.FULL_NAME)
+    assert all(r.personal is None for r in directory.model.all_rows())
+    directory.reveal.click()
+    assert not directory.table.isColumnHidden(DirCol.PHONE)
+    crow = row_of_text(directory.model, DirCol.ALIAS, "Crow")
+    assert directory.model.data(directory.model.index(crow, DirCol.FULL_NAME)) == "Camille Martin"
+
+
+def test_new_participant_with_bad_email_is_refused_beside_the_field(qtbot, directory, ctx):
+    reasons = []
+
+    def fill(dialog):
+        dialog.alias.setText("Gull")
+        dialog.personal["email"].setText("gull-at-example")
+        press_ok(dialog)
+        reasons.append(dialog.error_text("email"))
+        dialog.personal["email"].setText("gull@example.org")
+        press_ok(dialog)
+
+    with_modal(directory.new_button.click, fill)
+    assert reasons == ["'gull-at-example' is not an e-mail address"]
+    assert "Gull" in aliases(directory)
+    assert directory.model.get(directory.table.selected_id()).alias == "Gull"
+    ctx.undo_stack.undo()
+    assert "Gull" not in aliases(directory)
+
+
+def test_edit_alias_to_one_taken_is_refused(qtbot, directory):
+    select_row(directory.table, row_of_text(directory.model, DirCol.ALIAS, "Robin"))
+    reasons = []
+
+    def fill(dialog):
+        assert not dialog.personal["full_name"].isVisible()  # hidden until revealed
+        dialog.alias.setText("crow")
+        press_ok(dialog)
+        reasons.append(dialog.error_text("alias"))
+        dialog.alias.setText("Robin Hood")
+        dialog.reveal.click()
+        assert dialog.personal["full_name"].text() == "Chloé Girard"
+        dialog.personal["consent_given_on"].setText("yesterday")
+        press_ok(dialog)
+        reasons.append(dialog.error_text("consent_given_on"))
+        dialog.personal["consent_given_on"].setText("2024-05-01")
+        press_ok(dialog)
+
+    with_modal(lambda: qtbot.keyClick(directory.table, Qt.Key.Key_Return), fill)
+    assert reasons == [
+        "'crow' is already somebody's alias",
+        "'yesterday' is not a date like 2024-05-28",
+    ]
+    assert "Robin Hood" in aliases(directory)
+
+
+def test_delete_asks_then_undo_restores_assignments(qtbot, directory, ctx, demo_id):
+    select_row(directory.table, row_of_text(directory.model, DirCol.ALIAS, "Swift"))
+    with_modal(directory.delete_button.click, answer(QMessageBox.StandardButton.Yes))
+    assert "Swift" not in aliases(directory)
+    ctx.undo_stack.undo()
+    assert "Swift" in aliases(directory)
+    from app.services import views
+
+    assert "Swift" in [r.alias for r in ctx.query(views.assignment_rows, demo_id)]

@@ -1,0 +1,168 @@
+"""Editors for a prop and a task; bad values are shown beside their field and not saved."""
+
+from __future__ import annotations
+
+from decimal import Decimal, InvalidOperation
+
+from PySide6.QtWidgets import QCheckBox, QComboBox, QLineEdit, QPlainTextEdit
+
+from app.domain.enums import PropStatus, values
+from app.domain.timeutil import parse_date
+from app.i18n import _, ui
+from app.services.readiness import status_label
+from app.services.views import Choice, PropRow, TaskRow
+from ui.dialogs.form import CheckList, FormDialog, parse_int
+
+
+def parse_amount(text: str) -> Decimal | str | None:
+    """An amount typed in the UI locale ("12,50" in French) or plainly ("12.50"); None for empty.
+    Text that is not a number is passed on as is, so the service names the problem."""
+    text = text.strip()
+    if not text:
+        return None
+    from babel.numbers import NumberFormatError, parse_decimal
+
+    try:
+        return parse_decimal(text, locale=ui().lang)
+    except NumberFormatError:
+        try:
+            return Decimal(text)
+        except InvalidOperation:
+            return text
+
+
+def amount_text(amount: Decimal | None) -> str:
+    """An amount for editing, with its two decimals, in the UI locale ("35,00" in French)."""
+    if amount is None:
+        return ""
+    from babel.numbers import format_decimal
+
+    return format_decimal(amount, format="0.00", locale=ui().lang)
+
+
+class PropDialog(FormDialog):
+    def __init__(
+        self, parent, ctx, *, action_id: int, people: list[Choice], row: PropRow | None = None
+    ) -> None:
+        super().__init__(parent, title=_("Edit prop") if row else _("Add prop"), name="prop_editor")
+        self.ctx, self.action_id, self.row = ctx, action_id, row
+        self.saved_id: int | None = None
+        self.name = self.add_field("name", _("&Name:"), QLineEdit())
+        self.quantity = self.add_field("quantity", _("&Quantity:"), QLineEdit())
+        self.status = self.add_field("status", _("&Status:"), QComboBox())
+        for value in values(PropStatus):
+            self.status.addItem(status_label(value), value)
+        self.carriers = self.add_field("carrier_ids", _("Carried &by:"), CheckList("carriers"))
+        self.cost = self.add_field("cost", _("&Cost:"), QLineEdit())
+        self.cost.setPlaceholderText(
+            _("e.g. {amount}").format(amount=ui().number(Decimal("12.50")))
+        )
+        self.notes = self.add_field("notes", _("N&otes:"), QPlainTextEdit())
+        self.notes.setTabChangesFocus(True)
+        self.notes.setFixedHeight(self.fontMetrics().height() * 4)
+        if row is not None:
+            self.name.setText(row.name)
+            self.quantity.setText(str(row.quantity))
+            self.status.setCurrentIndex(self.status.findData(row.status))
+            self.cost.setText(amount_text(row.cost))
+            self.notes.setPlainText(row.notes)
+        else:
+            self.quantity.setText("1")
+        self.carriers.set_choices(people, row.carrier_ids if row else ())
+        self.name.setFocus()
+
+    def save(self) -> bool:
+        quantity = parse_int(self.quantity.text())
+        if quantity is None:
+            self.problem("quantity", _("must be a whole number"))
+            return False
+        new = {
+            "name": self.name.text().strip(),
+            "quantity": quantity,
+            "status": self.status.currentData(),
+            "carrier_ids": self.carriers.checked_ids(),
+            "cost": parse_amount(self.cost.text()),
+            "notes": self.notes.toPlainText().strip(),
+        }
+        label = new["name"] or _("prop")
+        if self.row is None:
+            self.saved_id = self.ctx.create(
+                "prop", _("Add prop {name}").format(name=label), action_id=self.action_id, **new
+            )
+            return True
+        r = self.row
+        old = {
+            "name": r.name,
+            "quantity": r.quantity,
+            "status": r.status,
+            "carrier_ids": sorted(r.carrier_ids),
+            "cost": r.cost,
+            "notes": r.notes,
+        }
+        changed = {k: v for k, v in new.items() if old[k] != v}
+        if changed:
+            self.ctx.update(
+                "prop",
+                r.id,
+                _("Edit prop {name}").format(name=label),
+                expected_version=r.version,
+                **changed,
+            )
+        self.saved_id = r.id
+        return True
+
+
+class TaskDialog(FormDialog):
+    def __init__(
+        self, parent, ctx, *, action_id: int, people: list[Choice], row: TaskRow | None = None
+    ) -> None:
+        super().__init__(parent, title=_("Edit task") if row else _("Add task"), name="task_editor")
+        self.ctx, self.action_id, self.row = ctx, action_id, row
+        self.saved_id: int | None = None
+        self.title_edit = self.add_field("title", _("&Task:"), QLineEdit())
+        self.due = self.add_field("due", _("&Due:"), QLineEdit())
+        self.due.setPlaceholderText(_("YYYY-MM-DD, or empty"))
+        self.assignee = self.add_field("assignee_id", _("&Assignee:"), QComboBox())
+        self.assignee.addItem(_("Nobody"), None)
+        for c in people:
+            self.assignee.addItem(c.label, c.id)
+        self.done_box = self.add_field("done", _("D&one:"), QCheckBox(_("Done")))
+        if row is not None:
+            self.title_edit.setText(row.title)
+            self.due.setText(row.due.isoformat() if row.due else "")
+            self.assignee.setCurrentIndex(max(self.assignee.findData(row.assignee_id), 0))
+            self.done_box.setChecked(row.done)
+        self.title_edit.setFocus()
+
+    def save(self) -> bool:
+        text = self.due.text().strip()
+        try:
+            due = parse_date(text) if text else None
+        except ValueError as exc:
+            self.problem("due", str(exc))
+            return False
+        new = {
+            "title": self.title_edit.text().strip(),
+            "due": due,
+            "assignee_id": self.assignee.currentData(),
+            "done": self.done_box.isChecked(),
+        }
+        label = new["title"] or _("task")
+        if self.row is None:
+            self.saved_id = self.ctx.create(
+                "task", _("Add task {title}").format(title=label), action_id=self.action_id, **new
+            )
+            return True
+        r = self.row
+        old = {"title": r.title, "due": r.due, "assignee_id": r.assignee_id, "done": r.done}
+        changed = {k: v for k, v in new.items() if old[k] != v}
+        if changed:
+            self.ctx.update(
+                "task",
+                r.id,
+                _("Edit task {title}").format(title=label),
+                expected_version=r.version,
+                **changed,
+            )
+        self.saved_id = r.id
+        return True

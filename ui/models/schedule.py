@@ -1,0 +1,91 @@
+"""The run of show as a table: one row per cue, by time."""
+
+from __future__ import annotations
+
+from enum import IntEnum
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QBrush, QFont, QGuiApplication
+
+from app.i18n import _
+from app.services.views import ScheduleRow
+from ui.models.base import RowTableModel
+from ui.tabs._common import fmt_minutes, fmt_time, warning_background
+
+
+class Col(IntEnum):
+    START = 0
+    DURATION = 1
+    END = 2
+    TITLE = 3
+    PLACE = 4
+    ROLES = 5
+    PEOPLE = 6
+    PROPS = 7
+
+
+class ScheduleModel(RowTableModel):
+    columns = Col
+
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self.tz = None
+
+    def header(self, column: Col) -> str:
+        return {
+            Col.START: _("Start"),
+            Col.DURATION: _("Duration"),
+            Col.END: _("End"),
+            Col.TITLE: _("Cue"),
+            Col.PLACE: _("Place"),
+            Col.ROLES: _("Roles"),
+            Col.PEOPLE: _("People"),
+            Col.PROPS: _("Props"),
+        }[column]
+
+    def clash_text(self, row: ScheduleRow) -> str:
+        return "\n".join(
+            _("{alias} is also in “{cue}” ({start}–{end})").format(
+                alias=c.alias,
+                cue=c.other_title,
+                start=fmt_time(c.other_starts_at, self.tz),
+                end=fmt_time(c.other_ends_at, self.tz),
+            )
+            for c in row.clashes
+        )
+
+    def cell(self, row: ScheduleRow, column: Col, role: int):
+        if role == Qt.ItemDataRole.DisplayRole:
+            if column == Col.START:
+                start = fmt_time(row.starts_at, self.tz)
+                return f"↳ {start}" if row.chained else start
+            if column == Col.DURATION:
+                return fmt_minutes(row.minutes)
+            if column == Col.END:
+                return fmt_time(row.ends_at, self.tz)
+            if column == Col.TITLE:
+                return f"⚠ {row.title}" if row.clashes else row.title
+            if column == Col.PLACE:
+                return row.place
+            if column == Col.ROLES:
+                return ", ".join(row.role_names)
+            if column == Col.PEOPLE:
+                return ", ".join(row.aliases)
+            if column == Col.PROPS:
+                return ", ".join(row.prop_names)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            if row.clashes:
+                return _("Double-booked:") + "\n" + self.clash_text(row)
+            if column == Col.START and row.chained:
+                return _("Starts when the previous cue ends")
+            if column == Col.TITLE and row.instructions:
+                return row.instructions
+        if role == Qt.ItemDataRole.BackgroundRole and row.clashes:
+            return QBrush(warning_background(QGuiApplication.palette()))
+        if role == Qt.ItemDataRole.FontRole and row.clashes and column == Col.TITLE:
+            font = QFont()
+            font.setBold(True)
+            return font
+        if role == Qt.ItemDataRole.TextAlignmentRole and column in (Col.START, Col.END):
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        return None

@@ -1,0 +1,306 @@
+"""The Schedule tab: the run of show as a table, and a timeline with one lane per role.
+
+Keys on the table: Insert adds a chained cue after the selected one, Ctrl+D duplicates it,
+Delete removes it, Enter or F2 edits it. Every edit is one undo step.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import QSplitter, QVBoxLayout, QWidget
+
+from app.domain.timeutil import zone
+from app.i18n import _
+from app.services import views
+from app.services.changes import Change
+from ui.context import EditFailed
+from ui.models.schedule import Col, ScheduleModel
+from ui.tabs._common import (
+    SPACING,
+    EmptyTableView,
+    button,
+    filter_box,
+    row_layout,
+    set_button_text,
+    show_error,
+)
+from ui.tabs.base import ActionTab
+from ui.tabs.timeline import TimelineView
+
+
+class ScheduleTab(ActionTab):
+    def __init__(self, ctx, parent: QWidget | None = None) -> None:
+        super().__init__(ctx, parent)
+        self.setObjectName("schedule_tab")
+        self.info: views.ActionInfo | None = None
+        self.tz = None
+        self.roles: list[views.Choice] = []
+
+        self.add_button = button("", "add_cue", icon_name="add")
+        self.insert_button = button("", "insert_cue")
+        self.duplicate_button = button("", "duplicate_cue", icon_name="duplicate")
+        self.edit_button = button("", "edit_cue")
+        self.delete_button = button("", "delete_cue", icon_name="delete")
+        self.filter = filter_box("cue_filter", _("Filter cues…"))
+
+        self.model = ScheduleModel(self)
+        self.table = EmptyTableView("schedule_table")
+        self.table.setModel(self.model)
+        self.table.set_widths(
+            {
+                Col.START: 9,
+                Col.DURATION: 8,
+                Col.END: 8,
+                Col.TITLE: 36,
+                Col.PLACE: 22,
+                Col.ROLES: 20,
+                Col.PEOPLE: 14,
+            }
+        )
+        self.timeline = TimelineView()
+        self.splitter = QSplitter(Qt.Orientation.Vertical)
+        self.splitter.setObjectName("schedule_splitter")
+        self.splitter.addWidget(self.table)
+        self.splitter.addWidget(self.timeline)
+        self.splitter.setStretchFactor(0, 3)
+        self.splitter.setStretchFactor(1, 2)
+        self.splitter.setChildrenCollapsible(False)
+
+        lay = QVBoxLayout(self)
+        lay.setSpacing(SPACING)
+        lay.addLayout(
+            row_layout(
+                self.add_button,
+                self.insert_button,
+                self.duplicate_button,
+                self.edit_button,
+                self.delete_button,
+                self.filter,
+                stretch_after=4,
+            )
+        )
+        lay.addWidget(self.splitter, 1)
+        self.setTabOrder(self.filter, self.table)
+        self.setTabOrder(self.table, self.timeline)
+
+        self.add_button.clicked.connect(self.add_cue)
+        self.insert_button.clicked.connect(self.insert_cue)
+        self.duplicate_button.clicked.connect(self.duplicate_cue)
+        self.edit_button.clicked.connect(self.edit_cue)
+        self.delete_button.clicked.connect(self.delete_cue)
+        self.filter.textChanged.connect(self._apply_filter)
+        self.table.activated.connect(lambda _index: self.edit_cue())
+        self.table.selectionModel().selectionChanged.connect(self._selection_changed)
+        self.timeline.cue_clicked.connect(self.table.select_id)
+        for keys, slot in (
+            (QKeySequence(Qt.Key.Key_Insert), self.insert_cue),
+            (QKeySequence("Ctrl+D"), self.duplicate_cue),
+            (QKeySequence(QKeySequence.StandardKey.Delete), self.delete_cue),
+            (QKeySequence(Qt.Key.Key_F2), self.edit_cue),
+        ):
+            shortcut = QShortcut(keys, self.table, slot)
+            shortcut.setContext(Qt.ShortcutContext.WidgetShortcut)
+        self.retranslate()
+        self._update_buttons()
+
+    # --- ActionTab ------------------------------------------------------------------------------
+    def title(self) -> str:
+        return _("Schedule")
+
+    def retranslate(self) -> None:
+        set_button_text(self.add_button, _("&Add cue"))
+        self.add_button.setToolTip(_("Add a cue after the last one"))
+        set_button_text(self.insert_button, _("&Insert after"))
+        self.insert_button.setToolTip(_("A chained cue right after the selected one (Insert)"))
+        set_button_text(self.duplicate_button, _("D&uplicate"))
+        self.duplicate_button.setToolTip(_("Copy the selected cue after it (Ctrl+D)"))
+        set_button_text(self.edit_button, _("&Edit…"))
+        self.edit_button.setToolTip(_("Edit the selected cue (Enter or F2)"))
+        set_button_text(self.delete_button, _("&Delete"))
+        self.delete_button.setToolTip(_("Delete the selected cue (Del)"))
+        self.filter.setPlaceholderText(_("Filter cues…"))
+        self.filter.setAccessibleName(_("Filter cues"))
+        self.table.setAccessibleName(_("Run of show"))
+        self.splitter.setAccessibleName(_("Schedule"))
+        self.model.retranslate()
+        self.timeline.retranslate()
+        self._update_empty_text()
+
+    def set_action(self, action_id: int | None) -> None:
+        self.filter.clear()
+        super().set_action(action_id)
+
+    def reload(self) -> None:
+        if self.action_id is None:
+            self.info = None
+            self.model.clear()
+            self.timeline.set_rows([], [], None)
+        else:
+            self.info = self.ctx.query(views.action_info, self.action_id)
+            self.tz = zone(self.info.timezone)
+            self.model.tz = self.tz
+            rows = self.ctx.query(views.schedule_rows, self.action_id)
+            self.roles = self.ctx.query(views.role_choices, self.action_id)
+            self.model.sync(rows)
+            self.timeline.set_rows(rows, self.roles, self.tz)
+        self._update_empty_text()
+        self._update_buttons()
+        clashes = sum(1 for r in self.model.all_rows() if r.clashes)
+        self.badge_changed.emit(str(clashes) if clashes else "")
+
+    def on_changed(self, change: Change) -> None:
+        if change.entity in ("release", "task", "media_contact", "settings", "contact"):
+            return
+        super().on_changed(change)
+
+    def focus_entity(self, entity: str, entity_id: int) -> bool:
+        if entity != "cue":
+            return False
+        if self.model.row_of(entity_id) < 0 and self.filter.text():
+            self.filter.clear()
+        if not self.table.select_id(entity_id):
+            return False
+        self.table.setFocus()
+        return True
+
+    # --- helpers --------------------------------------------------------------------------------
+    def _update_empty_text(self) -> None:
+        if self.action_id is None:
+            text = _("Select an action to see its run of show")
+        elif self.model.all_rows() and self.filter.text():
+            text = _("No cue matches “{text}”").format(text=self.filter.text())
+        else:
+            text = _("No cues yet — press Insert or click Add cue")
+        self.table.set_empty_text(text)
+
+    def _apply_filter(self, text: str) -> None:
+        needle = text.strip().casefold()
+        if not needle:
+            self.model.set_filter(None)
+        else:
+
+            def match(row: views.ScheduleRow) -> bool:
+                hay = " ".join(
+                    (row.title, row.place, *row.role_names, *row.aliases, *row.prop_names)
+                )
+                return needle in hay.casefold()
+
+            self.model.set_filter(match)
+        self._update_empty_text()
+        self._update_buttons()
+
+    def _selection_changed(self, *_args) -> None:
+        self.timeline.select(self.table.selected_id())
+        self._update_buttons()
+
+    def _update_buttons(self) -> None:
+        has_action = self.action_id is not None
+        selected = self.table.selected_id() is not None
+        self.add_button.setEnabled(has_action)
+        for b in (self.duplicate_button, self.edit_button, self.delete_button):
+            b.setEnabled(has_action and selected)
+        self.insert_button.setEnabled(has_action)
+
+    def selected_row(self) -> views.ScheduleRow | None:
+        rid = self.table.selected_id()
+        return None if rid is None else self.model.get(rid)
+
+    def _editor(self, **kwargs):
+        from ui.dialogs.cue_editor import CueEditor
+
+        people = self.ctx.query(
+            views.people_choices,
+            self.action_id,
+            also=tuple(kwargs["row"].participant_ids) if kwargs.get("row") else (),
+        )
+        props = self.ctx.query(views.prop_choices, self.action_id)
+        return CueEditor(
+            self,
+            self.ctx,
+            action_id=self.action_id,
+            tz=self.tz,
+            roles=self.roles,
+            people=people,
+            props=props,
+            **kwargs,
+        )
+
+    def _following(self, after: views.ScheduleRow) -> int | None:
+        """The cue that starts exactly where ``after`` ends (it moves down on an insert)."""
+        rows = self.model.all_rows()
+        for row in rows[rows.index(after) + 1 :]:
+            if row.starts_at == after.ends_at:
+                return row.id
+            if row.starts_at > after.ends_at:
+                break
+        return None
+
+    def _open(self, dialog) -> None:
+        if dialog.exec() and dialog.saved_id is not None:
+            self.table.select_id(dialog.saved_id)
+        self.table.setFocus()
+
+    # --- commands -------------------------------------------------------------------------------
+    def add_cue(self) -> None:
+        if self.action_id is None:
+            return
+        rows = self.model.all_rows()
+        start = max(r.ends_at for r in rows) if rows else self.info.starts_at
+        self._open(self._editor(start=start))
+
+    def insert_cue(self) -> None:
+        if self.action_id is None:
+            return
+        after = self.selected_row()
+        if after is None:
+            self.add_cue()
+            return
+        self._open(self._editor(after=after, following_id=self._following(after)))
+
+    def edit_cue(self) -> None:
+        row = self.selected_row()
+        if row is not None:
+            self._open(self._editor(row=row))
+
+    def duplicate_cue(self) -> None:
+        from ui.dialogs.cue_editor import insert_cue
+
+        row = self.selected_row()
+        if row is None:
+            return
+        values = {
+            "title": row.title,
+            "minutes": row.minutes,
+            "place": row.place,
+            "instructions": row.instructions,
+            "role_ids": list(row.role_ids),
+            "participant_ids": list(row.participant_ids),
+            "prop_ids": list(row.prop_ids),
+        }
+        try:
+            new_id = insert_cue(
+                self.ctx,
+                action_id=self.action_id,
+                after=row,
+                following_id=self._following(row),
+                values=values,
+                text=_("Duplicate cue “{title}”").format(title=row.title),
+            )
+        except EditFailed as exc:
+            show_error(self, exc.error)
+            return
+        self.table.select_id(new_id)
+
+    def delete_cue(self) -> None:
+        row = self.selected_row()
+        if row is None:
+            return
+        position = self.model.row_of(row.id)
+        try:
+            self.ctx.delete("cue", row.id, _("Delete cue “{title}”").format(title=row.title))
+        except EditFailed as exc:
+            show_error(self, exc.error)
+            return
+        if self.model.rowCount():
+            self.table.selectRow(min(position, self.model.rowCount() - 1))
