@@ -1,0 +1,43 @@
+"""Press releases for journalists: PDF on the letterhead, plain text, HTML, e-mail draft.
+
+``load_release(session, id)`` reads a release into a ``ReleaseDoc``; ``render(doc, fmt)`` turns it
+into bytes. Labels and dates follow the *release's* language (see ``conventions``).
+"""
+
+from __future__ import annotations
+
+from app.exports.press.document import ReleaseDoc, find_release, layout, load_release
+
+FORMATS = ("pdf", "txt", "html", "eml")
+EXTENSIONS = {"pdf": ".pdf", "txt": ".txt", "html": ".html", "eml": ".eml"}
+
+
+def render(doc: ReleaseDoc, fmt: str, *, bcc: list[str] | tuple[str, ...] = ()) -> bytes:
+    if fmt == "pdf":
+        from app.exports.press.pdf import render_pdf
+
+        return render_pdf(doc)
+    if fmt == "txt":
+        from app.exports.press.text import render_text
+
+        return render_text(doc).encode("utf-8")
+    if fmt == "html":
+        from app.exports.press.html import render_html
+
+        return render_html(doc).encode("utf-8")
+    if fmt == "eml":
+        from app.exports.press.eml import render_eml
+
+        return render_eml(doc, bcc=bcc)
+    raise ValueError(fmt)
+
+
+__all__ = [
+    "FORMATS",
+    "EXTENSIONS",
+    "ReleaseDoc",
+    "find_release",
+    "layout",
+    "load_release",
+    "render",
+]

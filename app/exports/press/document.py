@@ -1,0 +1,176 @@
+"""A release as the exports see it: plain values, read once, renderable without a session.
+
+``load_release`` reads one from the database; the editor builds the same object from the values
+being typed (``dataclasses.replace``), so the live preview is exactly the HTML export.
+``layout`` turns it into the blocks every format writes, in the release's own language.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime
+from zoneinfo import ZoneInfo
+
+from app.exports.press import conventions as conv
+from app.exports.press.markdown import Paragraph, parse
+
+
+@dataclass(frozen=True)
+class QuoteView:
+    speaker: str
+    text: str
+
+
+@dataclass(frozen=True)
+class ContactView:
+    label: str
+    phone: str = ""
+    email: str = ""
+
+
+@dataclass(frozen=True)
+class ReleaseDoc:
+    key: str
+    language: str
+    headline: str
+    subheadline: str = ""
+    dateline: str = ""
+    release_at: datetime | None = None
+    embargo_until: datetime | None = None
+    body: str = ""
+    boilerplate: str = ""
+    quotes: tuple[QuoteView, ...] = ()
+    contacts: tuple[ContactView, ...] = ()
+    status: str = "draft"
+    timezone: str = "UTC"
+    country: str = ""
+    action_starts_at: datetime | None = None
+    org_name: str = ""
+    org_logo: bytes | None = field(default=None, repr=False)
+    org_boilerplate: str = ""
+    end_mark: str = "###"
+
+    @property
+    def from_address(self) -> str:
+        return next((c.email for c in self.contacts if c.email), "")
+
+
+@dataclass(frozen=True)
+class Layout:
+    kicker: str
+    embargo: str
+    headline: str
+    subheadline: str
+    dateline: str
+    paragraphs: list[Paragraph]
+    quotes: list[tuple[str, str]]  # (quoted text, "— speaker" or "")
+    end_mark: str
+    about_heading: str
+    about: list[Paragraph]
+    contact_heading: str
+    contacts: list[ContactView]
+
+
+def release_day(doc: ReleaseDoc) -> datetime | None:
+    """The day the dateline carries: release time, else embargo, else the action's start."""
+    when = doc.release_at or doc.embargo_until or doc.action_starts_at
+    return when.astimezone(ZoneInfo(doc.timezone)) if when else None
+
+
+def layout(doc: ReleaseDoc) -> Layout:
+    lang = doc.language
+    c = conv.convention(lang)
+    day = release_day(doc)
+    dateline = ""
+    if day is not None:
+        dateline = conv.dateline(doc.dateline, day, lang=lang, country=doc.country)
+    elif doc.dateline.strip():
+        dateline = f"{doc.dateline.strip().upper()} {c.dash}"
+    boilerplate = doc.boilerplate.strip() or doc.org_boilerplate.strip()
+    contacts = [x for x in doc.contacts if x.label or x.phone or x.email]
+    return Layout(
+        kicker=c.press_release,
+        embargo=conv.embargo_line(
+            doc.embargo_until, zone=doc.timezone, lang=lang, country=doc.country
+        ),
+        headline=doc.headline.strip(),
+        subheadline=doc.subheadline.strip(),
+        dateline=dateline,
+        paragraphs=parse(doc.body),
+        quotes=[
+            (
+                conv.quoted(q.text, lang),
+                f"{c.dash} {q.speaker.strip()}" if q.speaker.strip() else "",
+            )
+            for q in doc.quotes
+            if q.text.strip()
+        ],
+        end_mark=doc.end_mark.strip() or "###",
+        about_heading=conv.about_heading(doc.org_name, lang) if boilerplate else "",
+        about=parse(boilerplate),
+        contact_heading=(c.contacts if len(contacts) > 1 else c.contact) if contacts else "",
+        contacts=contacts,
+    )
+
+
+def load_release(session, release_id: int) -> ReleaseDoc:
+    from app.services import edits
+    from app.services.settings import read_settings
+
+    rel = edits.get(session, "release", release_id)
+    action = rel.action
+    settings = read_settings(session)
+    return ReleaseDoc(
+        key=rel.key,
+        language=rel.language,
+        headline=rel.headline,
+        subheadline=rel.subheadline or "",
+        dateline=rel.dateline or "",
+        release_at=rel.release_at,
+        embargo_until=rel.embargo_until,
+        body=rel.body or "",
+        boilerplate=rel.boilerplate or "",
+        quotes=tuple(QuoteView(q.speaker or "", q.text or "") for q in rel.quotes),
+        contacts=tuple(
+            ContactView(c.label or "", c.phone or "", c.email or "") for c in rel.press_contacts
+        ),
+        status=rel.status,
+        timezone=action.timezone,
+        country=action.country or "",
+        action_starts_at=action.starts_at,
+        org_name=settings.name or "",
+        org_logo=settings.logo,
+        org_boilerplate=settings.boilerplate or "",
+        end_mark=settings.end_mark or "###",
+    )
+
+
+def find_release(session, action_id: int, *, lang: str | None = None, key: str | None = None):
+    """The release of an action by key, or by language (the source before a translation)."""
+    from sqlalchemy import select
+
+    from app.domain import models as m
+    from app.domain.errors import NotFoundError
+    from app.i18n import _, normalise_language
+
+    q = select(m.PressRelease).where(m.PressRelease.action_id == action_id)
+    if key is not None:
+        rel = session.scalar(q.where(m.PressRelease.key == key))
+        if rel is None:
+            raise NotFoundError(
+                _("no press release with key {key!r}").format(key=key), field="--release"
+            )
+        return rel
+    code = normalise_language(lang or "")
+    rels = list(session.scalars(q.order_by(m.PressRelease.id)))
+    found = [r for r in rels if code and r.language == code]
+    if not found and code:
+        found = [r for r in rels if conv.base_language(r.language) == conv.base_language(code)]
+    if not found:
+        have = ", ".join(sorted({r.language for r in rels})) or _("none")
+        raise NotFoundError(
+            _("no press release in {lang!r} (releases: {have})").format(lang=lang, have=have),
+            field="--lang",
+        )
+    found.sort(key=lambda r: (r.translation_of_id is not None, r.id))
+    return found[0]

@@ -1,0 +1,231 @@
+"""Each press format for the demo in French and English, as a journalist would read it."""
+
+from __future__ import annotations
+
+import email
+import io
+import shutil
+from dataclasses import replace
+from email import policy
+
+import pytest
+
+FR_EMBARGO = "SOUS EMBARGO jusqu'au 28 mai 2024 à 09:30 (heure de Paris)"
+EN_EMBARGO = "EMBARGOED UNTIL 28 May 2024, 09:30 (Paris time)"
+FR_HEADLINE = "Funérailles de la vie privée au Père-Lachaise"
+EN_HEADLINE = "Funeral for privacy at Père-Lachaise"
+FR_QUOTE = "« Nous n'enterrerons pas la vie privée sans nous battre. »"
+EN_QUOTE = "“We will not let privacy be buried without a fight.”"
+ORG = "Observatoire des libertés numériques"
+
+
+def flat(text: str) -> str:
+    """Whitespace (line breaks of the PDF, no-break spaces) as single spaces."""
+    return " ".join(text.split())
+
+
+def _png() -> bytes:
+    from PIL import Image
+
+    buf = io.BytesIO()
+    Image.new("RGB", (120, 60), (164, 22, 26)).save(buf, format="PNG")
+    return buf.getvalue()
+
+
+@pytest.fixture(scope="module")
+def press(_demo_template, tmp_path_factory):
+    """The demo with an organisation name, logo and boilerplate; releases by language."""
+    from app.exports.press import find_release, load_release
+    from app.services.actions import action_by_slug
+    from app.services.settings import update_settings
+    from app.storage.engine import open_store
+
+    path = tmp_path_factory.mktemp("press") / "demo.sqlite3"
+    shutil.copy(_demo_template, path)
+    store = open_store(str(path))
+    with store.session() as session:
+        update_settings(
+            session,
+            name=ORG,
+            logo=_png(),
+            boilerplate="We defend **privacy** online. See [our site](https://example.org).",
+        )
+    with store.read() as session:
+        action = action_by_slug(session, "funeral-for-privacy")
+        docs = {
+            lang: load_release(session, find_release(session, action.id, lang=lang).id)
+            for lang in ("fr", "en")
+        }
+    store.close()
+    return docs
+
+
+@pytest.fixture(scope="module")
+def pdf_text(press):
+    from pypdf import PdfReader
+
+    from app.exports.press import render
+
+    out = {}
+    for lang, doc in press.items():
+        reader = PdfReader(io.BytesIO(render(doc, "pdf")))
+        out[lang] = (len(reader.pages), flat(reader.pages[0].extract_text()), reader)
+    return out
+
+
+EXPECT = {
+    "fr": (FR_EMBARGO, "PARIS, 28 mai 2024 —", FR_HEADLINE, FR_QUOTE, "— Owl, porte-parole"),
+    "en": (EN_EMBARGO, "PARIS, 28 May 2024 —", EN_HEADLINE, EN_QUOTE, "— Owl, spokesperson"),
+}
+
+
+@pytest.mark.parametrize("lang", ["fr", "en"])
+def test_pdf_is_one_page_on_the_letterhead_with_every_convention(pdf_text, lang):
+    pages, text, reader = pdf_text[lang]
+    assert pages == 1
+    for expected in EXPECT[lang]:
+        assert expected in text
+    assert text.startswith(ORG)
+    assert "###" in text
+    assert reader.pages[0].images, "the logo is on the letterhead"
+    assert reader.metadata.title == EXPECT[lang][2]
+
+
+def test_pdf_labels_follow_the_release_language(pdf_text):
+    fr, en = pdf_text["fr"][1], pdf_text["en"][1]
+    assert "COMMUNIQUÉ DE PRESSE" in fr and "Contact presse" in fr
+    assert "À propos d'Observatoire des libertés numériques" in fr
+    assert "PRESS RELEASE" in en and "Media contact" in en
+    assert f"About {ORG}" in en
+    assert "We defend privacy online. See our site." in en
+
+
+@pytest.mark.parametrize("lang", ["fr", "en"])
+def test_plain_text(press, lang):
+    from app.exports.press import render
+
+    text = render(press[lang], "txt").decode("utf-8")
+    for expected in EXPECT[lang]:
+        assert expected in flat(text)
+    lines = text.splitlines()
+    assert lines[1] == EXPECT[lang][0]
+    assert "###" in lines
+    assert "See our site (https://example.org)." in text
+    assert "**" not in text
+
+
+@pytest.mark.parametrize("lang", ["fr", "en"])
+def test_html(press, lang):
+    from app.exports.press import render
+
+    page = render(press[lang], "html").decode("utf-8")
+    assert f'<html lang="{lang}">' in page
+    for expected in EXPECT[lang]:
+        assert expected in flat(page)
+    assert "<strong>" in page  # the body's **bold**
+    assert "###" in page
+
+
+def test_html_escapes_the_headline_and_body(press):
+    from app.exports.press import render
+
+    doc = replace(
+        press["en"], headline="Cameras < rights & freedoms", body="<img src=x onerror=alert(1)>"
+    )
+    page = render(doc, "html").decode("utf-8")
+    assert "Cameras &lt; rights &amp; freedoms" in page
+    assert "<title>Cameras &lt; rights &amp; freedoms</title>" in page
+    assert "<img" not in page
+    assert "Cameras < rights" not in page
+
+
+@pytest.mark.parametrize("lang", ["fr", "en"])
+def test_eml_is_a_draft_with_pdf_and_bcc_only(press, lang):
+    from app.exports.press import render
+
+    raw = render(press[lang], "eml", bcc=["desk@example.net", "redaction@example.com"])
+    msg = email.message_from_bytes(raw, policy=policy.default)
+    assert msg["Subject"] == EXPECT[lang][2]
+    assert msg["To"] is None and msg["Cc"] is None
+    assert "desk@example.net" in msg["Bcc"] and "redaction@example.com" in msg["Bcc"]
+    assert msg["X-Unsent"] == "1"
+    assert msg["Content-Language"] == lang
+    sender = "presse@example.org" if lang == "fr" else "press@example.org"
+    assert sender in msg["From"] and ORG in msg["From"]
+    text = msg.get_body(preferencelist=("plain",)).get_content()
+    html = msg.get_body(preferencelist=("html",)).get_content()
+    for expected in EXPECT[lang]:
+        assert expected in flat(text)
+        assert expected in flat(html)
+    [pdf] = list(msg.iter_attachments())
+    assert pdf.get_content_type() == "application/pdf"
+    assert pdf.get_filename() == f"pr-{lang}.pdf"
+    assert pdf.get_content().startswith(b"%PDF")
+    assert b"\r\n" in raw
+
+
+def test_no_embargo_means_immediate_release(press):
+    from app.exports.press import render
+
+    fr = render(replace(press["fr"], embargo_until=None), "txt").decode()
+    en = render(replace(press["en"], embargo_until=None), "txt").decode()
+    assert fr.splitlines()[1] == "POUR DIFFUSION IMMÉDIATE"
+    assert en.splitlines()[1] == "FOR IMMEDIATE RELEASE"
+
+
+def test_end_mark_from_the_settings(press):
+    from app.exports.press import render
+
+    text = render(replace(press["en"], end_mark="-30-"), "txt").decode()
+    assert "-30-" in text.splitlines()
+    assert "###" not in text
+
+
+def test_other_languages_from_the_table_and_fallback(press):
+    from app.exports.press import render
+
+    de = render(replace(press["en"], language="de"), "txt").decode()
+    assert "SPERRFRIST: 28. Mai 2024, 09:30 Uhr (Ortszeit Paris)" in de
+    assert "PARIS, 28. Mai 2024 —" in de
+    es = render(replace(press["en"], language="es"), "txt").decode()
+    assert "EMBARGADO HASTA el 28 de mayo de 2024 a las 9:30 (hora de París)" in es
+    it = render(replace(press["en"], language="it"), "txt").decode()
+    assert "EMBARGOED UNTIL 28 maggio 2024, 09:30 (Parigi time)" in it
+    assert "PARIS, 28 maggio 2024 —" in it
+
+
+def test_a_long_release_shrinks_then_numbers_its_pages(press):
+    from pypdf import PdfReader
+
+    from app.exports.press import render
+
+    body = "\n\n".join(["Lorem ipsum dolor sit amet, consectetur adipiscing elit. " * 8] * 6)
+    reader = PdfReader(io.BytesIO(render(replace(press["en"], body=body), "pdf")))
+    assert len(reader.pages) == 1
+    reader = PdfReader(io.BytesIO(render(replace(press["en"], body=body * 3), "pdf")))
+    assert len(reader.pages) >= 2
+    assert f"1/{len(reader.pages)}" in reader.pages[0].extract_text()
+
+
+def test_unreadable_logo_leaves_the_name_on_the_letterhead(press):
+    from pypdf import PdfReader
+
+    from app.exports.press import render
+
+    reader = PdfReader(io.BytesIO(render(replace(press["fr"], org_logo=b"not an image"), "pdf")))
+    assert len(reader.pages) == 1
+    assert not reader.pages[0].images
+    assert flat(reader.pages[0].extract_text()).startswith(ORG)
+
+
+def test_us_action_prints_on_letter_with_us_dates(press):
+    from pypdf import PdfReader
+
+    from app.exports.press import render
+
+    doc = replace(press["en"], country="US")
+    page = PdfReader(io.BytesIO(render(doc, "pdf"))).pages[0]
+    assert (round(float(page.mediabox.width)), round(float(page.mediabox.height))) == (612, 792)
+    text = flat(page.extract_text())
+    assert "EMBARGOED UNTIL May 28, 2024, 9:30 AM (Paris time)" in text
+    assert "PARIS, May 28, 2024 —" in text
