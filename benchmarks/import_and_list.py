@@ -33,21 +33,50 @@ def big_bundle(n_people: int = 500, n_cues: int = 300, n_props: int = 200) -> di
     data["action"]["ends_at"] = "2024-05-28T23:00"
     data["roles"] = [{"key": f"r{i}", "name": f"Role {i}", "needed": 25} for i in range(20)]
     data["participants"] = [
-        {"key": f"p{i}", "alias": f"Volunteer {i}", "full_name": f"Person {i}",
-         "phone": f"+33 6 00 {i:06d}", "email": f"v{i}@example.org", "language": "fr",
-         "consent": {"given_on": "2024-05-01", "scope": "this action", "photos": i % 3 != 0}}
-        for i in range(n_people)]
-    data["assignments"] = [{"participant": f"p{i}", "role": f"r{i % 20}",
-                            "call_time": "2024-05-28T09:00", "confirmed": True}
-                           for i in range(n_people)]
-    data["props"] = [{"key": f"k{i}", "name": f"Prop {i}", "quantity": 1, "status": "ready",
-                      "carried_by": [f"p{i}"], "cost": "1.50"} for i in range(n_props)]
+        {
+            "key": f"p{i}",
+            "alias": f"Volunteer {i}",
+            "full_name": f"Person {i}",
+            "phone": f"+33 6 00 {i:06d}",
+            "email": f"v{i}@example.org",
+            "language": "fr",
+            "consent": {"given_on": "2024-05-01", "scope": "this action", "photos": i % 3 != 0},
+        }
+        for i in range(n_people)
+    ]
+    data["assignments"] = [
+        {
+            "participant": f"p{i}",
+            "role": f"r{i % 20}",
+            "call_time": "2024-05-28T09:00",
+            "confirmed": True,
+        }
+        for i in range(n_people)
+    ]
+    data["props"] = [
+        {
+            "key": f"k{i}",
+            "name": f"Prop {i}",
+            "quantity": 1,
+            "status": "ready",
+            "carried_by": [f"p{i}"],
+            "cost": "1.50",
+        }
+        for i in range(n_props)
+    ]
     start = 9 * 60 + 30
     data["schedule"] = [
-        {"key": f"s{i}", "starts_at": f"2024-05-28T{(start + 2 * i) // 60:02d}:"
-                                      f"{(start + 2 * i) % 60:02d}",
-         "minutes": 2, "title": f"Cue {i}", "roles": [f"r{i % 20}"],
-         "participants": [f"p{i}"], "props": [f"k{i % n_props}"]} for i in range(n_cues)]
+        {
+            "key": f"s{i}",
+            "starts_at": f"2024-05-28T{(start + 2 * i) // 60:02d}:{(start + 2 * i) % 60:02d}",
+            "minutes": 2,
+            "title": f"Cue {i}",
+            "roles": [f"r{i % 20}"],
+            "participants": [f"p{i}"],
+            "props": [f"k{i % n_props}"],
+        }
+        for i in range(n_cues)
+    ]
     data["tasks"] = []
     return data
 
@@ -74,12 +103,17 @@ def time_executemany(tmp: Path, data: dict) -> float:
     conn.execute("CREATE TABLE c (key TEXT, starts_at TEXT, minutes INT, title TEXT)")
     conn.execute("CREATE TABLE k (key TEXT, name TEXT, cost TEXT)")
     t0 = time.perf_counter()
-    conn.executemany("INSERT INTO p VALUES (?,?,?,?)", [
-        (p["alias"], p["full_name"], p["phone"], p["email"]) for p in data["participants"]])
-    conn.executemany("INSERT INTO c VALUES (?,?,?,?)", [
-        (c["key"], c["starts_at"], c["minutes"], c["title"]) for c in data["schedule"]])
-    conn.executemany("INSERT INTO k VALUES (?,?,?)", [
-        (k["key"], k["name"], k["cost"]) for k in data["props"]])
+    conn.executemany(
+        "INSERT INTO p VALUES (?,?,?,?)",
+        [(p["alias"], p["full_name"], p["phone"], p["email"]) for p in data["participants"]],
+    )
+    conn.executemany(
+        "INSERT INTO c VALUES (?,?,?,?)",
+        [(c["key"], c["starts_at"], c["minutes"], c["title"]) for c in data["schedule"]],
+    )
+    conn.executemany(
+        "INSERT INTO k VALUES (?,?,?)", [(k["key"], k["name"], k["cost"]) for k in data["props"]]
+    )
     conn.commit()
     elapsed = time.perf_counter() - t0
     conn.close()
@@ -101,9 +135,18 @@ def make_thousand_actions(path: Path) -> None:
     for i in range(1000):
         day = date(2025, 1, 1) + timedelta(days=i)
         start = localize(datetime(day.year, day.month, day.day, 10, 0), tz)
-        rows.append({"slug": f"action-{i}", "title": f"Action {i}", "timezone": "Europe/Paris",
-                     "starts_at": start, "ends_at": start + timedelta(hours=2),
-                     "status": "planned", "route": [], "languages": ["fr"]})
+        rows.append(
+            {
+                "slug": f"action-{i}",
+                "title": f"Action {i}",
+                "timezone": "Europe/Paris",
+                "starts_at": start,
+                "ends_at": start + timedelta(hours=2),
+                "status": "planned",
+                "route": [],
+                "languages": ["fr"],
+            }
+        )
     with store.session() as session:
         session.execute(insert(Action), rows)
     store.close()
@@ -124,14 +167,15 @@ def main() -> None:
         floors = [time_executemany(tmp, data) for _ in range(5)]
         print("import 500 participants / 300 cues / 200 props (median of 5):")
         print(f"  Cortège import_bundle     {statistics.median(imports):.3f} s  (target < 1 s)")
-        print(f"  baseline sqlite3 executemany of the same rows "
-              f"{statistics.median(floors):.3f} s")
+        print(f"  baseline sqlite3 executemany of the same rows {statistics.median(floors):.3f} s")
 
         db = tmp / "thousand.sqlite3"
         make_thousand_actions(db)
         env = dict(os.environ)
-        lists = [run([sys.executable, str(ROOT / "main.py"), "--db", str(db), "list"], env)
-                 for _ in range(5)]
+        lists = [
+            run([sys.executable, str(ROOT / "main.py"), "--db", str(db), "list"], env)
+            for _ in range(5)
+        ]
         bare = [run([sys.executable, "-c", "pass"], env) for _ in range(5)]
         print("list on 1,000 actions, whole process (median of 5):")
         print(f"  python main.py list        {statistics.median(lists):.3f} s  (target < 0.5 s)")

@@ -8,7 +8,6 @@ import importlib
 from app.i18n import _
 
 
-
 def register(sub) -> None:
     p = sub.add_parser("export", help=_("export an action (bundle, run-sheets, press, calendar)"))
     kinds = p.add_subparsers(dest="kind", metavar="KIND", parser_class=type(p))

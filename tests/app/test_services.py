@@ -254,8 +254,9 @@ def test_changing_only_the_links_of_a_cue_counts_as_a_new_version(store):
     with store.session() as s:
         aid = new_action(s)
         rid = edits.create(s, "role", action_id=aid, name="Speaker")
-        cid = edits.create(s, "cue", action_id=aid, starts_at=at("10:00"), minutes=10,
-                           title="Eulogy")
+        cid = edits.create(
+            s, "cue", action_id=aid, starts_at=at("10:00"), minutes=10, title="Eulogy"
+        )
     with store.read() as s:
         before = edits.get(s, "cue", cid).version
     with store.session() as s:
