@@ -122,16 +122,7 @@ def run(argv: list[str], *, out: TextIO | None = None, err: TextIO | None = None
                 file=err,
             )
             return 2
-        from app.logs import log_exception
-
-        where = log_exception(exc)
-        print(
-            _("internal error: {error} (details in {log})").format(
-                error=type(exc).__name__, log=where
-            ),
-            file=err,
-        )
-        return 1
+        return _internal_error(exc, err)
     except KeyboardInterrupt:
         print(_("interrupted"), file=err)
         return 130
@@ -142,18 +133,21 @@ def run(argv: list[str], *, out: TextIO | None = None, err: TextIO | None = None
         )
         return 2 if exc.filename else 1
     except Exception as exc:  # the last line of defence: log it, never show a traceback
-        from app.logs import log_exception
-
-        where = log_exception(exc)
-        print(
-            _("internal error: {error} (details in {log})").format(
-                error=type(exc).__name__, log=where
-            ),
-            file=err,
-        )
-        return 1
+        return _internal_error(exc, err)
     finally:
         ctx.close()
+
+
+def _internal_error(exc: BaseException, err: TextIO) -> int:
+    """Log the traceback (no field values) and say where it is: never show it."""
+    from app.logs import log_exception
+
+    where = log_exception(exc)
+    print(
+        _("internal error: {error} (details in {log})").format(error=type(exc).__name__, log=where),
+        file=err,
+    )
+    return 1
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -18,10 +18,15 @@ def log_file() -> Path:
 
 def setup_logging(level: int = logging.INFO) -> None:
     root = logging.getLogger()
-    if any(getattr(h, "_cortege", False) for h in root.handlers):
-        return
+    target = log_file()
+    for h in list(root.handlers):
+        if getattr(h, "_cortege", False):
+            if Path(h.baseFilename) == target:
+                return
+            root.removeHandler(h)  # the data folder moved (tests, another profile)
+            h.close()
     try:
-        handler = logging.FileHandler(log_file(), encoding="utf-8")
+        handler = logging.FileHandler(target, encoding="utf-8")
     except OSError:
         return
     handler._cortege = True  # type: ignore[attr-defined]
@@ -45,7 +50,14 @@ def enable_faulthandler() -> Path | None:
 
 
 def log_exception(exc: BaseException) -> Path:
+    """Log where an unexpected error happened: the frames and the error's type, not its
+    message, which may quote a participant's data."""
     setup_logging()
-    text = "".join(traceback.format_exception(type(exc), exc, exc.__traceback__))
-    logging.getLogger("cortege").error("unexpected error:\n%s", text)
+    frames = "".join(traceback.format_tb(exc.__traceback__))
+    logging.getLogger("cortege").error(
+        "unexpected error: %s.%s\nTraceback (most recent call last):\n%s",
+        type(exc).__module__,
+        type(exc).__qualname__,
+        frames,
+    )
     return log_file()

@@ -153,3 +153,20 @@ def test_a_real_process_never_prints_a_traceback(tmp_path):
         timeout=60,
     )
     assert proc.returncode == 2 and "invalid choice" in proc.stderr
+
+
+def test_an_unexpected_error_is_logged_not_shown(cli, db_path, monkeypatch, _isolated_data_dir):
+    import app.commands.cmd_core as core
+
+    def broken(args, ctx):
+        value = "Crow, +33 6 12 34 56 78"
+        raise RuntimeError(f"cannot list {value}")
+
+    monkeypatch.setattr(core, "cmd_list", broken)
+    r = cli("--db", db_path, "list")
+    assert r.code == 1
+    log = _isolated_data_dir / "logs" / "cortege.log"
+    assert r.err == f"internal error: RuntimeError (details in {log})\n"
+    text = log.read_text(encoding="utf-8")
+    assert "Traceback" in text and "RuntimeError" in text
+    assert "Crow" not in text  # an error's message may quote field values: never logged
