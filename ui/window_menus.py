@@ -62,7 +62,15 @@ def build_actions(window) -> None:
     def a(*args, **kw):
         return act(window, *args, **kw)
 
-    aid = lambda: window.action_id  # noqa: E731
+    def opt(*args, **kw):
+        return optional_action(window, *args, **kw)
+
+    def for_action(fn: Callable) -> None:  # a dialog about the action shown
+        fn(window, window.ctx, window.action_id)
+
+    def for_database(fn: Callable) -> None:  # a dialog about the whole database
+        fn(window, window.ctx)
+
     window.a_new_db = a(
         "new_database",
         N_("&New database…"),
@@ -96,13 +104,12 @@ def build_actions(window) -> None:
         shortcut="Ctrl+E",
         icon_name="export",
     )
-    window.a_import_ics = optional_action(
-        window,
+    window.a_import_ics = opt(
         "import_calendar",
         N_("Import &calendar (.ics)…"),
         "ui.dialogs.calendar",
         "open_import_dialog",
-        lambda fn: fn(window, window.ctx, aid()),
+        for_action,
         icon_name="calendar",
     )
     window.a_backup = a(
@@ -112,13 +119,12 @@ def build_actions(window) -> None:
         shortcut="Ctrl+B",
         icon_name="backup",
     )
-    window.a_passphrase = optional_action(
-        window,
+    window.a_passphrase = opt(
         "change_passphrase",
         N_("Change &passphrase…"),
         "ui.dialogs.unlock",
         "open_change_passphrase",
-        lambda fn: fn(window, window.ctx),
+        for_database,
         icon_name="lock",
     )
     window.a_quit = a(
@@ -204,68 +210,61 @@ def build_actions(window) -> None:
         shortcut="Ctrl+Shift+Delete",
         icon_name="delete",
     )
-    window.a_declaration = optional_action(
-        window,
+    window.a_declaration = opt(
         "declaration",
         N_("D&eclaration…"),
         "ui.dialogs.declaration",
         "open_dialog",
-        lambda fn: fn(window, window.ctx, aid()),
+        for_action,
         icon_name="declaration",
     )
-    window.a_directory = optional_action(
-        window,
+    window.a_directory = opt(
         "people_directory",
         N_("&Directory…"),
         "ui.dialogs.directory",
         "open_dialog",
-        lambda fn: fn(window, window.ctx),
+        for_database,
         icon_name="people",
     )
-    window.a_import_csv = optional_action(
-        window,
+    window.a_import_csv = opt(
         "import_csv",
         N_("Import &CSV…"),
         "ui.dialogs.csv_import",
         "open_dialog",
-        lambda fn: fn(window, window.ctx, aid(), path=None),
+        lambda fn: fn(window, window.ctx, window.action_id, path=None),
         icon_name="import",
     )
-    window.a_runsheets = optional_action(
-        window,
+    window.a_runsheets = opt(
         "export_runsheets",
         N_("&Run-sheets…"),
         "ui.dialogs.runsheet",
         "open_dialog",
-        lambda fn: fn(window, window.ctx, aid()),
+        for_action,
         shortcut=QKeySequence.Print,
         icon_name="runsheet",
     )
-    window.a_press = optional_action(
-        window,
+    window.a_press = opt(
         "export_press",
         N_("&Press release…"),
         "ui.dialogs.press_export",
         "open_dialog",
-        lambda fn: fn(window, window.ctx, aid()),
+        for_action,
         icon_name="press",
     )
-    window.a_calendar = optional_action(
-        window,
+    window.a_calendar = opt(
         "export_calendar",
         N_("&Calendar…"),
         "ui.dialogs.calendar",
         "open_export_dialog",
-        lambda fn: fn(window, window.ctx, aid()),
+        for_action,
         icon_name="calendar",
     )
-    window.a_purge = optional_action(
-        window,
+    window.a_purge = opt(
         "purge",
         N_("&Purge personal data…"),
         "ui.dialogs.purge",
         "open_dialog",
-        lambda fn: fn(window, window.ctx),
+        for_database,
         icon_name="purge",
     )
     window.a_about = a("about", N_("&About Cortège"), window.open_about, icon_name="about")

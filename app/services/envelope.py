@@ -177,23 +177,6 @@ def encrypt_with_prompt(data: bytes) -> bytes:
 
 def new_passphrase(prompt: str, *, env: tuple[str, ...]) -> str:
     """A passphrase from the first set variable of ``env``, else typed twice at a terminal."""
-    import sys
+    from app.storage.unlock import passphrase_from_env_or_prompt
 
-    from app.domain.errors import StoreError
-
-    for name in env:
-        value = os.environ.get(name)
-        if value:
-            return value
-    if not sys.stdin or not sys.stdin.isatty():
-        raise StoreError(
-            _("a passphrase is needed: set {var} or run in a terminal").format(var=env[0])
-        )
-    import getpass
-
-    first = getpass.getpass(prompt)
-    if not first:
-        raise StoreError(_("no passphrase given"))
-    if getpass.getpass(_("Type it again: ")) != first:
-        raise StoreError(_("the two passphrases differ; nothing was changed"))
-    return first
+    return passphrase_from_env_or_prompt(prompt, env=env, again=_("Type it again: "))

@@ -14,8 +14,10 @@ from app.storage.engine import Store, is_url, open_store
 
 
 def passphrase_from_env_or_prompt(
-    prompt: str, *, env: tuple[str, ...] = ("CORTEGE_PASSPHRASE",)
+    prompt: str, *, env: tuple[str, ...] = ("CORTEGE_PASSPHRASE",), again: str | None = None
 ) -> str:
+    """The first set variable of ``env``, else one typed at a terminal (twice with ``again``,
+    the prompt of the second typing, for a new passphrase)."""
     for name in env:
         value = os.environ.get(name)
         if value:
@@ -29,6 +31,8 @@ def passphrase_from_env_or_prompt(
     value = getpass.getpass(prompt)
     if not value:
         raise StoreError(_("no passphrase given"))
+    if again is not None and getpass.getpass(again) != value:
+        raise StoreError(_("the two passphrases differ; nothing was changed"))
     return value
 
 

@@ -13,7 +13,8 @@ from app.i18n import _
 from app.services import edits, views
 from app.services.changes import Change
 from ui.dialogs.form import FormDialog
-from ui.tabs._timeinput import WallClockEdit, resolve
+from ui.tabs._common import update_changed, wall_clock_instant
+from ui.tabs._timeinput import WallClockEdit
 
 NEW = -1  # the list item that creates a participant with the typed alias
 
@@ -123,20 +124,13 @@ class AssignDialog(FormDialog):
         if values["role_id"] is None:
             self.problem("role_id", _("add a role to the action first"))
             return False
-        kept = self.row.call_time if self.row is not None else None
-        if (
-            self.has_call.isChecked()
-            and kept is not None
-            and self.call.naive() == kept.astimezone(self.tz).replace(tzinfo=None)
-        ):
-            values["call_time"] = kept  # unchanged: no question about the occurrence
-        elif self.has_call.isChecked():
-            instant, reason = resolve(self, self.call.naive(), self.tz)
-            if instant is None:
-                if reason:
-                    self.problem("call_time", reason)
+        if self.has_call.isChecked():
+            kept = self.row.call_time if self.row is not None else None
+            values["call_time"] = wall_clock_instant(
+                self, self.call, field="call_time", kept=kept, tz=self.tz
+            )
+            if values["call_time"] is None:
                 return False
-            values["call_time"] = instant
         else:
             values["call_time"] = None
         if self.row is not None:
@@ -145,16 +139,14 @@ class AssignDialog(FormDialog):
                 "confirmed": self.row.confirmed,
                 "call_time": self.row.call_time,
             }
-            changed = {k: v for k, v in values.items() if old[k] != v}
-            if changed:
-                self.ctx.update(
-                    "assignment",
-                    self.row.id,
-                    _("Edit assignment of {alias}").format(alias=self.row.alias),
-                    expected_version=self.row.version,
-                    **changed,
-                )
-            self.saved_id = self.row.id
+            self.saved_id = update_changed(
+                self.ctx,
+                self.row,
+                entity="assignment",
+                old=old,
+                values=values,
+                text=_("Edit assignment of {alias}").format(alias=self.row.alias),
+            )
             return True
         item = self.matches.currentItem()
         pid = item.data(Qt.ItemDataRole.UserRole) if item is not None else None
@@ -223,14 +215,12 @@ class RoleDialog(FormDialog):
                 "needed": self.row.needed,
                 "instructions": self.row.instructions,
             }
-            changed = {k: v for k, v in values.items() if old[k] != v}
-            if changed:
-                self.ctx.update(
-                    "role",
-                    self.row.id,
-                    _("Edit role {name}").format(name=label),
-                    expected_version=self.row.version,
-                    **changed,
-                )
-            self.saved_id = self.row.id
+            self.saved_id = update_changed(
+                self.ctx,
+                self.row,
+                entity="role",
+                old=old,
+                values=values,
+                text=_("Edit role {name}").format(name=label),
+            )
         return True

@@ -17,7 +17,8 @@ from app.services import edits
 from app.services.changes import Change
 from app.services.views import Choice, ScheduleRow
 from ui.dialogs.form import CheckList, FormDialog, parse_int
-from ui.tabs._timeinput import WallClockEdit, resolve
+from ui.tabs._common import update_changed, wall_clock_instant
+from ui.tabs._timeinput import WallClockEdit
 
 
 def insert_cue(
@@ -128,19 +129,11 @@ class CueEditor(FormDialog):
         }
         if self.after is not None or (self.row is not None and out["chained"]):
             return out  # the start follows the previous cue
-        naive = self.start_edit.naive()
-        if self.row is not None and naive == self.row.starts_at.astimezone(self.tz).replace(
-            tzinfo=None
-        ):
-            out["starts_at"] = self.row.starts_at  # unchanged: no question about the occurrence
-            return out
-        instant, reason = resolve(self, naive, self.tz)
-        if instant is None:
-            if reason:
-                self.problem("starts_at", reason)
-            return None
-        out["starts_at"] = instant
-        return out
+        kept = self.row.starts_at if self.row is not None else None
+        out["starts_at"] = wall_clock_instant(
+            self, self.start_edit, field="starts_at", kept=kept, tz=self.tz
+        )
+        return out if out["starts_at"] is not None else None
 
     def save(self) -> bool:
         values = self.values()
@@ -159,16 +152,14 @@ class CueEditor(FormDialog):
                 "prop_ids": sorted(self.row.prop_ids),
                 "starts_at": self.row.starts_at,
             }
-            changed = {k: v for k, v in values.items() if old.get(k) != v}
-            if changed:
-                self.ctx.update(
-                    "cue",
-                    self.row.id,
-                    _("Edit cue “{title}”").format(title=label),
-                    expected_version=self.row.version,
-                    **changed,
-                )
-            self.saved_id = self.row.id
+            self.saved_id = update_changed(
+                self.ctx,
+                self.row,
+                entity="cue",
+                old=old,
+                values=values,
+                text=_("Edit cue “{title}”").format(title=label),
+            )
         elif self.after is not None:
             values.pop("chained", None)
             self.saved_id = insert_cue(

@@ -1,11 +1,13 @@
-"""Small pieces the action tabs share: tables with an empty state, buttons, palette colours."""
+"""Small pieces the action tabs share: tables with an empty state, buttons, palette colours,
+and the table commands (keys, add/edit/delete through a dialog or one undo step)."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date, datetime
 
 from PySide6.QtCore import QEvent, Qt
-from PySide6.QtGui import QColor, QKeySequence, QPainter, QPalette
+from PySide6.QtGui import QColor, QKeySequence, QPainter, QPalette, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -18,6 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.i18n import _, ui
+from ui.context import EditFailed
 
 SPACING = 8  # between controls; margins are the style's own
 
@@ -206,3 +209,110 @@ def confirm(parent: QWidget, question: str, *, title: str) -> bool:
         QMessageBox.StandardButton.No,
     )
     return answer == QMessageBox.StandardButton.Yes
+
+
+# --- the commands of a table: keys, buttons, edits ------------------------------------------------
+def wire_table(
+    view: EmptyTableView,
+    *,
+    insert: Callable[[], None],
+    edit: Callable[[], None],
+    delete: Callable[[], None],
+    selection_changed: Callable[..., None],
+    buttons: tuple[QPushButton, QPushButton, QPushButton] | None = None,
+    more_keys: tuple[tuple[QKeySequence, Callable[[], None]], ...] = (),
+) -> None:
+    """Enter (activated) and F2 edit, Insert adds, Delete deletes; keys act only in ``view``.
+    ``buttons`` (add, edit, delete) do what Insert, F2 and Delete do."""
+    if buttons is not None:
+        for b, slot in zip(buttons, (insert, edit, delete), strict=True):
+            b.clicked.connect(slot)
+    view.activated.connect(lambda _index: edit())
+    view.selectionModel().selectionChanged.connect(selection_changed)
+    for keys, slot in (
+        (QKeySequence(Qt.Key.Key_Insert), insert),
+        *more_keys,
+        (QKeySequence(QKeySequence.StandardKey.Delete), delete),
+        (QKeySequence(Qt.Key.Key_F2), edit),
+    ):
+        QShortcut(keys, view, slot).setContext(Qt.ShortcutContext.WidgetShortcut)
+
+
+def attempt(parent: QWidget, edit: Callable, *args, **kwargs) -> bool:
+    """Run one ``ctx`` edit; a refusal is shown in a dialog (nothing was changed): False."""
+    try:
+        edit(*args, **kwargs)
+    except EditFailed as exc:
+        show_error(parent, exc.error)
+        return False
+    return True
+
+
+def delete_selected(
+    tab, view: EmptyTableView, *, entity: str, undo_text: Callable, reselect: bool = False
+) -> None:
+    """Delete the row selected in ``view`` as one undo step named ``undo_text(row)``; with
+    ``reselect`` the row that takes its place is selected."""
+    rid = view.selected_id()
+    if rid is None:
+        return
+    model = view.model()
+    text = undo_text(model.get(rid))
+    position = model.row_of(rid)
+    if attempt(tab, tab.ctx.delete, entity, rid, text) and reselect and model.rowCount():
+        view.selectRow(min(position, model.rowCount() - 1))
+
+
+def run_editor(dialog, view: EmptyTableView, *, on_saved: Callable[[], None] | None = None) -> None:
+    """Run an editor dialog, select the row it saved (after ``on_saved``, e.g. clearing the
+    filters that could hide it) and give the table the focus back."""
+    if dialog.exec() and dialog.saved_id:
+        if on_saved is not None:
+            on_saved()
+        view.select_id(dialog.saved_id)
+    view.setFocus()
+
+
+def edit_selected(view: EmptyTableView, editor: Callable) -> None:
+    """Open ``editor(row)`` on the selected row, then give the table the focus back."""
+    rid = view.selected_id()
+    if rid is not None:
+        editor(view.model().get(rid)).exec()
+        view.setFocus()
+
+
+def reveal(
+    view: EmptyTableView, row_id: int, *, reset_filters: Callable[[], None] | None = None
+) -> bool:
+    """Select and focus ``row_id``, first resetting the filters when they hide it."""
+    if reset_filters is not None and view.model().row_of(row_id) < 0:
+        reset_filters()
+    if view.select_id(row_id):
+        view.setFocus()
+        return True
+    return False
+
+
+# --- the editor dialogs the tabs open -------------------------------------------------------------
+def wall_clock_instant(dialog, edit, *, field: str, kept: datetime | None, tz) -> datetime | None:
+    """The instant a WallClockEdit shows: ``kept`` while its wall-clock time is unchanged (no
+    question about the occurrence), else resolved in ``tz``; None when it cannot be (the reason,
+    if any, is shown next to ``field``; none when the user cancelled the question)."""
+    from ui.tabs._timeinput import resolve
+
+    naive = edit.naive()
+    if kept is not None and naive == kept.astimezone(tz).replace(tzinfo=None):
+        return kept
+    instant, reason = resolve(dialog, naive, tz)
+    if instant is None and reason:
+        dialog.problem(field, reason)
+    return instant
+
+
+def update_changed(ctx, row, *, entity: str, old: dict, values: dict, text: str) -> int:
+    """Save only the fields whose value differs from ``old`` as one undo step named ``text`` (none
+    when nothing changed), refused if ``row`` was changed meanwhile; returns ``row.id``."""
+    changed = {k: v for k, v in values.items() if old.get(k) != v}
+    if changed:
+        ctx.update(entity, row.id, text, expected_version=row.version, **changed)
+    return row.id

@@ -11,27 +11,47 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QKeySequence, QShortcut
-from PySide6.QtWidgets import QLabel, QPushButton, QSplitter, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
+)
 
 from app.domain.timeutil import zone
 from app.i18n import _
 from app.services import views
 from app.services.changes import Change
-from ui.context import EditFailed
 from ui.models.people import PERSONAL_COLUMNS, AssignmentModel, PersonCol, RoleCol, RoleModel
 from ui.tabs._common import (
     SPACING,
     EmptyTableView,
+    attempt,
     button,
+    delete_selected,
     filter_box,
+    reveal,
     row_layout,
+    run_editor,
     set_button_text,
-    show_error,
+    wire_table,
 )
 from ui.tabs.base import ActionTab
 
 RELEVANT = ("role", "assignment", "participant", "action", "*")
+
+
+def _pane(buttons: QHBoxLayout, view: QWidget) -> QWidget:
+    """One half of the splitter: a row of buttons over its table."""
+    pane = QWidget()
+    lay = QVBoxLayout(pane)
+    lay.setContentsMargins(0, 0, 0, 0)
+    lay.setSpacing(SPACING)
+    lay.addLayout(buttons)
+    lay.addWidget(view)
+    return pane
 
 
 class PeopleTab(ActionTab):
@@ -85,24 +105,16 @@ class PeopleTab(ActionTab):
             font.setBold(True)
             heading.setFont(font)
 
-        top = QWidget()
-        top_lay = QVBoxLayout(top)
-        top_lay.setContentsMargins(0, 0, 0, 0)
-        top_lay.setSpacing(SPACING)
-        top_lay.addLayout(
+        top = _pane(
             row_layout(
                 self.roles_label,
                 self.add_role_button,
                 self.edit_role_button,
                 self.delete_role_button,
-            )
+            ),
+            self.roles,
         )
-        top_lay.addWidget(self.roles)
-        bottom = QWidget()
-        bottom_lay = QVBoxLayout(bottom)
-        bottom_lay.setContentsMargins(0, 0, 0, 0)
-        bottom_lay.setSpacing(SPACING)
-        bottom_lay.addLayout(
+        bottom = _pane(
             row_layout(
                 self.people_label,
                 self.assign_button,
@@ -113,9 +125,9 @@ class PeopleTab(ActionTab):
                 self.import_button,
                 self.filter,
                 stretch_after=6,
-            )
+            ),
+            self.people,
         )
-        bottom_lay.addWidget(self.people)
         self.splitter = QSplitter(Qt.Orientation.Vertical)
         self.splitter.setObjectName("people_splitter")
         self.splitter.addWidget(top)
@@ -126,30 +138,27 @@ class PeopleTab(ActionTab):
         lay = QVBoxLayout(self)
         lay.addWidget(self.splitter)
 
-        self.add_role_button.clicked.connect(self.add_role)
-        self.edit_role_button.clicked.connect(self.edit_role)
-        self.delete_role_button.clicked.connect(self.delete_role)
-        self.assign_button.clicked.connect(self.assign)
-        self.edit_button.clicked.connect(self.edit_assignment)
-        self.remove_button.clicked.connect(self.remove_assignment)
         self.reveal_button.toggled.connect(self._reveal_toggled)
         self.directory_button.clicked.connect(self.open_directory)
         self.import_button.clicked.connect(lambda: self.import_csv())
         self.filter.textChanged.connect(self._apply_filter)
         self.model.confirm_requested.connect(self._set_confirmed)
-        self.roles.activated.connect(lambda _i: self.edit_role())
-        self.people.activated.connect(lambda _i: self.edit_assignment())
-        self.roles.selectionModel().selectionChanged.connect(self._update_buttons)
-        self.people.selectionModel().selectionChanged.connect(self._update_buttons)
-        for view, keys, slot in (
-            (self.roles, QKeySequence(Qt.Key.Key_Insert), self.add_role),
-            (self.roles, QKeySequence(QKeySequence.StandardKey.Delete), self.delete_role),
-            (self.roles, QKeySequence(Qt.Key.Key_F2), self.edit_role),
-            (self.people, QKeySequence(Qt.Key.Key_Insert), self.assign),
-            (self.people, QKeySequence(QKeySequence.StandardKey.Delete), self.remove_assignment),
-            (self.people, QKeySequence(Qt.Key.Key_F2), self.edit_assignment),
-        ):
-            QShortcut(keys, view, slot).setContext(Qt.ShortcutContext.WidgetShortcut)
+        wire_table(
+            self.roles,
+            insert=self.add_role,
+            edit=self.edit_role,
+            delete=self.delete_role,
+            selection_changed=self._update_buttons,
+            buttons=(self.add_role_button, self.edit_role_button, self.delete_role_button),
+        )
+        wire_table(
+            self.people,
+            insert=self.assign,
+            edit=self.edit_assignment,
+            delete=self.remove_assignment,
+            selection_changed=self._update_buttons,
+            buttons=(self.assign_button, self.edit_button, self.remove_button),
+        )
         self.retranslate()
         self._update_buttons()
 
@@ -212,10 +221,7 @@ class PeopleTab(ActionTab):
 
     def focus_entity(self, entity: str, entity_id: int) -> bool:
         if entity == "role":
-            if self.roles.select_id(entity_id):
-                self.roles.setFocus()
-                return True
-            return False
+            return reveal(self.roles, entity_id)
         if entity in ("participant", "assignment"):
             self.filter.clear()
             for row in self.model.all_rows():
@@ -291,10 +297,7 @@ class PeopleTab(ActionTab):
     def _set_confirmed(self, assignment_id: int, value: bool) -> None:
         row = self.model.get(assignment_id)
         text = (_("Confirm {alias}") if value else _("Unconfirm {alias}")).format(alias=row.alias)
-        try:
-            self.ctx.update("assignment", assignment_id, text, confirmed=value)
-        except EditFailed as exc:
-            show_error(self, exc.error)
+        attempt(self, self.ctx.update, "assignment", assignment_id, text, confirmed=value)
 
     # --- commands -------------------------------------------------------------------------------
     def add_role(self) -> None:
@@ -315,14 +318,12 @@ class PeopleTab(ActionTab):
         RoleDialog(self, self.ctx, action_id=self.action_id, row=self.role_model.get(rid)).exec()
 
     def delete_role(self) -> None:
-        rid = self.roles.selected_id()
-        if rid is None:
-            return
-        name = self.role_model.get(rid).name
-        try:
-            self.ctx.delete("role", rid, _("Delete role {name}").format(name=name))
-        except EditFailed as exc:
-            show_error(self, exc.error)
+        delete_selected(
+            self,
+            self.roles,
+            entity="role",
+            undo_text=lambda row: _("Delete role {name}").format(name=row.name),
+        )
 
     def _assign_dialog(self, **kwargs):
         from ui.dialogs.assign import AssignDialog
@@ -342,10 +343,7 @@ class PeopleTab(ActionTab):
         if not self.assign_button.isEnabled():
             return
         dialog = self._assign_dialog(role_id=self.roles.selected_id())
-        if dialog.exec() and dialog.saved_id:
-            self.filter.clear()
-            self.people.select_id(dialog.saved_id)
-        self.people.setFocus()
+        run_editor(dialog, self.people, on_saved=self.filter.clear)
 
     def edit_assignment(self) -> None:
         aid = self.people.selected_id()
@@ -353,22 +351,15 @@ class PeopleTab(ActionTab):
             self._assign_dialog(row=self.model.get(aid)).exec()
 
     def remove_assignment(self) -> None:
-        aid = self.people.selected_id()
-        if aid is None:
-            return
-        row = self.model.get(aid)
-        position = self.model.row_of(aid)
-        try:
-            self.ctx.delete(
-                "assignment",
-                aid,
-                _("Remove {alias} from {role}").format(alias=row.alias, role=row.role_name),
-            )
-        except EditFailed as exc:
-            show_error(self, exc.error)
-            return
-        if self.model.rowCount():
-            self.people.selectRow(min(position, self.model.rowCount() - 1))
+        delete_selected(
+            self,
+            self.people,
+            entity="assignment",
+            undo_text=lambda row: _("Remove {alias} from {role}").format(
+                alias=row.alias, role=row.role_name
+            ),
+            reselect=True,
+        )
 
     def open_directory(self) -> None:
         from ui.dialogs.directory import open_dialog

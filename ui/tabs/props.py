@@ -5,7 +5,6 @@ from __future__ import annotations
 from decimal import Decimal
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QComboBox, QLabel, QVBoxLayout, QWidget
 
 from app.domain.enums import PropStatus, values
@@ -15,16 +14,19 @@ from app.services import views
 from app.services.changes import Change
 from app.services.readiness import status_label
 from app.services.settings import read_settings
-from ui.context import EditFailed
 from ui.models.props import PropCol, PropModel, money
 from ui.tabs._common import (
     SPACING,
     EmptyTableView,
     button,
+    delete_selected,
+    edit_selected,
     filter_box,
+    reveal,
     row_layout,
+    run_editor,
     set_button_text,
-    show_error,
+    wire_table,
 )
 from ui.tabs.base import ActionTab
 
@@ -80,19 +82,16 @@ class PropsTab(ActionTab):
         self.setTabOrder(self.status, self.filter)
         self.setTabOrder(self.filter, self.table)
 
-        self.add_button.clicked.connect(self.add_prop)
-        self.edit_button.clicked.connect(self.edit_prop)
-        self.delete_button.clicked.connect(self.delete_prop)
         self.status.currentIndexChanged.connect(self._apply_filter)
         self.filter.textChanged.connect(self._apply_filter)
-        self.table.activated.connect(lambda _i: self.edit_prop())
-        self.table.selectionModel().selectionChanged.connect(self._update_buttons)
-        for keys, slot in (
-            (QKeySequence(Qt.Key.Key_Insert), self.add_prop),
-            (QKeySequence(QKeySequence.StandardKey.Delete), self.delete_prop),
-            (QKeySequence(Qt.Key.Key_F2), self.edit_prop),
-        ):
-            QShortcut(keys, self.table, slot).setContext(Qt.ShortcutContext.WidgetShortcut)
+        wire_table(
+            self.table,
+            insert=self.add_prop,
+            edit=self.edit_prop,
+            delete=self.delete_prop,
+            selection_changed=self._update_buttons,
+            buttons=(self.add_button, self.edit_button, self.delete_button),
+        )
         self.retranslate()
         self._update_buttons()
 
@@ -150,13 +149,11 @@ class PropsTab(ActionTab):
     def focus_entity(self, entity: str, entity_id: int) -> bool:
         if entity != "prop":
             return False
-        if self.model.row_of(entity_id) < 0:
-            self.filter.clear()
-            self.status.setCurrentIndex(0)
-        if self.table.select_id(entity_id):
-            self.table.setFocus()
-            return True
-        return False
+        return reveal(self.table, entity_id, reset_filters=self._reset_filters)
+
+    def _reset_filters(self) -> None:
+        self.filter.clear()
+        self.status.setCurrentIndex(0)
 
     def _update_total(self) -> None:
         rows = self.model.visible_rows()
@@ -214,25 +211,15 @@ class PropsTab(ActionTab):
     def add_prop(self) -> None:
         if self.action_id is None:
             return
-        dialog = self._dialog()
-        if dialog.exec() and dialog.saved_id:
-            self.filter.clear()
-            self.status.setCurrentIndex(0)
-            self.table.select_id(dialog.saved_id)
-        self.table.setFocus()
+        run_editor(self._dialog(), self.table, on_saved=self._reset_filters)
 
     def edit_prop(self) -> None:
-        pid = self.table.selected_id()
-        if pid is not None:
-            self._dialog(self.model.get(pid)).exec()
-            self.table.setFocus()
+        edit_selected(self.table, self._dialog)
 
     def delete_prop(self) -> None:
-        pid = self.table.selected_id()
-        if pid is None:
-            return
-        name = self.model.get(pid).name
-        try:
-            self.ctx.delete("prop", pid, _("Delete prop {name}").format(name=name))
-        except EditFailed as exc:
-            show_error(self, exc.error)
+        delete_selected(
+            self,
+            self.table,
+            entity="prop",
+            undo_text=lambda row: _("Delete prop {name}").format(name=row.name),
+        )

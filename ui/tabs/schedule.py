@@ -7,7 +7,7 @@ Delete removes it, Enter or F2 edits it. Every edit is one undo step.
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QSplitter, QVBoxLayout, QWidget
 
 from app.domain.timeutil import zone
@@ -20,10 +20,14 @@ from ui.tabs._common import (
     SPACING,
     EmptyTableView,
     button,
+    delete_selected,
     filter_box,
+    reveal,
     row_layout,
+    run_editor,
     set_button_text,
     show_error,
+    wire_table,
 )
 from ui.tabs.base import ActionTab
 from ui.tabs.timeline import TimelineView
@@ -85,22 +89,18 @@ class ScheduleTab(ActionTab):
         self.setTabOrder(self.table, self.timeline)
 
         self.add_button.clicked.connect(self.add_cue)
-        self.insert_button.clicked.connect(self.insert_cue)
         self.duplicate_button.clicked.connect(self.duplicate_cue)
-        self.edit_button.clicked.connect(self.edit_cue)
-        self.delete_button.clicked.connect(self.delete_cue)
         self.filter.textChanged.connect(self._apply_filter)
-        self.table.activated.connect(lambda _index: self.edit_cue())
-        self.table.selectionModel().selectionChanged.connect(self._selection_changed)
+        wire_table(
+            self.table,
+            insert=self.insert_cue,
+            edit=self.edit_cue,
+            delete=self.delete_cue,
+            selection_changed=self._selection_changed,
+            buttons=(self.insert_button, self.edit_button, self.delete_button),
+            more_keys=((QKeySequence("Ctrl+D"), self.duplicate_cue),),
+        )
         self.timeline.cue_clicked.connect(self.table.select_id)
-        for keys, slot in (
-            (QKeySequence(Qt.Key.Key_Insert), self.insert_cue),
-            (QKeySequence("Ctrl+D"), self.duplicate_cue),
-            (QKeySequence(QKeySequence.StandardKey.Delete), self.delete_cue),
-            (QKeySequence(Qt.Key.Key_F2), self.edit_cue),
-        ):
-            shortcut = QShortcut(keys, self.table, slot)
-            shortcut.setContext(Qt.ShortcutContext.WidgetShortcut)
         self.retranslate()
         self._update_buttons()
 
@@ -157,12 +157,7 @@ class ScheduleTab(ActionTab):
     def focus_entity(self, entity: str, entity_id: int) -> bool:
         if entity != "cue":
             return False
-        if self.model.row_of(entity_id) < 0 and self.filter.text():
-            self.filter.clear()
-        if not self.table.select_id(entity_id):
-            return False
-        self.table.setFocus()
-        return True
+        return reveal(self.table, entity_id, reset_filters=self.filter.clear)
 
     # --- helpers --------------------------------------------------------------------------------
     def _update_empty_text(self) -> None:
@@ -236,18 +231,13 @@ class ScheduleTab(ActionTab):
                 break
         return None
 
-    def _open(self, dialog) -> None:
-        if dialog.exec() and dialog.saved_id is not None:
-            self.table.select_id(dialog.saved_id)
-        self.table.setFocus()
-
     # --- commands -------------------------------------------------------------------------------
     def add_cue(self) -> None:
         if self.action_id is None:
             return
         rows = self.model.all_rows()
         start = max(r.ends_at for r in rows) if rows else self.info.starts_at
-        self._open(self._editor(start=start))
+        run_editor(self._editor(start=start), self.table)
 
     def insert_cue(self) -> None:
         if self.action_id is None:
@@ -256,12 +246,12 @@ class ScheduleTab(ActionTab):
         if after is None:
             self.add_cue()
             return
-        self._open(self._editor(after=after, following_id=self._following(after)))
+        run_editor(self._editor(after=after, following_id=self._following(after)), self.table)
 
     def edit_cue(self) -> None:
         row = self.selected_row()
         if row is not None:
-            self._open(self._editor(row=row))
+            run_editor(self._editor(row=row), self.table)
 
     def duplicate_cue(self) -> None:
         from ui.dialogs.cue_editor import insert_cue
@@ -293,14 +283,10 @@ class ScheduleTab(ActionTab):
         self.table.select_id(new_id)
 
     def delete_cue(self) -> None:
-        row = self.selected_row()
-        if row is None:
-            return
-        position = self.model.row_of(row.id)
-        try:
-            self.ctx.delete("cue", row.id, _("Delete cue “{title}”").format(title=row.title))
-        except EditFailed as exc:
-            show_error(self, exc.error)
-            return
-        if self.model.rowCount():
-            self.table.selectRow(min(position, self.model.rowCount() - 1))
+        delete_selected(
+            self,
+            self.table,
+            entity="cue",
+            undo_text=lambda row: _("Delete cue “{title}”").format(title=row.title),
+            reselect=True,
+        )

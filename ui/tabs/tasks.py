@@ -5,24 +5,26 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import date, datetime
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QCheckBox, QVBoxLayout, QWidget
 
 from app.domain.timeutil import utcnow, zone
 from app.i18n import _
 from app.services import views
 from app.services.changes import Change
-from ui.context import EditFailed
 from ui.models.props import TaskCol, TaskModel
 from ui.tabs._common import (
     SPACING,
     EmptyTableView,
+    attempt,
     button,
+    delete_selected,
+    edit_selected,
     filter_box,
+    reveal,
     row_layout,
+    run_editor,
     set_button_text,
-    show_error,
+    wire_table,
 )
 from ui.tabs.base import ActionTab
 
@@ -61,20 +63,17 @@ class TasksTab(ActionTab):
             )
         )
         lay.addWidget(self.table, 1)
-        self.add_button.clicked.connect(self.add_task)
-        self.edit_button.clicked.connect(self.edit_task)
-        self.delete_button.clicked.connect(self.delete_task)
         self.show_done.toggled.connect(self._apply_filter)
         self.filter.textChanged.connect(self._apply_filter)
         self.model.done_requested.connect(self._set_done)
-        self.table.activated.connect(lambda _i: self.edit_task())
-        self.table.selectionModel().selectionChanged.connect(self._update_buttons)
-        for keys, slot in (
-            (QKeySequence(Qt.Key.Key_Insert), self.add_task),
-            (QKeySequence(QKeySequence.StandardKey.Delete), self.delete_task),
-            (QKeySequence(Qt.Key.Key_F2), self.edit_task),
-        ):
-            QShortcut(keys, self.table, slot).setContext(Qt.ShortcutContext.WidgetShortcut)
+        wire_table(
+            self.table,
+            insert=self.add_task,
+            edit=self.edit_task,
+            delete=self.delete_task,
+            selection_changed=self._update_buttons,
+            buttons=(self.add_button, self.edit_button, self.delete_button),
+        )
         self.retranslate()
         self._update_buttons()
 
@@ -119,13 +118,11 @@ class TasksTab(ActionTab):
     def focus_entity(self, entity: str, entity_id: int) -> bool:
         if entity != "task":
             return False
-        if self.model.row_of(entity_id) < 0:
-            self.filter.clear()
-            self.show_done.setChecked(True)
-        if self.table.select_id(entity_id):
-            self.table.setFocus()
-            return True
-        return False
+        return reveal(self.table, entity_id, reset_filters=self._reset_filters)
+
+    def _reset_filters(self) -> None:
+        self.filter.clear()
+        self.show_done.setChecked(True)
 
     def _update_empty_text(self) -> None:
         if self.action_id is None:
@@ -160,10 +157,7 @@ class TasksTab(ActionTab):
     def _set_done(self, task_id: int, done: bool) -> None:
         title = self.model.get(task_id).title
         text = (_("Tick “{title}”") if done else _("Untick “{title}”")).format(title=title)
-        try:
-            self.ctx.update("task", task_id, text, done=done)
-        except EditFailed as exc:
-            show_error(self, exc.error)
+        attempt(self, self.ctx.update, "task", task_id, text, done=done)
 
     def _dialog(self, row=None):
         from ui.dialogs.item_editors import TaskDialog
@@ -175,24 +169,15 @@ class TasksTab(ActionTab):
     def add_task(self) -> None:
         if self.action_id is None:
             return
-        dialog = self._dialog()
-        if dialog.exec() and dialog.saved_id:
-            self.filter.clear()
-            self.table.select_id(dialog.saved_id)
-        self.table.setFocus()
+        run_editor(self._dialog(), self.table, on_saved=self.filter.clear)
 
     def edit_task(self) -> None:
-        tid = self.table.selected_id()
-        if tid is not None:
-            self._dialog(self.model.get(tid)).exec()
-            self.table.setFocus()
+        edit_selected(self.table, self._dialog)
 
     def delete_task(self) -> None:
-        tid = self.table.selected_id()
-        if tid is None:
-            return
-        title = self.model.get(tid).title
-        try:
-            self.ctx.delete("task", tid, _("Delete task “{title}”").format(title=title))
-        except EditFailed as exc:
-            show_error(self, exc.error)
+        delete_selected(
+            self,
+            self.table,
+            entity="task",
+            undo_text=lambda row: _("Delete task “{title}”").format(title=row.title),
+        )
