@@ -57,6 +57,21 @@ def make_application(argv: list[str] | None = None):
     return app
 
 
+def first_run(window, target: str) -> bool:
+    """The default database's very first start: offer encryption (recommended), then create
+    it with the demo. False when the user chose to quit (nothing is created)."""
+    from pathlib import Path
+
+    from ui import window_files
+    from ui.dialogs.new_database import ask_first_run
+
+    choice = ask_first_run(window, Path(target))
+    if choice is None:
+        return False
+    _path, passphrase = choice
+    return window_files.open_database(window, target, add_demo=True, passphrase=passphrase)
+
+
 def run_gui(argv: list[str]) -> int:
     """Open the main window; returns the exit code of the event loop."""
     args = _parse(argv)
@@ -84,7 +99,12 @@ def run_gui(argv: list[str]) -> int:
 
         target = resolve_database(args.db)
         first_start = is_default_database(target) and not Path(target).exists()
-        window.open_database(target, add_demo=first_start)
+        if first_start and not bench:
+            if not first_run(window, target):
+                window.close()
+                return
+        else:
+            window.open_database(target, add_demo=first_start)
         if bench:
             app.processEvents()
             print(f"startup {time.perf_counter() - _T0:.3f}", flush=True)

@@ -25,13 +25,27 @@ DB_FILTER = "Cortège (*.sqlite3 *.sqlite *.db);;*"
 
 
 class NewDatabaseDialog(QDialog):
-    def __init__(self, parent: QWidget | None, *, default_path: Path | None = None) -> None:
+    def __init__(
+        self, parent: QWidget | None, *, default_path: Path | None = None, first_run: bool = False
+    ) -> None:
         super().__init__(parent)
         self.result_value: tuple[Path, str | None] | None = None
-        self.setObjectName("new_database_dialog")
-        self.setWindowTitle(_("New database"))
+        self.setObjectName("first_run_dialog" if first_run else "new_database_dialog")
+        self.setWindowTitle(_("Welcome to Cortège") if first_run else _("New database"))
         layout = QVBoxLayout(self)
         layout.setSpacing(style.SPACING)
+        if first_run:
+            intro = QLabel(
+                _(
+                    "Cortège keeps your plans in one file on this computer, and opens no "
+                    "network connection. A demo action (the funeral for privacy at "
+                    "Père-Lachaise) is added so that you can look around."
+                ),
+                self,
+            )
+            intro.setObjectName("first_run_intro")
+            intro.setWordWrap(True)
+            layout.addWidget(intro)
 
         row = QHBoxLayout()
         self.path_edit = QLineEdit(str(default_path or Path.home() / "cortege.sqlite3"), self)
@@ -40,10 +54,14 @@ class NewDatabaseDialog(QDialog):
         browse = QPushButton(_("Choose…"), self)
         browse.setObjectName("browse_button")
         browse.clicked.connect(self._browse)
-        row.addWidget(QLabel(_("File:"), self))
+        file_label = QLabel(_("File:"), self)
+        row.addWidget(file_label)
         row.addWidget(self.path_edit, 1)
         row.addWidget(browse)
         layout.addLayout(row)
+        if first_run:  # the default database: its place is not a question on the first start
+            for widget in (file_label, self.path_edit, browse):
+                widget.setVisible(False)
         self.path_error = self._error_label("path_error")
         layout.addWidget(self.path_error)
 
@@ -81,7 +99,11 @@ class NewDatabaseDialog(QDialog):
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
         )
         buttons.setObjectName("buttons")
-        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(_("Create"))
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(
+            _("Start") if first_run else _("Create")
+        )
+        if first_run:
+            buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(_("Quit"))
         buttons.accepted.connect(self._accept)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
@@ -134,6 +156,20 @@ def ask_new_database(
     The caller creates it with ``open_store(str(path), passphrase=passphrase)``.
     """
     dialog = NewDatabaseDialog(parent, default_path=default_path)
+    try:
+        if dialog.exec() == QDialog.DialogCode.Accepted:
+            return dialog.result_value
+        return None
+    finally:
+        dialog.fields.first.clear()
+        dialog.fields.second.clear()
+        dialog.deleteLater()
+
+
+def ask_first_run(parent: QWidget | None, path: Path) -> tuple[Path, str | None] | None:
+    """The very first start: encryption recommended (on by default) for the default database.
+    (path, passphrase or None), or None when the user quits."""
+    dialog = NewDatabaseDialog(parent, default_path=path, first_run=True)
     try:
         if dialog.exec() == QDialog.DialogCode.Accepted:
             return dialog.result_value
