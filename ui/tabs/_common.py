@@ -135,10 +135,17 @@ class EmptyTableView(QTableView):
         return True
 
     def set_widths(self, widths: dict[int, int]) -> None:
-        """Column widths in 'average characters' so they follow the font and the DPI."""
+        """Column widths in 'average characters' so they follow the font and the DPI, and
+        never narrower than the column's title (which is longer in some languages)."""
         em = self.fontMetrics().averageCharWidth()
+        header = self.horizontalHeader()
+        metrics = header.fontMetrics()
         for column, chars in widths.items():
-            self.setColumnWidth(column, chars * em + 16)
+            title = (
+                self.model().headerData(column, Qt.Orientation.Horizontal) if self.model() else ""
+            )
+            needed = metrics.horizontalAdvance(str(title or "")) + 24
+            self.setColumnWidth(column, max(chars * em + 16, needed))
 
 
 def button(
