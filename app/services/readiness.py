@@ -16,7 +16,7 @@ from sqlalchemy.orm import Session
 from app.domain import models as m
 from app.domain.declaration import clear_days, rule_for, window
 from app.domain.timeutil import utcnow, zone
-from app.i18n import Translator, _, ngettext, ui
+from app.i18n import Translator, ui
 
 KINDS = (
     "role-short",
@@ -178,7 +178,7 @@ def check(
             if assigned[role.id] < role.needed:
                 add(
                     "role-short",
-                    _("{role} — {n} of {needed} assigned").format(
+                    tr.gettext("{role} — {n} of {needed} assigned").format(
                         role=role.name, n=assigned[role.id], needed=role.needed
                     ),
                     "role",
@@ -189,7 +189,7 @@ def check(
         for pid, alias, first, second in double_bookings(action):
             add(
                 "double-booked",
-                _(
+                tr.gettext(
                     "{alias} is in “{a}” ({a_start}–{a_end}) and “{b}” ({b_start}–{b_end}) "
                     "at the same time"
                 ).format(
@@ -209,7 +209,9 @@ def check(
             if cue.starts_at < action.starts_at or cue.ends_at > action.ends_at:
                 add(
                     "cue-outside",
-                    _("“{cue}” ({start}–{end}) is outside the action ({a_start}–{a_end})").format(
+                    tr.gettext(
+                        "“{cue}” ({start}–{end}) is outside the action ({a_start}–{a_end})"
+                    ).format(
                         cue=cue.title,
                         start=hm(cue.starts_at),
                         end=hm(cue.ends_at),
@@ -231,11 +233,13 @@ def check(
             if prop.status in ("needed", "sourced"):
                 add(
                     "prop-not-ready",
-                    _("{prop} is needed for {time} (“{cue}”) and is still {status}").format(
+                    tr.gettext(
+                        "{prop} is needed for {time} (“{cue}”) and is still {status}"
+                    ).format(
                         prop=prop.name,
                         time=hm(cue.starts_at),
                         cue=cue.title,
-                        status=status_label(prop.status),
+                        status=status_label(prop.status, tr),
                     ),
                     "prop",
                     prop.id,
@@ -243,9 +247,9 @@ def check(
             if not prop.carriers:
                 add(
                     "prop-uncarried",
-                    _("{prop} is needed for {time} (“{cue}”) and nobody carries it").format(
-                        prop=prop.name, time=hm(cue.starts_at), cue=cue.title
-                    ),
+                    tr.gettext(
+                        "{prop} is needed for {time} (“{cue}”) and nobody carries it"
+                    ).format(prop=prop.name, time=hm(cue.starts_at), cue=cue.title),
                     "prop",
                     prop.id,
                 )
@@ -255,7 +259,9 @@ def check(
             if not covered(lang, release_langs):
                 add(
                     "release-missing",
-                    _("no press release in {language}").format(language=tr.language_name(lang)),
+                    tr.gettext("no press release in {language}").format(
+                        language=tr.language_name(lang)
+                    ),
                     "action",
                     action.id,
                 )
@@ -263,7 +269,7 @@ def check(
             if rel.status == "draft":
                 add(
                     "release-unapproved",
-                    _("the {language} release “{headline}” is still a draft").format(
+                    tr.gettext("the {language} release “{headline}” is still a draft").format(
                         language=tr.language_name(rel.language), headline=rel.headline
                     ),
                     "release",
@@ -272,7 +278,7 @@ def check(
             if rel.embargo_until is not None and rel.embargo_until > action.starts_at:
                 add(
                     "embargo-late",
-                    _(
+                    tr.gettext(
                         "the {language} release is under embargo until {time}, "
                         "after the action starts ({start})"
                     ).format(
@@ -296,9 +302,9 @@ def check(
             if p.has_contact_details and p.consent_given_on is None:
                 add(
                     "consent-missing",
-                    _("{alias}: contact details are stored without recorded consent").format(
-                        alias=p.alias
-                    ),
+                    tr.gettext(
+                        "{alias}: contact details are stored without recorded consent"
+                    ).format(alias=p.alias),
                     "participant",
                     p.id,
                 )
@@ -308,7 +314,7 @@ def check(
                 days = (today - task.due).days
                 add(
                     "task-overdue",
-                    ngettext(
+                    tr.ngettext(
                         "“{task}” was due {date} ({n} day ago)",
                         "“{task}” was due {date} ({n} days ago)",
                         days,
@@ -333,7 +339,7 @@ def check(
         ):
             add(
                 "purge-due",
-                _("{alias}: personal data was to be kept until {date}; purge it").format(
+                tr.gettext("{alias}: personal data was to be kept until {date}; purge it").format(
                     alias=p.alias, date=day(until)
                 ),
                 "participant",
@@ -351,26 +357,28 @@ def _declaration(action: m.Action, today: date, tr: Translator, day) -> list[Rea
     if rec is None:
         if first is None or today >= first:
             if today > last:
-                msg = _(
+                msg = tr.gettext(
                     "not declared, and the last day to have it received ({last}) has passed"
                 ).format(last=day(last))
             elif action.decl_sent_on is not None:
-                msg = _("sent {sent} but not yet received; it must be received by {last}").format(
-                    sent=day(action.decl_sent_on), last=day(last)
-                )
+                msg = tr.gettext(
+                    "sent {sent} but not yet received; it must be received by {last}"
+                ).format(sent=day(action.decl_sent_on), last=day(last))
             elif first is not None:
-                msg = _("not declared yet: it must be received between {first} and {last}").format(
-                    first=day(first), last=day(last)
-                )
+                msg = tr.gettext(
+                    "not declared yet: it must be received between {first} and {last}"
+                ).format(first=day(first), last=day(last))
             else:
-                msg = _("not declared yet: it must be received by {last}").format(last=day(last))
+                msg = tr.gettext("not declared yet: it must be received by {last}").format(
+                    last=day(last)
+                )
             out.append(ReadinessProblem("declaration-missing", msg, "action", action.id))
     elif rec > last:
         event = action.starts_at.astimezone(zone(action.timezone)).date()
         out.append(
             ReadinessProblem(
                 "declaration-late",
-                _(
+                tr.gettext(
                     "received {received}, only {n} clear days before; "
                     "it had to be received by {last}"
                 ).format(received=day(rec), n=max(clear_days(rec, event), 0), last=day(last)),
@@ -382,7 +390,7 @@ def _declaration(action: m.Action, today: date, tr: Translator, day) -> list[Rea
         out.append(
             ReadinessProblem(
                 "declaration-early",
-                _(
+                tr.gettext(
                     "received {received}, too early; it may be received from {first} to {last}"
                 ).format(received=day(rec), first=day(first), last=day(last)),
                 "action",
@@ -392,11 +400,13 @@ def _declaration(action: m.Action, today: date, tr: Translator, day) -> list[Rea
     return out
 
 
-def status_label(status: str) -> str:
+def status_label(status: str, tr: Translator | None = None) -> str:
+    """A prop status in the UI language, or in ``tr``'s (a document's reader)."""
+    tr = tr or ui()
     labels = {
-        "needed": _("needed"),
-        "sourced": _("sourced"),
-        "ready": _("ready"),
-        "returned": _("returned"),
+        "needed": tr.gettext("needed"),
+        "sourced": tr.gettext("sourced"),
+        "ready": tr.gettext("ready"),
+        "returned": tr.gettext("returned"),
     }
     return labels.get(status, status)
