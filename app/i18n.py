@@ -1,13 +1,22 @@
 """Translations (gettext catalogues managed with babel) and locale-aware formatting.
 
 Two languages are in play at once: the UI's (``_``, ``ngettext``…, switchable at run time) and a
-document's, which is its reader's (``Translator(lang)``). Catalogues are the ``.po`` files in
-``translations/``, read directly with babel, so nobody has to compile anything.
+document's, which is its reader's (``Translator(lang)``). The catalogues are the ``.po`` files in
+``translations/``; each is compiled on first use to a ``.mo`` in the user data folder's cache
+(rebuilt when the ``.po`` changes), so nobody has to run a compile step and start-up stays fast.
+A language without a catalogue gets English labels, but its dates and numbers still follow its
+own locale (babel has CLDR data for all of them).
+
+Source strings are English. Extraction (``python main.py i18n update``) picks up ``_``, ``N_``,
+``ngettext``, ``pgettext``, ``npgettext`` and ``tr.gettext``/``tr.ngettext``/``tr.pgettext``
+called with literal strings; see ``docs/translations.md``.
 """
 
 from __future__ import annotations
 
 import functools
+import gettext as _gettext
+import hashlib
 import locale as _syslocale
 import os
 from datetime import date, datetime, timedelta
@@ -16,6 +25,7 @@ from pathlib import Path
 
 TRANSLATIONS_DIR = Path(__file__).resolve().parent.parent / "translations"
 SOURCE_LANGUAGE = "en"
+CATALOGUE_DOMAIN = "messages"
 
 
 def N_(message: str) -> str:
@@ -23,47 +33,120 @@ def N_(message: str) -> str:
     return message
 
 
-@functools.lru_cache(maxsize=64)
-def _catalogue(lang: str) -> dict:
-    """msgid -> msgstr (str, or tuple of plural forms), plus the plural rule, for ``lang``."""
-    for candidate in _candidates(lang):
-        po = TRANSLATIONS_DIR / candidate / "LC_MESSAGES" / "messages.po"
-        if po.exists():
-            from babel.messages.pofile import read_po
-
-            with po.open("rb") as fh:
-                cat = read_po(fh, locale=candidate)
-            table: dict = {}
-            for msg in cat:
-                if not msg.id or msg.fuzzy:
-                    continue
-                key = (msg.context, msg.id if isinstance(msg.id, str) else msg.id[0])
-                if isinstance(msg.string, tuple | list):
-                    if all(msg.string):
-                        table[key] = tuple(msg.string)
-                elif msg.string:
-                    table[key] = msg.string
-            table["__plural__"] = cat.plural_expr
-            return table
-    return {}
+# --- catalogues -------------------------------------------------------------------------------
 
 
 def _candidates(lang: str) -> list[str]:
     lang = normalise_language(lang) or SOURCE_LANGUAGE
     out = [lang]
-    if "_" in lang:
-        out.append(lang.split("_")[0])
+    parts = lang.split("_")
+    for n in range(len(parts) - 1, 0, -1):  # zh_Hant_TW -> zh_Hant -> zh
+        out.append("_".join(parts[:n]))
     return out
 
 
+def po_path(lang: str) -> Path:
+    return TRANSLATIONS_DIR / lang / "LC_MESSAGES" / f"{CATALOGUE_DOMAIN}.po"
+
+
+def catalogue_language(lang: str | None) -> str | None:
+    """The catalogue that serves ``lang`` (``fr_CA`` -> ``fr``), or None: English labels."""
+    for candidate in _candidates(lang or SOURCE_LANGUAGE):
+        if po_path(candidate).exists():
+            return candidate
+    return None
+
+
+def _cache_dir() -> Path | None:
+    try:
+        from app.paths import data_dir
+
+        path = data_dir() / "cache" / "translations"
+        path.mkdir(parents=True, exist_ok=True)
+        return path
+    except OSError:
+        return None
+
+
+def _compile(po: Path, lang: str) -> bytes:
+    from io import BytesIO
+
+    from babel.messages.mofile import write_mo
+    from babel.messages.pofile import read_po
+
+    with po.open("rb") as fh:
+        catalog = read_po(fh, locale=lang)
+    for message in catalog:
+        if message.id and isinstance(message.string, tuple | list) and not all(message.string):
+            message.string = ()  # half-translated plurals would mix languages: English instead
+    buf = BytesIO()
+    write_mo(buf, catalog, use_fuzzy=False)  # fuzzy and empty entries fall back to English
+    return buf.getvalue()
+
+
+def compiled_catalogue(lang: str) -> Path | bytes | None:
+    """The compiled ``.mo`` for catalogue ``lang``: a cached file, rebuilt whenever the ``.po``
+    changes (its path, size and mtime name the file), or the bytes when no cache is writable."""
+    po = po_path(lang)
+    try:
+        st = po.stat()
+    except OSError:
+        return None
+    key = hashlib.sha1(
+        f"{po}|{st.st_size}|{st.st_mtime_ns}".encode(), usedforsecurity=False
+    ).hexdigest()[:16]
+    cache = _cache_dir()
+    if cache is not None:
+        mo = cache / f"{lang}-{key}.mo"
+        if mo.exists():
+            return mo
+    data = _compile(po, lang)
+    if cache is None:
+        return data
+    try:
+        tmp = mo.with_suffix(f".{os.getpid()}.tmp")
+        tmp.write_bytes(data)
+        os.replace(tmp, mo)  # atomic: two processes compiling at once both end with a whole file
+        for stale in cache.glob(f"{lang}-*.mo"):
+            if stale != mo:
+                stale.unlink(missing_ok=True)
+    except OSError:
+        return data
+    return mo
+
+
+@functools.lru_cache(maxsize=64)
+def translations(lang: str) -> _gettext.NullTranslations:
+    """The gettext object for ``lang`` (NullTranslations, i.e. English, without a catalogue)."""
+    source = catalogue_language(lang)
+    if source is None:
+        return _gettext.NullTranslations()
+    compiled = compiled_catalogue(source)
+    if compiled is None:
+        return _gettext.NullTranslations()
+    if isinstance(compiled, bytes):
+        from io import BytesIO
+
+        return _gettext.GNUTranslations(BytesIO(compiled))
+    with open(compiled, "rb") as fh:
+        return _gettext.GNUTranslations(fh)
+
+
+def reload_catalogues() -> None:
+    """Forget loaded catalogues (after ``i18n update`` or an edit of a ``.po`` file)."""
+    translations.cache_clear()
+
+
 def available_languages() -> list[str]:
+    """The languages with a catalogue, plus the English source."""
     langs = {SOURCE_LANGUAGE}
     if TRANSLATIONS_DIR.exists():
-        for po in TRANSLATIONS_DIR.glob("*/LC_MESSAGES/messages.po"):
+        for po in TRANSLATIONS_DIR.glob(f"*/LC_MESSAGES/{CATALOGUE_DOMAIN}.po"):
             langs.add(po.parent.parent.name)
     return sorted(langs)
 
 
+@functools.lru_cache(maxsize=256)
 def normalise_language(code: str | None) -> str | None:
     """``pt-BR`` -> ``pt_BR``; None when babel does not know the code."""
     if not code or not isinstance(code, str):
@@ -77,12 +160,18 @@ def normalise_language(code: str | None) -> str | None:
     return str(loc)
 
 
-def _plural_index(table: dict, n: int) -> int:
-    expr = table.get("__plural__", "(n != 1)")
-    try:
-        return int(eval(expr, {"__builtins__": {}}, {"n": n}))  # noqa: S307 - babel's own rule
-    except Exception:  # pragma: no cover - defensive, a broken header
-        return 0 if n == 1 else 1
+@functools.lru_cache(maxsize=64)
+def is_rtl(lang: str | None) -> bool:
+    """True when ``lang`` is written right to left (Arabic, Hebrew, Persian, Urdu…)."""
+    code = normalise_language(lang)
+    if not code:
+        return False
+    from babel import Locale
+
+    return Locale.parse(code).character_order == "right-to-left"
+
+
+# --- one language: gettext plus babel formatting ----------------------------------------------
 
 
 class Translator:
@@ -91,25 +180,38 @@ class Translator:
     def __init__(self, lang: str | None = None) -> None:
         self.lang = normalise_language(lang) or SOURCE_LANGUAGE
 
+    def __repr__(self) -> str:
+        return f"Translator({self.lang!r})"
+
     @property
     def locale(self):  # babel.Locale
         from babel import Locale
 
         return Locale.parse(self.lang)
 
+    @property
+    def rtl(self) -> bool:
+        return is_rtl(self.lang)
+
+    @property
+    def has_catalogue(self) -> bool:
+        """False when labels fall back to English (formatting still follows the locale)."""
+        return catalogue_language(self.lang) is not None
+
     def gettext(self, message: str) -> str:
-        return _catalogue(self.lang).get((None, message), message)
+        if not message:  # gettext("") would return the catalogue's header
+            return message
+        return translations(self.lang).gettext(message)
 
     def pgettext(self, context: str, message: str) -> str:
-        return _catalogue(self.lang).get((context, message), message)
+        return translations(self.lang).pgettext(context, message)
 
     def ngettext(self, singular: str, plural: str, n: int) -> str:
-        table = _catalogue(self.lang)
-        forms = table.get((None, singular))
-        if isinstance(forms, tuple):
-            idx = _plural_index(table, n)
-            return forms[min(idx, len(forms) - 1)]
-        return singular if n == 1 else plural
+        """The form for ``n`` by the catalogue's Plural-Forms rule (French: 0 and 1 singular)."""
+        return translations(self.lang).ngettext(singular, plural, n)
+
+    def npgettext(self, context: str, singular: str, plural: str, n: int) -> str:
+        return translations(self.lang).npgettext(context, singular, plural, n)
 
     # --- formatting (babel, never strftime) ---------------------------------------------------
     def date(self, value: date | datetime, format: str = "full") -> str:
@@ -132,11 +234,49 @@ class Translator:
 
         return format_skeleton(skeleton, value, locale=self.lang)
 
+    def time_range(self, start: datetime, end: datetime, skeleton: str = "Hm") -> str:
+        """'09:30–11:00' in the locale's own interval pattern."""
+        from babel.dates import format_interval
+
+        return format_interval(start, end, skeleton, tzinfo=start.tzinfo, locale=self.lang)
+
+    def unit(self, value: int, unit: str, length: str = "short") -> str:
+        """'3 min', '2 h', '1 hora': CLDR unit patterns (``duration-minute``, ``duration-hour``…),
+        taking the 'other' pattern where a locale lacks the plural form's own (babel would
+        otherwise borrow the long form, e.g. Spanish '1 horas')."""
+        from babel.numbers import format_decimal
+        from babel.units import format_unit
+
+        by_length = self.locale._data["unit_patterns"].get(unit, {})
+        form = self.locale.plural_form(abs(value))
+        for candidate in (length, "short", "long", "narrow"):
+            patterns = by_length.get(candidate) or {}
+            pattern = patterns.get(form) or patterns.get("other")
+            if pattern:
+                return pattern.format(format_decimal(value, locale=self.lang))
+        return format_unit(value, unit, length=length, locale=self.lang)
+
     def duration(self, minutes: int, format: str = "short") -> str:
+        """An exact duration: '45 min', '2 h', '1 h 30 min' (never rounded)."""
+        minutes = int(minutes)
+        hours, rest = divmod(abs(minutes), 60)
+        sign = "-" if minutes < 0 else ""
+        if hours == 0:
+            return self.unit(minutes, "duration-minute", format)
+        if rest == 0:
+            return sign + self.unit(hours, "duration-hour", format)
+        patterns = self.locale.list_patterns.get("unit-narrow") or {}
+        pattern = patterns.get("2") or patterns.get("end") or "{0} {1}"
+        return sign + pattern.format(
+            self.unit(hours, "duration-hour", format), self.unit(rest, "duration-minute", format)
+        )
+
+    def relative(self, delta: timedelta, *, threshold: float = 0.85) -> str:
+        """'in 3 days' / 'dans 3 jours' / '2 hours ago'."""
         from babel.dates import format_timedelta
 
         return format_timedelta(
-            timedelta(minutes=minutes), threshold=10, format=format, locale=self.lang
+            delta, add_direction=True, threshold=threshold, format="long", locale=self.lang
         )
 
     def number(self, value: int | float | Decimal) -> str:
@@ -144,10 +284,25 @@ class Translator:
 
         return format_decimal(value, locale=self.lang)
 
+    def percent(self, value: float | Decimal) -> str:
+        from babel.numbers import format_percent
+
+        return format_percent(value, locale=self.lang)
+
     def currency(self, value: Decimal | float | int, currency: str) -> str:
         from babel.numbers import format_currency
 
         return format_currency(value, currency, locale=self.lang)
+
+    def join(self, items: list[str], style: str = "standard") -> str:
+        """'Ana, Bo and Cy' / 'Ana, Bo et Cy'."""
+        from babel.lists import format_list
+
+        items = [str(i) for i in items]
+        try:
+            return format_list(items, style=style, locale=self.lang)
+        except (KeyError, ValueError):  # a locale without that list pattern
+            return (", " if style == "standard" else " ").join(items)
 
     def language_name(self, code: str) -> str:
         from babel import Locale
@@ -156,6 +311,9 @@ class Translator:
             return Locale.parse(code.replace("-", "_")).get_display_name(self.lang) or code
         except Exception:
             return code
+
+    def country_name(self, code: str) -> str:
+        return self.locale.territories.get((code or "").upper(), code)
 
     def zone_name(self, zone: str, when: datetime | None = None) -> str:
         """'heure de Paris' / 'Central European Summer Time' style, for embargo lines."""
@@ -167,11 +325,20 @@ class Translator:
             return zone
 
 
+# --- the UI's language ------------------------------------------------------------------------
+
+
 def system_language() -> str:
-    for var in ("LC_ALL", "LC_MESSAGES", "LANG", "LANGUAGE"):
+    """The language of the user's environment (LANGUAGE, LC_ALL, LC_MESSAGES, LANG), else 'en'."""
+    for var in ("LANGUAGE", "LC_ALL", "LC_MESSAGES", "LANG"):
         value = os.environ.get(var)
-        if value and value not in ("C", "POSIX") and not value.startswith("C."):
-            lang = normalise_language(value.split(".")[0].split(":")[0])
+        if not value:
+            continue
+        for item in value.split(":"):  # LANGUAGE is a priority list: "fr:en"
+            item = item.split(".")[0].split("@")[0]
+            if not item or item in ("C", "POSIX"):
+                continue
+            lang = normalise_language(item)
             if lang:
                 return lang
     try:
@@ -181,13 +348,19 @@ def system_language() -> str:
     return normalise_language(code) or SOURCE_LANGUAGE
 
 
-_ui = Translator(os.environ.get("CORTEGE_LANG") or system_language())
+def default_language() -> str:
+    """The UI language when the user chose none: ``CORTEGE_LANG`` if set, else the system's."""
+    return normalise_language(os.environ.get("CORTEGE_LANG")) or system_language()
+
+
+_ui = Translator(default_language())
 
 
 def set_ui_language(lang: str | None) -> str:
-    """Switch the UI language (None: follow the system); returns the language now in use."""
+    """Switch the UI language (None or '': the default, see ``default_language``); returns the
+    language now in use."""
     global _ui
-    _ui = Translator(lang or system_language())
+    _ui = Translator(lang or default_language())
     return _ui.lang
 
 
@@ -209,3 +382,50 @@ def ngettext(singular: str, plural: str, n: int) -> str:
 
 def pgettext(context: str, message: str) -> str:
     return _ui.pgettext(context, message)
+
+
+def npgettext(context: str, singular: str, plural: str, n: int) -> str:
+    return _ui.npgettext(context, singular, plural, n)
+
+
+# --- argparse's own words ("usage:", "options", its error messages) in the UI language ---------
+
+ARGPARSE_MESSAGES = (
+    N_("usage: "),
+    N_("positional arguments"),
+    N_("options"),
+    N_("show this help message and exit"),
+    N_("argument %(argument_name)s: %(message)s"),
+    N_("unrecognized arguments: %s"),
+    N_("not allowed with argument %s"),
+    N_("ignored explicit argument %r"),
+    N_("the following arguments are required: %s"),
+    N_("one of the arguments %s is required"),
+    N_("expected one argument"),
+    N_("expected at most one argument"),
+    N_("expected at least one argument"),
+    N_("ambiguous option: %(option)s could match %(matches)s"),
+    N_("unexpected option string: %s"),
+    N_("invalid %(type)s value: %(value)r"),
+    N_("invalid choice: %(value)r (choose from %(choices)s)"),
+    N_("unknown parser %(parser_name)r (choices: %(choices)s)"),
+    N_("can't open '%(filename)s': %(error)s"),
+    N_("%(prog)s: error: %(message)s\n"),
+)
+
+
+def _argparse_plurals() -> tuple[str, str]:
+    """Never called: marks argparse's plural message for the extractor."""
+    return ngettext("expected %s argument", "expected %s arguments", 2), ""
+
+
+def _translate_argparse() -> None:
+    """argparse looks its messages up through its module-level ``_`` and ``ngettext`` (bound
+    to the stdlib's gettext); route them to the UI language instead."""
+    import argparse
+
+    argparse._ = lambda message: _ui.gettext(message)
+    argparse.ngettext = lambda singular, plural, n: _ui.ngettext(singular, plural, n)
+
+
+_translate_argparse()

@@ -60,25 +60,27 @@ def test_crow_sheet_has_call_time_cues_in_order_props_and_contacts(sheets):
         "Photo call for the press",
         "Pack up and disperse",
     ]
-    mine = flat_text.split("Your cues", 1)[1].split("What you carry", 1)[0]
+    # Crow reads French: the labels are French, the organisers' own words stay as written.
+    assert "Heure de rendez-vous 09:15" in flat_text
+    mine = flat_text.split("Vos étapes", 1)[1].split("Ce que vous portez", 1)[0]
     positions = [mine.find(c) for c in cues]
     assert all(p >= 0 for p in positions), mine
     assert positions == sorted(positions)
     assert "Mourners gather in black" not in mine  # not Crow's cue
-    carry = flat_text.split("What you carry", 1)[1]
-    assert "Coffin marked PRIVACY — with Heron" in carry
+    carry = flat_text.split("Ce que vous portez", 1)[1]
+    assert "Coffin marked PRIVACY — avec Heron" in carry
     assert "09:45, 10:00, 10:25, 11:10" in carry
     assert "Legal support" in flat_text and "+33 1 40 00 00 00" in flat_text
     assert "First aid" in flat_text and "+33 6 00 00 00 01" in flat_text
     assert "rue de la Roquette" in flat_text  # plan B
-    assert "Do not share — contains the plan" in flat_text
+    assert "Ne pas diffuser — contient le plan" in flat_text
     assert len(reader.pages) == 1
 
 
 def test_french_participant_gets_french_dates(sheets):
     text, _ = sheets["Crow"]
     assert "mardi 28 mai 2024" in text
-    assert "Printed 26/05/2024 17:02" in flat(text)  # print time in Paris, French format
+    assert "Imprimé le 26/05/2024 17:02" in flat(text)  # print time in Paris, French format
 
 
 def test_greek_and_german_readers_get_their_dates_with_english_labels(sheets):
@@ -129,8 +131,8 @@ def test_with_personal_data_the_reader_sees_theirs_and_every_page_is_confidentia
         )
     text, reader = read(render_personal(sheet))
     assert "Camille Martin" in text
-    for page in reader.pages:
-        assert "CONFIDENTIAL — contains personal data" in page.extract_text()
+    for page in reader.pages:  # Crow reads French
+        assert "CONFIDENTIEL — contient des données personnelles" in page.extract_text()
     assert "Lucas Bernard" not in text  # Heron's name stays off Crow's sheet
 
 
@@ -153,25 +155,26 @@ def test_master_has_schedule_roster_props_tasks_problems_and_no_personal_data(de
     assert "mardi 28 mai 2024" in text  # the action's main language
     for cue in ("Mourners gather in black", "Eulogy for privacy", "Pack up and disperse"):
         assert cue in flat_text
-    assert "Pallbearer (4 of 4)" in flat_text
-    roster = flat_text.split("Roster", 1)[1]
+    # The master sheet is in the action's main language, French.
+    assert "Pallbearer (4 sur 4)" in flat_text
+    roster = flat_text.split("Effectifs", 1)[1]
     assert "Crow 09:15 ✓" in roster and "Owl 09:45 ✓" in roster
-    props = flat_text.split("Props checklist", 1)[1]
-    assert "☐ Coffin marked PRIVACY 1 ready Crow, Heron 09:45, 10:00, 10:25, 11:10" in props
-    assert "NOBODY" in props.split("Wreath", 1)[1][:80]
+    props = flat_text.split("Liste de contrôle des accessoires", 1)[1]
+    assert "☐ Coffin marked PRIVACY 1 prêt Crow, Heron 09:45, 10:00, 10:25, 11:10" in props
+    assert "PERSONNE" in props.split("Wreath", 1)[1][:80]
     assert "Brief the pallbearers" in flat_text and "Rent the hearse" not in flat_text
-    assert "Still to fix" in flat_text and "nobody carries it" in flat_text
-    assert "Do not photograph (blur their faces) Finch, Raven" in flat_text
+    assert "Encore à régler" in flat_text and "personne ne le porte" in flat_text
+    assert "Ne pas photographier (flouter les visages) Finch, Raven" in flat_text
     leaked = [s for s in personal_data_of_demo() if s in flat_text]
     assert not leaked
-    assert "CONFIDENTIAL" not in text
+    assert "CONFIDENTIEL" not in text
 
 
 def test_master_with_personal_data_lists_contacts_marked_confidential(demo_store):
     text, reader = master_text(demo_store, include_personal_data=True)
     assert "Camille Martin" in text and "crow@example.org" in text
     for page in reader.pages:
-        assert "CONFIDENTIAL — contains personal data" in page.extract_text()
+        assert "CONFIDENTIEL — contient des données personnelles" in page.extract_text()
 
 
 def test_props_card_lists_who_carries_what_and_when(demo_store):
@@ -184,12 +187,12 @@ def test_props_card_lists_who_carries_what_and_when(demo_store):
         card = props_card(session, action_id, now=PRINTED)
     text, _ = read(render_props_card(card))
     flat_text = flat(text)
-    assert "Who carries what, and when" in flat_text
+    assert "Qui porte quoi, et quand" in flat_text  # the action's main language
     crow = flat_text.split("Crow Coffin marked PRIVACY", 1)[1].split("Heron Coffin", 1)[0]
-    assert "with Heron" in crow
+    assert "avec Heron" in crow
     assert "09:45 Hearse parks at the gate" in crow and "11:10 Pack up and disperse" in crow
     assert "Wren Black armbands × 20" in flat_text
-    assert "Nobody carries yet Wreath “Rest in Peace Privacy”" in flat_text
+    assert "Personne ne le porte encore Wreath “Rest in Peace Privacy”" in flat_text
     assert not [s for s in personal_data_of_demo() if s in flat_text]
 
 

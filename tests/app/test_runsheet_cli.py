@@ -62,7 +62,8 @@ def test_master_is_the_default_in_the_main_language(cli, demo_db, tmp_path):
     assert r.code == 0, r.err
     assert r.out.strip() == str(out)
     text = text_of(out)
-    assert "mardi 28 mai 2024" in text and "Props checklist" in text and "Roster" in text
+    assert "mardi 28 mai 2024" in text and "Liste de contrôle des accessoires" in text
+    assert "Effectifs" in text  # French labels: the action's main language
     assert "Camille Martin" not in text
 
 
@@ -106,7 +107,7 @@ def test_personal_data_only_when_asked_and_then_confidential(cli, demo_db, tmp_p
     )
     assert r.code == 0, r.err
     text = text_of(out)
-    assert "Camille Martin" in text and "CONFIDENTIAL" in text
+    assert "Camille Martin" in text and "CONFIDENTIEL" in text  # Crow reads French
 
 
 def test_props_card(cli, demo_db, tmp_path):
@@ -114,7 +115,7 @@ def test_props_card(cli, demo_db, tmp_path):
     r = cli("--db", demo_db, "export", "runsheet", SLUG, "-o", out, "--props-card")
     assert r.code == 0, r.err
     text = text_of(out)
-    assert "Who carries what, and when" in text and "Sparrow Hearse" in text
+    assert "Qui porte quoi, et quand" in text and "Sparrow Hearse" in text
 
 
 @pytest.mark.parametrize(

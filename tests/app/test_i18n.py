@@ -1,0 +1,267 @@
+"""Translations: catalogues complete, plural rules, the reader's locale for dates and numbers, the
+compiled-catalogue cache, and the check that guards all of it."""
+
+from __future__ import annotations
+
+import textwrap
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from app import i18n
+from app.i18n import Translator
+from tests.conftest import DEMO_DAY
+
+SOURCE = textwrap.dedent(
+    """
+    from app.i18n import _, pgettext
+
+
+    def labels(tr, n):
+        return [
+            _("Call time"),
+            tr.gettext("Meeting point"),
+            tr.ngettext("{n} participant", "{n} participants", n),
+            pgettext("menu", "File"),
+        ]
+    """
+)
+FRENCH = {
+    "Call time": "Heure de rendez-vous",
+    "Meeting point": "Point de rendez-vous",
+    "{n} participant": ("{n} participant", "{n} participants"),
+    "File": "Fichier",
+}
+
+
+@pytest.fixture
+def project(tmp_path, monkeypatch) -> Path:
+    """A tiny project (app/ with marked strings) whose translations/ app.i18n reads."""
+    (tmp_path / "app").mkdir()
+    (tmp_path / "ui").mkdir()
+    (tmp_path / "app" / "labels.py").write_text(SOURCE, encoding="utf-8")
+    monkeypatch.setattr(i18n, "TRANSLATIONS_DIR", tmp_path / "translations")
+    i18n.reload_catalogues()
+    yield tmp_path
+    i18n.reload_catalogues()
+
+
+def _po(root: Path, lang: str) -> Path:
+    return root / "translations" / lang / "LC_MESSAGES" / "messages.po"
+
+
+def _edit(po: Path, lang: str, change) -> None:
+    from babel.messages.pofile import read_po, write_po
+
+    with po.open("rb") as fh:
+        catalog = read_po(fh, locale=lang)
+    for message in catalog:
+        if message.id:
+            change(message)
+    with po.open("wb") as fh:
+        write_po(fh, catalog)
+    i18n.reload_catalogues()
+
+
+def _fill(mapping: dict):
+    def change(message) -> None:
+        key = message.id if isinstance(message.id, str) else message.id[0]
+        if key in mapping:
+            message.string = mapping[key]
+            message.flags.discard("fuzzy")
+
+    return change
+
+
+def _kinds(problems) -> dict[str, str]:
+    return {p.msgid: p.kind for p in problems}
+
+
+def test_check_finds_untranslated_fuzzy_missing_and_broken_placeholders(project):
+    from app.i18n_tools import EMPTY, FUZZY, MISSING, PLACEHOLDERS, check, init_language
+
+    init_language("fr", root=project)
+    assert _kinds(check(project)) == {
+        "Call time": EMPTY,
+        "Meeting point": EMPTY,
+        "{n} participant": EMPTY,
+        "File": EMPTY,
+    }
+
+    _edit(_po(project, "fr"), "fr", _fill(FRENCH))
+    assert check(project) == []
+
+    def fuzzy_and_wrong(message) -> None:
+        if message.id == "Call time":
+            message.flags.add("fuzzy")
+        if message.id == "Meeting point":
+            message.string = "Point de rendez-vous {lieu}"
+
+    _edit(_po(project, "fr"), "fr", fuzzy_and_wrong)
+    source = project / "app" / "labels.py"
+    source.write_text(SOURCE + '\nEXTRA = _("Fallback plan")\n', encoding="utf-8")
+    problems = check(project)
+    assert _kinds(problems) == {
+        "Call time": FUZZY,
+        "Meeting point": PLACEHOLDERS,
+        "Fallback plan": MISSING,
+    }
+    missing = next(p for p in problems if p.kind == MISSING)
+    assert missing.lang == "fr"
+    assert missing.where == f"app/labels.py:{len(source.read_text().splitlines())}"
+
+
+def test_update_keeps_translations_and_marks_changed_strings_fuzzy(project):
+    from app.i18n_tools import FUZZY, check, init_language, update
+
+    init_language("fr", root=project)
+    _edit(_po(project, "fr"), "fr", _fill(FRENCH))
+    source = project / "app" / "labels.py"
+    source.write_text(SOURCE.replace("Meeting point", "Meeting points"), encoding="utf-8")
+
+    changed = update(project)
+
+    assert _po(project, "fr") in changed
+    assert (project / "translations" / "messages.pot").exists()
+    assert _kinds(check(project)) == {"Meeting points": FUZZY}
+    assert Translator("fr").gettext("Call time") == "Heure de rendez-vous"
+    assert Translator("fr").gettext("Meeting points") == "Meeting points"  # fuzzy: not used
+    assert update(project) == []  # nothing changed: no file rewritten
+
+
+def test_french_plural_rule_makes_zero_and_one_singular(project):
+    from app.i18n_tools import init_language
+
+    init_language("fr", root=project)
+    _edit(
+        _po(project, "fr"),
+        "fr",
+        _fill(FRENCH | {"{n} participant": ("{n} inscrit", "{n} inscrits")}),
+    )
+    fr, en = Translator("fr"), Translator("en")
+
+    def say(tr: Translator, n: int) -> str:
+        return tr.ngettext("{n} participant", "{n} participants", n).format(n=n)
+
+    assert [say(fr, n) for n in (0, 1, 2, 5)] == [
+        "0 inscrit",
+        "1 inscrit",
+        "2 inscrits",
+        "5 inscrits",
+    ]
+    assert [say(en, n) for n in (0, 1, 2)] == ["0 participants", "1 participant", "2 participants"]
+    assert Translator("fr").pgettext("menu", "File") == "Fichier"
+
+
+def test_catalogue_compiled_once_into_the_cache_and_rebuilt_when_the_po_changes(project):
+    from app.i18n_tools import init_language
+    from app.paths import data_dir
+
+    init_language("fr", root=project)
+    _edit(_po(project, "fr"), "fr", _fill(FRENCH))
+    assert Translator("fr").gettext("Call time") == "Heure de rendez-vous"
+    cache = data_dir() / "cache" / "translations"
+    first = list(cache.glob("fr-*.mo"))
+    assert len(first) == 1
+
+    _edit(_po(project, "fr"), "fr", _fill({"Call time": "Heure d'arrivée"}))
+    assert Translator("fr").gettext("Call time") == "Heure d'arrivée"
+    second = list(cache.glob("fr-*.mo"))
+    assert len(second) == 1 and second != first
+
+
+def test_real_plural_forms_in_french_and_english():
+    def cues(lang: str, n: int) -> str:
+        return Translator(lang).ngettext("{n} cue", "{n} cues", n).format(n=n)
+
+    assert [cues("en", n) for n in (0, 1, 2)] == ["0 cues", "1 cue", "2 cues"]
+    french = [cues("fr", n) for n in (0, 1, 2)]
+    assert french[0].startswith("0 ") and french[1].startswith("1 ")
+    assert french[0][2:] == french[1][2:]  # French: 0 takes the singular
+    assert french[2][2:] != french[1][2:]
+    assert "cue" not in " ".join(french)
+
+
+def test_greek_volunteer_gets_greek_dates_with_english_labels():
+    el = Translator("el")
+    assert el.date(DEMO_DAY, "long") == "28 Μαΐου 2024"
+    assert not el.has_catalogue
+    assert el.gettext("Call time") == "Call time"
+    assert Translator("fr").gettext("Call time") not in ("", "Call time")
+
+
+def test_regional_and_unknown_codes():
+    assert Translator("fr-CA").lang == "fr_CA"
+    assert Translator("fr_CA").gettext("Call time") == Translator("fr").gettext("Call time")
+    assert Translator("fr_CA").date(date(2024, 5, 28), "short") == "2024-05-28"  # Canadian order
+    assert Translator("xx-nonsense").lang == "en"
+    assert Translator(None).gettext("Call time") == "Call time"
+
+
+def test_numbers_currency_and_durations_follow_the_locale():
+    fr, de, es, en = (Translator(code) for code in ("fr", "de", "es", "en"))
+    assert fr.number(1234.5) == "1\u202f234,5"
+    assert de.currency(1234.5, "EUR") == "1.234,50\xa0€"
+    assert en.currency(1234.5, "EUR") == "€1,234.50"
+    assert fr.duration(90) == "1\u202fh 30\xa0min"
+    assert es.duration(60) == "1 h"  # not babel's "1 horas"
+    assert en.duration(45) == "45 min"
+    assert fr.join(["Ana", "Bo", "Cy"]) == "Ana, Bo et Cy"
+
+
+def test_right_to_left_languages():
+    assert i18n.is_rtl("ar") and i18n.is_rtl("he") and i18n.is_rtl("fa")
+    assert not i18n.is_rtl("fr") and not i18n.is_rtl(None)
+
+
+def test_ui_language_follows_the_system_unless_chosen(monkeypatch):
+    for var in ("CORTEGE_LANG", "LANGUAGE", "LC_ALL", "LC_MESSAGES"):
+        monkeypatch.delenv(var, raising=False)
+    monkeypatch.setenv("LANG", "fr_FR.UTF-8")
+    assert i18n.set_ui_language(None) == "fr_FR"
+    assert i18n._("Call time") == Translator("fr").gettext("Call time") != "Call time"
+    assert i18n.set_ui_language("de") == "de"
+    monkeypatch.setenv("LANGUAGE", "es:en")
+    assert i18n.system_language() == "es"
+    monkeypatch.setenv("CORTEGE_LANG", "en")
+    assert i18n.set_ui_language(None) == "en"
+
+
+def test_hardcoded_strings_are_listed(tmp_path):
+    from app.i18n_tools import hardcoded_strings
+
+    (tmp_path / "ui").mkdir()
+    (tmp_path / "ui" / "w.py").write_text(
+        "label = QLabel('Meeting point')\n"
+        "label.setText(_('Call time'))\n"
+        "label.setObjectName('meeting_point')\n"
+        "button.setToolTip(f'Delete {name}')\n",
+        encoding="utf-8",
+    )
+    found = hardcoded_strings(tmp_path, dirs=("ui",))
+    assert found == [("ui/w.py", 1, "Meeting point"), ("ui/w.py", 4, "Delete ")]
+
+
+def test_committed_catalogues_are_complete(cli):
+    """Runs ``python main.py i18n check`` on the repository's own code and catalogues: a string
+    added to app/ or ui/ without its French, German and Spanish translation fails here."""
+    from app.i18n_tools import catalogue_languages
+
+    assert {"fr", "de", "es"} <= set(catalogue_languages())
+    result = cli("i18n", "check")
+    assert result.code == 0, result.err
+    assert "fr, de, es" in result.out or "de, es, fr" in result.out
+
+
+def test_command_line_speaks_the_ui_language_argparse_included(cli, capsys):
+    i18n.set_ui_language("fr")
+    assert cli("export", "runsheet").code == 2
+    err = capsys.readouterr().err  # argparse writes to sys.stderr itself
+    assert "utilisation :" in err
+    assert "les arguments suivants sont obligatoires : SLUG" in err
+    assert "usage:" not in err and "required" not in err
+    cli("--help")
+    help_text = capsys.readouterr().out
+    assert "préparer des actions symboliques" in help_text
+    assert "afficher ce message d'aide et quitter" in help_text
