@@ -300,7 +300,7 @@ class DeclarationDialog(QDialog):
     def _choose_and_generate(self) -> None:
         suggested = Path.home() / f"declaration-{self.info.event_day.isoformat()}.pdf"
         path, _f = QFileDialog.getSaveFileName(
-            self, _("Save the declaration"), str(suggested), "PDF (*.pdf)"
+            self, _("Save the declaration"), str(suggested), _("PDF files (*.pdf)")
         )
         if path:
             self.generate(Path(path))
