@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import csv
 import io
-import re
 from dataclasses import dataclass, field
 from datetime import datetime
 
@@ -27,7 +26,11 @@ from app.domain import models as m
 from app.i18n import _
 from app.services import edits
 from app.services.fields import ENTITY_FIELDS, check_value
-from app.services.people_csv import RowError, decode  # same file rules as people imports
+from app.services.people_csv import (  # same file rules as people imports
+    RowError,
+    decode,
+    read_header,
+)
 
 COLUMNS = ("outlet", "name", "email", "phone", "language", "beat")
 _HEADER_ALIASES = {
@@ -185,11 +188,6 @@ class ImportResult:
     skipped: int
 
 
-def _canonical(name: str) -> str:
-    key = re.sub(r"\s+", "_", name.strip().lower())
-    return _HEADER_ALIASES.get(key, key)
-
-
 def _table(text: str) -> tuple[list[tuple[int, dict[str, str], bool]], list[RowError]]:
     first = next((ln for ln in text.splitlines() if ln.strip()), "")
     if not first:
@@ -205,18 +203,9 @@ def _table(text: str) -> tuple[list[tuple[int, dict[str, str], bool]], list[RowE
             if not any(c.strip() for c in raw):
                 continue
             if not header:
-                header = [_canonical(c) for c in raw]
-                for name in header:
-                    if name and name not in COLUMNS:
-                        problems.append(
-                            RowError(
-                                line,
-                                name,
-                                _("unknown column; expected {names}").format(
-                                    names=", ".join(COLUMNS)
-                                ),
-                            )
-                        )
+                header = read_header(
+                    raw, line, columns=COLUMNS, aliases=_HEADER_ALIASES, problems=problems
+                )
                 if "outlet" not in header:
                     problems.append(RowError(line, "outlet", _("the outlet column is missing")))
                 continue

@@ -120,18 +120,9 @@ def read_table(text: str) -> tuple[list[str], list[tuple[int, dict[str, str]]], 
             if not header:
                 if not any(c.strip() for c in raw):
                     continue
-                header = [_canonical(c) for c in raw]
-                for name in header:
-                    if name and name not in COLUMNS:
-                        problems.append(
-                            RowError(
-                                line,
-                                name,
-                                _("unknown column; expected {names}").format(
-                                    names=", ".join(COLUMNS)
-                                ),
-                            )
-                        )
+                header = read_header(
+                    raw, line, columns=COLUMNS, aliases=_HEADER_ALIASES, problems=problems
+                )
                 if "alias" not in header:
                     problems.append(RowError(line, "alias", _("the alias column is missing")))
                 continue
@@ -146,9 +137,30 @@ def read_table(text: str) -> tuple[list[str], list[tuple[int, dict[str, str]]], 
     return header, rows, problems
 
 
-def _canonical(name: str) -> str:
-    key = re.sub(r"\s+", "_", name.strip().lower())
-    return _HEADER_ALIASES.get(key, key)
+def read_header(
+    raw: list[str],
+    line: int,
+    *,
+    columns: tuple[str, ...],
+    aliases: dict[str, str],
+    problems: list[RowError],
+) -> list[str]:
+    """A CSV header row as column names (known spellings mapped through ``aliases``); an
+    unknown column is a problem of that row. Shared by the people and media imports."""
+    header = []
+    for cell in raw:
+        key = re.sub(r"\s+", "_", cell.strip().lower())
+        header.append(aliases.get(key, key))
+    for name in header:
+        if name and name not in columns:
+            problems.append(
+                RowError(
+                    line,
+                    name,
+                    _("unknown column; expected {names}").format(names=", ".join(columns)),
+                )
+            )
+    return header
 
 
 def preview(session: Session, action_id: int, data: bytes | str) -> CsvPreview:
