@@ -138,6 +138,17 @@ class Store:
         self.target = target
         self._sessions = sessionmaker(engine, expire_on_commit=False)
         self.listeners: list[Callable[[object], None]] = []
+        # Read-only is a mode, not an error: a read-only file or folder, a server role without
+        # write rights, or the user's choice. Storage (files) and team mode (server roles) set
+        # it on open; the window shows a banner with the reason and disables every edit;
+        # viewing and exports keep working.
+        self.read_only: bool = False
+        self.read_only_reason: str | None = None
+
+    def mark_read_only(self, reason: str) -> None:
+        """Open this store read-only; ``reason`` is a sentence for the user (translated)."""
+        self.read_only = True
+        self.read_only_reason = reason
 
     @property
     def backend(self) -> str:
