@@ -72,6 +72,9 @@ def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(
         prog="python main.py", description=_("Cortège: plan symbolic protest actions.")
     )
+    from app.version import generator
+
+    parser.add_argument("--version", action="version", version=generator())
     parser.add_argument(
         "--db",
         metavar="PATH_OR_URL",
