@@ -2,7 +2,8 @@
 database (``--db`` > ``CORTEGE_DB`` > the default one, which gets the demo on its first start).
 
 ``CORTEGE_BENCH_STARTUP=1`` makes the app print ``startup <seconds>`` once the window shows
-the first action, and quit: benchmarks/startup.py uses it.
+the first action, then ``showing <the action's title>``, and quit: benchmarks/startup.py and the
+frozen build's smoke test use it (``CORTEGE_BENCH_SCREENSHOT=FILE.png`` also saves the window).
 """
 
 from __future__ import annotations
@@ -108,6 +109,9 @@ def run_gui(argv: list[str]) -> int:
         if bench:
             app.processEvents()
             print(f"startup {time.perf_counter() - _T0:.3f}", flush=True)
+            print(f"showing {window.header_title.text()}", flush=True)
+            if os.environ.get("CORTEGE_BENCH_SCREENSHOT"):
+                window.grab().save(os.environ["CORTEGE_BENCH_SCREENSHOT"])
             QTimer.singleShot(0, window.close)
 
     QTimer.singleShot(0, open_db)
