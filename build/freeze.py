@@ -108,8 +108,9 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description="Build the Cortège download.")
     parser.add_argument("--no-archive", action="store_true", help="stop after dist/Cortege/")
     args = parser.parse_args(argv)
-    from app.version import __version__
     from make_icons import make_icons
+
+    from app.version import __version__
 
     icons = WORK / "icons"
     make_icons(icons)

@@ -80,6 +80,12 @@ def run_gui(argv: list[str]) -> int:
 
     setup_logging()
     enable_faulthandler()
+    from ui.platform_check import display_problem
+
+    problem = display_problem()  # Qt would abort with a message naming the wrong fix
+    if problem:
+        print(problem, file=sys.stderr)
+        return 2
     app = make_application()
     from ui.dialogs.error_dialog import install_exception_hooks
 
