@@ -158,14 +158,18 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def is_gui_invocation(argv: list[str]) -> bool:
-    """No command (only ``--db``): the desktop app."""
+    """No command (only ``--db``, and perhaps one bundle ``FILE.json`` to offer for import, as a
+    double-click on a bundle gives): the desktop app."""
     rest = list(argv)
+    files = 0
     while rest:
         head = rest.pop(0)
         if head == "--db" and rest:
             rest.pop(0)
         elif head.startswith("--db="):
             continue
+        elif head.lower().endswith(".json") and not head.startswith("-") and not files:
+            files += 1  # no command is called *.json
         else:
             return False
     return True

@@ -19,6 +19,7 @@ _T0 = time.perf_counter()
 def _parse(argv: list[str]) -> argparse.Namespace:
     parser = argparse.ArgumentParser(prog="python main.py", add_help=False)
     parser.add_argument("--db", default=None)
+    parser.add_argument("file", nargs="?", default=None)  # a bundle to offer for import
     args, _rest = parser.parse_known_args(argv)
     return args
 
@@ -112,6 +113,10 @@ def run_gui(argv: list[str]) -> int:
                 return
         else:
             window.open_database(target, add_demo=first_start)
+        if args.file and not bench:
+            from ui.open_file import offer_import
+
+            QTimer.singleShot(0, lambda: offer_import(window, Path(args.file)))
         if bench:
             app.processEvents()
             print(f"startup {time.perf_counter() - _T0:.3f}", flush=True)
