@@ -52,7 +52,7 @@ def make_application(argv: list[str] | None = None):
         app = QApplication([sys.argv[0] if sys.argv else "cortege", *(argv or [])])
     app.setApplicationName("Cortège")
     app.setOrganizationName("Cortege")
-    app.setDesktopFileName("cortege")
+    app.setDesktopFileName("org.cortege.Cortege")  # build/linux/*.desktop
     from ui.icons import app_icon
 
     app.setWindowIcon(app_icon())
