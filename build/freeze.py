@@ -91,9 +91,13 @@ def add_linux_integration(app_dir: Path, icons: Path, version: str) -> None:
 
 
 def make_archive(app_dir: Path, target: Path) -> Path:
-    """Pack ``app_dir`` as ``Cortege/…``: written beside, then renamed (never half a file)."""
+    """Pack ``app_dir`` as ``Cortege/…`` (macOS: ``Cortege.app``), written beside and renamed,
+    so a failed build never leaves half an archive under the final name."""
     partial = target.with_name(target.name + ".part")
-    if target.name.endswith(".tar.gz"):
+    if sys.platform == "darwin":  # the .app, with its symlinks and permissions (ditto keeps them)
+        bundle = app_dir.with_name("Cortege.app")
+        subprocess.run(["ditto", "-c", "-k", "--keepParent", str(bundle), str(partial)], check=True)
+    elif target.name.endswith(".tar.gz"):
         with tarfile.open(partial, "w:gz", compresslevel=6) as tar:
             tar.add(app_dir, arcname="Cortege")
     else:

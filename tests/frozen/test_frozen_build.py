@@ -13,6 +13,7 @@ import shutil
 import subprocess
 import sys
 import tarfile
+import zipfile
 from pathlib import Path
 
 import pytest
@@ -42,38 +43,67 @@ def download(tmp_path_factory) -> Path:
     return archive
 
 
+WINDOWS = sys.platform == "win32"
+MACOS = sys.platform == "darwin"
+LINUX = sys.platform.startswith("linux")
+
+
+def unpack(archive: Path, into: Path) -> Path:
+    if archive.name.endswith(".tar.gz"):
+        with tarfile.open(archive) as tar:
+            tar.extractall(into, filter="tar")
+    elif WINDOWS:
+        with zipfile.ZipFile(archive) as zf:
+            zf.extractall(into)
+    else:  # macOS: Python's zipfile drops the executable bits; use the folder that was packed
+        return archive.parent / "Cortege"
+    return into / "Cortege"
+
+
+def clean_environment(home: Path) -> tuple[dict, Path]:
+    """What a double-click or a fresh terminal gives: no virtualenv, no Python on PATH, a new
+    home. Returns the environment and where the app keeps its data there."""
+    bare = home / "bare-bin"
+    bare.mkdir()
+    env = {"QT_QPA_PLATFORM": "offscreen", "CORTEGE_LANG": "en"}
+    if WINDOWS:  # platformdirs asks Windows, not the environment: point the data folder
+        data = home / "AppData" / "Local" / "Cortege"
+        system_root = os.environ.get("SYSTEMROOT", r"C:\Windows")
+        env.update(
+            SYSTEMROOT=system_root,
+            USERPROFILE=str(home),
+            TEMP=str(home),
+            TMP=str(home),
+            PATH=str(Path(system_root) / "System32"),
+            CORTEGE_DATA_DIR=str(data),
+        )
+        return env, data
+    for tool in ("sh", "ldd", "sed", "ln", "cp", "mkdir", "rm", "find", "dirname"):
+        found = shutil.which(tool)  # what install.sh needs, and the display check's ldd
+        if found:
+            (bare / tool).symlink_to(found)
+    env.update(HOME=str(home), PATH=str(bare), LANG="C.UTF-8")
+    if MACOS:
+        return env, home / "Library" / "Application Support" / "Cortege"
+    return env, home / ".local" / "share" / "Cortege"
+
+
 @pytest.fixture(scope="module")
 def user(download, tmp_path_factory):
     """A person who unpacked the download into a fresh home and runs it from a bare shell."""
     home = tmp_path_factory.mktemp("home")
-    with tarfile.open(download) as tar:
-        tar.extractall(home / "Apps", filter="tar")
-    bare = home / "bare-bin"  # PATH holds only what a desktop session always has
-    bare.mkdir()
-    for tool in ("sh", "ldd", "sed", "ln", "cp", "mkdir", "rm", "find", "dirname"):
-        found = shutil.which(tool)
-        if found:
-            (bare / tool).symlink_to(found)
-    env = {
-        "HOME": str(home),
-        "PATH": str(bare),
-        "LANG": "C.UTF-8",
-        "QT_QPA_PLATFORM": "offscreen",
-        "CORTEGE_LANG": "en",
-    }
+    app = unpack(download, home / "Apps")
+    env, data = clean_environment(home)
     assert shutil.which("python3", path=env["PATH"]) is None
     assert shutil.which("python", path=env["PATH"]) is None
 
     class User:
-        app = home / "Apps" / "Cortege"
-        program = home / "Apps" / "Cortege" / "Cortege"
-        data = home / ".local" / "share" / "Cortege"
-
         def run(self, *args, extra: dict | None = None, timeout: int = 300):
             proc = subprocess.run(
                 [str(self.program), *map(str, args)],
                 capture_output=True,
-                text=True,
+                encoding="utf-8",
+                errors="replace",
                 env={**env, **(extra or {})},
                 cwd=home,
                 timeout=timeout,
@@ -81,21 +111,25 @@ def user(download, tmp_path_factory):
             assert "Traceback" not in proc.stderr, proc.stderr
             return proc
 
-    User.home = home
-    User.env = env
-    return User()
+    person = User()
+    person.home, person.env, person.app, person.data = home, env, app, data
+    # Windows: the console twin, so that output reaches us; it opens the same window.
+    person.program = app / ("cortege-cli.exe" if WINDOWS else "Cortege")
+    return person
 
 
 def test_the_archive_is_named_with_the_version_and_holds_what_the_app_needs(download, user):
     from app.version import __version__
 
-    assert download.name == f"Cortege-{__version__}-linux-x86_64.tar.gz"
+    assert download.name.startswith(f"Cortege-{__version__}-")
+    if LINUX and os.uname().machine == "x86_64":
+        assert download.name == f"Cortege-{__version__}-linux-x86_64.tar.gz"
     inside = user.app / "_internal"
     assert (inside / "resources" / "fonts" / "DejaVuSans.ttf").exists()
     assert (inside / "translations" / "fr" / "LC_MESSAGES" / "messages.po").exists()
-    assert (inside / "PySide6" / "Qt" / "translations" / "qtbase_fr.qm").exists()
-    assert list((inside / "sqlcipher3").glob("_sqlite3*.so"))
-    assert list((inside / "uharfbuzz").glob("_harfbuzz*.so"))
+    assert list(inside.glob("PySide6/**/translations/qtbase_fr.qm"))
+    assert list((inside / "sqlcipher3").glob("_sqlite3*"))
+    assert list((inside / "uharfbuzz").glob("_harfbuzz*"))
     assert (inside / "app" / "storage" / "migrations" / "versions" / "0001_core_domain.py").exists()
     assert (user.app / "CHANGELOG.md").read_text(encoding="utf-8").startswith("# Changes")
 
@@ -180,6 +214,7 @@ def test_the_window_opens_offscreen_and_shows_the_demo(user, tmp_path):
     assert shot.stat().st_size > 20_000  # a painted window, not an empty frame
 
 
+@pytest.mark.skipif(not LINUX, reason="freedesktop menus and MIME types are Linux's")
 def test_install_puts_it_in_the_menu_and_registers_bundles(user):
     proc = subprocess.run(
         [str(user.app / "install.sh")], capture_output=True, text=True, env=user.env, timeout=60
