@@ -49,6 +49,18 @@ def archive_name(version: str) -> str:
     return f"Cortege-{version}-{system_tag()}{suffix}"
 
 
+def check_build_machine() -> None:
+    """The download carries Qt's xcb libraries from this machine: refuse to build one without
+    them (it would fail on every machine that lacks them too, however the smoke test ran)."""
+    if not sys.platform.startswith("linux"):
+        return
+    from ui.platform_check import explain, missing_libraries, plugin_file
+
+    missing = missing_libraries(plugin_file("xcb"))
+    if missing:
+        raise SystemExit(f"Cannot build the download here. {explain(missing)}")
+
+
 def run_pyinstaller() -> Path:
     subprocess.run(
         [
@@ -116,6 +128,7 @@ def main(argv: list[str] | None = None) -> int:
 
     from app.version import __version__
 
+    check_build_machine()
     icons = WORK / "icons"
     make_icons(icons)
     app_dir = run_pyinstaller()

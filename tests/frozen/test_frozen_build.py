@@ -132,6 +132,9 @@ def test_the_archive_is_named_with_the_version_and_holds_what_the_app_needs(down
     assert list((inside / "uharfbuzz").glob("_harfbuzz*"))
     assert (inside / "app" / "storage" / "migrations" / "versions" / "0001_core_domain.py").exists()
     assert (user.app / "CHANGELOG.md").read_text(encoding="utf-8").startswith("# Changes")
+    if LINUX:  # what a bare Debian lacks for Qt's xcb plugin (FACTS.md) travels with the app
+        for lib in ("libxcb-cursor.so.0", "libxcb-icccm.so.4", "libxcb-keysyms.so.1"):
+            assert (inside / lib).exists(), lib
 
 
 def test_version_demo_and_list(user):

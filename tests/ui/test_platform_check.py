@@ -67,3 +67,23 @@ def test_other_platforms_are_not_checked(monkeypatch):
     monkeypatch.setenv("QT_QPA_PLATFORM", "offscreen")
     monkeypatch.setattr(platform_check, "missing_libraries", lambda _p: ["libxcb-cursor.so.0"])
     assert platform_check.display_problem() is None
+
+
+def test_the_freezer_refuses_a_build_machine_without_qts_xcb_libraries(monkeypatch):
+    import importlib.util
+
+    import pytest
+
+    from ui import platform_check
+
+    spec = importlib.util.spec_from_file_location("freeze", ROOT / "build" / "freeze.py")
+    freeze = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(freeze)
+    monkeypatch.setattr(platform_check, "missing_libraries", lambda _p: ["libxcb-icccm.so.4"])
+    with pytest.raises(SystemExit) as refused:
+        freeze.check_build_machine()
+    assert str(refused.value) == (
+        "Cannot build the download here. Cortège cannot open its window: the system libraries "
+        "libxcb-icccm.so.4 are missing (Debian/Ubuntu: sudo apt install libxcb-icccm4; "
+        "Fedora: sudo dnf install xcb-util-wm)."
+    )
