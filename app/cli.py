@@ -68,10 +68,18 @@ class Context:
             self._store.close()
 
 
+def program_name() -> str:
+    """What the user typed to run us, for the usage line: the download's ``Cortege`` (or
+    ``cortege-cli.exe``), else ``python main.py``."""
+    if getattr(sys, "frozen", False):
+        from pathlib import Path
+
+        return Path(sys.executable).name
+    return "python main.py"
+
+
 def build_parser() -> argparse.ArgumentParser:
-    parser = _Parser(
-        prog="python main.py", description=_("Cortège: plan symbolic protest actions.")
-    )
+    parser = _Parser(prog=program_name(), description=_("Cortège: plan symbolic protest actions."))
     from app.version import generator
 
     parser.add_argument("--version", action="version", version=generator())

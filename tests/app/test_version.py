@@ -71,3 +71,12 @@ def test_pytest_prints_its_summary_line_even_with_the_q_people_type():
         )
         assert proc.returncode == 0, proc.stdout + proc.stderr
         assert re.search(r"^1 passed", proc.stdout.splitlines()[-1].strip("= ")), proc.stdout
+
+
+def test_the_usage_line_names_the_program_people_run(monkeypatch):
+    import app.cli
+
+    assert app.cli.build_parser().format_usage().startswith("usage: python main.py ")
+    monkeypatch.setattr(sys, "frozen", True, raising=False)
+    monkeypatch.setattr(sys, "executable", "/opt/Cortege/Cortege")
+    assert app.cli.build_parser().format_usage().startswith("usage: Cortege ")

@@ -142,6 +142,8 @@ def test_version_demo_and_list(user):
 
     proc = user.run("--version")
     assert (proc.returncode, proc.stdout.strip()) == (0, f"Cortège {__version__}")
+    usage = user.run("--help").stdout
+    assert usage.startswith(f"usage: {user.program.name} [-h] [--version]"), usage
     proc = user.run("demo")
     assert (proc.returncode, proc.stdout.strip()) == (0, SLUG), proc.stderr
     assert (user.data / "cortege.sqlite3").exists()  # the default database, in the fresh home
