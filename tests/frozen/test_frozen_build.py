@@ -232,3 +232,10 @@ def test_install_puts_it_in_the_menu_and_registers_bundles(user):
     assert (share / "mime" / "packages" / "org.cortege.Cortege.xml").exists()
     assert (share / "icons" / "hicolor" / "256x256" / "apps" / "org.cortege.Cortege.png").exists()
     assert (user.home / ".local" / "bin" / "cortege").resolve() == user.program.resolve()
+
+
+def test_team_mode_on_a_postgresql_server(user, pg_url):
+    """psycopg's binary and the revisions run on a server too (skipped without one)."""
+    assert user.run("--db", pg_url, "upgrade").returncode == 0
+    assert user.run("--db", pg_url, "demo").stdout.strip() == SLUG
+    assert user.run("--db", pg_url, "list").stdout.startswith(f"{SLUG}\t")
