@@ -347,7 +347,7 @@ def export_bundle_dialog(window) -> None:
     path, _f = QFileDialog.getSaveFileName(
         window,
         _("Export bundle"),
-        str(Path.home() / f"{slug}.json"),
+        str(Path.home() / f"{slug}.cortege.json"),  # the name the MIME type knows
         _("Cortège bundles (*.json)"),
     )
     if path:

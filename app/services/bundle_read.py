@@ -31,6 +31,7 @@ VERSION = 1
 TOP = {
     "format",
     "version",
+    "generator",
     "action",
     "roles",
     "participants",
@@ -275,6 +276,9 @@ def read_bundle(data: Any) -> dict:
     if version < 1:
         raise DomainError(_("unknown bundle version {v}").format(v=version), field="version")
     r.obj(data, "", TOP, ("action",))
+    written_by = data.get("generator")  # informational: the app and version that wrote it
+    if written_by is not None and not (isinstance(written_by, str) and written_by.strip()):
+        r.fail("generator", _("must be non-empty text"))
     plan: dict = {}
     a = r.obj(
         data.get("action", {}), "action", ACTION, ("title", "timezone", "starts_at", "ends_at")

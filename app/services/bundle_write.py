@@ -9,6 +9,7 @@ from sqlalchemy.orm import Session
 from app.domain import models as m
 from app.domain.timeutil import format_iso, zone
 from app.services.actions import load_action
+from app.version import generator
 
 
 def _people_of(action: m.Action) -> list[m.Participant]:
@@ -66,6 +67,7 @@ def bundle_dict(session: Session, action_id: int, *, include_personal_data: bool
     out = {
         "format": "cortege.bundle",
         "version": 1,
+        "generator": generator(),
         "action": {
             "slug": action.slug,
             "title": action.title,
