@@ -59,3 +59,15 @@ class ConflictError(CortegeError):
         super().__init__(message)
         self.entity = entity
         self.entity_id = entity_id
+
+
+class StoreBusyError(StoreError):
+    """Another program kept the database locked for longer than the busy timeout."""
+
+
+class StoreReplacedError(StoreError):
+    """The database file was replaced or removed under the open store; nothing was written."""
+
+
+class StoreInUseError(StoreError):
+    """An operation that replaces the file was refused: another process has it open."""

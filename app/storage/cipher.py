@@ -55,13 +55,11 @@ def check_passphrase(path: Path, passphrase: str) -> bool:
 def _rebind(store, passphrase: str) -> None:
     """Point the open store at the file again with the new key: the same Store object, so the
     window, its undo history and every listener keep working."""
-    from sqlalchemy.orm import sessionmaker
-
     from app.storage.engine import make_engine
 
     store.engine.dispose()
-    store.engine = make_engine(str(store.path), passphrase=passphrase)
-    store._sessions = sessionmaker(store.engine, expire_on_commit=False)
+    store.bind(make_engine(str(store.path), passphrase=passphrase))
+    store.encrypted = True
 
 
 def change_passphrase(store, new_passphrase: str) -> None:

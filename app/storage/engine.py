@@ -29,6 +29,7 @@ log = logging.getLogger(__name__)
 MIGRATIONS = Path(__file__).resolve().parent / "migrations"
 SQLITE_HEADER = b"SQLite format 3\x00"
 BUSY_TIMEOUT_MS = 5000
+WRITE_OPTION = "cortege_write"
 
 
 def is_url(target: str) -> bool:
@@ -47,8 +48,12 @@ def _sqlite_pragmas(dbapi_conn, _record) -> None:
 
 def _sqlite_begin(conn) -> None:
     # pysqlite's own transaction handling defers BEGIN; emit it ourselves so each service call
-    # is one real transaction (SQLAlchemy's documented recipe).
-    conn.exec_driver_sql("BEGIN")
+    # is one real transaction (SQLAlchemy's documented recipe). A write transaction takes the
+    # write lock at once (BEGIN IMMEDIATE): a deferred one that reads before it writes fails
+    # with "database is locked" when another writer committed meanwhile, whatever the busy
+    # timeout; immediate ones queue.
+    write = conn.get_execution_options().get(WRITE_OPTION, False)
+    conn.exec_driver_sql("BEGIN IMMEDIATE" if write else "BEGIN")
 
 
 def make_engine(target: str, *, passphrase: str | None = None) -> Engine:
@@ -134,10 +139,13 @@ class Store:
     """An open Cortège database: the engine and a session factory."""
 
     def __init__(self, engine: Engine, target: str) -> None:
-        self.engine = engine
         self.target = target
-        self._sessions = sessionmaker(engine, expire_on_commit=False)
         self.listeners: list[Callable[[object], None]] = []
+        #: called (no argument) once when the file is found replaced under the open store
+        self.replaced_listeners: list[Callable[[], None]] = []
+        self.encrypted = False
+        self.closed = False
+        self.bind(engine)
         # Read-only is a mode, not an error: a read-only file or folder, a server role without
         # write rights, or the user's choice. Storage (files) and team mode (server roles) set
         # it on open; the window shows a banner with the reason and disables every edit;
@@ -149,6 +157,44 @@ class Store:
         """Open this store read-only; ``reason`` is a sentence for the user (translated)."""
         self.read_only = True
         self.read_only_reason = reason
+
+    def bind(self, engine: Engine) -> None:
+        """Use ``engine`` from now on (the same Store: the window and its undo history stay)."""
+        from app.storage.holders import file_identity, register_open
+
+        self.engine = engine
+        self._sessions = sessionmaker(
+            engine.execution_options(**{WRITE_OPTION: True}), expire_on_commit=False
+        )
+        self._readers = sessionmaker(engine, expire_on_commit=False)
+        self.identity = file_identity(self.path)
+        self._replaced_told = False
+        register_open(self)
+
+    def file_replaced(self) -> bool:
+        """Whether the file is no longer the one this store opened (replaced or removed)."""
+        if self.path is None or self.identity is None:
+            return False
+        from app.storage.holders import file_identity
+
+        return file_identity(self.path) != self.identity
+
+    def _check_identity(self, *, writing: bool) -> None:
+        if not self.file_replaced():
+            return
+        if not self._replaced_told:
+            self._replaced_told = True
+            for listener in list(self.replaced_listeners):
+                listener()
+        if writing:
+            from app.domain.errors import StoreReplacedError
+
+            raise StoreReplacedError(
+                _(
+                    "{path} was replaced or removed by another program while it was open: "
+                    "nothing was saved. Open it again to see the new file."
+                ).format(path=self.path)
+            )
 
     @property
     def backend(self) -> str:
@@ -168,26 +214,51 @@ class Store:
 
     @contextmanager
     def session(self) -> Iterator[Session]:
-        """One transaction: committed when the block ends, rolled back on error."""
+        """One write transaction: committed when the block ends, rolled back on error."""
+        self._check_identity(writing=True)
         with self._sessions() as session:
             try:
                 yield session
                 session.commit()
+            except DBAPIError as exc:
+                session.rollback()
+                translated = self._translated(exc)
+                if translated is None:
+                    raise
+                raise translated from exc
             except BaseException:
                 session.rollback()
                 raise
 
     @contextmanager
     def read(self) -> Iterator[Session]:
-        with self._sessions() as session:
-            yield session
+        """A read-only transaction (rolled back at the end)."""
+        self._check_identity(writing=False)
+        with self._readers() as session:
+            try:
+                yield session
+            except DBAPIError as exc:
+                session.rollback()
+                translated = self._translated(exc)
+                if translated is None:
+                    raise
+                raise translated from exc
             session.rollback()
+
+    def _translated(self, exc: DBAPIError) -> StoreError | None:
+        if self.backend != "sqlite":
+            return None
+        from app.storage.diagnose import translate
+
+        where = self.path if self.path is not None else self.display_name()
+        return translate(exc, where, encrypted=self.encrypted, store=self)
 
     def notify(self, changes: object) -> None:
         for listener in list(self.listeners):
             listener(changes)
 
     def close(self) -> None:
+        self.closed = True
         self.engine.dispose()
 
 
@@ -321,6 +392,7 @@ def open_store(
                 log.info("copied the database to %s before upgrading it", copy.name)
             upgrade(engine)
         store = Store(engine, target)
+        store.encrypted = passphrase is not None
         with store.session() as session:
             from app.services.settings import ensure_settings
 
