@@ -234,6 +234,23 @@ def copy_beside(path: Path, label: str) -> Path | None:
     return dest
 
 
+def refuse_if_open_elsewhere(target: Path, *, doing: str, besides: object = None) -> None:
+    """Replacing a database file that another process has open would lose every edit that
+    process saves afterwards (it goes on writing into the deleted file): refuse, saying who."""
+    from app.domain.errors import StoreInUseError
+    from app.storage.holders import holders
+
+    if not target.exists():
+        return
+    who = holders(target, besides=besides)
+    if who:
+        raise StoreInUseError(
+            _("{path} is open in {who}: close it first; {doing}.").format(
+                path=target, who=", ".join(who), doing=doing
+            )
+        )
+
+
 def restore_backup(
     data: bytes,
     target: Path,
@@ -250,11 +267,13 @@ def restore_backup(
         raise StoreError(_("{path} is still sealed").format(path=source))
     if target.is_dir():
         raise StoreError(_("{path} is a folder, not a Cortège database").format(path=target))
+    refuse_if_open_elsewhere(target, doing=_("nothing was restored"))
     with _scratch(target) as tmp:
         tmp.write_bytes(data)
         encrypted = verify_backup_file(tmp, source=source, passphrase=passphrase)
         with tmp.open("rb+") as fh:
             os.fsync(fh.fileno())
+        refuse_if_open_elsewhere(target, doing=_("nothing was restored"))  # again, just before
         previous = copy_beside(target, "before-restore")
         for extra in ("-wal", "-shm"):
             target.with_name(target.name + extra).unlink(missing_ok=True)

@@ -179,13 +179,17 @@ class Store:
 
         return file_identity(self.path) != self.identity
 
-    def _check_identity(self, *, writing: bool) -> None:
-        if not self.file_replaced():
-            return
+    def notice_replacement(self) -> None:
+        """Tell the replaced-file listeners (once per store)."""
         if not self._replaced_told:
             self._replaced_told = True
             for listener in list(self.replaced_listeners):
                 listener()
+
+    def _check_identity(self, *, writing: bool) -> None:
+        if not self.file_replaced():
+            return
+        self.notice_replacement()
         if writing:
             from app.domain.errors import StoreReplacedError
 
