@@ -177,6 +177,11 @@ def encrypt_with_prompt(data: bytes) -> bytes:
 
 def new_passphrase(prompt: str, *, env: tuple[str, ...]) -> str:
     """A passphrase from the first set variable of ``env``, else typed twice at a terminal."""
+    from app.domain.passphrase import passphrase_problem
     from app.storage.unlock import passphrase_from_env_or_prompt
 
-    return passphrase_from_env_or_prompt(prompt, env=env, again=_("Type it again: "))
+    value = passphrase_from_env_or_prompt(prompt, env=env, again=_("Type it again: "))
+    problem = passphrase_problem(value)
+    if problem:
+        raise DomainError(problem, field=env[0])
+    return value

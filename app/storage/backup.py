@@ -179,17 +179,16 @@ def verify_backup_file(path: Path, *, source: str, passphrase: Callable[[], str]
 
             if passphrase is None:
                 raise StoreError(_("{path} is encrypted").format(path=source))
+            from app.storage.cipher import open_encrypted
+
             key = passphrase()
-            conn = sqlcipher3.dbapi2.connect(str(path))
             try:
-                conn.execute("PRAGMA cipher_log_level = NONE")
-                conn.execute(f"PRAGMA key = {_quote(key)}")
-                try:
-                    conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
-                except sqlcipher3.dbapi2.DatabaseError as exc:
-                    raise StoreError(
-                        _("wrong passphrase, or {path} is not a Cortège backup").format(path=source)
-                    ) from exc
+                conn, _spec = open_encrypted(path, key)
+            except sqlcipher3.dbapi2.DatabaseError as exc:
+                raise StoreError(
+                    _("wrong passphrase, or {path} is not a Cortège backup").format(path=source)
+                ) from exc
+            try:
                 _integrity(conn, source, ("cipher_integrity_check", "integrity_check"))
                 _check_schema(conn, source)
                 conn.execute("PRAGMA journal_mode = DELETE")
@@ -234,23 +233,6 @@ def copy_beside(path: Path, label: str) -> Path | None:
     return dest
 
 
-def refuse_if_open_elsewhere(target: Path, *, doing: str, besides: object = None) -> None:
-    """Replacing a database file that another process has open would lose every edit that
-    process saves afterwards (it goes on writing into the deleted file): refuse, saying who."""
-    from app.domain.errors import StoreInUseError
-    from app.storage.holders import holders
-
-    if not target.exists():
-        return
-    who = holders(target, besides=besides)
-    if who:
-        raise StoreInUseError(
-            _("{path} is open in {who}: close it first; {doing}.").format(
-                path=target, who=", ".join(who), doing=doing
-            )
-        )
-
-
 def restore_backup(
     data: bytes,
     target: Path,
@@ -267,6 +249,8 @@ def restore_backup(
         raise StoreError(_("{path} is still sealed").format(path=source))
     if target.is_dir():
         raise StoreError(_("{path} is a folder, not a Cortège database").format(path=target))
+    from app.storage.holders import refuse_if_open_elsewhere
+
     refuse_if_open_elsewhere(target, doing=_("nothing was restored"))
     with _scratch(target) as tmp:
         tmp.write_bytes(data)

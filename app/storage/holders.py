@@ -133,3 +133,19 @@ def holders(path: Path, *, besides: object = None) -> list[str]:
     elif os.name == "posix":
         found += _posix_probe(real)
     return found
+
+
+def refuse_if_open_elsewhere(target: Path, *, doing: str, besides: object = None) -> None:
+    """Replacing a database file that another process has open would lose every edit that
+    process saves afterwards (it goes on writing into the deleted file): refuse, saying who."""
+    from app.domain.errors import StoreInUseError
+
+    if not target.exists():
+        return
+    who = holders(target, besides=besides)
+    if who:
+        raise StoreInUseError(
+            _("{path} is open in {who}: close it first; {doing}.").format(
+                path=target, who=", ".join(who), doing=doing
+            )
+        )
