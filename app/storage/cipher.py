@@ -85,12 +85,13 @@ def sqlite_uri(path: Path, **params: str) -> str:
     return f"file:{quote(str(path))}" + (f"?{query}" if query else "")
 
 
-def _connect_with(path: Path, spec: str, *, read_only: bool):
+def _connect_with(path: Path, spec: str, *, read_only: bool, immutable: bool = False):
     import sqlcipher3
 
     if read_only:
+        params = {"mode": "ro", "immutable": "1"} if immutable else {"mode": "ro"}
         conn = sqlcipher3.dbapi2.connect(
-            sqlite_uri(path, mode="ro"), uri=True, check_same_thread=False
+            sqlite_uri(path, **params), uri=True, check_same_thread=False
         )
     else:
         conn = sqlcipher3.dbapi2.connect(str(path), check_same_thread=False)
@@ -108,23 +109,27 @@ def _connect_with(path: Path, spec: str, *, read_only: bool):
     return conn
 
 
-def open_encrypted(path: Path, passphrase: str, *, read_only: bool = False):
+def open_encrypted(
+    path: Path, passphrase: str, *, read_only: bool = False, immutable: bool = False
+):
     """(a keyed sqlcipher3 connection, the key spec that opened it); raises sqlcipher3's
-    DatabaseError ("file is not a database") when no key derived from ``passphrase`` fits."""
+    DatabaseError ("file is not a database") when no key derived from ``passphrase`` fits,
+    and any other error (a full disk, a read-only folder) as it comes."""
     import sqlcipher3
 
     specs = key_specs(path, passphrase)
     for i, spec in enumerate(specs):
         try:
-            return _connect_with(path, spec, read_only=read_only), spec
-        except sqlcipher3.dbapi2.DatabaseError:
-            if i == len(specs) - 1:
+            conn = _connect_with(path, spec, read_only=read_only, immutable=immutable)
+            return conn, spec
+        except sqlcipher3.dbapi2.DatabaseError as exc:
+            if i == len(specs) - 1 or "file is not a database" not in str(exc):
                 raise
     raise AssertionError("unreachable")
 
 
 def sqlcipher_creator(
-    path: Path, passphrase: str, *, read_only: bool = False
+    path: Path, passphrase: str, *, read_only: bool = False, immutable: bool = False
 ) -> Callable[[], object]:
     """A connection factory for SQLAlchemy: the key is found (derived) on the first connection
     and reused by the next ones."""
@@ -132,8 +137,8 @@ def sqlcipher_creator(
 
     def connect():
         if found:
-            return _connect_with(path, found[0], read_only=read_only)
-        conn, spec = open_encrypted(path, passphrase, read_only=read_only)
+            return _connect_with(path, found[0], read_only=read_only, immutable=immutable)
+        conn, spec = open_encrypted(path, passphrase, read_only=read_only, immutable=immutable)
         found.append(spec)
         return conn
 

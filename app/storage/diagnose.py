@@ -36,6 +36,16 @@ def folder_writable(path: Path) -> bool:
     return os.access(path.parent if str(path.parent) else ".", os.W_OK)
 
 
+def folder_read_only(path: Path) -> bool:
+    folder = path.parent if str(path.parent) else Path(".")
+    try:
+        if os.statvfs(folder).f_flag & getattr(os, "ST_RDONLY", 1):
+            return True
+    except (OSError, AttributeError):
+        pass
+    return not os.access(folder, os.W_OK)
+
+
 def read_only_reason(path: Path) -> str | None:
     """Why an existing database file can only be read (None when it can be written).
 
@@ -62,6 +72,25 @@ def read_only_reason(path: Path) -> str | None:
 def is_disk_full(exc: BaseException) -> bool:
     text = _message(exc)
     return "disk is full" in text or getattr(exc, "errno", None) == errno.ENOSPC
+
+
+def free_bytes(path: Path) -> int | None:
+    try:
+        st = os.statvfs(path.parent if str(path.parent) else ".")
+    except (OSError, AttributeError):
+        return None
+    return st.f_bavail * st.f_frsize
+
+
+def looks_like_full_disk(exc: BaseException, path: object) -> bool:
+    """An I/O error (SQLite cannot grow its WAL index, ``-shm``) on a disk with no space left."""
+    if not isinstance(path, Path):
+        return False
+    text = _message(exc)
+    if "disk i/o error" not in text and "unable to open" not in text:
+        return False
+    free = free_bytes(path)
+    return free is not None and free < 256 * 1024
 
 
 def is_locked(exc: BaseException) -> bool:
@@ -138,7 +167,7 @@ def translate(
     exc: BaseException, path: object, *, encrypted: bool = False, store: object = None
 ) -> StoreError | None:
     """The StoreError a SQLite failure means for the user, or None when it is none of these."""
-    if is_disk_full(exc):
+    if is_disk_full(exc) or looks_like_full_disk(exc, path):
         return disk_full(path)
     if is_locked(exc):
         who = None
