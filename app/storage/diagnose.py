@@ -14,17 +14,12 @@ from pathlib import Path
 from app.domain.errors import StoreBusyError, StoreError
 from app.i18n import _
 
-# How much of a value an error message quotes (a 50 MB field must not become a 50 MB message).
-QUOTE_CHARS = 60
 
-
-def quote(value: object, limit: int = QUOTE_CHARS) -> str:
+def quote(value: object) -> str:
     """``value`` for an error message: its repr, cut to a short prefix."""
-    text = value if isinstance(value, str) else repr(value)
-    text = text.encode("utf-8", "backslashreplace").decode("utf-8")
-    if len(text) > limit:
-        return repr(text[:limit]) + "…"
-    return repr(text)
+    from app.domain.errors import short
+
+    return repr(short(value))
 
 
 def _message(exc: BaseException) -> str:
