@@ -156,13 +156,19 @@ def is_encrypted_file(path: Path) -> bool:
 
 
 def check_passphrase(path: Path, passphrase: str) -> bool:
-    """Whether ``passphrase`` opens the encrypted file at ``path`` (nothing is changed)."""
+    """Whether ``passphrase`` opens the encrypted file at ``path`` (nothing is changed).
+
+    Only a key that does not fit is "wrong": another failure (a full disk, a read-only folder)
+    answers True, so that opening the store then says what it really is."""
     import sqlcipher3
 
+    from app.storage.diagnose import folder_read_only
+
+    immutable = folder_read_only(path) and not path.with_name(path.name + "-wal").exists()
     try:
-        conn, _spec = open_encrypted(path, passphrase, read_only=True)
-    except sqlcipher3.dbapi2.DatabaseError:
-        return False
+        conn, _spec = open_encrypted(path, passphrase, read_only=True, immutable=immutable)
+    except sqlcipher3.dbapi2.DatabaseError as exc:
+        return "file is not a database" not in str(exc)
     conn.close()
     return True
 

@@ -277,3 +277,14 @@ def test_the_data_folder_is_private(tmp_path, monkeypatch):
     store = open_store(str(default_database()))
     store.close()
     assert default_database().stat().st_mode & 0o777 == 0o600
+
+
+def test_the_unlock_check_calls_only_a_key_that_does_not_fit_wrong(
+    cli, demo_db, small_disk, monkeypatch
+):
+    from app.storage.cipher import check_passphrase
+
+    db = _encrypted_demo(cli, demo_db, small_disk / "plan.sqlite3", monkeypatch)
+    _remount_read_only(small_disk)
+    assert check_passphrase(db, PASSPHRASE)
+    assert not check_passphrase(db, "not the passphrase at all")
