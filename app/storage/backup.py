@@ -48,6 +48,7 @@ def backup_sqlite(
     raw = store.engine.raw_connection()
     try:
         source = raw.driver_connection
+        _refuse_damaged_source(source, store)
         if isinstance(source, sqlite3.Connection):
             if seal is None:
                 with atomic_path(dest) as tmp:
@@ -72,6 +73,30 @@ def backup_sqlite(
     finally:
         raw.close()
     return dest
+
+
+def _refuse_damaged_source(source, store: Store) -> None:
+    """A backup must not copy damage over a good older one unnoticed: check the whole file."""
+    encrypted = not isinstance(source, sqlite3.Connection)
+    pragmas = ("cipher_integrity_check", "quick_check") if encrypted else ("quick_check",)
+    detail = None
+    try:
+        for pragma in pragmas:
+            rows = [r[0] for r in source.execute(f"PRAGMA {pragma}").fetchall()]
+            if pragma == "quick_check" and rows != ["ok"] or pragma != "quick_check" and rows:
+                detail = str(rows[0])[:200] if rows else "?"
+                break
+    except Exception as exc:  # sqlite3's or sqlcipher3's DatabaseError: the file is damaged
+        if not isinstance(exc, sqlite3.Error) and not type(exc).__module__.startswith("sqlcipher"):
+            raise
+        detail = str(exc)[:200]
+    if detail is not None:
+        raise StoreError(
+            _(
+                "{path} is damaged ({detail}); no backup was written, so your older backups "
+                "stay as they are"
+            ).format(path=store.path, detail=detail)
+        )
 
 
 @contextmanager

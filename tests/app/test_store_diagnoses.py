@@ -288,3 +288,14 @@ def test_the_unlock_check_calls_only_a_key_that_does_not_fit_wrong(
     _remount_read_only(small_disk)
     assert check_passphrase(db, PASSPHRASE)
     assert not check_passphrase(db, "not the passphrase at all")
+
+
+def test_a_backup_of_a_damaged_database_is_refused_and_keeps_the_older_one(cli, demo_db, tmp_path):
+    older = tmp_path / "older.backup"
+    assert cli("--db", demo_db, "backup", "-o", older).code == 0
+    before = _digest(older)
+    _wreck_table(demo_db, "participant")
+    r = cli("--db", demo_db, "backup", "-o", older)
+    assert r.code == 2, r
+    assert "is damaged" in r.err and "no backup was written" in r.err
+    assert _digest(older) == before
