@@ -306,6 +306,9 @@ class MainWindow(QMainWindow):
                     self.live_updates.statusChanged.connect(
                         lambda text: self.statusBar().showMessage(text, 15000)
                     )
+        from ui import replaced_file
+
+        replaced_file.watch(self, store)  # another program replacing the file is noticed
         self._refresh_title()
         self._refresh_purge_reminder()
         last = settings_store.last_action(store.display_name())

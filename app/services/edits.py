@@ -19,7 +19,8 @@ from sqlalchemy.orm.attributes import flag_modified
 from sqlalchemy.orm.exc import StaleDataError
 
 from app.domain import models as m
-from app.domain.errors import ConflictError, DomainError, NotFoundError, Problem
+from app.domain.errors import ConflictError, DomainError, NotFoundError, Problem, short
+from app.domain.limits import MAX_ID
 from app.i18n import _
 from app.services.fields import clean
 from app.services.snapshot import Snapshot, capture, restore
@@ -61,10 +62,12 @@ ENTITY_LABELS = {
 
 
 def get(session: Session, entity: str, row_id: int):
-    obj = session.get(MODELS[entity], row_id)
+    # An id beyond SQLite's integers would raise OverflowError in the driver: none has it.
+    known = isinstance(row_id, int) and not isinstance(row_id, bool) and 0 < row_id <= MAX_ID
+    obj = session.get(MODELS[entity], row_id) if known else None
     if obj is None or (entity == "action" and obj.deleted_at is not None):
         raise NotFoundError(
-            _("no {entity} with id {id}").format(entity=ENTITY_LABELS[entity], id=row_id),
+            _("no {entity} with id {id}").format(entity=ENTITY_LABELS[entity], id=short(row_id)),
             field="id",
         )
     return obj

@@ -115,8 +115,8 @@ def test_print_a_role_prints_every_holders_sheet(dialog, qtbot, tmp_path):
     assert len(PdfReader(out).pages) == 4
 
 
-def test_closing_removes_the_preview_file(dialog):
-    path = dialog._preview_path
-    assert path.exists()
+def test_closing_releases_the_preview_held_in_memory(dialog):
+    # The preview never was a file (tests/ui/test_preview_in_memory.py): closing frees it.
+    assert dialog._buffer is not None and dialog._buffer.size() > 0
     dialog.reject()
-    assert not path.exists()
+    assert dialog._buffer is None

@@ -71,8 +71,10 @@ def write_each(
     if workers > 1 and total >= POOL_THRESHOLD:
         import multiprocessing
 
+        from app.storage.files import die_with_parent
+
         ctx = multiprocessing.get_context("fork" if os.name == "posix" else "spawn")
-        with ctx.Pool(workers) as pool:
+        with ctx.Pool(workers, initializer=die_with_parent, initargs=(os.getpid(),)) as pool:
             chunk = max(1, total // (workers * 8))
             for done, path in enumerate(pool.imap(_write_one, jobs, chunksize=chunk), 1):
                 written.append(Path(path))
