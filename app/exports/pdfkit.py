@@ -1,14 +1,35 @@
-"""Shared pieces of the PDF exports: page sizes, paragraph styles, and a page frame whose
-header and footer carry the page number out of the total, the print time and the warnings."""
+"""The one PDF pipeline of every export: page sizes, paragraph styles, user text turned into
+shaped and ordered paragraphs, and a page frame whose header and footer carry the page number
+out of the total, the print time and the warnings.
+
+User text, in any script, goes through three functions (docs: ``docs/runsheets.md``, "Scripts"):
+
+- ``text_flow(text, style, lead=...)``: free text (notes, instructions, a release body) as a
+  list of flowables. Every line the user typed stays a line; a blank line is a paragraph break;
+  lines starting with ``-``, ``*``, ``•`` or ``1.``/``1)``/``a)`` become list items with a
+  hanging bullet or number. Each paragraph flows and splits across pages.
+- ``para(text, style)``: one short paragraph (a title, an alias, a place).
+- ``rich([(text, bold), ...], style)``: one paragraph of bold and regular pieces (a label and
+  its value).
+
+Each picks, per paragraph, reportlab's own ``Paragraph`` when the text needs no shaping (Latin,
+Greek, Cyrillic: nothing is paid for shaping) or ``ShapedParagraph`` (harfbuzz shaping, bidi
+ordering, right-aligned when the paragraph is right-to-left, fonts per script, emoji from Noto
+Sans Symbols 2). ``text_direction(text)`` says ``"rtl"``/``"ltr"`` like HTML's ``dir="auto"``.
+``build_pdf(...)`` writes the document with ``/Lang`` and ``DisplayDocTitle``.
+"""
 
 from __future__ import annotations
 
 import io
+import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
+from xml.sax.saxutils import escape
 
 from app.exports.fonts import markup, register_fonts
+from app.exports.shaping import base_direction, needs_shaping
 
 INK = (0.0, 0.0, 0.0)
 GREY = (0.35, 0.35, 0.35)
@@ -31,7 +52,9 @@ def styles() -> dict:
     reg, bold = fonts["regular"], fonts["bold"]
 
     def style(name: str, size: float, *, font: str = reg, lead: float = 1.22, **kw):
-        return ParagraphStyle(name, fontName=font, fontSize=size, leading=size * lead, **kw)
+        return ParagraphStyle(
+            name, fontName=font, fontSize=size, leading=size * lead, bulletFontName=reg, **kw
+        )
 
     return {
         "title": style("title", 17, font=bold, spaceAfter=2),
@@ -52,11 +75,88 @@ def styles() -> dict:
     }
 
 
-def para(text: str | None, style: str, *, raw: bool = False):
-    """A paragraph of ``text`` (escaped, with script fallback) unless ``raw`` markup is given."""
+def _style(style):
+    return styles()[style] if isinstance(style, str) else style
+
+
+def text_direction(text: str | None) -> str:
+    """``"rtl"`` when the first strong character of ``text`` is right-to-left, else ``"ltr"``."""
+    return base_direction(text)
+
+
+def rich(parts: Sequence[tuple[str | None, bool]], style, *, bullet: str = ""):
+    """One paragraph of ``(text, bold)`` pieces in ``style`` (a name of ``styles()`` or a
+    ``ParagraphStyle``), shaped and ordered when any piece needs it. Line breaks in the pieces
+    become spaces; use ``text_flow`` to keep them."""
     from reportlab.platypus import Paragraph
 
-    return Paragraph(text if raw else markup(text), styles()[style])
+    st = _style(style)
+    parts = [(t or "", bool(b)) for t, b in parts if t]
+    if any(needs_shaping(t) for t, _b in parts):
+        from app.exports.shaped_paragraph import ShapedParagraph
+
+        values = "".join(t for t, b in parts if not b) or None
+        return ShapedParagraph(parts, st, bullet=bullet, direction_of=values)
+    html = "".join(f"<b>{escape(_flat(t))}</b>" if b else escape(_flat(t)) for t, b in parts)
+    return Paragraph(html, st, bulletText=bullet or None)
+
+
+def para(text: str | None, style, *, raw: bool = False, bold: bool = False):
+    """One paragraph of plain ``text`` in ``style``, shaped and ordered as it needs; ``raw``
+    takes reportlab markup as is (labels only: markup is neither shaped nor ordered)."""
+    if raw:
+        from reportlab.platypus import Paragraph
+
+        return Paragraph(text or "", _style(style))
+    return rich([(text or "", bold)], style)
+
+
+def _flat(text: str) -> str:
+    return " ".join(text.split()) if ("\n" in text or "\t" in text) else text
+
+
+_ITEM = re.compile(r"^\s*(?:([-*•‣–·])|(\d{1,3}[.)]|[a-zA-Z][.)]))\s+(?=\S)")
+
+
+def text_flow(text: str | None, style, *, lead: str = "", lead_style=None) -> list:
+    """Free text as flowables: one paragraph per typed line (a blank line adds space), list
+    items with hanging bullets or numbers, each shaped and ordered as it needs; ``lead`` (a
+    label such as "Plan B:") is set bold at the start of the first paragraph."""
+    from copy import copy
+
+    st = _style(style)
+    out: list = []
+    gap = False
+    if lead and base_direction(text) == "rtl" and base_direction(lead) == "ltr":
+        out.append(rich([(lead, True)], st))  # ":Plan B" otherwise, at the start of an rtl line
+        lead = ""
+    lines = (text or "").replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    for line in lines:
+        if not line.strip():
+            gap = bool(out) or gap
+            continue
+        match = _ITEM.match(line)
+        item_style = st
+        bullet = ""
+        if match:
+            bullet = "•" if match.group(1) else match.group(2)
+            line = line[match.end() :]
+            indent = st.fontSize * (1.2 if match.group(1) else 0.6 + 0.6 * len(bullet))
+            item_style = copy(st)
+            item_style.leftIndent = st.leftIndent + indent
+            item_style.bulletIndent = st.leftIndent
+        if gap:
+            item_style = copy(item_style)
+            item_style.spaceBefore = max(st.spaceBefore, st.leading * 0.5)
+            gap = False
+        parts = [(line.strip(), False)]
+        if lead and not out:
+            parts.insert(0, (f"{lead} ", True))
+            lead = ""
+        out.append(rich(parts, item_style, bullet=bullet))
+    if not out and lead:
+        out.append(rich([(lead, True)], st))
+    return out
 
 
 @dataclass
@@ -68,6 +168,7 @@ class Frame:
     printed: str  # "Printed 26/05/2024 17:02"
     page_label: str  # "{page}/{total}" in the reader's language
     confidential: str = ""  # set when personal data is on the sheet
+    lang: str = "en"  # the document's language, written as /Lang
 
 
 def _canvas_class(frame: Frame, page_size: tuple[float, float]):
@@ -143,6 +244,8 @@ def build_pdf(
         subject="",
         creator="Cortège",
         producer="Cortège",
+        lang=frame.lang.replace("_", "-"),
+        displayDocTitle=True,
     )
     kwargs = {"onFirstPage": on_page, "onLaterPages": on_page} if on_page else {}
     doc.build(list(story), canvasmaker=_canvas_class(frame, size), **kwargs)
@@ -155,20 +258,18 @@ def content_width(paper: str, *, landscape: bool = False) -> float:
     return page_size(paper, landscape=landscape)[0] - 2 * MARGIN_MM * mm
 
 
-def cell(text: str | None, style: str, width: float):
-    """A table cell: the plain string when it fits on one line in ``width`` (drawn with the
-    table's FONT, far cheaper than a paragraph), else a wrapping paragraph."""
+def cell(text: str | None, style, width: float):
+    """A table cell: the plain string when it fits on one line in ``width`` and needs no
+    shaping (drawn with the table's FONT, far cheaper than a paragraph), else a wrapping,
+    shaped paragraph."""
     from reportlab.pdfbase.pdfmetrics import stringWidth
 
     text = text or ""
-    st = styles()[style]
-    if "\n" not in text and stringWidth(text, st.fontName, st.fontSize) <= width - 7:
-        if text.isascii() or markup(text) == _escape(text):
+    st = _style(style)
+    if "\n" not in text and not needs_shaping(text):
+        if stringWidth(text, st.fontName, st.fontSize) <= width - 7:
             return text
     return para(text, style)
 
 
-def _escape(text: str) -> str:
-    from xml.sax.saxutils import escape
-
-    return escape(text)
+__all__ = ["markup", "para", "rich", "text_flow", "text_direction", "cell", "build_pdf"]
