@@ -57,20 +57,26 @@ def styles() -> dict:
         )
 
     return {
-        "title": style("title", 17, font=bold, spaceAfter=2),
+        "title": style("title", 17, font=bold, spaceAfter=2, keepWithNext=True),
         "message": style("message", 12, spaceAfter=2),
-        "when": style("when", 11, textColor=GREY, spaceAfter=6),
+        "when": style("when", 11, textColor=GREY, spaceAfter=4),
         "alias": style("alias", 20, font=bold),
         "label": style("label", 9, textColor=GREY),
         "call": style("call", 34, font=bold, lead=1.05),
+        "big": style("big", 22, font=bold, lead=1.1),
         "meet": style("meet", 14, font=bold),
-        "h2": style("h2", 12.5, font=bold, spaceBefore=7, spaceAfter=3),
+        "h2": style("h2", 12.5, font=bold, spaceBefore=5, spaceAfter=2.5, keepWithNext=True),
+        "h3": style("h3", 10.5, font=bold, spaceBefore=4, spaceAfter=1, keepWithNext=True),
         "body": style("body", 10.5),
         "small": style("small", 9),
         "cue_time": style("cue_time", 14, font=bold),
         "cue_title": style("cue_title", 12, font=bold),
         "tiny": style("tiny", 8),
         "tiny_bold": style("tiny_bold", 8, font=bold),
+        "sched": style("sched", 9),
+        "sched_bold": style("sched_bold", 9, font=bold),
+        "cell": style("cell", 8.5),
+        "cell_bold": style("cell_bold", 8.5, font=bold),
         "warn": style("warn", 10.5, font=bold),
     }
 
@@ -182,6 +188,8 @@ def _canvas_class(frame: Frame, page_size: tuple[float, float]):
         """Keeps every page until the end so that each footer can say 'page n of total'."""
 
         def __init__(self, *args, **kwargs) -> None:
+            # A TrueType first font: reportlab's default, Helvetica, would be listed unembedded.
+            kwargs.setdefault("initialFontName", fonts["regular"])
             super().__init__(*args, **kwargs)
             self._pages: list[dict] = []
 
@@ -228,6 +236,7 @@ def build_pdf(
     """Lay out ``story`` on pages of ``paper`` with the shared header and footer; PDF bytes."""
     from reportlab.lib.units import mm
     from reportlab.platypus import SimpleDocTemplate
+    from reportlab.platypus.doctemplate import LayoutError
 
     register_fonts()
     size = page_size(paper, landscape=landscape)
@@ -248,8 +257,116 @@ def build_pdf(
         displayDocTitle=True,
     )
     kwargs = {"onFirstPage": on_page, "onLaterPages": on_page} if on_page else {}
-    doc.build(list(story), canvasmaker=_canvas_class(frame, size), **kwargs)
+    try:
+        doc.build(list(story), canvasmaker=_canvas_class(frame, size), **kwargs)
+    except LayoutError:
+        # Something is still too tall for a page (a table row reportlab cannot split): print
+        # the same content with every table undone into flowing paragraphs, never nothing.
+        import logging
+
+        logging.getLogger(__name__).warning("layout too tall for %r; printing it flat", frame.title)
+        buf = io.BytesIO()
+        doc.filename = buf
+        doc.build(flatten(story), canvasmaker=_canvas_class(frame, size), **kwargs)
     return buf.getvalue()
+
+
+def flatten(story: Sequence) -> list:
+    """``story`` with tables, boxes and keep-togethers undone into their flowables, row by
+    row, cell by cell: what can always be laid out, since paragraphs split at any line."""
+    from reportlab.platypus import KeepTogether, Table
+    from reportlab.platypus.flowables import CondPageBreak, Spacer
+
+    out: list = []
+
+    def add(item) -> None:
+        if item is None or item == "":
+            return
+        if isinstance(item, str):
+            out.append(para(item, "cell"))
+        elif isinstance(item, (list, tuple)):
+            for sub in item:
+                add(sub)
+        elif isinstance(item, Table):
+            for row in item._cellvalues:
+                for value in row:
+                    add(value)
+                out.append(Spacer(1, 3))
+        elif isinstance(item, KeepTogether):
+            add(item._content)
+        elif isinstance(item, CondPageBreak):
+            return
+        else:
+            out.append(item)
+
+    add(list(story))
+    return out
+
+
+def fit_widths(
+    columns: Sequence[Sequence[str]],
+    fonts: Sequence[tuple[str, float]],
+    total: float,
+    *,
+    padding: float = 6,
+    fixed: Sequence[bool] = (),
+    head_font: str | None = None,
+) -> list[float]:
+    """Column widths that follow their content, as HTML tables do: every column gets at least
+    its longest word, the space left goes where text is longest, and a ``fixed`` column (a
+    time, a phone number: never broken) gets its whole value. ``columns`` are the strings of
+    each column, the first one its header (measured in ``head_font`` when given)."""
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+
+    mins, maxs = [], []
+    for values, (font, size) in zip(columns, fonts, strict=True):
+        measured = []
+        for n, text in enumerate(values):
+            face = head_font if (n == 0 and head_font) else font
+            words = text.split() if text else [""]
+            measured.append(
+                (
+                    stringWidth(text or "", face, size),
+                    max(stringWidth(w, face, size) for w in words),
+                )
+            )
+        measured = measured or [(0.0, 0.0)]
+        maxs.append(max(m[0] for m in measured) + padding)
+        mins.append(min(max(m[1] for m in measured) + padding, total * 0.35))
+    fixed = list(fixed) + [False] * (len(maxs) - len(fixed))
+    mins = [mx if f else mn for mn, mx, f in zip(mins, maxs, fixed, strict=True)]
+    if sum(maxs) <= total:
+        free = [i for i, f in enumerate(fixed) if not f] or list(range(len(maxs)))
+        share = sum(maxs[i] for i in free) or 1.0
+        spare = total - sum(maxs)
+        return [mx + (spare * mx / share if i in free else 0) for i, mx in enumerate(maxs)]
+    if sum(mins) <= total:
+        give = [mx - mn for mn, mx in zip(mins, maxs, strict=True)]
+        spare = total - sum(mins)
+        share = sum(give) or 1.0
+        return [mn + spare * g / share for mn, g in zip(mins, give, strict=True)]
+    scale = total / sum(mins)
+    return [mn * scale for mn in mins]
+
+
+def nobreak(text: str | None) -> str:
+    """``text`` that never breaks across lines (a phone number, a time): no-break spaces."""
+    return (text or "").replace(" ", "\u00a0").replace("\u202f", "\u00a0")
+
+
+def indented(flowables: Sequence, indent: float) -> list:
+    """``flowables`` (paragraphs from ``para``/``rich``/``text_flow``) moved right by
+    ``indent`` points (left, for right-to-left ones)."""
+    from copy import copy
+
+    out = []
+    for f in flowables:
+        st = copy(f.style)
+        st.leftIndent += indent
+        st.bulletIndent += indent
+        f.style = st
+        out.append(f)
+    return out
 
 
 def content_width(paper: str, *, landscape: bool = False) -> float:

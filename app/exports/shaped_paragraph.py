@@ -16,7 +16,7 @@ from reportlab.platypus.flowables import Flowable
 
 from app.exports.shaping import Run, _cmap, _font_for, _levels, base_direction, shape
 
-_SPACES = str.maketrans({c: " " for c in "\t\r\n\u00a0\u2028\u2029\u000b\u000c"})
+_SPACES = str.maketrans({c: " " for c in "\t\r\n\u2028\u2029\u000b\u000c"})
 
 
 def _itemize(parts: Sequence[tuple[str, bool]], size: float, rtl: bool) -> list[Run]:
@@ -193,6 +193,9 @@ class ShapedParagraph(Flowable):
 
     def getSpaceAfter(self) -> float:  # noqa: N802 - platypus's name
         return self.style.spaceAfter
+
+    def getKeepWithNext(self) -> bool:  # noqa: N802 - platypus's name
+        return bool(getattr(self.style, "keepWithNext", False))
 
     def _indent(self) -> float:
         return self.style.leftIndent + self.style.rightIndent
