@@ -59,6 +59,11 @@ def register_fonts() -> dict[str, str]:
     for name, filename in _FILES.items():
         pdfmetrics.registerFont(TTFont(name, str(FONTS_DIR / filename), shapable=True))
     _install_tounicode()
+    # Table cells without a FONT of their own (empty ones too) default to Helvetica, which
+    # would then be listed in the PDF, unembedded: the bundled font is every table's default.
+    from reportlab.platypus.tables import CellStyle
+
+    CellStyle.fontname = REGULAR
     addMapping(REGULAR, 0, 0, REGULAR)
     addMapping(REGULAR, 1, 0, BOLD)
     addMapping(REGULAR, 0, 1, REGULAR)

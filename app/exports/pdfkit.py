@@ -53,7 +53,13 @@ def styles() -> dict:
 
     def style(name: str, size: float, *, font: str = reg, lead: float = 1.22, **kw):
         return ParagraphStyle(
-            name, fontName=font, fontSize=size, leading=size * lead, bulletFontName=reg, **kw
+            name,
+            fontName=font,
+            fontSize=size,
+            leading=size * lead,
+            bulletFontName=reg,
+            bulletFontSize=size,
+            **kw,
         )
 
     return {
@@ -63,7 +69,7 @@ def styles() -> dict:
         "alias": style("alias", 20, font=bold),
         "label": style("label", 9, textColor=GREY),
         "call": style("call", 34, font=bold, lead=1.05),
-        "big": style("big", 22, font=bold, lead=1.1),
+        "big": style("big", 22, font=bold, lead=1.25),
         "meet": style("meet", 14, font=bold),
         "h2": style("h2", 12.5, font=bold, spaceBefore=5, spaceAfter=2.5, keepWithNext=True),
         "h3": style("h3", 10.5, font=bold, spaceBefore=4, spaceAfter=1, keepWithNext=True),
@@ -90,10 +96,18 @@ def text_direction(text: str | None) -> str:
     return base_direction(text)
 
 
-def rich(parts: Sequence[tuple[str | None, bool]], style, *, bullet: str = ""):
+def rich(
+    parts: Sequence[tuple[str | None, bool]],
+    style,
+    *,
+    bullet: str = "",
+    direction: str | None = None,
+):
     """One paragraph of ``(text, bold)`` pieces in ``style`` (a name of ``styles()`` or a
     ``ParagraphStyle``), shaped and ordered when any piece needs it. Line breaks in the pieces
-    become spaces; use ``text_flow`` to keep them."""
+    become spaces; use ``text_flow`` to keep them. ``direction`` ("ltr"/"rtl") sets the
+    paragraph's direction and alignment, for labels and table cells that follow the document;
+    by default it is the text's own (its first strong letter, from the regular pieces)."""
     from reportlab.platypus import Paragraph
 
     st = _style(style)
@@ -102,19 +116,27 @@ def rich(parts: Sequence[tuple[str | None, bool]], style, *, bullet: str = ""):
         from app.exports.shaped_paragraph import ShapedParagraph
 
         values = "".join(t for t, b in parts if not b) or None
-        return ShapedParagraph(parts, st, bullet=bullet, direction_of=values)
+        rtl = None if direction is None else direction == "rtl"
+        return ShapedParagraph(parts, st, bullet=bullet, direction_of=values, rtl=rtl)
     html = "".join(f"<b>{escape(_flat(t))}</b>" if b else escape(_flat(t)) for t, b in parts)
     return Paragraph(html, st, bulletText=bullet or None)
 
 
-def para(text: str | None, style, *, raw: bool = False, bold: bool = False):
+def para(
+    text: str | None,
+    style,
+    *,
+    raw: bool = False,
+    bold: bool = False,
+    direction: str | None = None,
+):
     """One paragraph of plain ``text`` in ``style``, shaped and ordered as it needs; ``raw``
     takes reportlab markup as is (labels only: markup is neither shaped nor ordered)."""
     if raw:
         from reportlab.platypus import Paragraph
 
         return Paragraph(text or "", _style(style))
-    return rich([(text or "", bold)], style)
+    return rich([(text or "", bold)], style, direction=direction)
 
 
 def _flat(text: str) -> str:
@@ -189,7 +211,7 @@ def _canvas_class(frame: Frame, page_size: tuple[float, float]):
 
         def __init__(self, *args, **kwargs) -> None:
             # A TrueType first font: reportlab's default, Helvetica, would be listed unembedded.
-            kwargs.setdefault("initialFontName", fonts["regular"])
+            kwargs["initialFontName"] = kwargs.get("initialFontName") or fonts["regular"]
             super().__init__(*args, **kwargs)
             self._pages: list[dict] = []
 
@@ -209,17 +231,25 @@ def _canvas_class(frame: Frame, page_size: tuple[float, float]):
             height = self._pagesize[1]
             self.saveState()
             self.setFillColorRGB(*GREY)
-            self.setFont(fonts["regular"], 8)
             y = margin * 0.55
-            self.drawString(margin, y, frame.left_note)
             label = frame.page_label.format(page=self._pageNumber, total=total)
-            self.drawRightString(width - margin, y, f"{frame.printed} · {label}")
+            self._text(margin, y, frame.left_note, 8)
+            self._text(width - margin, y, f"{frame.printed} · {label}", 8, anchor="end")
             if frame.confidential:
                 self.setFillColorRGB(0.7, 0.0, 0.0)
-                self.setFont(fonts["bold"], 9)
-                self.drawCentredString(width / 2, height - margin * 0.6, frame.confidential)
-                self.drawCentredString(width / 2, y + 11, frame.confidential)
+                for at in (height - margin * 0.6, y + 11):
+                    self._text(width / 2, at, frame.confidential, 9, bold=True, anchor="middle")
             self.restoreState()
+
+        def _text(self, x, y, text, size, *, bold=False, anchor="start") -> None:
+            if needs_shaping(text):  # a date or a zone in Arabic or Devanagari
+                from app.exports.shaped_paragraph import draw_text
+
+                draw_text(self, x, y, text, size=size, bold=bold, anchor=anchor)
+                return
+            self.setFont(fonts["bold" if bold else "regular"], size)
+            draw = {"end": self.drawRightString, "middle": self.drawCentredString}
+            draw.get(anchor, self.drawString)(x, y, text)
 
     return NumberedCanvas
 
@@ -375,10 +405,10 @@ def content_width(paper: str, *, landscape: bool = False) -> float:
     return page_size(paper, landscape=landscape)[0] - 2 * MARGIN_MM * mm
 
 
-def cell(text: str | None, style, width: float):
+def cell(text: str | None, style, width: float, *, direction: str | None = "ltr"):
     """A table cell: the plain string when it fits on one line in ``width`` and needs no
     shaping (drawn with the table's FONT, far cheaper than a paragraph), else a wrapping,
-    shaped paragraph."""
+    shaped paragraph, aligned with the table (``direction``, "ltr" by default)."""
     from reportlab.pdfbase.pdfmetrics import stringWidth
 
     text = text or ""
@@ -386,7 +416,7 @@ def cell(text: str | None, style, width: float):
     if "\n" not in text and not needs_shaping(text):
         if stringWidth(text, st.fontName, st.fontSize) <= width - 7:
             return text
-    return para(text, style)
+    return para(text, style, direction=direction)
 
 
 __all__ = ["markup", "para", "rich", "text_flow", "text_direction", "cell", "build_pdf"]

@@ -14,14 +14,17 @@ from reportlab.lib.enums import TA_CENTER, TA_JUSTIFY, TA_LEFT, TA_RIGHT
 from reportlab.pdfbase.pdfmetrics import getAscentDescent
 from reportlab.platypus.flowables import Flowable
 
+from app.exports.fonts import BOLD
 from app.exports.shaping import Run, _cmap, _font_for, _levels, base_direction, shape
 
 _SPACES = str.maketrans({c: " " for c in "\t\r\n\u2028\u2029\u000b\u000c"})
 
 
-def _itemize(parts: Sequence[tuple[str, bool]], size: float, rtl: bool) -> list[Run]:
+def _itemize(
+    parts: Sequence[tuple[str, bool]], size: float, rtl: bool, bold_style: bool = False
+) -> list[Run]:
     text = "".join(t for t, _b in parts).translate(_SPACES)
-    bolds = [b for t, b in parts for _c in t]
+    bolds = [b or bold_style for t, b in parts for _c in t]
     levels = _levels(text, rtl)
     runs: list[Run] = []
     previous: str | None = None
@@ -175,14 +178,14 @@ class ShapedParagraph(Flowable):
         bullet: str = "",
         direction_of: str | None = None,
         _lines: list[list[Run]] | None = None,
-        _rtl: bool | None = None,
+        rtl: bool | None = None,
     ) -> None:
         super().__init__()
         self.parts = list(parts)
         self.style = style
         self.bullet = bullet
         text = "".join(t for t, _b in self.parts)
-        self.rtl = _rtl if _rtl is not None else base_direction(direction_of or text) == "rtl"
+        self.rtl = rtl if rtl is not None else base_direction(direction_of or text) == "rtl"
         self._lines = _lines
         self._for_width: float | None = None if _lines is None else -1.0
         self._runs: list[Run] | None = None
@@ -204,7 +207,8 @@ class ShapedParagraph(Flowable):
         if self._lines is not None and (self._for_width == -1.0 or self._for_width == width):
             return self._lines
         if self._runs is None:
-            self._runs = _itemize(self.parts, self.style.fontSize, self.rtl)
+            bold = self.style.fontName == BOLD
+            self._runs = _itemize(self.parts, self.style.fontSize, self.rtl, bold)
         avail = max(width - self._indent(), self.style.fontSize)
         first = max(avail - self.style.firstLineIndent, self.style.fontSize)
         self._lines = _break(_words(self._runs), [first, avail])
@@ -224,9 +228,9 @@ class ShapedParagraph(Flowable):
         if fit >= len(lines):
             return [self]
         head = ShapedParagraph(
-            self.parts, self.style, bullet=self.bullet, _lines=lines[:fit], _rtl=self.rtl
+            self.parts, self.style, bullet=self.bullet, _lines=lines[:fit], rtl=self.rtl
         )
-        tail = ShapedParagraph(self.parts, self.style, _lines=lines[fit:], _rtl=self.rtl)
+        tail = ShapedParagraph(self.parts, self.style, _lines=lines[fit:], rtl=self.rtl)
         head.style = _no_space(self.style, after=True)
         tail.style = _no_space(self.style, after=False)
         return [head, tail]
@@ -321,6 +325,18 @@ def _draw_line(canv, x: float, y: float, runs: list[Run]) -> None:
         code.append("0 Ts")
     code.append("ET")
     canv._code.append(" ".join(code))
+
+
+def draw_text(
+    canv, x: float, y: float, text: str, *, size: float, bold: bool = False, anchor: str = "start"
+) -> None:
+    """One line of ``text`` on a canvas (headers, footers), shaped and ordered; ``anchor``
+    says whether ``x`` is its left end ("start"), right end ("end") or middle."""
+    rtl = base_direction(text) == "rtl"
+    runs = _visual(_trim(_itemize([(text, bold)], size, rtl)), 1 if rtl else 0)
+    total = sum(r.width for r in runs)
+    left = {"end": x - total, "middle": x - total / 2}.get(anchor, x)
+    _draw_line(canv, left, y, runs)
 
 
 def _no_space(style, *, after: bool):

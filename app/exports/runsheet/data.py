@@ -175,7 +175,12 @@ def reader_language(person: m.Participant, action: m.Action, override: str | Non
 
 def regional(lang: str, country: str | None) -> str:
     """Bare English becomes en_US for a US-style country and en_GB elsewhere (24-hour times
-    for a European action); a regional choice such as ``en_US`` is kept."""
+    for a European action); a regional choice such as ``en_US`` is kept. A right-to-left
+    language without a catalogue gets English throughout: its labels would be English, and
+    an English label around an Arabic date reads in no order at all."""
+    tr = translator(lang)
+    if tr.rtl and not tr.has_catalogue:
+        lang = "en"
     if lang == "en":
         return "en_US" if (country or "").upper() in US_STYLE_COUNTRIES else "en_GB"
     return lang

@@ -32,6 +32,13 @@ MINE_BG = (0.86, 0.86, 0.86)
 RULE = (0.55, 0.55, 0.55)
 
 
+def direction(lang: str) -> str:
+    """The direction of a sheet's labels: right to left only in a right-to-left language that
+    has a catalogue (otherwise the labels are English)."""
+    tr = translator(lang)
+    return "rtl" if (tr.rtl and tr.has_catalogue) else "ltr"
+
+
 def frame_for(header: Header) -> Frame:
     tr = translator(header.lang)
     return Frame(
@@ -180,15 +187,19 @@ def _identity_box(sheet: PersonalSheet, width: float):
     from reportlab.platypus import Table, TableStyle
 
     tr = translator(sheet.header.lang)
+    doc = direction(sheet.header.lang)
     roles = ", ".join(r.name for r in sheet.roles) or tr.gettext("no role")
-    rows = [[rich([(sheet.alias, True), (f" — {roles}", True)], "alias"), ""]]
+    rows = [[rich([(sheet.alias, True), (f" — {roles}", True)], "alias", direction=doc), ""]]
     if sheet.full_name or sheet.phone or sheet.email:
         private = " · ".join(x for x in (sheet.full_name, sheet.phone, sheet.email) if x)
         rows.append([para(private, "body"), ""])
     rows.append(
         [
-            [para(tr.gettext("Date"), "label"), para(sheet.header.day, "big")],
-            [para(tr.gettext("Call time"), "label"), para(sheet.call_time or "—", "big")],
+            [para(tr.gettext("Date"), "label"), para(sheet.header.day, "big", direction=doc)],
+            [
+                para(tr.gettext("Call time"), "label"),
+                para(sheet.call_time or "—", "big", direction=doc),
+            ],
         ]
     )
     style = [("SPAN", (0, r), (-1, r)) for r in range(len(rows) - 1)]
