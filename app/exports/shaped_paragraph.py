@@ -95,14 +95,25 @@ def _cut(word: list[Run], width: float) -> tuple[list[Run], list[Run]]:
                 out.append(Run(text[i], r.font, r.size, r.level, r.bold))
         return [shape(p) for p in out]
 
-    lo, hi, best = 0, len(cuts) - 1, cuts[0]
-    while lo <= hi:
-        mid = (lo + hi) // 2
-        if _width(pieces(0, cuts[mid])) <= width:
-            best, lo = cuts[mid], mid + 1
-        else:
-            hi = mid - 1
-    return pieces(0, best), pieces(best, len(text))
+    # Where each character ends, from the advances of the glyphs already shaped; the head is
+    # shaped again once cut (its last letters may change form) and shortened if it grew.
+    advance = [0.0] * len(text)
+    start = 0
+    for run in word:
+        for glyph in run.glyphs or []:
+            advance[min(start + glyph.cluster, len(text) - 1)] += glyph.advance
+        start += len(run.text)
+    ends, total = [], 0.0
+    for a in advance:
+        total += a
+        ends.append(total)
+    fitting = [c for c in cuts if ends[c - 1] <= width] or cuts[:1]
+    k = len(fitting) - 1
+    head = pieces(0, fitting[k])
+    while k > 0 and _width(head) > width:
+        k -= 1
+        head = pieces(0, fitting[k])
+    return head, pieces(fitting[k], len(text))
 
 
 def _break(words: list[list[Run]], widths: list[float]) -> list[list[Run]]:

@@ -170,6 +170,8 @@ class Glyph:
     code: str  # the character written to the PDF (a private one when the glyph needs it)
     x: float  # offset from the run's start, in points
     y: float
+    cluster: int = 0  # the index in the run's text of the first character it stands for
+    advance: float = 0.0  # in points
 
 
 @dataclass
@@ -245,7 +247,15 @@ def shape(run: Run) -> Run:
     glyphs, pen = [], 0.0
     for info, pos, text in zip(infos, positions, texts, strict=True):
         code = _code_for(run.font, info.codepoint, text, pos.x_advance * 1000 / upem)
-        glyphs.append(Glyph(code, (pen + pos.x_offset) * scale, pos.y_offset * scale))
+        glyphs.append(
+            Glyph(
+                code,
+                (pen + pos.x_offset) * scale,
+                pos.y_offset * scale,
+                info.cluster,
+                pos.x_advance * scale,
+            )
+        )
         pen += pos.x_advance
     run.glyphs = glyphs
     run.width = pen * scale
