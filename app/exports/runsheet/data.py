@@ -8,7 +8,7 @@ needs no session and can run in a worker thread. Participants appear by alias on
 from __future__ import annotations
 
 import unicodedata
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, datetime
 from functools import lru_cache
 
@@ -302,6 +302,19 @@ def header(action: m.Action, *, lang: str, paper: str, now: datetime, confidenti
     )
 
 
+def cached_header(
+    index: ActionIndex, *, lang: str, paper: str, now: datetime, private: bool
+) -> Header:
+    """``header`` once per language for a batch (sheets only read it)."""
+    key = ("header", lang, paper, now, private)
+    found = index.cache.get(key)
+    if found is None:
+        found = index.cache[key] = header(
+            index.action, lang=lang, paper=paper, now=now, confidential=private
+        )
+    return found
+
+
 class ActionIndex:
     """Who is in which cue and who carries what, computed once for a whole batch."""
 
@@ -334,6 +347,7 @@ class ActionIndex:
             self.aliases_of_role.setdefault(a.role_id, []).append(a.participant.alias)
         for names in self.aliases_of_role.values():
             names.sort(key=str.casefold)
+        self.cache: dict[tuple, object] = {}  # formatted once per language for a batch
         self.no_photo = sorted(
             (p.alias for p in self.people.values() if not p.consent_photos), key=str.casefold
         )
@@ -365,6 +379,17 @@ def _who(index: ActionIndex, cue: m.Cue) -> str:
 
 
 def schedule_lines(index: ActionIndex, fmt: _Fmt, *, mine: set[int] = frozenset()) -> list:
+    """The whole schedule in ``fmt``'s language, formatted once per language for a batch; the
+    reader's own cues (``mine``) are marked on a copy of their lines only."""
+    base = index.cache.get(("schedule", fmt.lang))
+    if base is None:
+        base = index.cache[("schedule", fmt.lang)] = _schedule_lines(index, fmt)
+    if not mine:
+        return list(base)
+    return [replace(line, mine=True) if i in mine else line for i, line in enumerate(base)]
+
+
+def _schedule_lines(index: ActionIndex, fmt: _Fmt) -> list:
     return [
         CueLine(
             start=fmt.hm(cue.starts_at),
@@ -374,10 +399,9 @@ def schedule_lines(index: ActionIndex, fmt: _Fmt, *, mine: set[int] = frozenset(
             instructions=cue.instructions,
             who=_who(index, cue),
             props=", ".join(p.name for p in cue.props),
-            mine=i in mine,
             sort_key=(cue.starts_at, cue.id),
         )
-        for i, cue in enumerate(index.cues)
+        for cue in index.cues
     ]
 
 
@@ -426,7 +450,7 @@ def personal_sheet(
     ]
     press = any(is_press_role(a.role) for a in assignments)
     return PersonalSheet(
-        header=header(action, lang=lang, paper=paper, now=now, confidential=include_personal_data),
+        header=cached_header(index, lang=lang, paper=paper, now=now, private=include_personal_data),
         alias=person.alias,
         roles=[
             RoleLine(a.role.name, a.role.instructions, fmt.hm(a.call_time)) for a in assignments
