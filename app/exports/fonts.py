@@ -89,10 +89,10 @@ def _install_tounicode() -> None:
 
     def make_cmap(fontname: str, subset) -> str:
         actual = ACTUAL_TEXT.get(fontname.split("+", 1)[-1], {})
-        pairs = [
-            f"<{i:02X}> <{(actual.get(v) or chr(v)).encode('utf-16-be').hex().upper()}>"
-            for i, v in enumerate(subset)
-        ]
+        pairs = []
+        for i, v in enumerate(subset):
+            text = actual[v] if v in actual else chr(v)  # "" for a glyph that stands for nothing
+            pairs.append(f"<{i:02X}> <{text.encode('utf-16-be').hex().upper()}>")
         head = [
             "/CIDInit /ProcSet findresource begin",
             "12 dict begin",

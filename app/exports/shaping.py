@@ -144,23 +144,34 @@ def _font_for(ch: str, bold: bool, previous: str | None) -> str:
 
 
 # --- bidi -----------------------------------------------------------------------------------
+# python-bidi's algorithm predates isolates (UAX #9 6.3): they are read as the embeddings
+# they most resemble, which orders the text inside them the same way.
+_ISOLATES = str.maketrans(
+    {"\u2066": "\u202a", "\u2067": "\u202b", "\u2068": "\u202a", "\u2069": "\u202c"}
+)
+
+
 def _levels(text: str, rtl: bool) -> list[int]:
     """The resolved embedding level of every character (rules P to I of UAX #9)."""
+    base = 1 if rtl else 0
     if not any(is_rtl_char(c) for c in text) and not rtl:
         return [0] * len(text)
     from bidi import algorithm as uba
 
-    storage = uba.get_empty_storage()
-    storage["base_level"] = 1 if rtl else 0
-    storage["base_dir"] = "R" if rtl else "L"
-    uba.get_embedding_levels(text, storage)
-    uba.explicit_embed_and_overrides(storage)
-    uba.resolve_weak_types(storage)
-    uba.resolve_neutral_types(storage, False)
-    uba.resolve_implicit_levels(storage, False)
-    levels = [c["level"] for c in storage["chars"]]
-    if len(levels) != len(text):  # explicit marks removed: keep them at the paragraph level
-        return [1 if rtl else 0] * len(text)
+    try:
+        storage = uba.get_empty_storage()
+        storage["base_level"] = base
+        storage["base_dir"] = "R" if rtl else "L"
+        uba.get_embedding_levels(text.translate(_ISOLATES), storage)
+        uba.explicit_embed_and_overrides(storage)
+        uba.resolve_weak_types(storage)
+        uba.resolve_neutral_types(storage, False)
+        uba.resolve_implicit_levels(storage, False)
+        levels = [c["level"] for c in storage["chars"]]
+    except (AssertionError, KeyError, IndexError, ValueError):
+        levels = []
+    if len(levels) != len(text):  # marks removed, or an input the algorithm refused
+        return [base + (1 if is_rtl_char(c) != rtl else 0) for c in text]
     return levels
 
 
