@@ -1,8 +1,9 @@
 """The bundled fonts for every PDF export, and the fallback for scripts DejaVu does not cover.
 
 DejaVu Sans prints Latin with accents, Greek, Cyrillic and Hebrew. Devanagari and Arabic print
-in Noto Sans (regular and bold), pictographs and emoji that DejaVu lacks in Noto Sans Symbols 2
-(black and white: reportlab cannot embed colour emoji fonts). Text in those scripts is shaped
+in Noto Sans (regular and bold), pictographs and emoji that DejaVu lacks in Noto Sans
+Symbols 2 or, failing that, Symbola (black and white: reportlab cannot embed colour emoji
+fonts). Text in those scripts is shaped
 and ordered by ``app.exports.shaping``; the fonts are registered shapable so that reportlab's
 own shaping can be used too, but no paragraph style asks for it (see ``shaping``'s docstring).
 """
@@ -23,6 +24,7 @@ ARABIC = "CortegeArabic"
 DEVANAGARI_BOLD = "CortegeDevanagari-Bold"
 ARABIC_BOLD = "CortegeArabic-Bold"
 SYMBOLS = "CortegeSymbols"
+EMOJI = "CortegeEmoji"  # Symbola: 3 MB, registered on first use (see emoji_font)
 
 _FILES = {
     REGULAR: "DejaVuSans.ttf",
@@ -79,6 +81,18 @@ def register_fonts() -> dict[str, str]:
         "arabic": ARABIC,
         "symbols": SYMBOLS,
     }
+
+
+@lru_cache(maxsize=1)
+def emoji_font() -> str:
+    """Register Symbola, the last fallback (emoji up to Unicode 9), the first time a character
+    needs it: most documents never do, and it is the largest font."""
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.ttfonts import TTFont
+
+    register_fonts()
+    pdfmetrics.registerFont(TTFont(EMOJI, str(FONTS_DIR / "Symbola.ttf"), shapable=True))
+    return EMOJI
 
 
 def _install_tounicode() -> None:

@@ -38,6 +38,7 @@ from app.exports.fonts import (
     DEVANAGARI_BOLD,
     REGULAR,
     SYMBOLS,
+    emoji_font,
     register_fonts,
 )
 
@@ -140,6 +141,8 @@ def _font_for(ch: str, bold: bool, previous: str | None) -> str:
     for name in _CHAINS[bold]:
         if cp in _cmap(name):
             return name
+    if cp >= 0x2000 and cp in _cmap(emoji_font()):  # loaded only when a document needs it
+        return emoji_font()
     return _CHAINS[bold][0]
 
 

@@ -42,9 +42,12 @@ def test_emoji_prints_a_glyph_and_reads_back():
     from app.exports.fonts import SYMBOLS
     from app.exports.pdfkit import para
 
-    data = build([para("Vigil 🕯 at dusk", "body")])
-    assert lines_of(data)[0] == "Vigil 🕯 at dusk"
+    data = build([para("Vigil 🕯 at dusk ✊", "body")])
+    assert lines_of(data)[0] == "Vigil 🕯 at dusk ✊"
     assert ord("🕯") in getFont(SYMBOLS).face.charToGlyph
+    reader = PdfReader(io.BytesIO(data))
+    fonts = {str(f["/BaseFont"]) for f in reader.pages[0]["/Resources"]["/Font"].values()}
+    assert any("Symbola" in f for f in fonts), fonts  # ✊ is in neither DejaVu nor Symbols 2
 
 
 def test_right_to_left_paragraphs_are_set_right_to_left_and_aligned_right():
