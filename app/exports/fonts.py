@@ -24,6 +24,8 @@ ARABIC = "CortegeArabic"
 DEVANAGARI_BOLD = "CortegeDevanagari-Bold"
 ARABIC_BOLD = "CortegeArabic-Bold"
 SYMBOLS = "CortegeSymbols"
+ITALIC = "CortegeSans-Oblique"
+BOLD_ITALIC = "CortegeSans-BoldOblique"
 EMOJI = "CortegeEmoji"  # Symbola: 3 MB, registered on first use (see emoji_font)
 
 _FILES = {
@@ -34,6 +36,8 @@ _FILES = {
     DEVANAGARI_BOLD: "NotoSansDevanagari-Bold.ttf",
     ARABIC_BOLD: "NotoSansArabic-Bold.ttf",
     SYMBOLS: "NotoSansSymbols2-Regular.ttf",
+    ITALIC: "DejaVuSans-Oblique.ttf",
+    BOLD_ITALIC: "DejaVuSans-BoldOblique.ttf",
 }
 
 # Text that private glyph codes stand for, by font face name: filled by the shaping engine,
@@ -68,8 +72,8 @@ def register_fonts() -> dict[str, str]:
     CellStyle.fontname = REGULAR
     addMapping(REGULAR, 0, 0, REGULAR)
     addMapping(REGULAR, 1, 0, BOLD)
-    addMapping(REGULAR, 0, 1, REGULAR)
-    addMapping(REGULAR, 1, 1, BOLD)
+    addMapping(REGULAR, 0, 1, ITALIC)
+    addMapping(REGULAR, 1, 1, BOLD_ITALIC)
     addMapping(ARABIC, 0, 0, ARABIC)
     addMapping(ARABIC, 1, 0, ARABIC_BOLD)
     addMapping(DEVANAGARI, 0, 0, DEVANAGARI)
@@ -80,6 +84,8 @@ def register_fonts() -> dict[str, str]:
         "devanagari": DEVANAGARI,
         "arabic": ARABIC,
         "symbols": SYMBOLS,
+        "italic": ITALIC,
+        "bold_italic": BOLD_ITALIC,
     }
 
 

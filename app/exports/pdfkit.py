@@ -9,8 +9,9 @@ User text, in any script, goes through three functions (docs: ``docs/runsheets.m
   lines starting with ``-``, ``*``, ``•`` or ``1.``/``1)``/``a)`` become list items with a
   hanging bullet or number. Each paragraph flows and splits across pages.
 - ``para(text, style)``: one short paragraph (a title, an alias, a place).
-- ``rich([(text, bold), ...], style)``: one paragraph of bold and regular pieces (a label and
-  its value).
+- ``rich([(text, face), ...], style)``: one paragraph of pieces, each regular (``0``/``False``),
+  bold (``1``/``True``), italic (``2``) or both (``3``): a label and its value, a paragraph of
+  a release converted from Markdown.
 
 Each picks, per paragraph, reportlab's own ``Paragraph`` when the text needs no shaping (Latin,
 Greek, Cyrillic: nothing is paid for shaping) or ``ShapedParagraph`` (harfbuzz shaping, bidi
@@ -29,7 +30,7 @@ from functools import lru_cache
 from xml.sax.saxutils import escape
 
 from app.exports.fonts import markup, register_fonts
-from app.exports.shaping import base_direction, needs_shaping
+from app.exports.shaping import base_direction, in_face, needs_shaping
 
 INK = (0.0, 0.0, 0.0)
 GREY = (0.35, 0.35, 0.35)
@@ -97,29 +98,37 @@ def text_direction(text: str | None) -> str:
 
 
 def rich(
-    parts: Sequence[tuple[str | None, bool]],
+    parts: Sequence[tuple[str | None, bool | int]],
     style,
     *,
     bullet: str = "",
     direction: str | None = None,
 ):
-    """One paragraph of ``(text, bold)`` pieces in ``style`` (a name of ``styles()`` or a
+    """One paragraph of ``(text, face)`` pieces in ``style`` (a name of ``styles()`` or a
     ``ParagraphStyle``), shaped and ordered when any piece needs it. Line breaks in the pieces
     become spaces; use ``text_flow`` to keep them. ``direction`` ("ltr"/"rtl") sets the
     paragraph's direction and alignment, for labels and table cells that follow the document;
-    by default it is the text's own (its first strong letter, from the regular pieces)."""
+    by default it is the text's own (its first strong letter, from the regular pieces). A face
+    is ``True``/``1`` for bold, ``2`` for italic, ``3`` for both, ``False``/``0`` regular."""
     from reportlab.platypus import Paragraph
 
     st = _style(style)
-    parts = [(t or "", bool(b)) for t, b in parts if t]
-    if any(needs_shaping(t) for t, _b in parts):
+    parts = [(t or "", int(b)) for t, b in parts if t]
+    if any(needs_shaping(t) or (b & 2 and not in_face(t, b)) for t, b in parts):
         from app.exports.shaped_paragraph import ShapedParagraph
 
         values = "".join(t for t, b in parts if not b) or None
         rtl = None if direction is None else direction == "rtl"
         return ShapedParagraph(parts, st, bullet=bullet, direction_of=values, rtl=rtl)
-    html = "".join(f"<b>{escape(_flat(t))}</b>" if b else escape(_flat(t)) for t, b in parts)
+    html = "".join(_html(_flat(t), b) for t, b in parts)
     return Paragraph(html, st, bulletText=bullet or None)
+
+
+def _html(text: str, face: int) -> str:
+    out = escape(text)
+    if face & 2:
+        out = f"<i>{out}</i>"
+    return f"<b>{out}</b>" if face & 1 else out
 
 
 def para(

@@ -14,17 +14,18 @@ from reportlab.lib.enums import TA_CENTER, TA_JUSTIFY, TA_LEFT, TA_RIGHT
 from reportlab.pdfbase.pdfmetrics import getAscentDescent
 from reportlab.platypus.flowables import Flowable
 
-from app.exports.fonts import BOLD
+from app.exports.fonts import BOLD, BOLD_ITALIC, ITALIC
 from app.exports.shaping import Run, _cmap, _font_for, _levels, base_direction, shape
 
+_STYLE_FACES = {BOLD: 1, ITALIC: 2, BOLD_ITALIC: 3}
 _SPACES = str.maketrans({c: " " for c in "\t\r\n\u2028\u2029\u000b\u000c"})
 
 
 def _itemize(
-    parts: Sequence[tuple[str, bool]], size: float, rtl: bool, bold_style: bool = False
+    parts: Sequence[tuple[str, int]], size: float, rtl: bool, face_style: int = 0
 ) -> list[Run]:
     text = "".join(t for t, _b in parts).translate(_SPACES)
-    bolds = [b or bold_style for t, b in parts for _c in t]
+    bolds = [int(b) | face_style for t, b in parts for _c in t]
     levels = _levels(text, rtl)
     runs: list[Run] = []
     previous: str | None = None
@@ -177,9 +178,9 @@ def _visual(line: list[Run], base: int) -> list[Run]:
 
 
 class ShapedParagraph(Flowable):
-    """``parts`` (text, bold) laid out with ``style``'s font size, leading, colour, indents
-    and alignment; right-to-left when the first strong character of ``direction_of`` (by
-    default the text itself) is right-to-left."""
+    """``parts`` (text, face: bold, or 0-3 with 2 for italic) laid out with ``style``'s font
+    size, leading, colour, indents and alignment; right-to-left when the first strong
+    character of ``direction_of`` (by default the text itself) is right-to-left."""
 
     def __init__(
         self,
@@ -218,8 +219,8 @@ class ShapedParagraph(Flowable):
         if self._lines is not None and (self._for_width == -1.0 or self._for_width == width):
             return self._lines
         if self._runs is None:
-            bold = self.style.fontName == BOLD
-            self._runs = _itemize(self.parts, self.style.fontSize, self.rtl, bold)
+            face = _STYLE_FACES.get(self.style.fontName, 0)
+            self._runs = _itemize(self.parts, self.style.fontSize, self.rtl, face)
         avail = max(width - self._indent(), self.style.fontSize)
         first = max(avail - self.style.firstLineIndent, self.style.fontSize)
         self._lines = _break(_words(self._runs), [first, avail])

@@ -34,8 +34,10 @@ from app.exports.fonts import (
     ARABIC,
     ARABIC_BOLD,
     BOLD,
+    BOLD_ITALIC,
     DEVANAGARI,
     DEVANAGARI_BOLD,
+    ITALIC,
     REGULAR,
     SYMBOLS,
     emoji_font,
@@ -49,9 +51,12 @@ _HEBREW = ((0x0590, 0x05FF), (0xFB1D, 0xFB4F))
 _COMPLEX = (*_ARABIC, *_DEVANAGARI, *_HEBREW, (0x0300, 0x036F), (0x200B, 0x200F), (0x202A, 0x202E))
 _COMPLEX += ((0x2066, 0x2069), (0xFE00, 0xFE0F), (0x1F3FB, 0x1F3FF), (0xE0020, 0xE007F))
 
+# Faces: 0 regular, 1 bold, 2 italic, 3 bold italic (``True`` is bold).
 _CHAINS = {
-    False: (REGULAR, SYMBOLS),
-    True: (BOLD, SYMBOLS),
+    0: (REGULAR, SYMBOLS),
+    1: (BOLD, SYMBOLS),
+    2: (ITALIC, REGULAR, SYMBOLS),
+    3: (BOLD_ITALIC, BOLD, SYMBOLS),
 }
 _SCRIPT_FONT = {
     ("arabic", False): ARABIC,
@@ -129,21 +134,28 @@ def _is_neutral(ch: str) -> bool:
     return cat[0] in "MPZSN" or cat in ("Cf", "Cc")
 
 
-def _font_for(ch: str, bold: bool, previous: str | None) -> str:
+def _font_for(ch: str, bold: int, previous: str | None) -> str:
+    """The font for ``ch`` in face ``bold`` (0-3, see ``_CHAINS``) after a run in ``previous``."""
     cp = ord(ch)
     script = _script(cp)
     if script:
-        return _SCRIPT_FONT[(script, bold)]
+        return _SCRIPT_FONT[(script, bool(bold & 1))]
     if previous and _is_neutral(ch) and cp in _cmap(previous):
         return previous
     if unicodedata.category(ch) in ("Mn", "Me", "Cf") and previous:
         return previous
-    for name in _CHAINS[bold]:
+    for name in _CHAINS[int(bold)]:
         if cp in _cmap(name):
             return name
     if cp >= 0x2000 and cp in _cmap(emoji_font()):  # loaded only when a document needs it
         return emoji_font()
-    return _CHAINS[bold][0]
+    return _CHAINS[int(bold)][0]
+
+
+def in_face(text: str, face: int) -> bool:
+    """True when every character of ``text`` is in the first font of ``face``."""
+    cmap = _cmap(_CHAINS[int(face)][0])
+    return all(ord(c) in cmap for c in text)
 
 
 # --- bidi -----------------------------------------------------------------------------------
@@ -194,7 +206,7 @@ class Run:
     font: str
     size: float
     level: int
-    bold: bool
+    bold: int  # the face: 0 regular, 1 bold, 2 italic, 3 bold italic
     width: float = 0.0
     glyphs: list[Glyph] | None = None
 

@@ -159,3 +159,18 @@ def test_a_shaped_word_renders_differently_from_its_unshaped_letters(tmp_path):
     assert shaped.size == unshaped.size
     assert shaped.tobytes() != unshaped.tobytes()
     assert shaped.getextrema()[0] < 128  # ink was printed
+
+
+def test_pieces_can_be_bold_italic_or_both_in_any_script():
+    from app.exports.pdfkit import rich
+
+    for text in ("plain Latin", "صقر and निगरानी"):
+        data = build([rich([("Note: ", 1), (text, 2), (" end", 3)], "body")])
+        reader = PdfReader(io.BytesIO(data))
+        fonts = {str(f["/BaseFont"]) for f in reader.pages[0]["/Resources"]["/Font"].values()}
+        assert any(f.endswith("DejaVuSans-Bold") for f in fonts), fonts
+        assert any(f.endswith("DejaVuSans-BoldOblique") for f in fonts), fonts
+        assert any(f.endswith("DejaVuSans-Oblique") for f in fonts), fonts  # "and", "Latin"
+        words = lines_of(data)[0].split()
+        assert words[0] == "Note:" and words[-1] == "end"
+        assert "निगरानी" in words or "Latin" in words
