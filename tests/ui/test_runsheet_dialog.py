@@ -85,6 +85,18 @@ def test_everybody_is_written_in_a_worker_with_progress(dialog, qtbot, tmp_path)
     assert "Camille Martin" not in text_of(folder / "Crow.pdf")
 
 
+def test_a_sheet_that_cannot_be_written_is_named_and_the_others_are_saved(dialog, qtbot, tmp_path):
+    choose(dialog.kind, "everybody")
+    folder = tmp_path / "all"
+    (folder / "Crow.pdf").mkdir(parents=True)  # something in the way of Crow's sheet
+    handle = dialog.save_batch(str(folder))
+    assert handle.wait()
+    qtbot.waitUntil(lambda: handle.state == "done")
+    assert "14 sheets saved" in dialog.status.text()
+    assert "could not write: Crow" in dialog.status.text()
+    assert (folder / "Heron.pdf").is_file()
+
+
 def pdf_printer(path: Path):
     from PySide6.QtPrintSupport import QPrinter
 

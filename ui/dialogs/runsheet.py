@@ -271,19 +271,27 @@ class RunsheetDialog(QDialog):
         from ui.workers import run_in_background
 
         sheets = self._sheets()
+        failed: list[tuple[str, str]] = []
 
         def job(progress):
             def report(done: int, total: int) -> None:
                 progress.report(done, total, sheets[done - 1].alias)
 
             return write_each(
-                sheets, folder, progress=report, cancelled=lambda: progress.cancelled, processes=1
+                sheets,
+                folder,
+                progress=report,
+                cancelled=lambda: progress.cancelled,
+                processes=1,
+                failed=failed,
             )
 
         def done(paths) -> None:
-            self.status.setText(
-                _("{count} sheets saved in {folder}").format(count=len(paths), folder=folder)
-            )
+            text = _("{count} sheets saved in {folder}").format(count=len(paths), folder=folder)
+            if failed:
+                names = ", ".join(alias for alias, _reason in failed)
+                text += " — " + _("could not write: {names}").format(names=names)
+            self.status.setText(text)
 
         self.handle = run_in_background(
             self,
