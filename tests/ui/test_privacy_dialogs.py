@@ -6,7 +6,7 @@ import os
 from datetime import date
 
 import pytest
-from PySide6.QtWidgets import QDialogButtonBox, QPushButton
+from PySide6.QtWidgets import QDialogButtonBox, QPlainTextEdit, QPushButton
 
 from tests.ui.tabs_helpers import with_modal
 
@@ -235,9 +235,14 @@ def test_declaration_dialog_window_letter_and_tracking(qtbot, ctx, demo_id, demo
     assert dialog.letter_status.text() == "Organiser 1, full name: is required"
     assert not out.exists()
     dialog.organisers.item(0, 0).setText("Camille Martin")
+    purpose = dialog.findChild(QPlainTextEdit, "purpose_edit")
+    assert purpose.toPlainText().startswith("Funérailles de la vie privée")  # in French
     assert dialog.generate(out)
+    # One organiser signs a French declaration: written, with a warning (the law asks three).
+    assert "the law asks for the signatures of 3 organisers" in dialog.letter_status.text()
     text = " ".join(PdfReader(str(out)).pages[0].extract_text().split())
     assert "Camille Martin" in text and "Préfecture de police" in text
+    assert "Funérailles de la vie privée" in text
     assert b"Lilas" not in demo_db.read_bytes()
     _shot(dialog, "declaration")
 

@@ -118,10 +118,15 @@ def date_locale(lang: str, country: str = "") -> str:
     return Translator(code).lang
 
 
-def format_day(value: date | datetime, lang: str, country: str = "") -> str:
+def format_day(value: date | datetime, lang: str, country: str = "", *, fmt: str = "long") -> str:
+    """The day in words; French writes the first of the month as an ordinal: "1er décembre"."""
     from babel.dates import format_date
 
-    return format_date(value, format="long", locale=date_locale(lang, country))
+    locale = date_locale(lang, country)
+    if base_language(lang) == "fr" and value.day == 1 and fmt in ("long", "full"):
+        pattern = "EEEE d'er' MMMM y" if fmt == "full" else "d'er' MMMM y"
+        return format_date(value, format=pattern, locale=locale)
+    return format_date(value, format=fmt, locale=locale)
 
 
 def format_clock(value: datetime, lang: str, country: str = "") -> str:
