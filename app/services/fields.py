@@ -29,6 +29,15 @@ def _text(max_len: int, required: bool = False) -> Field:
     return Field("text", required=required, max_len=max_len)
 
 
+def _line(max_len: int, required: bool = False) -> Field:
+    """Text on one line: a headline, a dateline (e-mail subjects and headers are one line)."""
+    return Field("line", required=required, max_len=max_len)
+
+
+# Every character str.splitlines() breaks on.
+LINE_BREAKS = frozenset("\n\r\v\f\x1c\x1d\x1e\x85\u2028\u2029")
+
+
 ENTITY_FIELDS: dict[str, dict[str, Field]] = {
     "action": {
         "slug": Field("slug"),
@@ -115,9 +124,9 @@ ENTITY_FIELDS: dict[str, dict[str, Field]] = {
         "action_id": Field("id", required=True),
         "key": Field("key"),
         "language": Field("language", required=True),
-        "headline": _text(500, required=True),
+        "headline": _line(500, required=True),
         "subheadline": _text(2000),
-        "dateline": _text(200),
+        "dateline": _line(200),
         "release_at": Field("instant"),
         "embargo_until": Field("instant"),
         "body": _text(100000),
@@ -163,6 +172,11 @@ PERSONAL_FIELDS = {
 def check_value(field: Field, value: Any) -> tuple[Any, str | None]:
     """(clean value, None) or (None, message)."""
     k = field.kind
+    if k == "line":
+        value, error = check_value(Field("text", field.required, field.max_len), value)
+        if error is None and any(ch in LINE_BREAKS for ch in value):
+            return None, _("must be on one line (no line breaks)")
+        return value, error
     if k == "text":
         if value is None:
             value = ""

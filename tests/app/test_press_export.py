@@ -145,7 +145,10 @@ def test_eml_is_a_draft_with_pdf_and_bcc_only(press, lang):
 
     raw = render(press[lang], "eml", bcc=["desk@example.net", "redaction@example.com"])
     msg = email.message_from_bytes(raw, policy=policy.default)
-    assert msg["Subject"] == EXPECT[lang][2]
+    embargo = FR_EMBARGO if lang == "fr" else EN_EMBARGO
+    assert msg["Subject"] == f"{embargo} — {EXPECT[lang][2]}"
+    assert msg["Date"].datetime.tzinfo is not None
+    assert msg["Message-ID"].startswith("<") and msg["Message-ID"].endswith("@example.org>")
     assert msg["To"] is None and msg["Cc"] is None
     assert "desk@example.net" in msg["Bcc"] and "redaction@example.com" in msg["Bcc"]
     assert msg["X-Unsent"] == "1"
@@ -159,9 +162,22 @@ def test_eml_is_a_draft_with_pdf_and_bcc_only(press, lang):
         assert expected in flat(html)
     [pdf] = list(msg.iter_attachments())
     assert pdf.get_content_type() == "application/pdf"
-    assert pdf.get_filename() == f"pr-{lang}.pdf"
+    assert pdf.get_filename() == f"2024-05-28 {EXPECT[lang][2]}.pdf"
     assert pdf.get_content().startswith(b"%PDF")
     assert b"\r\n" in raw
+
+
+def test_eml_without_embargo_has_the_bare_headline_and_a_chosen_sender(press):
+    from app.exports.press import render
+
+    doc = replace(press["fr"], embargo_until=None, headline="Le cercueil / la « vie privée »?")
+    msg = email.message_from_bytes(
+        render(doc, "eml", from_name="Collectif Vie Privée"), policy=policy.default
+    )
+    assert msg["Subject"] == "Le cercueil / la « vie privée »?"
+    assert msg["From"].addresses[0].display_name == "Collectif Vie Privée"
+    [pdf] = list(msg.iter_attachments())
+    assert pdf.get_filename() == "2024-05-28 Le cercueil la « vie privée ».pdf"
 
 
 def test_no_embargo_means_immediate_release(press):

@@ -12,7 +12,14 @@ FORMATS = ("pdf", "txt", "html", "eml")
 EXTENSIONS = {"pdf": ".pdf", "txt": ".txt", "html": ".html", "eml": ".eml"}
 
 
-def render(doc: ReleaseDoc, fmt: str, *, bcc: list[str] | tuple[str, ...] = ()) -> bytes:
+def render(
+    doc: ReleaseDoc,
+    fmt: str,
+    *,
+    bcc: list[str] | tuple[str, ...] = (),
+    from_name: str | None = None,
+) -> bytes:
+    """``from_name``: the e-mail's display name instead of the organisation's (eml only)."""
     if fmt == "pdf":
         from app.exports.press.pdf import render_pdf
 
@@ -28,7 +35,7 @@ def render(doc: ReleaseDoc, fmt: str, *, bcc: list[str] | tuple[str, ...] = ()) 
     if fmt == "eml":
         from app.exports.press.eml import render_eml
 
-        return render_eml(doc, bcc=bcc)
+        return render_eml(doc, bcc=bcc, from_name=from_name)
     raise ValueError(fmt)
 
 
