@@ -119,11 +119,44 @@ def test_html(press, lang):
     from app.exports.press import render
 
     page = render(press[lang], "html").decode("utf-8")
-    assert f'<html lang="{lang}">' in page
+    assert f'<html lang="{lang}" dir="ltr">' in page
     for expected in EXPECT[lang]:
         assert expected in flat(page)
     assert "<strong>" in page  # the body's **bold**
     assert "###" in page
+
+
+def test_html_arabic_release_is_right_to_left_and_each_block_finds_its_direction(press):
+    from app.exports.press import render
+
+    doc = replace(
+        press["en"], language="ar", headline="جنازة الخصوصية", body="لا لدفن الخصوصية\n\nEnglish"
+    )
+    page = render(doc, "html").decode("utf-8")
+    assert '<html lang="ar" dir="rtl">' in page
+    assert '<h1 dir="auto"' in page and page.count('<p dir="auto"') >= 2
+    assert "border-right:3px" in page  # the quote's rule on the reading side
+
+
+@pytest.mark.parametrize("fmt", ["txt", "html", "pdf", "eml"])
+@pytest.mark.parametrize("lang", ["fr", "en"])
+def test_notes_to_editors_in_every_format(press, fmt, lang):
+    from app.exports.press import render
+
+    heading = "Notes aux rédactions" if lang == "fr" else "Notes to editors"
+    doc = replace(press[lang], notes_to_editors="Photos libres de droits : https://example.org/p")
+    data = render(doc, fmt)
+    if fmt == "pdf":
+        from pypdf import PdfReader
+
+        text = flat(" ".join(p.extract_text() for p in PdfReader(io.BytesIO(data)).pages))
+    elif fmt == "eml":
+        msg = email.message_from_bytes(data, policy=policy.default)
+        text = flat(msg.get_body(preferencelist=("plain",)).get_content())
+    else:
+        text = flat(data.decode("utf-8"))
+    assert heading in text and "Photos libres de droits" in text
+    assert text.index("###") < text.index(heading)  # after the end mark, as newsrooms expect
 
 
 def test_html_escapes_the_headline_and_body(press):

@@ -29,6 +29,7 @@ class Convention:
     about_us: str
     contact: str
     contacts: str
+    notes_to_editors: str = "Notes to editors"
     quote_open: str = "“"
     quote_close: str = "”"
     dash: str = "—"
@@ -54,6 +55,7 @@ TABLE: dict[str, Convention] = {
         about_us="À propos de nous",
         contact="Contact presse",
         contacts="Contacts presse",
+        notes_to_editors="Notes aux rédactions",
         quote_open="«" + NBSP,
         quote_close=NBSP + "»",
     ),
@@ -66,6 +68,7 @@ TABLE: dict[str, Convention] = {
         about_us="Über uns",
         contact="Pressekontakt",
         contacts="Pressekontakte",
+        notes_to_editors="Hinweise für die Redaktion",
         quote_open="„",
         quote_close="“",
     ),
@@ -78,6 +81,7 @@ TABLE: dict[str, Convention] = {
         about_us="Acerca de nosotros",
         contact="Contacto de prensa",
         contacts="Contactos de prensa",
+        notes_to_editors="Notas para los editores",
         quote_open="«",
         quote_close="»",
     ),
@@ -99,6 +103,7 @@ def _from_catalogue(lang: str) -> Convention:
         about_us=tr.gettext("About us"),
         contact=tr.gettext("Media contact"),
         contacts=tr.gettext("Media contacts"),
+        notes_to_editors=tr.gettext("Notes to editors"),
     )
 
 

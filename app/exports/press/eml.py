@@ -62,6 +62,15 @@ def draft_headers(
     msg["Message-ID"] = make_msgid(domain=domain)
 
 
+def _bcc(msg: EmailMessage, bcc: list[str] | tuple[str, ...]) -> None:
+    addresses = []
+    for address in dict.fromkeys(a.strip() for a in bcc if a and a.strip()):
+        local, _, domain = address.rpartition("@")
+        addresses.append(Address(username=local, domain=domain))
+    if addresses:
+        msg["Bcc"] = addresses
+
+
 def build_message(
     doc: ReleaseDoc,
     *,
@@ -74,12 +83,7 @@ def build_message(
     msg["Subject"] = subject(doc)
     name = doc.org_name if from_name is None else from_name
     draft_headers(msg, address=doc.from_address, name=name, now=now)
-    addresses = []
-    for address in dict.fromkeys(a.strip() for a in bcc if a and a.strip()):
-        local, _, domain = address.rpartition("@")
-        addresses.append(Address(username=local, domain=domain))
-    if addresses:
-        msg["Bcc"] = addresses
+    _bcc(msg, bcc)
     msg["X-Unsent"] = "1"
     msg.set_content(render_text(doc))
     msg.add_alternative(render_html(doc), subtype="html")
@@ -104,3 +108,40 @@ def render_eml(
 ) -> bytes:
     message = build_message(doc, bcc=bcc, pdf=pdf, from_name=from_name, now=now)
     return message.as_bytes(policy=_CRLF)
+
+
+def render_advisory_eml(
+    doc,
+    *,
+    bcc: list[str] | tuple[str, ...] = (),
+    pdf: bytes | None = None,
+    from_name: str | None = None,
+    now: datetime | None = None,
+) -> bytes:
+    """The media advisory as a draft: never under embargo, the PDF attached."""
+    from zoneinfo import ZoneInfo
+
+    from app.exports.press import advisory
+
+    title = advisory.labels(doc.language).kicker.capitalize()
+    msg = EmailMessage(policy=policy.default)
+    msg["Subject"] = f"{title} — {one_line(doc.headline)}"
+    name = doc.org_name if from_name is None else from_name
+    draft_headers(msg, address=doc.from_address, name=name, now=now)
+    _bcc(msg, bcc)
+    msg["X-Unsent"] = "1"
+    msg.set_content(advisory.render_text(doc))
+    msg.add_alternative(advisory.render_html(doc), subtype="html")
+    if pdf is None:
+        from app.exports.press.advisory_pdf import render_pdf as advisory_pdf
+
+        pdf = advisory_pdf(doc)
+    day = doc.starts_at.astimezone(ZoneInfo(doc.timezone)) if doc.starts_at else None
+    msg.add_attachment(
+        pdf,
+        maintype="application",
+        subtype="pdf",
+        filename=file_name(day, f"{title} — {doc.headline}", fallback=doc.key),
+    )
+    msg["Content-Language"] = doc.language.replace("_", "-")
+    return msg.as_bytes(policy=_CRLF)

@@ -160,6 +160,9 @@ def _story(doc: ReleaseDoc, scale: float, width: float) -> list:
         )
         story += [Spacer(1, 2 * mm * scale), box, Spacer(1, 3 * mm * scale)]
     story.append(Paragraph(markup(lay.end_mark), s["end"]))
+    if lay.notes:
+        story.append(Paragraph(markup(lay.notes_heading), s["h2"]))
+        story += [Paragraph(to_reportlab(p, escape=markup), s["small"]) for p in lay.notes]
     if lay.about_heading:
         story.append(Paragraph(markup(lay.about_heading), s["h2"]))
         story += [Paragraph(to_reportlab(p, escape=markup), s["small"]) for p in lay.about]
@@ -198,6 +201,8 @@ def _build(doc: ReleaseDoc, *, scale: float, size, total: int) -> tuple[bytes, i
         author=doc.org_name,
         subject=layout(doc).kicker,
         creator="Cortège",
+        lang=doc.language.replace("_", "-"),
+        displayDocTitle=True,
     )
     pdf.build(_story(doc, scale, size[0] - 2 * margin), onFirstPage=on_page, onLaterPages=on_page)
     return buf.getvalue(), len(pages)
