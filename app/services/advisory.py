@@ -58,3 +58,8 @@ def undo_save(session: Session, action_id: int, language: str, previous: dict | 
         edits.delete(session, "advisory", found)
     else:
         edits.update(session, "advisory", found, **previous)
+
+
+def advisory_languages(session: Session, action_id: int) -> list[str]:
+    """The languages an advisory can be written in: the action's (first = main)."""
+    return list(edits.get(session, "action", action_id).languages or []) or ["en"]
