@@ -16,7 +16,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date, datetime
-from io import BytesIO
 from pathlib import Path
 
 from sqlalchemy.orm import Session
@@ -160,10 +159,10 @@ def build_pdf(
         today=today or datetime.now(tz).date(),
     )
     for scale in (1.0, 0.92, 0.85):
-        data, pages = _render(action, scale=scale, total=1, **args)
+        data, pages = _render(action, scale=scale, **args)
         if pages == 1:
-            return data
-    return _render(action, scale=0.85, total=pages, **args)[0]
+            break
+    return data
 
 
 def _render(
@@ -176,7 +175,6 @@ def _render(
     purpose: str,
     today: date,
     scale: float,
-    total: int,
 ) -> tuple[bytes, int]:
     from reportlab.lib import colors
     from reportlab.lib.enums import TA_CENTER
@@ -185,14 +183,13 @@ def _render(
     from reportlab.lib.units import mm
     from reportlab.platypus import (
         KeepTogether,
-        Paragraph,
-        SimpleDocTemplate,
         Spacer,
         Table,
         TableStyle,
     )
 
-    from app.exports.fonts import BOLD, REGULAR, markup, register_fonts
+    from app.exports import pdfkit
+    from app.exports.fonts import BOLD, REGULAR, register_fonts
     from app.exports.press.conventions import format_day
 
     register_fonts()
@@ -222,13 +219,29 @@ def _render(
     title = st("title", 15, 19, font=BOLD, alignment=TA_CENTER)
     label = st("label", 9.5, 13, font=BOLD)
 
-    def p(value: str, style=base) -> Paragraph:
-        return Paragraph(markup(value).replace("\n", "<br/>"), style)
+    def p(value: str, style=base) -> list:
+        """A paragraph per typed line, each shaped and ordered as its script needs; a line
+        stays in the letter's direction (an Arabic name in a French letter reads left to
+        right around it)."""
+        from app.exports.shaped_paragraph import ShapedParagraph
+        from app.exports.shaping import needs_shaping
+
+        out = []
+        for line in (value or "").splitlines() or [""]:
+            if needs_shaping(line):
+                strong = style.fontName == BOLD
+                out.append(ShapedParagraph([(line, strong)], style, direction_of=text["title"]))
+            else:
+                out.append(pdfkit.para(line, style))
+        return out
+
+    def height(flows: list, w: float) -> float:
+        return sum(f.wrap(w, A4[1])[1] for f in flows)
 
     def gap(h: float) -> Spacer:
         return Spacer(1, h * mm * scale)
 
-    width = A4[0] - 40 * mm - 12  # the frame's width inside its 6 pt paddings
+    width = pdfkit.content_width("a4") - 12  # the frame's width inside its 6 pt paddings
     # The first organiser is the address for replies; all of them are named in the table.
     sender = p(f"{organisers[0].name}\n{organisers[0].address}")
     recipient = p(text["to"].format(authority=authority), bold)
@@ -237,13 +250,17 @@ def _render(
         colWidths=[width - 75 * mm, 75 * mm],
         hAlign="LEFT",
         style=TableStyle(
-            [("VALIGN", (0, 0), (-1, -1), "TOP"), ("LEFTPADDING", (0, 0), (-1, -1), 0)]
+            [
+                ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                ("LEFTPADDING", (0, 0), (-1, -1), 0),
+                ("FONTNAME", (0, 0), (-1, -1), REGULAR),
+            ]
         ),
     )
-    story: list = [head, gap(7), p(text["title"], title), gap(4)]
-    story += [p(text["subject"], bold), gap(2.5)]
+    story: list = [head, gap(7), *p(text["title"], title), gap(4)]
+    story += [*p(text["subject"], bold), gap(2.5)]
     signers = text["signers_one"] if len(organisers) == 1 else text["signers_many"]
-    story += [p(text["intro"].format(signers=signers)), gap(3)]
+    story += [*p(text["intro"].format(signers=signers)), gap(3)]
 
     assembly = "\n".join(
         x for x in (action.location_name, action.address, action.meeting_point) if x
@@ -270,7 +287,8 @@ def _render(
     rows.append(
         (
             text["organisers"],
-            "\n".join(f"{o.name} — {o.address}".replace("\n", ", ") for o in organisers),
+            # The mark keeps a right-to-left name from taking the house number with it.
+            "\n".join(f"{o.name}\u200e — {o.address}".replace("\n", ", ") for o in organisers),
         )
     )
     # One table per row; a value taller than half a page flows (and splits) below its label
@@ -280,7 +298,7 @@ def _render(
     for i, (k, v) in enumerate(rows):
         value = p(v)
         rule_below = [("LINEBELOW", (0, 0), (-1, -1), 0.4, line)] if i < len(rows) - 1 else []
-        if value.wrap(value_width - 12, A4[1])[1] < A4[1] / 2:
+        if height(value, value_width - 12) < A4[1] / 2:
             story.append(
                 Table(
                     [[p(k, label), value]],
@@ -292,13 +310,14 @@ def _render(
                             ("TOPPADDING", (0, 0), (-1, -1), 4 * scale),
                             ("BOTTOMPADDING", (0, 0), (-1, -1), 4 * scale),
                             ("LEFTPADDING", (0, 0), (0, -1), 0),
+                            ("FONTNAME", (0, 0), (-1, -1), REGULAR),
                             *rule_below,
                         ]
                     ),
                 )
             )
         else:
-            story += [gap(1.5), p(k, label), value, gap(2)]
+            story += [gap(1.5), *p(k, label), *value, gap(2)]
     story.append(gap(4))
     if first is not None:
         notice = text["window"].format(
@@ -306,7 +325,7 @@ def _render(
         )
     else:
         notice = text["window_open"].format(min=rule.min_clear_days, last=day(last))
-    story += [p(notice, small), gap(3)]
+    story += [*p(notice, small), gap(3)]
     where = place or _town(organisers[0].address)
     # The closing words, the date and every signature stay together: never a page of
     # signatures alone.
@@ -317,48 +336,36 @@ def _render(
         chunk = organisers[i : i + per_row]
         cells.append([p(o.name, bold) for o in chunk] + [""] * (per_row - len(chunk)))
         cells.append([p(text["signature"], small) for _o in chunk] + [""] * (per_row - len(chunk)))
-    sign_style = [("VALIGN", (0, 0), (-1, -1), "TOP"), ("LEFTPADDING", (0, 0), (-1, -1), 0)]
+    sign_style = [
+        ("VALIGN", (0, 0), (-1, -1), "TOP"),
+        ("LEFTPADDING", (0, 0), (-1, -1), 0),
+        ("FONTNAME", (0, 0), (-1, -1), REGULAR),
+    ]
     for r in range(1, len(cells), 2):
         sign_style.append(("BOTTOMPADDING", (0, r), (-1, r), 16 * mm * scale))
     story.append(
         KeepTogether(
             [
-                p(text["closing"]),
+                *p(text["closing"]),
                 gap(4),
-                p(text["done_at"].format(place=where, date=day(today))),
+                *p(text["done_at"].format(place=where, date=day(today))),
                 gap(4),
                 Table(cells, colWidths=[col] * per_row, hAlign="LEFT", style=sign_style),
             ]
         )
     )
     pages: list[int] = []
-
-    def footer(canvas, doc) -> None:
-        pages.append(doc.page)
-        canvas.saveState()
-        canvas.setFont(REGULAR, 7.5)
-        canvas.setFillColor(colors.HexColor("#777777"))
-        canvas.drawString(20 * mm, 10 * mm, text["confidential"])
-        canvas.drawRightString(190 * mm, 10 * mm, f"{doc.page} / {total}")
-        canvas.restoreState()
-
-    buf = BytesIO()
-    doc = SimpleDocTemplate(
-        buf,
-        pagesize=A4,
-        leftMargin=20 * mm,
-        rightMargin=20 * mm,
-        topMargin=18 * mm,
-        bottomMargin=18 * mm,
+    frame = pdfkit.Frame(
         title=text["title"],
-        author="",
-        subject=text["confidential"],
-        creator="Cortège",
-        lang=lang.replace("_", "-"),
-        displayDocTitle=True,
+        left_note=text["confidential"],
+        printed="",
+        page_label="{page} / {total}",
+        lang=lang,
     )
-    doc.build(story, onFirstPage=footer, onLaterPages=footer)
-    return buf.getvalue(), len(pages)
+    data = pdfkit.build_pdf(
+        story, frame, paper="a4", on_page=lambda canvas, doc: pages.append(doc.page)
+    )
+    return data, len(pages)
 
 
 def _town(address: str) -> str:

@@ -213,7 +213,8 @@ def _canvas_class(frame: Frame, page_size: tuple[float, float]):
             y = margin * 0.55
             self.drawString(margin, y, frame.left_note)
             label = frame.page_label.format(page=self._pageNumber, total=total)
-            self.drawRightString(width - margin, y, f"{frame.printed} · {label}")
+            right = " · ".join(x for x in (frame.printed, label) if x)  # a letter has no print time
+            self.drawRightString(width - margin, y, right)
             if frame.confidential:
                 self.setFillColorRGB(0.7, 0.0, 0.0)
                 self.setFont(fonts["bold"], 9)

@@ -253,7 +253,7 @@ def test_a_long_release_shrinks_then_numbers_its_pages(press):
     assert len(reader.pages) == 1
     reader = PdfReader(io.BytesIO(render(replace(press["en"], body=body * 3), "pdf")))
     assert len(reader.pages) >= 2
-    assert f"1/{len(reader.pages)}" in reader.pages[0].extract_text()
+    assert f"1 / {len(reader.pages)}" in reader.pages[0].extract_text()
 
 
 def test_unreadable_logo_leaves_the_name_on_the_letterhead(press):

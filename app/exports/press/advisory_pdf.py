@@ -6,17 +6,15 @@ smaller (down to 80 %) before a second page is accepted.
 
 from __future__ import annotations
 
-import io
-
 from app.exports.press.advisory import AdvisoryDoc, labels
-from app.exports.press.pdf import ACCENT, FAMILY, _logo, _register
+from app.exports.press.pdf import ACCENT, _logo, _register, shaped_or
 
 
 def _story(doc: AdvisoryDoc, scale: float, width: float) -> list:
     from reportlab.lib.colors import HexColor
     from reportlab.lib.styles import ParagraphStyle
     from reportlab.lib.units import mm
-    from reportlab.platypus import HRFlowable, Paragraph, Spacer, Table, TableStyle
+    from reportlab.platypus import HRFlowable, Spacer, Table, TableStyle
 
     from app.exports.fonts import markup
 
@@ -39,7 +37,8 @@ def _story(doc: AdvisoryDoc, scale: float, width: float) -> list:
     lab = labels(doc.language)
     story: list = []
     logo = _logo(doc.org_logo, 18 * mm, 60 * mm)
-    name = Paragraph(markup(doc.org_name.strip()), s["org"]) if doc.org_name.strip() else None
+    org = doc.org_name.strip()
+    name = shaped_or(markup(org), org, s["org"], bold=True) if org else None
     if logo or name:
         cells = [c for c in (logo, name) if c is not None]
         widths = ([logo.drawWidth + 5 * mm] if logo else []) + ([0] if name else [])
@@ -58,57 +57,42 @@ def _story(doc: AdvisoryDoc, scale: float, width: float) -> list:
         story += [head, Spacer(1, 3 * mm)]
         story.append(HRFlowable(width="100%", thickness=0.8, color=HexColor(ACCENT)))
         story.append(Spacer(1, 6 * mm * scale))
-    story.append(Paragraph(markup(lab.kicker), s["kicker"]))
-    story.append(Paragraph(markup(doc.headline.strip()), s["headline"]))
+    story.append(shaped_or(markup(lab.kicker), lab.kicker, s["kicker"], bold=True))
+    headline = doc.headline.strip()
+    story.append(shaped_or(markup(headline), headline, s["headline"], bold=True))
     for label, text in doc.blocks:
-        story.append(Paragraph(markup(label), s["label"]))
+        story.append(shaped_or(markup(label), label, s["label"], bold=True))
         for line in text.strip().splitlines():
-            story.append(Paragraph(markup(line) or "&nbsp;", s["body"]))
+            story.append(shaped_or(markup(line) or "&nbsp;", line, s["body"]))
     return story
 
 
-def _build(doc: AdvisoryDoc, *, scale: float, size, total: int) -> tuple[bytes, int]:
-    from reportlab.lib.units import mm
-    from reportlab.platypus import SimpleDocTemplate
+def _build(doc: AdvisoryDoc, *, scale: float, paper: str, total: int) -> tuple[bytes, int]:
+    from app.exports import pdfkit
 
-    margin = 20 * mm
     pages: list[int] = []
-
-    def on_page(canvas, d) -> None:
-        pages.append(d.page)
-        if total > 1:
-            canvas.saveState()
-            canvas.setFont(FAMILY, 8)
-            canvas.drawRightString(size[0] - margin, 10 * mm, f"{d.page} / {total}")
-            canvas.restoreState()
-
-    buf = io.BytesIO()
-    pdf = SimpleDocTemplate(
-        buf,
-        pagesize=size,
-        leftMargin=margin,
-        rightMargin=margin,
-        topMargin=18 * mm,
-        bottomMargin=18 * mm,
+    frame = pdfkit.Frame(
         title=doc.headline.strip(),
-        author=doc.org_name,
-        subject=labels(doc.language).kicker,
-        creator="Cortège",
-        lang=doc.language.replace("_", "-"),
-        displayDocTitle=True,
+        left_note="",
+        printed="",
+        page_label="{page} / {total}" if total > 1 else "",
+        lang=doc.language,
     )
-    pdf.build(_story(doc, scale, size[0] - 2 * margin), onFirstPage=on_page, onLaterPages=on_page)
-    return buf.getvalue(), len(pages)
+    data = pdfkit.build_pdf(
+        _story(doc, scale, pdfkit.content_width(paper)),
+        frame,
+        paper=paper,
+        on_page=lambda canvas, d: pages.append(d.page),
+    )
+    return data, len(pages)
 
 
 def render_pdf(doc: AdvisoryDoc, *, paper: str | None = None) -> bytes:
-    from reportlab.lib.pagesizes import A4, LETTER
-
     from app.exports.runsheet.data import paper_for
 
-    size = LETTER if paper_for(doc.country, paper) == "letter" else A4
+    sheet = paper_for(doc.country, paper)
     for scale in (1.0, 0.9, 0.8):
-        data, pages = _build(doc, scale=scale, size=size, total=1)
+        data, pages = _build(doc, scale=scale, paper=sheet, total=1)
         if pages == 1:
             return data
-    return _build(doc, scale=0.8, size=size, total=pages)[0]
+    return _build(doc, scale=0.8, paper=sheet, total=pages)[0]
