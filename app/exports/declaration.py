@@ -160,7 +160,7 @@ def build_pdf(
     )
     for scale in (1.0, 0.92, 0.85):
         data, pages = _render(action, scale=scale, **args)
-        if pages == 1:
+        if pages == 1 or pages > 2:  # fits, or no smaller type would make it fit
             break
     return data
 

@@ -95,4 +95,6 @@ def render_pdf(doc: AdvisoryDoc, *, paper: str | None = None) -> bytes:
         data, pages = _build(doc, scale=scale, paper=sheet, total=1)
         if pages == 1:
             return data
+        if pages > 2:  # no smaller type makes it one page
+            break
     return _build(doc, scale=0.8, paper=sheet, total=pages)[0]

@@ -240,4 +240,6 @@ def render_pdf(doc: ReleaseDoc, *, paper: str | None = None) -> bytes:
         data, pages = _build(doc, scale=scale, paper=sheet, total=1)
         if pages == 1:
             return data
+        if pages > 2:  # no smaller type makes it one page: straight to the numbered pages
+            break
     return _build(doc, scale=0.85, paper=sheet, total=pages)[0]
