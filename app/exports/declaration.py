@@ -373,7 +373,9 @@ def _town(address: str) -> str:
     import re
 
     last = address.replace("\n", ",").split(",")[-1].strip()
-    return re.sub(r"^\d{4,5}\s+", "", last) or last
+    town = re.sub(r"^\d{4,5}\s+", "", last)  # 75011 Paris
+    town = re.sub(r"\s+[A-Z]{1,2}\d[A-Z\d]?\s*\d[A-Z]{2}$", "", town)  # Leeds LS1 1AA
+    return town or last
 
 
 def write_declaration(
