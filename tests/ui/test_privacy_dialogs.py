@@ -344,3 +344,17 @@ def test_a_generic_authority_is_a_hint_not_a_value(qtbot, ctx, demo_id, tmp_path
     dialog.add_organiser("Camille Martin", "12 rue des Lilas, 69001 Lyon")
     assert not dialog.generate(tmp_path / "d.pdf")
     assert dialog.letter_status.text().startswith("Authority: say which authority")
+
+
+def test_declaration_dialog_says_a_uk_static_assembly_needs_no_notice(qtbot, ctx, demo_id):
+    from app.services import edits
+    from ui.dialogs.declaration import DeclarationDialog
+
+    with ctx.store.session() as session:
+        edits.update(session, "action", demo_id, country="GB", timezone="Europe/London", route=[])
+    dialog = DeclarationDialog(None, ctx, demo_id)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    assert "needs no advance notice in England and Wales" in dialog.window_label.text()
+    assert not dialog.generate_button.isEnabled()
+    assert "Public Order Act 1986, s. 11" in dialog.rule_label.text()
