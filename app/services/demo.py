@@ -144,7 +144,7 @@ PROPS = [
 ]
 
 # The moments that make pictures: flagged for the media advisory.
-PHOTO_CUES = {"banner", "carry", "wreath"}
+PHOTO_CUES = {"banner", "carry", "wreath", "photo"}
 SCHEDULE = [
     (
         "gather",

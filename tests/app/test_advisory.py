@@ -38,6 +38,7 @@ def _pdf_text(data: bytes) -> tuple[int, str]:
                 "QUI Environ 15 participants",
                 "MOMENTS PHOTO 09:55 — Banner unrolled (Pavement by the gate) 10:00 — Coffin",
                 "10:20 — Wreath laid on the coffin",
+                "10:25 — Photo call for the press",
                 "CONTACT PRESSE Service de presse · +33 1 00 00 00 00 · presse@example.org",
             ],
         ),
@@ -135,6 +136,7 @@ def test_advisories_flags_and_notes_travel_in_the_bundle(demo_store, demo_id):
         "banner",
         "carry",
         "wreath",
+        "photo",
     ]
     assert data["media_advisories"][0]["who"] == "Rights group X"
     with demo_store.session() as session:

@@ -278,3 +278,16 @@ def test_us_action_prints_on_letter_with_us_dates(press):
     text = flat(page.extract_text())
     assert "EMBARGOED UNTIL May 28, 2024, 9:30 AM (Paris time)" in text
     assert "PARIS, May 28, 2024 —" in text
+
+
+def test_the_first_of_the_month_is_an_ordinal_in_a_french_dateline(press):
+    from datetime import UTC, datetime
+
+    from app.exports.press import render
+
+    doc = replace(
+        press["fr"], release_at=datetime(2024, 6, 1, 8, 0, tzinfo=UTC), embargo_until=None
+    )
+    assert "PARIS, 1er juin 2024 —" in render(doc, "txt").decode("utf-8")
+    en = replace(press["en"], release_at=datetime(2024, 6, 1, 8, 0, tzinfo=UTC))
+    assert "PARIS, 1 June 2024 —" in render(en, "txt").decode("utf-8")

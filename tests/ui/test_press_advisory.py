@@ -73,6 +73,10 @@ def test_flagging_a_cue_as_a_photo_opportunity(main_window, qtbot):
         press_ok(dialog)
 
     with_modal(lambda: qtbot.keyClick(schedule.table, Qt.Key.Key_F2), fill)
+    row = row_of_text(schedule.model, Col.TITLE, "Eulogy for privacy")
+    tip = schedule.model.index(row, Col.TITLE).data(Qt.ItemDataRole.ToolTipRole)
+    assert tip.startswith("A photo opportunity: listed on the media advisory")
+    assert not schedule.model.index(row, Col.TITLE).data(Qt.ItemDataRole.DecorationRole).isNull()
     page = _open(main_window)
     placeholder = page.findChild(QPlainTextEdit, "advisory_photo").placeholderText()
     assert "10:10 — Eulogy for privacy" in placeholder
