@@ -136,6 +136,7 @@ def test_html_arabic_release_is_right_to_left_and_each_block_finds_its_direction
     assert '<html lang="ar" dir="rtl">' in page
     assert '<h1 dir="auto"' in page and page.count('<p dir="auto"') >= 2
     assert "border-right:3px" in page  # the quote's rule on the reading side
+    assert "بيان صحفي" in page and "«" in page  # the Arabic newsroom's own words and quotes
 
 
 @pytest.mark.parametrize("fmt", ["txt", "html", "pdf", "eml"])

@@ -90,6 +90,19 @@ LABELS: dict[str, AdvisoryLabels] = {
         people="Unas {n} personas",
         spokespeople="Disponibles para entrevistas: {names}",
     ),
+    "ar": AdvisoryLabels(
+        kicker="دعوة إعلامية",
+        what="ماذا",
+        when_text="متى",
+        where_text="أين",
+        who="من",
+        photo="فرص التصوير",
+        contact="للتواصل الإعلامي",
+        meeting_point="نقطة التجمع: {place}",
+        route="المسار: {route}",
+        people="عدد المشاركين: حوالي {n}",
+        spokespeople="متاحون لإجراء المقابلات: {names}",
+    ),
 }
 
 

@@ -85,6 +85,19 @@ TABLE: dict[str, Convention] = {
         quote_open="«",
         quote_close="»",
     ),
+    "ar": Convention(
+        press_release="بيان صحفي",
+        immediate="للنشر الفوري",
+        embargo="يُحظر النشر قبل {date}، الساعة {time} ({zone})",
+        zone="بتوقيت {city}",
+        about="نبذة عن {name}",
+        about_us="من نحن",
+        contact="للتواصل الإعلامي",
+        contacts="للتواصل الإعلامي",
+        notes_to_editors="ملاحظات للمحررين",
+        quote_open="«",
+        quote_close="»",
+    ),
 }
 
 # Countries whose English writes "May 28, 2024"; elsewhere a bare "en" release uses the

@@ -203,7 +203,8 @@ def _story(doc: ReleaseDoc, scale: float, width: float) -> list:
             shaped_or(to_reportlab(p, escape=markup), to_text(p), s["small"]) for p in lay.about
         ]
     if lay.contacts:
-        story.append(Paragraph(markup(lay.contact_heading), s["h2"]))
+        heading = lay.contact_heading
+        story.append(shaped_or(markup(heading), heading, s["h2"], bold=True))
         for c in lay.contacts:
             line = contact_line(c.label, c.phone, c.email)
             story.append(shaped_or(markup(line), line, s["small"]))
