@@ -243,7 +243,8 @@ def _canvas_class(frame: Frame, page_size: tuple[float, float]):
             y = margin * 0.55
             label = frame.page_label.format(page=self._pageNumber, total=total)
             self._text(margin, y, frame.left_note, 8)
-            self._text(width - margin, y, f"{frame.printed} · {label}", 8, anchor="end")
+            right = " · ".join(x for x in (frame.printed, label) if x)  # a letter has no print time
+            self._text(width - margin, y, right, 8, anchor="end")
             if frame.confidential:
                 self.setFillColorRGB(0.7, 0.0, 0.0)
                 for at in (height - margin * 0.6, y + 11):

@@ -19,6 +19,7 @@ from app.domain.enums import ActionStatus, PropStatus, ReleaseStatus, values
 from app.domain.errors import DomainError, Problem, short
 from app.domain.timeutil import LocalTimeError, parse_date, parse_local, zone
 from app.i18n import _
+from app.services.bundle_advisory import insert_advisories, read_advisories
 from app.services.bundle_json import bad_text, parse_json
 from app.services.fields import ENTITY_FIELDS, check_value
 from app.services.fields import Field as F
@@ -41,6 +42,7 @@ TOP = {
     "press_releases",
     "tasks",
     "media_contacts",
+    "media_advisories",
 }
 ACTION = {
     "slug",
@@ -88,6 +90,7 @@ CUE = {
     "roles",
     "participants",
     "props",
+    "photo_opportunity",
 }
 RELEASE = {
     "key",
@@ -103,6 +106,7 @@ RELEASE = {
     "press_contacts",
     "status",
     "translation_of",
+    "notes_to_editors",
 }
 QUOTE = {"speaker", "text"}
 TASK = {"title", "due", "assignee", "done"}
@@ -354,9 +358,11 @@ def read_bundle(data: Any) -> dict:
                 "roles": r.refs(d, "roles", p, known_roles),
                 "participants": r.refs(d, "participants", p, known_people),
                 "props": r.refs(d, "props", p, known_props),
+                "photo_opportunity": r.check(d, "photo_opportunity", p, F("bool"), False),
             }
         )
     plan["press_releases"] = _read_releases(r, data)
+    plan["media_advisories"] = read_advisories(r, data)
     plan["tasks"] = []
     for i, item in enumerate(r.items(data, "tasks")):
         p = f"tasks[{i}]"
@@ -567,13 +573,14 @@ def _read_releases(r: _Reader, data: dict) -> list[dict]:
             {
                 "key": key,
                 "language": lang,
-                "headline": r.text(d, "headline", p, required=True, max_len=500),
+                "headline": r.check(d, "headline", p, F("line", required=True, max_len=500), ""),
                 "subheadline": r.text(d, "subheadline", p),
-                "dateline": r.text(d, "dateline", p, max_len=200),
+                "dateline": r.check(d, "dateline", p, F("line", max_len=200), ""),
                 "release_at": r.time(d, "release_at", p),
                 "embargo_until": r.time(d, "embargo_until", p),
                 "body": r.text(d, "body", p, max_len=100000),
                 "boilerplate": r.text(d, "boilerplate", p),
+                "notes_to_editors": r.text(d, "notes_to_editors", p),
                 "status": r.check(
                     d, "status", p, F("enum", choices=tuple(values(ReleaseStatus))), "draft"
                 ),
@@ -661,6 +668,7 @@ def import_bundle(session: Session, raw: bytes | str | dict) -> ImportResult:
         if rows:
             session.execute(insert(table), rows)
     _releases(session, aid, plan["press_releases"])
+    insert_advisories(session, aid, plan["media_advisories"])
     if plan["tasks"]:
         session.execute(
             insert(m.Task),

@@ -140,6 +140,7 @@ def bundle_dict(session: Session, action_id: int, *, include_personal_data: bool
                 "participants": keys_of(c.participants),
                 "props": [prop_key[p.id] for p in c.props],
             }
+            | ({"photo_opportunity": True} if c.photo_opportunity else {})
             for c in action.cues
         ],
         "press_releases": [
@@ -160,6 +161,7 @@ def bundle_dict(session: Session, action_id: int, *, include_personal_data: bool
                 "status": r.status,
                 "translation_of": release_key.get(r.translation_of_id),
             }
+            | ({"notes_to_editors": r.notes_to_editors} if r.notes_to_editors else {})
             for r in action.releases
         ],
         "tasks": [
@@ -172,6 +174,10 @@ def bundle_dict(session: Session, action_id: int, *, include_personal_data: bool
             for x in action.tasks
         ],
     }
+    from app.services.bundle_advisory import write_advisories
+
+    if advisories := write_advisories(session, action_id):
+        out["media_advisories"] = advisories
     if include_personal_data:
         out["media_contacts"] = [
             {

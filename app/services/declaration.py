@@ -10,6 +10,7 @@ from sqlalchemy.orm import Session
 from app.domain.declaration import (
     in_time,
     known_authority,
+    notice_required,
     rule_for,
     suggest_authority,
     window,
@@ -40,6 +41,9 @@ class DeclarationInfo:
     required_content: tuple[str, ...] = field(default_factory=tuple)
     min_clear_days: int = 0
     max_clear_days: int | None = None
+    #: rules are known but this action needs no notice (GB: a static assembly); why not
+    not_needed: str = ""
+    min_signatures: int = 1
 
     @property
     def received_in_time(self) -> bool | None:
@@ -72,6 +76,10 @@ def declaration_info(
     )
     if rule is None:
         return DeclarationInfo(applies=False, **common)
+    if not notice_required(rule, action.route):
+        return DeclarationInfo(
+            applies=False, not_needed=rule.static_note, legal_basis=rule.legal_basis, **common
+        )
     first, last = window(rule, event)
     return DeclarationInfo(
         applies=True,
@@ -84,5 +92,16 @@ def declaration_info(
         required_content=rule.required_content,
         min_clear_days=rule.min_clear_days,
         max_clear_days=rule.max_clear_days,
+        min_signatures=rule.min_signatures,
         **common,
     )
+
+
+def letter_defaults(session: Session, action_id: int) -> dict[str, str]:
+    """What the assistant prefills: the purpose in the letter's language."""
+    from app.exports.declaration import default_purpose
+    from app.services.actions import load_action
+
+    action = load_action(session, action_id)
+    rule = rule_for(action.country)
+    return {"purpose": default_purpose(action, rule.letter_language) if rule else ""}

@@ -35,6 +35,7 @@ MODELS: dict[str, type] = {
     "cue": m.Cue,
     "prop": m.Prop,
     "release": m.PressRelease,
+    "advisory": m.MediaAdvisory,
     "task": m.Task,
     "media_contact": m.MediaContact,
 }
@@ -56,6 +57,7 @@ ENTITY_LABELS = {
     "cue": "cue",
     "prop": "prop",
     "release": "press release",
+    "advisory": "media advisory",
     "task": "task",
     "media_contact": "media contact",
 }

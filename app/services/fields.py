@@ -32,6 +32,15 @@ def _text(max_len: int, required: bool = False) -> Field:
     return Field("text", required=required, max_len=max_len)
 
 
+def _line(max_len: int, required: bool = False) -> Field:
+    """Text on one line: a headline, a dateline (e-mail subjects and headers are one line)."""
+    return Field("line", required=required, max_len=max_len)
+
+
+# Every character str.splitlines() breaks on.
+LINE_BREAKS = frozenset("\n\r\v\f\x1c\x1d\x1e\x85\u2028\u2029")
+
+
 ENTITY_FIELDS: dict[str, dict[str, Field]] = {
     "action": {
         "slug": Field("slug"),
@@ -100,6 +109,7 @@ ENTITY_FIELDS: dict[str, dict[str, Field]] = {
         "place": _text(300),
         "instructions": _text(5000),
         "chained": Field("bool"),
+        "photo_opportunity": Field("bool"),
         "role_ids": Field("ids"),
         "participant_ids": Field("ids"),
         "prop_ids": Field("ids"),
@@ -118,17 +128,29 @@ ENTITY_FIELDS: dict[str, dict[str, Field]] = {
         "action_id": Field("id", required=True),
         "key": Field("key"),
         "language": Field("language", required=True),
-        "headline": _text(500, required=True),
+        "headline": _line(500, required=True),
         "subheadline": _text(2000),
-        "dateline": _text(200),
+        "dateline": _line(200),
         "release_at": Field("instant"),
         "embargo_until": Field("instant"),
         "body": _text(100000),
         "boilerplate": _text(20000),
+        "notes_to_editors": _text(20000),
         "status": Field("enum", choices=tuple(values(ReleaseStatus))),
         "translation_of_id": Field("id_or_none"),
         "quotes": Field("quotes"),
         "press_contacts": Field("contacts"),
+    },
+    "advisory": {
+        "action_id": Field("id", required=True),
+        "language": Field("language", required=True),
+        "headline": _line(500),
+        "what": _text(5000),
+        "when_text": _text(2000),
+        "where_text": _text(2000),
+        "who": _text(5000),
+        "photo": _text(5000),
+        "contact": _text(2000),
     },
     "task": {
         "action_id": Field("id", required=True),
@@ -183,6 +205,11 @@ def check_value(field: Field, value: Any) -> tuple[Any, str | None]:
     k = field.kind
     if isinstance(value, str) and k != "text" and unicode_problem(value):
         return None, unicode_problem(value)
+    if k == "line":
+        value, error = check_value(Field("text", field.required, field.max_len), value)
+        if error is None and any(ch in LINE_BREAKS for ch in value):
+            return None, _("must be on one line (no line breaks)")
+        return value, error
     if k == "text":
         if value is None:
             value = ""

@@ -14,7 +14,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from app.domain import models as m
-from app.domain.declaration import clear_days, rule_for, window
+from app.domain.declaration import clear_days, notice_required, rule_for, window
 from app.domain.timeutil import utcnow, zone
 from app.i18n import Translator, ui
 
@@ -72,7 +72,7 @@ def covered(language: str, release_languages: list[str]) -> bool:
 
 def declaration_status(action: m.Action) -> DeclarationStatus:
     rule = rule_for(action.country)
-    if rule is None:
+    if rule is None or not notice_required(rule, action.route):
         return DeclarationStatus(applies=False)
     event = action.starts_at.astimezone(zone(action.timezone)).date()
     first, last = window(rule, event)

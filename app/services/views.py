@@ -58,6 +58,7 @@ class ScheduleRow:
     prop_names: tuple[str, ...]
     clashes: tuple[Clash, ...] = ()
     version: int = 0  # the row's version when read: editors save over this one only
+    photo_opportunity: bool = False  # on the media advisory's "photo opportunities"
 
     @property
     def ends_at(self) -> datetime:
@@ -191,6 +192,7 @@ def schedule_rows(session: Session, action_id: int) -> list[ScheduleRow]:
             prop_names=tuple(p.name for p in c.props),
             clashes=tuple(clashes.get(c.id, ())),
             version=c.version,
+            photo_opportunity=c.photo_opportunity,
         )
         for c in action.cues
     ]

@@ -198,7 +198,10 @@ def test_export_dialog_writes_eml_with_chosen_bcc(tab, qtbot, tmp_path):
     msg = email.message_from_bytes(out.read_bytes(), policy=policy.default)
     assert msg["To"] is None
     assert msg["Bcc"] == "redaction@example.com"
-    assert msg["Subject"] == "Funérailles de la vie privée au Père-Lachaise"
+    assert msg["Subject"] == (
+        "SOUS EMBARGO jusqu'au 28 mai 2024 à 09:30 (heure de Paris) — "
+        "Funérailles de la vie privée au Père-Lachaise"
+    )
     rid = release_id(tab, "fr")
     log = tab.ctx.query(sent_log, rid)
     assert [s.email for s in log] == ["redaction@example.com"]

@@ -30,7 +30,7 @@ from ui.widgets.field_error import FieldError, problem_text
 from ui.widgets.text_edit import CommitTextEdit
 
 TEXTS = ("headline", "subheadline", "dateline")
-LONG = ("body", "boilerplate")
+LONG = ("body", "notes_to_editors", "boilerplate")
 WARNED = ("headline", "release_at", "embargo_until")
 
 
@@ -161,7 +161,7 @@ class ReleaseEditor(QWidget):
         self.hint.setObjectName("body_hint")
         self.hint.setWordWrap(True)
         self.hint.setStyleSheet(f"color: {style.css(style.muted_color(self))};")
-        self.form.insertRow(self.form.rowCount() - 1, "", self.hint)
+        self.form.insertRow(self.form.rowCount() - len(LONG) + 1, "", self.hint)  # under the body
 
         self.quotes = ListTable(("speaker", "text"), "quotes", self)
         self.contacts = ListTable(("label", "phone", "email"), "press_contacts", self)
@@ -223,6 +223,7 @@ class ReleaseEditor(QWidget):
             "embargo_until": _("&Embargo until:"),
             "body": _("&Body:"),
             "boilerplate": _("&About us:"),
+            "notes_to_editors": _("&Notes to editors:"),
             "quotes": _("&Quotes:"),
             "press_contacts": _("Press &contacts:"),
         }
@@ -349,6 +350,7 @@ class ReleaseEditor(QWidget):
             dateline=self.fields["dateline"].text(),
             body=self.fields["body"].toPlainText(),
             boilerplate=self.fields["boilerplate"].toPlainText(),
+            notes_to_editors=self.fields["notes_to_editors"].toPlainText(),
             release_at=self._draft_instant("release_at"),
             embargo_until=self._draft_instant("embargo_until"),
             quotes=tuple(QuoteView(q["speaker"], q["text"]) for q in self.quotes.rows()),
@@ -401,6 +403,7 @@ class ReleaseEditor(QWidget):
             "embargo_until": _("Change embargo"),
             "body": _("Edit release text"),
             "boilerplate": _("Edit “About us”"),
+            "notes_to_editors": _("Edit notes to editors"),
             "quotes": _("Edit quotes"),
             "press_contacts": _("Edit press contacts"),
         }[name]
