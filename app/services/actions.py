@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import UTC, date, datetime, timedelta
 
-from sqlalchemy import select, update
+from sqlalchemy import distinct, func, select, update
 from sqlalchemy.orm import Session, selectinload
 
 from app.domain import models as m
@@ -48,6 +48,34 @@ def list_actions(session: Session) -> list[m.Action]:
             .order_by(m.Action.starts_at, m.Action.id)
         )
     )
+
+
+def action_list_rows(
+    session: Session, action_id: int | None = None
+) -> list[tuple[int, str, str, datetime, str]]:
+    """(id, title, status, start, zone) of every action by start (or of one): the actions list
+    reads these five columns, not whole actions."""
+    a = m.Action
+    query = select(a.id, a.title, a.status, a.starts_at, a.timezone).where(a.deleted_at.is_(None))
+    if action_id is not None:
+        query = query.where(a.id == action_id)
+    return [tuple(row) for row in session.execute(query.order_by(a.starts_at, a.id))]
+
+
+def header_counts(session: Session, action_id: int) -> dict[str, int]:
+    """How many participants, cues and props the action has (the window's status line)."""
+    people = session.scalar(
+        select(func.count(distinct(m.Assignment.participant_id))).where(
+            m.Assignment.action_id == action_id
+        )
+    )
+    cues = session.scalar(
+        select(func.count()).select_from(m.Cue).where(m.Cue.action_id == action_id)
+    )
+    props = session.scalar(
+        select(func.count()).select_from(m.Prop).where(m.Prop.action_id == action_id)
+    )
+    return {"participants": people or 0, "cues": cues or 0, "props": props or 0}
 
 
 def load_action(session: Session, action_id: int) -> m.Action:
