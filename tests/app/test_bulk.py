@@ -82,3 +82,40 @@ def test_a_bad_row_names_itself_and_nothing_is_written(store):
     assert paths == ["event[1].minutes", "event[1].title"]
     with store.read() as s:
         assert s.query(m.Cue).count() == 0
+
+
+def test_csv_rows_whose_alias_was_taken_since_the_preview_are_refused(store):
+    """Team mode: another organiser adds "Wren" between the preview and the import."""
+    from app.services import people_csv
+
+    aid = _action(store)
+    with store.session() as s:
+        edits.create(s, "role", action_id=aid, name="Steward", needed=2)
+        pre = people_csv.preview(s, aid, "alias,role\nLark,Steward\nWren,Steward\n")
+    with store.session() as s:
+        edits.create(s, "participant", alias="wren ")
+    with pytest.raises(DomainError) as caught, store.session() as s:
+        people_csv.import_rows(s, aid, pre.rows)
+    assert [(p.path, p.message) for p in caught.value.problems] == [
+        ("row 3.alias", "'Wren' is already somebody's alias")
+    ]
+    with store.read() as s:
+        assert s.query(m.Participant).count() == 1
+        assert s.query(m.Assignment).count() == 0
+
+
+def test_csv_import_writes_people_and_their_roles_in_bulk(store):
+    from app.services import people_csv
+
+    aid = _action(store)
+    with store.session() as s:
+        rid = edits.create(s, "role", action_id=aid, name="Steward", needed=300)
+        text = "alias,phone,role\n" + "".join(f"P{i},+33 6 {i:04d},Steward\n" for i in range(300))
+        result = people_csv.import_rows(s, aid, people_csv.preview(s, aid, text).rows)
+    assert len(result.participant_ids) == len(result.assignment_ids) == 300
+    with store.read() as s:
+        people = {p.id: p for p in s.query(m.Participant)}
+        assert people[result.participant_ids[7]].alias == "P7"
+        assert people[result.participant_ids[7]].phone == "+33 6 0007"
+        a = s.get(m.Assignment, result.assignment_ids[7])
+        assert (a.participant_id, a.role_id, a.action_id) == (result.participant_ids[7], rid, aid)
