@@ -62,6 +62,18 @@ def action_list_rows(
     return [tuple(row) for row in session.execute(query.order_by(a.starts_at, a.id))]
 
 
+def action_slugs(session: Session) -> list[tuple[str, datetime, str, str, str]]:
+    """(slug, start, zone, status, title) of every action by start: what ``list`` prints, read
+    in Core (no ORM object, no mapper work: the CLI starts fast)."""
+    t = m.Action.__table__
+    query = (
+        select(t.c.slug, t.c.starts_at, t.c.timezone, t.c.status, t.c.title)
+        .where(t.c.deleted_at.is_(None))
+        .order_by(t.c.starts_at, t.c.id)
+    )
+    return [tuple(row) for row in session.execute(query)]
+
+
 def header_counts(session: Session, action_id: int) -> dict[str, int]:
     """How many participants, cues and props the action has (the window's status line)."""
     people = session.scalar(
@@ -283,6 +295,9 @@ def undelete(session: Session, action_id: int) -> None:
 
 def erase_deleted(session: Session, *, older_than: timedelta | None = None) -> int:
     """Delete for good the actions that were deleted (their undo history is gone)."""
+    table = m.Action.__table__
+    if session.execute(select(table.c.id).where(table.c.deleted_at.is_not(None))).first() is None:
+        return 0  # the usual case, at every open: no ORM work
     query = select(m.Action).where(m.Action.deleted_at.is_not(None))
     if older_than is not None:
         query = query.where(m.Action.deleted_at < datetime.now(UTC) - older_than)
