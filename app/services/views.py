@@ -19,7 +19,7 @@ from sqlalchemy import func, select, true
 from sqlalchemy.orm import Session, selectinload
 
 from app.domain import models as m
-from app.services.readiness import double_bookings
+from app.services.readiness_clashes import clashing_pairs
 
 
 @dataclass(frozen=True)
@@ -164,38 +164,125 @@ def action_info(session: Session, action_id: int) -> ActionInfo:
 
 
 def schedule_rows(session: Session, action_id: int) -> list[ScheduleRow]:
-    """The run of show by time, with names, and who in each cue is double-booked."""
-    from app.services.actions import load_action
+    """The run of show by time, with names, and who in each cue is double-booked.
 
-    action = load_action(session, action_id)
+    Read with Core queries (cues, their links, the action's role members): loading the whole
+    action as ORM objects cost 0.6 s for a 2,000-person plan, for a tab that shows 200 cues."""
+    from app.services.edits import get
+
+    get(session, "action", action_id)
+    c = m.Cue.__table__
+    cues = session.execute(
+        select(
+            c.c.id,
+            c.c.starts_at,
+            c.c.minutes,
+            c.c.title,
+            c.c.place,
+            c.c.instructions,
+            c.c.chained,
+            c.c.version,
+        )
+        .where(c.c.action_id == action_id)
+        .order_by(c.c.starts_at, c.c.id)
+    ).all()
+    links: dict[str, dict[int, list[tuple[int, str]]]] = {}
+    for name, table, column, other in (
+        ("roles", m.cue_role, m.cue_role.c.role_id, m.Role.__table__.c),
+        (
+            "people",
+            m.cue_participant,
+            m.cue_participant.c.participant_id,
+            m.Participant.__table__.c,
+        ),
+        ("props", m.cue_prop, m.cue_prop.c.prop_id, m.Prop.__table__.c),
+    ):
+        label = other.alias if name == "people" else other.name
+        found: dict[int, list[tuple[int, str]]] = defaultdict(list)
+        for cue_id, other_id, text in session.execute(
+            select(table.c.cue_id, column, label)
+            .join(c, c.c.id == table.c.cue_id)
+            .join(other.id.table, other.id == column)
+            .where(c.c.action_id == action_id)
+            .order_by(table.c.cue_id, column)
+        ):
+            found[cue_id].append((other_id, text))
+        links[name] = found
+    people_of_role: dict[int, set[int]] = defaultdict(set)
+    for pid, rid in session.execute(
+        select(m.Assignment.participant_id, m.Assignment.role_id).where(
+            m.Assignment.action_id == action_id
+        )
+    ):
+        people_of_role[rid].add(pid)
+    spans = [
+        _Span(row.id, row.starts_at, row.starts_at + timedelta(minutes=row.minutes), row.title)
+        for row in cues
+    ]
+    pairs = clashing_pairs(
+        spans,
+        roles_of={i: [r for r, _n in v] for i, v in links["roles"].items()},
+        direct_of={i: [p for p, _a in v] for i, v in links["people"].items()},
+        people_of_role=people_of_role,
+    )
+    alias = _aliases(session, {pid for pair in pairs for pid in pair.people})
+    by_id = {s.id: s for s in spans}
+    booked = sorted(
+        ((pid, by_id[pair.first], by_id[pair.second]) for pair in pairs for pid in pair.people),
+        key=lambda t: (alias[t[0]].casefold(), t[1].starts_at, t[1].id, t[2].starts_at, t[2].id),
+    )
     clashes: dict[int, list[Clash]] = defaultdict(list)
-    for pid, alias, first, second in double_bookings(action):
+    for pid, first, second in booked:
+        who = alias[pid]
         clashes[first.id].append(
-            Clash(pid, alias, second.id, second.title, second.starts_at, second.ends_at)
+            Clash(pid, who, second.id, second.title, second.starts_at, second.ends_at)
         )
         clashes[second.id].append(
-            Clash(pid, alias, first.id, first.title, first.starts_at, first.ends_at)
+            Clash(pid, who, first.id, first.title, first.starts_at, first.ends_at)
         )
+    roles, people, props = links["roles"], links["people"], links["props"]
     return [
         ScheduleRow(
-            id=c.id,
-            starts_at=c.starts_at,
-            minutes=c.minutes,
-            title=c.title,
-            place=c.place,
-            instructions=c.instructions,
-            chained=c.chained,
-            role_ids=tuple(r.id for r in c.roles),
-            role_names=tuple(r.name for r in c.roles),
-            participant_ids=tuple(p.id for p in c.participants),
-            aliases=tuple(p.alias for p in c.participants),
-            prop_ids=tuple(p.id for p in c.props),
-            prop_names=tuple(p.name for p in c.props),
-            clashes=tuple(clashes.get(c.id, ())),
-            version=c.version,
+            id=row.id,
+            starts_at=row.starts_at,
+            minutes=row.minutes,
+            title=row.title,
+            place=row.place,
+            instructions=row.instructions,
+            chained=bool(row.chained),
+            role_ids=tuple(i for i, _n in roles.get(row.id, ())),
+            role_names=tuple(n for _i, n in roles.get(row.id, ())),
+            participant_ids=tuple(i for i, _a in people.get(row.id, ())),
+            aliases=tuple(a for _i, a in people.get(row.id, ())),
+            prop_ids=tuple(i for i, _n in props.get(row.id, ())),
+            prop_names=tuple(n for _i, n in props.get(row.id, ())),
+            clashes=tuple(clashes.get(row.id, ())),
+            version=row.version,
         )
-        for c in action.cues
+        for row in cues
     ]
+
+
+@dataclass(frozen=True)
+class _Span:
+    id: int
+    starts_at: datetime
+    ends_at: datetime
+    title: str
+
+
+def _aliases(session: Session, ids: set[int]) -> dict[int, str]:
+    out: dict[int, str] = {}
+    wanted = sorted(ids)
+    for start in range(0, len(wanted), 500):
+        out.update(
+            session.execute(
+                select(m.Participant.id, m.Participant.alias).where(
+                    m.Participant.id.in_(wanted[start : start + 500])
+                )
+            ).all()
+        )
+    return out
 
 
 def _personal(p: m.Participant) -> Personal:
@@ -220,27 +307,51 @@ def role_rows(session: Session, action_id: int) -> list[RoleRow]:
 def assignment_rows(
     session: Session, action_id: int, *, personal: bool = False
 ) -> list[AssignmentRow]:
-    """People of the action, one row per role they hold, by role then alias."""
-    rows = session.scalars(
-        select(m.Assignment)
-        .where(m.Assignment.action_id == action_id)
-        .options(selectinload(m.Assignment.participant), selectinload(m.Assignment.role))
+    """People of the action, one row per role they hold, by role then alias. One Core join:
+    2,000 ORM assignments with their people cost 0.4 s for a table of plain rows."""
+    a, p, r = m.Assignment.__table__.c, m.Participant.__table__.c, m.Role.__table__.c
+    columns = [
+        a.id,
+        a.participant_id,
+        p.alias,
+        a.role_id,
+        r.name,
+        a.call_time,
+        a.confirmed,
+        a.attended,
+        p.consent_photos,
+        a.version,
+    ]
+    if personal:
+        columns += [
+            p.full_name,
+            p.phone,
+            p.email,
+            p.notes,
+            p.consent_given_on,
+            p.consent_scope,
+        ]
+    query = (
+        select(*columns)
+        .join(m.Participant.__table__, p.id == a.participant_id)
+        .join(m.Role.__table__, r.id == a.role_id)
+        .where(a.action_id == action_id)
     )
     out = [
         AssignmentRow(
-            id=a.id,
-            participant_id=a.participant_id,
-            alias=a.participant.alias,
-            role_id=a.role_id,
-            role_name=a.role.name,
-            call_time=a.call_time,
-            confirmed=a.confirmed,
-            attended=a.attended,
-            consent_photos=a.participant.consent_photos,
-            personal=_personal(a.participant) if personal else None,
-            version=a.version,
+            id=row[0],
+            participant_id=row[1],
+            alias=row[2],
+            role_id=row[3],
+            role_name=row[4],
+            call_time=row[5],
+            confirmed=bool(row[6]),
+            attended=row[7],
+            consent_photos=bool(row[8]),
+            personal=Personal(*row[10:16]) if personal else None,
+            version=row[9],
         )
-        for a in rows
+        for row in session.execute(query)
     ]
     out.sort(key=lambda r: (r.role_id, r.alias.casefold(), r.id))
     return out
