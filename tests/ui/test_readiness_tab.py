@@ -188,3 +188,35 @@ def test_thousands_of_one_kind_are_one_group_with_its_top_rows(qtbot, readiness)
     assert blocker.args[0] == "participant"
     if os.environ.get("CORTEGE_SHOT"):
         tab.grab().save(os.environ["CORTEGE_SHOT"])
+
+
+def test_switching_back_shows_the_same_judgement_and_any_change_judges_again(
+    readiness, monkeypatch
+):
+    import ui.tabs.readiness as module
+
+    tab, ctx = readiness, readiness.ctx
+    calls = []
+    real = module.read_readiness
+    monkeypatch.setattr(module, "read_readiness", lambda *a: calls.append(a[1]) or real(*a))
+    demo = tab.action_id
+    other = ctx.create(
+        "action",
+        "New action",
+        title="Vigil",
+        timezone="Europe/Paris",
+        starts_at=datetime(2024, 6, 8, 12, 0, tzinfo=UTC),
+        ends_at=datetime(2024, 6, 8, 13, 0, tzinfo=UTC),
+        country="",
+    )
+    tab.set_action(other)
+    tab.set_action(demo)
+    tab.set_action(other)
+    assert calls.count(demo) == 1  # judged once after the change (the new action), then kept
+    tab.set_action(demo)
+    problems = {p.kind: p for p in tab.problems()}
+    ctx.update("release", problems["release-unapproved"].entity_id, "Approve", status="approved")
+    assert "release-unapproved" not in [p.kind for p in tab.problems()]
+    tab.set_action(other)
+    tab.set_action(demo)
+    assert "release-unapproved" not in [p.kind for p in tab.problems()]

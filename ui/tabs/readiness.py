@@ -29,6 +29,8 @@ from ui.icons import icon
 from ui.tabs.base import ActionTab
 from ui.tabs.readiness_model import AREA_ORDER, AREAS, ENTITY_ROLE, ReadinessModel
 
+CACHED_ACTIONS = 8
+
 __all__ = ["AREAS", "AREA_ORDER", "ReadinessTab", "countdown", "read_readiness"]
 
 
@@ -55,6 +57,9 @@ class ReadinessTab(ActionTab):
         self.setObjectName("readiness_tab")
         self.now: Callable[[], datetime] = utcnow
         self.data = None  # the last Assessment
+        # Assessments by action, until the next change: switching back and forth between two
+        # big actions does not judge the same unchanged plan again (any change clears it).
+        self._cache: dict[int, tuple[datetime, object]] = {}
         self.headline = QLabel(self)
         self.headline.setObjectName("readiness_headline")
         self.headline.setWordWrap(True)
@@ -127,21 +132,44 @@ class ReadinessTab(ActionTab):
     def title(self) -> str:
         return _("Readiness")
 
+    def on_changed(self, change) -> None:
+        self._cache.clear()  # whatever changed may change any action's readiness
+        super().on_changed(change)
+
     def retranslate(self) -> None:
+        self._cache.clear()
         self.view.setAccessibleName(_("Problems to fix"))
         self.progress.setAccessibleName(_("Share of the plan that is ready"))
         self.reload()
 
     # --- data ----------------------------------------------------------------------------------
+    def set_action(self, action_id: int | None) -> None:
+        """Switching to an action judged in this minute, with no change since, shows that."""
+        self.action_id = action_id
+        self._load(cached=True)
+
     def reload(self) -> None:
+        self._load(cached=False)
+
+    def _load(self, *, cached: bool) -> None:
         if self.action_id is None or self.ctx.store is None:
             self.data = None
             self._show_empty()
             return
         from app.domain.errors import NotFoundError
 
+        now = self.now()
+        minute = now.replace(second=0, microsecond=0)
+        kept = self._cache.get(self.action_id) if cached else None
         try:
-            self.data = self.ctx.query(read_readiness, self.action_id, self.now())
+            if kept is not None and kept[0] == minute:
+                self.data = kept[1]
+            else:
+                self.data = self.ctx.query(read_readiness, self.action_id, now)
+                self._cache.pop(self.action_id, None)
+                self._cache[self.action_id] = (minute, self.data)
+                while len(self._cache) > CACHED_ACTIONS:
+                    self._cache.pop(next(iter(self._cache)))
         except NotFoundError:
             self.data = None
             self._show_empty()
