@@ -58,17 +58,19 @@ def make_store(path: Path, people: int):
     return store
 
 
-def time_keystrokes(apply, repaint) -> list[float]:
+def time_keystrokes(apply, repaint, rounds: int = 3) -> list[float]:
+    """Each keystroke's time, the median of ``rounds`` typings (a shared machine is noisy)."""
     from PySide6.QtWidgets import QApplication
 
-    out = []
-    for text in TYPED:
-        start = time.perf_counter()
-        apply(text)
-        repaint()
-        QApplication.processEvents()
-        out.append((time.perf_counter() - start) * 1000)
-    return out
+    times: list[list[float]] = [[] for _ in TYPED]
+    for _ in range(rounds):
+        for i, text in enumerate(TYPED):
+            start = time.perf_counter()
+            apply(text)
+            repaint()
+            QApplication.processEvents()
+            times[i].append((time.perf_counter() - start) * 1000)
+    return [statistics.median(t) for t in times]
 
 
 def report(name: str, ms: list[float]) -> None:
@@ -103,6 +105,20 @@ def main() -> int:
         print(f"directory dialog opened in {(time.perf_counter() - t0) * 1000:.0f} ms")
         ours = time_keystrokes(dialog.filter.setText, dialog.table.viewport().repaint)
         shown = dialog.model.rowCount()
+        # One person renamed: the edit's round trip (commit + the row refreshed), against the
+        # full reload every change used to cost.
+        someone = dialog.model.id_at(0)
+        edits_ms, reloads_ms = [], []
+        for n in range(5):
+            t0 = time.perf_counter()
+            ctx.update("participant", someone, "Rename", alias=f"Renamed {n}")
+            app.processEvents()
+            edits_ms.append((time.perf_counter() - t0) * 1000)
+            t0 = time.perf_counter()
+            dialog.reload()
+            app.processEvents()
+            reloads_ms.append((time.perf_counter() - t0) * 1000)
+        dialog.filter.setText("")
 
         # Baseline: the stock Qt way, same rows, same keystrokes.
         rows = ctx.query(views.directory_rows)
@@ -132,10 +148,16 @@ def main() -> int:
     print(f"keystrokes: {TYPED}")
     report("Cortège directory (index + model over ids)", ours)
     report("baseline (QStandardItemModel + proxy)", base)
+    report("one participant renamed (commit + row)", edits_ms)
+    report("anchor: reloading the whole directory", reloads_ms)
     worst = max(ours)
-    verdict = "OK" if worst <= LIMIT_MS else "TOO SLOW"
-    print(f"{verdict}: slowest keystroke {worst:.1f} ms (limit {LIMIT_MS:.0f} ms)")
-    return 0 if worst <= LIMIT_MS else 1
+    edit = statistics.median(edits_ms)
+    ok = worst <= LIMIT_MS and edit <= LIMIT_MS
+    print(
+        f"verdict: {'PASS' if ok else 'FAIL'}: slowest keystroke {worst:.1f} ms, one edit "
+        f"{edit:.1f} ms (limit {LIMIT_MS:.0f} ms each)"
+    )
+    return 0 if ok else 1
 
 
 if __name__ == "__main__":

@@ -82,20 +82,16 @@ def status_text(status: str) -> str:
 
 
 def _rows(session) -> list[tuple]:
-    from app.services.actions import list_actions
+    from app.services.actions import action_list_rows
 
-    return [(a.id, a.title, a.status, a.starts_at, a.timezone) for a in list_actions(session)]
+    return action_list_rows(session)
 
 
 def _row(session, action_id: int) -> tuple | None:
-    from app.domain.errors import NotFoundError
-    from app.services.edits import get
+    from app.services.actions import action_list_rows
 
-    try:
-        a = get(session, "action", action_id)
-    except NotFoundError:
-        return None
-    return (a.id, a.title, a.status, a.starts_at, a.timezone)
+    rows = action_list_rows(session, action_id)
+    return rows[0] if rows else None
 
 
 class ActionsModel(QAbstractTableModel):

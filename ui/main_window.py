@@ -63,10 +63,10 @@ def optional(module: str, name: str) -> Callable | None:
 
 
 def read_header(session, action_id: int) -> dict:
+    from app.services.actions import header_counts
     from app.services.edits import get
 
     a = get(session, "action", action_id)
-    people = {x.participant_id for x in a.assignments}
     return {
         "title": a.title,
         "status": a.status,
@@ -74,9 +74,7 @@ def read_header(session, action_id: int) -> dict:
         "ends_at": a.ends_at,
         "timezone": a.timezone,
         "location": a.location_name,
-        "participants": len(people),
-        "cues": len(a.cues),
-        "props": len(a.props),
+        **header_counts(session, action_id),  # counted, not loaded: 2,000 people cost nothing
     }
 
 
@@ -228,6 +226,7 @@ class MainWindow(QMainWindow):
             from app.services.purge import due_count
 
             n = self.ctx.query(due_count)
+            self._purge_counted = True
         self.purge_button.setVisible(bool(n))
         if n:
             text = ngettext(
@@ -295,6 +294,7 @@ class MainWindow(QMainWindow):
             tab.set_action(None)
         self.action_id = None
         old = self.ctx.store
+        self._purge_counted = False  # the change "everything" below may count it already
         self.ctx.reset_store(store)
         if old is not None and old is not store:
             old.close()
@@ -310,7 +310,8 @@ class MainWindow(QMainWindow):
 
         replaced_file.watch(self, store)  # another program replacing the file is noticed
         self._refresh_title()
-        self._refresh_purge_reminder()
+        if not self._purge_counted:
+            self._refresh_purge_reminder()
         last = settings_store.last_action(store.display_name())
         if not self.actions_panel.select(last):
             self.actions_panel.select_first()

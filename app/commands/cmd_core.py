@@ -61,14 +61,13 @@ def cmd_demo(args: argparse.Namespace, ctx) -> int:
 
 def cmd_list(args: argparse.Namespace, ctx) -> int:
     from app.domain.timeutil import format_iso, zone
-    from app.services.actions import list_actions
+    from app.services.actions import action_slugs
 
     store = ctx.store()
     with store.read() as session:
-        for a in list_actions(session):
-            ctx.print(
-                "\t".join([a.slug, format_iso(a.starts_at, zone(a.timezone)), a.status, a.title])
-            )
+        rows = action_slugs(session)
+    for slug, starts_at, timezone, status, title in rows:
+        ctx.print("\t".join([slug, format_iso(starts_at, zone(timezone)), status, title]))
     return 0
 
 

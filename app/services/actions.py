@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import UTC, date, datetime, timedelta
 
-from sqlalchemy import select, update
+from sqlalchemy import distinct, func, select, update
 from sqlalchemy.orm import Session, selectinload
 
 from app.domain import models as m
@@ -48,6 +48,46 @@ def list_actions(session: Session) -> list[m.Action]:
             .order_by(m.Action.starts_at, m.Action.id)
         )
     )
+
+
+def action_list_rows(
+    session: Session, action_id: int | None = None
+) -> list[tuple[int, str, str, datetime, str]]:
+    """(id, title, status, start, zone) of every action by start (or of one): the actions list
+    reads these five columns, not whole actions."""
+    a = m.Action
+    query = select(a.id, a.title, a.status, a.starts_at, a.timezone).where(a.deleted_at.is_(None))
+    if action_id is not None:
+        query = query.where(a.id == action_id)
+    return [tuple(row) for row in session.execute(query.order_by(a.starts_at, a.id))]
+
+
+def action_slugs(session: Session) -> list[tuple[str, datetime, str, str, str]]:
+    """(slug, start, zone, status, title) of every action by start: what ``list`` prints, read
+    in Core (no ORM object, no mapper work: the CLI starts fast)."""
+    t = m.Action.__table__
+    query = (
+        select(t.c.slug, t.c.starts_at, t.c.timezone, t.c.status, t.c.title)
+        .where(t.c.deleted_at.is_(None))
+        .order_by(t.c.starts_at, t.c.id)
+    )
+    return [tuple(row) for row in session.execute(query)]
+
+
+def header_counts(session: Session, action_id: int) -> dict[str, int]:
+    """How many participants, cues and props the action has (the window's status line)."""
+    people = session.scalar(
+        select(func.count(distinct(m.Assignment.participant_id))).where(
+            m.Assignment.action_id == action_id
+        )
+    )
+    cues = session.scalar(
+        select(func.count()).select_from(m.Cue).where(m.Cue.action_id == action_id)
+    )
+    props = session.scalar(
+        select(func.count()).select_from(m.Prop).where(m.Prop.action_id == action_id)
+    )
+    return {"participants": people or 0, "cues": cues or 0, "props": props or 0}
 
 
 def load_action(session: Session, action_id: int) -> m.Action:
@@ -255,6 +295,9 @@ def undelete(session: Session, action_id: int) -> None:
 
 def erase_deleted(session: Session, *, older_than: timedelta | None = None) -> int:
     """Delete for good the actions that were deleted (their undo history is gone)."""
+    table = m.Action.__table__
+    if session.execute(select(table.c.id).where(table.c.deleted_at.is_not(None))).first() is None:
+        return 0  # the usual case, at every open: no ORM work
     query = select(m.Action).where(m.Action.deleted_at.is_not(None))
     if older_than is not None:
         query = query.where(m.Action.deleted_at < datetime.now(UTC) - older_than)

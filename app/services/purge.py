@@ -13,10 +13,10 @@ neither the database file nor its WAL holds the old values. Backups made earlier
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import date, datetime, timedelta
+from datetime import UTC, date, datetime, time, timedelta
 from pathlib import Path
 
-from sqlalchemy import func, or_, select
+from sqlalchemy import and_, func, or_, select
 from sqlalchemy.orm import Session
 
 from app.domain import models as m
@@ -204,9 +204,32 @@ def _media_due(session: Session, today: date, days: int) -> list[Person]:
 
 
 def due_count(session: Session, *, today: date | None = None) -> int:
-    """How many people (participants and media contacts) are due for a purge: the reminder."""
-    plan = plan_due(session, today=today)
-    return len(plan.participants) + len(plan.media_contacts)
+    """How many people (participants and media contacts) are due for a purge: the reminder.
+
+    One aggregate query for participants (the same rule as ``plan_due``: their own retain-until,
+    else the end of their last action + the retention days, before today), not a plan with an
+    ``IN`` list of every id: it runs at every start and after every edit to people.
+    """
+    today = today or today_in(session)
+    days = get_settings(session).retention_days
+    p = m.Participant
+    last_end = (
+        select(func.max(m.Action.ends_at))
+        .join(m.Assignment, m.Assignment.action_id == m.Action.id)
+        .where(m.Assignment.participant_id == p.id, m.Action.deleted_at.is_(None))
+        .scalar_subquery()
+    )
+    # end.date() + days < today  <=>  end < midnight UTC of (today - days)
+    cutoff = datetime.combine(today - timedelta(days=days), time(0), tzinfo=UTC)
+    people = session.scalar(
+        select(func.count())
+        .select_from(p)
+        .where(
+            _has_participant_data(),
+            or_(p.retain_until < today, and_(p.retain_until.is_(None), last_end < cutoff)),
+        )
+    )
+    return int(people or 0) + len(_media_due(session, today, days))
 
 
 def purge_rows(

@@ -31,6 +31,16 @@ def ensure_settings(session: Session) -> Settings:
     return row
 
 
+def ensure_settings_row(session: Session) -> None:
+    """Make sure the one settings row exists, in Core: opening a database (every CLI call) needs
+    no ORM object for that."""
+    from sqlalchemy import insert, select
+
+    table = Settings.__table__
+    if session.execute(select(table.c.id).where(table.c.id == 1)).first() is None:
+        session.execute(insert(table).values(id=1, version=1, **DEFAULTS))
+
+
 def get_settings(session: Session) -> Settings:
     return ensure_settings(session)
 

@@ -447,9 +447,9 @@ def open_store(
             store.mark_read_only(probe.read_only)
             return store
         with store.session() as session:
-            from app.services.settings import ensure_settings
+            from app.services.settings import ensure_settings_row
 
-            ensure_settings(session)
+            ensure_settings_row(session)
         erase_deleted_actions(store)
         if store.backend != "sqlite":
             # Writers tell other organisers' windows (LISTEN/NOTIFY), the CLI included.

@@ -110,3 +110,39 @@ def test_delete_asks_then_undo_restores_assignments(qtbot, directory, ctx, demo_
     from app.services import views
 
     assert "Swift" in [r.alias for r in ctx.query(views.assignment_rows, demo_id)]
+
+
+def test_one_edit_reads_only_that_person_again(qtbot, directory, ctx, monkeypatch):
+    """The Directory of 10,000 people must not reload every row when one person changes."""
+    from app.services import views
+
+    crow = directory.model.get(directory.model.id_at(aliases(directory).index("Crow")))
+    calls = []
+    real = views.directory_rows
+
+    def spy(session, **kwargs):
+        calls.append(kwargs.get("ids"))
+        return real(session, **kwargs)
+
+    monkeypatch.setattr(views, "directory_rows", spy)
+    ctx.update("participant", crow.id, "Rename", alias="Albatross")
+    assert aliases(directory)[:2] == ["Albatross", "Finch"]
+    assert "Crow" not in aliases(directory)
+    ctx.undo_stack.undo()
+    assert aliases(directory)[:2] == ["Crow", "Finch"]
+    assert calls and all(ids is not None and list(ids) == [crow.id] for ids in calls)
+    person = ctx.create("participant", "Add participant", alias="Zebra finch")
+    assert aliases(directory)[-1] == "Zebra finch"
+    assert directory.count.text() == "16 participants"
+    ctx.delete("participant", person, "Delete participant")
+    assert "Zebra finch" not in aliases(directory)
+
+
+def test_editing_the_selected_person_keeps_them_selected(qtbot, directory, ctx):
+    row = aliases(directory).index("Heron")
+    select_row(directory.table, row)
+    heron = directory.table.selected_id()
+    ctx.update("participant", heron, "Language", language="de")
+    assert directory.table.selected_id() == heron
+    index = directory.model.index(row, DirCol.LANGUAGE)
+    assert directory.model.data(index) == "German"

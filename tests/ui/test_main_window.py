@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QDialogButtonBox, QLabel, QMessageBox
 
 from tests.conftest import DEMO_NOW
 from tests.ui.conftest import drive_modal, open_window, problem_kinds
+from tests.ui.test_readiness_tab import KIND_ROLE, rows_of
 
 
 def _list_titles(window) -> list[str]:
@@ -117,8 +118,9 @@ def test_readiness_link_jumps_to_the_overview_for_the_declaration(qtbot, main_wi
     assert "declaration-missing" in problem_kinds(w)
     w.show_tab("readiness")
     readiness = w.tab_widgets["readiness"]
-    button = next(b for b in readiness.fix_buttons if b.property("kind") == "declaration-missing")
-    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+    row = next(r for r in rows_of(readiness) if r.data(KIND_ROLE) == "declaration-missing")
+    readiness.view.setCurrentIndex(row)
+    qtbot.mouseClick(readiness.open_button, Qt.MouseButton.LeftButton)
     assert w.tabs.currentWidget() is w.tab_widgets["overview"]
 
 

@@ -227,9 +227,12 @@ class DirectoryDialog(QDialog):
     def apply_filter(self, text: str) -> None:
         shown = self.index.filter(text)
         self.model.set_visible_ids([r.id for r in shown])
+        self._show_count(len(shown), text)
+
+    def _show_count(self, shown: int, text: str) -> None:
         total = len(self.rows)
         if text.strip():
-            self.count.setText(_("{n} of {total}").format(n=len(shown), total=total))
+            self.count.setText(_("{n} of {total}").format(n=shown, total=total))
         else:
             self.count.setText(
                 ngettext("{n} participant", "{n} participants", total).format(n=total)
@@ -242,8 +245,19 @@ class DirectoryDialog(QDialog):
         self._update_buttons()
 
     def _changed(self, change: Change) -> None:
-        if change.entity in ("participant", "assignment", "action", "*"):
+        if change.entity == "participant" and 0 < len(change.ids) <= 500:
+            self.refresh_people(change.ids)
+        elif change.entity in ("participant", "assignment", "action", "*"):
             self.reload()
+
+    def refresh_people(self, ids) -> None:
+        """Read again only the people an edit touched (10,000 rows stay where they are)."""
+        fresh = self.ctx.query(views.directory_rows, personal=self.reveal.isChecked(), ids=ids)
+        self.rows = views.merge_directory_rows(self.rows, fresh, ids)
+        self.index = views.DirectoryIndex(self.rows)
+        visible = [r.id for r in self.index.filter(self.filter.text())]
+        self.model.refresh(self.rows, visible, ids)
+        self._show_count(len(visible), self.filter.text())
 
     def _show_personal(self, on: bool) -> None:
         for column in DIR_PERSONAL:

@@ -50,6 +50,22 @@ class DirectoryModel(RowTableModel):
             DirCol.ACTIONS: _("Actions"),
         }[column]
 
+    def refresh(self, rows: list[DirectoryRow], visible: list[int], changed) -> None:
+        """Take ``rows`` (every row) and show ``visible`` after an edit of the ``changed`` ids:
+        when the visible rows keep their order only those rows are repainted (the selection and
+        scroll position stay), else the visible rows are set again. No diff of 10,000 rows."""
+        self._all = list(rows)
+        self._rows = {r.id: r for r in rows}
+        if visible != self._ids:
+            self.set_visible_ids(visible)
+            return
+        last = len(self.columns) - 1
+        position = {rid: pos for pos, rid in enumerate(self._ids)}
+        for rid in changed:
+            pos = position.get(rid)
+            if pos is not None:
+                self.dataChanged.emit(self.index(pos, 0), self.index(pos, last))
+
     def _language(self, code: str) -> str:
         if code not in self._languages:
             self._languages[code] = ui().language_name(code) if code else ""

@@ -1,81 +1,43 @@
-"""Readiness: every problem the readiness check finds, grouped by area, each with a button that
-jumps to the thing to fix; a clear "Ready" state when none is left; a countdown to the action.
-Recomputed after every edit."""
+"""Readiness: every problem the readiness check finds, grouped by kind (the top of each group,
+and a row to review the rest), each row opening the thing to fix; a clear "Ready" state when
+none is left, "Nothing planned yet" for an empty plan; a countdown to the action.
+Recomputed after every edit. The list is a model/view (``readiness_model``): no widget per row.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import datetime
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import QModelIndex, Qt, QTimer
 from PySide6.QtWidgets import (
+    QAbstractItemView,
     QFrame,
-    QGridLayout,
     QHBoxLayout,
+    QHeaderView,
     QLabel,
     QProgressBar,
     QPushButton,
-    QScrollArea,
+    QTreeView,
     QVBoxLayout,
     QWidget,
 )
 
-from app.i18n import N_, _, ngettext
+from app.i18n import _, ngettext
 from ui import style
 from ui.icons import icon
 from ui.tabs.base import ActionTab
+from ui.tabs.readiness_model import AREA_ORDER, AREAS, ENTITY_ROLE, ReadinessModel
 
-AREAS: dict[str, str] = {
-    "role-short": N_("Roles"),
-    "double-booked": N_("People"),
-    "consent-missing": N_("Privacy"),
-    "purge-due": N_("Privacy"),
-    "cue-outside": N_("Schedule"),
-    "prop-not-ready": N_("Props"),
-    "prop-uncarried": N_("Props"),
-    "release-missing": N_("Press"),
-    "release-unapproved": N_("Press"),
-    "embargo-late": N_("Press"),
-    "declaration-missing": N_("Declaration"),
-    "declaration-late": N_("Declaration"),
-    "declaration-early": N_("Declaration"),
-    "task-overdue": N_("Tasks"),
-}
-AREA_ORDER = [
-    N_("Roles"),
-    N_("People"),
-    N_("Schedule"),
-    N_("Props"),
-    N_("Press"),
-    N_("Declaration"),
-    N_("Tasks"),
-    N_("Privacy"),
-]
+CACHED_ACTIONS = 8
+
+__all__ = ["AREAS", "AREA_ORDER", "ReadinessTab", "countdown", "read_readiness"]
 
 
-def read_readiness(session, action_id: int, now: datetime) -> dict:
-    from app.services.edits import get
-    from app.services.readiness import check, declaration_status
+def read_readiness(session, action_id: int, now: datetime):
+    from app.services.readiness import assess
 
-    problems = check(session, action_id, now=now)
-    action = get(session, "action", action_id)  # check() loaded it with everything: no query
-    decl = declaration_status(action)
-    items = (
-        len(action.roles)
-        + len(action.cues)
-        + len(action.props)
-        + len(action.languages or [])
-        + len(action.tasks)
-        + (1 if decl.applies else 0)
-    )
-    return {
-        "problems": problems,
-        "declaration": decl,
-        "authority": action.decl_authority,
-        "items": items,
-        "starts_at": action.starts_at,
-        "timezone": action.timezone,
-    }
+    return assess(session, action_id, now=now)
 
 
 def countdown(start: datetime, now: datetime) -> str:
@@ -87,13 +49,6 @@ def countdown(start: datetime, now: datetime) -> str:
     return format_timedelta(start - now, add_direction=True, threshold=1.5, locale=ui_language())
 
 
-def ready_share(items: int, problems: list) -> float:
-    if items <= 0:
-        return 0.0 if problems else 1.0
-    bad = len({(p.entity, p.entity_id, p.kind) for p in problems})
-    return max(0.0, min(1.0, (items - bad) / items))
-
-
 class ReadinessTab(ActionTab):
     def __init__(self, ctx, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)
@@ -101,8 +56,10 @@ class ReadinessTab(ActionTab):
 
         self.setObjectName("readiness_tab")
         self.now: Callable[[], datetime] = utcnow
-        self.data: dict | None = None
-        self.fix_buttons: list[QPushButton] = []
+        self.data = None  # the last Assessment
+        # Assessments by action, until the next change: switching back and forth between two
+        # big actions does not judge the same unchanged plan again (any change clears it).
+        self._cache: dict[int, tuple[datetime, object]] = {}
         self.headline = QLabel(self)
         self.headline.setObjectName("readiness_headline")
         self.headline.setWordWrap(True)
@@ -126,36 +83,46 @@ class ReadinessTab(ActionTab):
         self.ready.setObjectName("readiness_ready")
         self.ready.setWordWrap(True)
         self.ready.setFont(style.scaled_font(self, 1.1))
-        self.list_widget = QWidget(self)
-        self.list_widget.setObjectName("readiness_list")
-        self.grid = QGridLayout(self.list_widget)
-        self.grid.setContentsMargins(0, 0, 0, 0)
-        self.grid.setHorizontalSpacing(style.GAP)
-        self.grid.setVerticalSpacing(style.SPACING)
-        self.grid.setColumnStretch(2, 1)
+        self.model = ReadinessModel(self)
+        self.view = QTreeView(self)
+        self.view.setObjectName("readiness_list")
+        self.view.setModel(self.model)
+        self.view.setRootIsDecorated(True)
+        self.view.setUniformRowHeights(False)
+        self.view.setWordWrap(True)
+        self.view.setStyleSheet("QTreeView::item { padding: 3px 2px; }")
+        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.view.header().setStretchLastSection(True)
+        self.view.header().setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+        self.view.activated.connect(self._open)
+        self.view.selectionModel().currentRowChanged.connect(self._current_changed)
+        self.open_button = QPushButton(icon("go"), _("Open"), self)
+        self.open_button.setObjectName("readiness_open")
+        self.open_button.setLayoutDirection(Qt.LayoutDirection.RightToLeft)
+        self.open_button.setEnabled(False)
+        self.open_button.clicked.connect(lambda: self._open(self.view.currentIndex()))
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
+        buttons.addWidget(self.open_button)
         self.declaration = QLabel(self)
         self.declaration.setObjectName("readiness_declaration")
         self.declaration.setWordWrap(True)
-        body = QWidget(self)
-        inner = QVBoxLayout(body)
-        inner.setContentsMargins(style.MARGIN, style.MARGIN, style.MARGIN, style.MARGIN)
-        inner.setSpacing(style.GAP)
-        inner.addLayout(head)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(style.MARGIN, style.MARGIN, style.MARGIN, style.MARGIN)
+        layout.setSpacing(style.GAP)
+        layout.addLayout(head)
         line = QFrame(self)
         line.setFrameShape(QFrame.Shape.HLine)
         line.setFrameShadow(QFrame.Shadow.Sunken)
-        inner.addWidget(line)
-        inner.addWidget(self.ready)
-        inner.addWidget(self.list_widget)
-        inner.addWidget(self.declaration)
-        inner.addStretch(1)
-        scroll = QScrollArea(self)
-        scroll.setWidgetResizable(True)
-        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
-        scroll.setWidget(body)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(scroll)
+        layout.addWidget(line)
+        layout.addWidget(self.ready)
+        layout.addWidget(self.view, 1)
+        layout.addLayout(buttons)
+        layout.addWidget(self.declaration)
+        self.filler = QWidget(self)  # keeps the labels at the top when the list is hidden
+        layout.addWidget(self.filler, 1)
         self.timer = QTimer(self)
         self.timer.setInterval(60_000)
         self.timer.timeout.connect(self._tick)
@@ -165,21 +132,44 @@ class ReadinessTab(ActionTab):
     def title(self) -> str:
         return _("Readiness")
 
+    def on_changed(self, change) -> None:
+        self._cache.clear()  # whatever changed may change any action's readiness
+        super().on_changed(change)
+
     def retranslate(self) -> None:
-        self.list_widget.setAccessibleName(_("Problems to fix"))
+        self._cache.clear()
+        self.view.setAccessibleName(_("Problems to fix"))
         self.progress.setAccessibleName(_("Share of the plan that is ready"))
         self.reload()
 
     # --- data ----------------------------------------------------------------------------------
+    def set_action(self, action_id: int | None) -> None:
+        """Switching to an action judged in this minute, with no change since, shows that."""
+        self.action_id = action_id
+        self._load(cached=True)
+
     def reload(self) -> None:
+        self._load(cached=False)
+
+    def _load(self, *, cached: bool) -> None:
         if self.action_id is None or self.ctx.store is None:
             self.data = None
             self._show_empty()
             return
         from app.domain.errors import NotFoundError
 
+        now = self.now()
+        minute = now.replace(second=0, microsecond=0)
+        kept = self._cache.get(self.action_id) if cached else None
         try:
-            self.data = self.ctx.query(read_readiness, self.action_id, self.now())
+            if kept is not None and kept[0] == minute:
+                self.data = kept[1]
+            else:
+                self.data = self.ctx.query(read_readiness, self.action_id, now)
+                self._cache.pop(self.action_id, None)
+                self._cache[self.action_id] = (minute, self.data)
+                while len(self._cache) > CACHED_ACTIONS:
+                    self._cache.pop(next(iter(self._cache)))
         except NotFoundError:
             self.data = None
             self._show_empty()
@@ -187,10 +177,10 @@ class ReadinessTab(ActionTab):
         self._show()
 
     def problems(self) -> list:
-        return list(self.data["problems"]) if self.data else []
+        return list(self.data.problems) if self.data else []
 
     def _show_empty(self) -> None:
-        self._clear_rows()
+        self._fill_rows([])
         self.headline.setText(_("No action selected"))
         self.countdown.setText(_("Choose an action in the list to see what is left to do."))
         self.progress.setVisible(False)
@@ -202,7 +192,7 @@ class ReadinessTab(ActionTab):
         from app.domain.timeutil import zone
         from app.i18n import ui
 
-        local = self.data["starts_at"].astimezone(zone(self.data["timezone"]))
+        local = self.data.starts_at.astimezone(zone(self.data.timezone))
         return f"{ui().date(local, 'full')}, {ui().time(local)}"
 
     def _tick(self) -> None:
@@ -210,94 +200,80 @@ class ReadinessTab(ActionTab):
             self.countdown.setText(self._countdown_text())
 
     def _countdown_text(self) -> str:
-        start, now = self.data["starts_at"], self.now()
+        start, now = self.data.starts_at, self.now()
         text = countdown(start, now)
         if start > now:
             return _("Starts {countdown}").format(countdown=text)
         return _("Started {countdown}").format(countdown=text)
 
     def _show(self) -> None:
+        from app.i18n import ui
+
         problems = self.problems()
         n = len(problems)
-        if n:
+        share = self.data.share
+        if not self.data.planned:
+            self.headline.setText(_("Nothing planned yet for {when}").format(when=self._when()))
+        elif n:
             self.headline.setText(
                 ngettext(
                     "{n} thing to fix before {when}", "{n} things to fix before {when}", n
-                ).format(n=n, when=self._when())
+                ).format(n=ui().number(n), when=self._when())
             )
         else:
             self.headline.setText(_("Ready for {when}").format(when=self._when()))
         self.countdown.setText(self._countdown_text())
-        share = ready_share(self.data["items"], problems)
-        self.progress.setVisible(True)
-        self.progress.setValue(round(share * 100))
-        from babel.numbers import format_percent
-
-        from app.i18n import ui_language
-
-        self.progress.setFormat(
-            _("{percent} ready").format(percent=format_percent(share, locale=ui_language()))
-        )
-        self.ready.setVisible(n == 0)
-        if n == 0:
+        self.progress.setVisible(share is not None)
+        if share is not None:
+            self.progress.setValue(round(share * 100))
+            self.progress.setFormat(_("{percent} ready").format(percent=ui().percent(share)))
+        if not self.data.planned:
+            self.ready.setStyleSheet(f"color: {style.css(style.muted_color(self))};")
+            self.ready.setText(
+                _("Add roles, people, cues or props to the plan to see what is left to do.")
+            )
+        elif n == 0:
             self.ready.setStyleSheet(f"color: {style.css(style.success_color(self))};")
             self.ready.setText("✓ " + _("Ready: nothing is left to fix."))
-            self.ready.setAccessibleName(self.ready.text())
+        self.ready.setAccessibleName(self.ready.text())
+        self.ready.setVisible(n == 0 or not self.data.planned)
         self._fill_rows(problems)
         self._show_declaration()
-        self.badge_changed.emit(str(n) if n else "")
-
-    def _clear_rows(self) -> None:
-        self.fix_buttons = []
-        while self.grid.count():
-            item = self.grid.takeAt(0)
-            widget = item.widget()
-            if widget is not None:
-                widget.hide()
-                widget.deleteLater()
+        self.badge_changed.emit(ui().number(n) if n else "")
 
     def _fill_rows(self, problems: list) -> None:
-        self._clear_rows()
-        order = {area: i for i, area in enumerate(AREA_ORDER)}
-        rows = sorted(
-            enumerate(problems), key=lambda ip: (order.get(AREAS.get(ip[1].kind, ""), 99), ip[0])
+        self.model.warning = style.warning_color(self)
+        self.model.muted = style.muted_color(self)
+        self.model.set_problems(problems)
+        self.view.expandAll()
+        self.view.setVisible(bool(problems))
+        self.open_button.setVisible(bool(problems))
+        self.filler.setVisible(not problems)
+        self._current_changed(self.view.currentIndex())
+
+    def _current_changed(self, index: QModelIndex, _previous: QModelIndex | None = None) -> None:
+        valid = index.isValid()
+        self.open_button.setEnabled(valid)
+        text = self.model.action_text(index) if valid else _("Open")
+        self.open_button.setText(text)
+        self.open_button.setAccessibleName(
+            _("{action}: {problem}").format(
+                action=text, problem=self.model.text(index.siblingAtColumn(1))
+            )
+            if valid
+            else text
         )
-        colour = style.css(style.warning_color(self))
-        muted = style.css(style.muted_color(self))
-        for row, (_i, p) in enumerate(rows):
-            area = _(AREAS.get(p.kind, N_("Other")))
-            dot = QLabel("●", self.list_widget)
-            dot.setStyleSheet(f"color: {colour};")
-            dot.setAccessibleName(_("Problem"))
-            area_label = QLabel(area, self.list_widget)
-            area_label.setStyleSheet(f"color: {muted};")
-            message = QLabel(p.message, self.list_widget)
-            message.setWordWrap(True)
-            message.setObjectName(f"problem_{row}")
-            message.setProperty("kind", p.kind)
-            message.setAccessibleName(f"{area}: {p.message}")
-            text = _("Assign people") if p.kind == "role-short" else _("Open")
-            button = QPushButton(icon("go"), text, self.list_widget)
-            button.setObjectName(f"fix_{row}")
-            button.setProperty("kind", p.kind)
-            button.setAccessibleName(
-                _("{action}: {problem}").format(action=text, problem=p.message)
-            )
-            button.setLayoutDirection(Qt.LayoutDirection.RightToLeft)
-            button.clicked.connect(
-                lambda _c=False, e=p.entity, i=p.entity_id: self.navigate.emit(e, i)
-            )
-            self.fix_buttons.append(button)
-            self.grid.addWidget(dot, row, 0)
-            self.grid.addWidget(area_label, row, 1)
-            self.grid.addWidget(message, row, 2)
-            self.grid.addWidget(button, row, 3)
-        self.list_widget.setVisible(bool(problems))
+
+    def _open(self, index: QModelIndex) -> None:
+        if not index.isValid():
+            return
+        entity, entity_id = self.model.data(index, ENTITY_ROLE)
+        self.navigate.emit(entity, entity_id)
 
     def _show_declaration(self) -> None:
         from app.i18n import ui
 
-        decl = self.data["declaration"]
+        decl = self.data.declaration
         if not decl.applies:
             self.declaration.setVisible(False)
             return
@@ -307,7 +283,7 @@ class ReadinessTab(ActionTab):
             if decl.first_day
             else _("window ending {last}").format(last=day(decl.last_day))
         )
-        authority = self.data["authority"]
+        authority = self.data.authority
         flagged = any(p.kind.startswith("declaration-") for p in self.problems())
         if decl.ok:
             text = "✓ " + (

@@ -13,7 +13,7 @@ import hashlib
 from dataclasses import dataclass, field, replace
 from datetime import datetime, timedelta
 
-from sqlalchemy import select, update
+from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
 from app.domain import models as m
@@ -295,26 +295,20 @@ def preview_ics(session: Session, action_id: int, data: bytes) -> IcsPreview:
 def apply_import(session: Session, preview: IcsPreview) -> ImportOutcome:
     """Make or update the cues, in the caller's transaction; the plan's state decides which."""
     from app.services import edits
+    from app.services.bulk import insert_cues
 
     outcome = ImportOutcome(preview.action_id)
     existing = _existing(session, preview.action_id)
+    new = []
     for ev in preview.events:
         cue = existing.get(ev.uid)
         if cue is None:
-            cue_id = edits.create(
-                session, "cue", action_id=preview.action_id, chained=False, **ev.values()
-            )
-            # The event's UID replaces the generated one, without counting as an edit.
-            session.execute(
-                update(m.Cue)
-                .where(m.Cue.id == cue_id)
-                .values(uid=ev.uid)
-                .execution_options(synchronize_session=False)
-            )
-            session.expire(session.get(m.Cue, cue_id), ["uid"])
-            outcome.created.append(cue_id)
+            # The event's UID is the cue's: importing the file again finds it.
+            new.append(dict(ev.values(), uid=ev.uid, chained=False))
         elif _status(cue, ev) == "update":
             outcome.updated[cue.id] = edits.update(session, "cue", cue.id, **ev.values())
+    # All new cues in one statement: one by one, each re-read the whole schedule (O(n²)).
+    outcome.created = insert_cues(session, preview.action_id, new, prefix="event")
     session.flush()
     return outcome
 
@@ -322,10 +316,15 @@ def apply_import(session: Session, preview: IcsPreview) -> ImportOutcome:
 def undo_import(session: Session, outcome: ImportOutcome) -> None:
     from app.services import edits
 
-    for cue_id in reversed(outcome.created):
-        edits.delete(session, "cue", cue_id)
+    for part in range(0, len(outcome.created), 500):
+        ids = outcome.created[part : part + 500]
+        session.execute(
+            delete(m.Cue).where(m.Cue.id.in_(ids)).execution_options(synchronize_session=False)
+        )
+    session.expire_all()
     for cue_id, old in outcome.updated.items():
         edits.update(session, "cue", cue_id, **old)
+    edits.ripple(session, outcome.action_id)
 
 
 def import_ics(session: Session, action_id: int, data: bytes) -> tuple[IcsPreview, ImportOutcome]:

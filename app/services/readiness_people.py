@@ -1,0 +1,255 @@
+"""Readiness rules about people: seats, confirmations, clashes, photos, key numbers, privacy."""
+
+from __future__ import annotations
+
+from collections import Counter
+from datetime import datetime, timedelta
+
+from app.services.readiness_clashes import clashing_pairs
+from app.services.readiness_plan import Person, Plan
+from app.services.readiness_registry import Outcome, problem, rule
+
+#: From how many days before the action an unconfirmed person is a problem.
+CONFIRM_DAYS = 7
+
+#: Words that mark a key contact as legal support or first aid, in the languages Cortège speaks
+#: (labels are free text: "Legal support", "Legal team", "Soutien juridique", "Anwalt", …).
+KEY_CONTACT_WORDS = {
+    "legal": (
+        "legal",
+        "lawyer",
+        "juridique",
+        "avocat",
+        "juriste",
+        "rechts",
+        "anwalt",
+        "anwält",
+        "jurídic",
+        "juridic",
+        "abogad",
+    ),
+    "first-aid": (
+        "first aid",
+        "first-aid",
+        "medic",
+        "secours",
+        "secouris",
+        "médic",
+        "erste hilfe",
+        "sanitä",
+        "sanita",
+        "auxilio",
+        "primeros",
+    ),
+}
+
+
+@rule("role-short")
+def role_short(plan: Plan) -> Outcome:
+    tr = plan.tr
+    assigned = Counter(seat.role_id for seat in plan.seats)
+    out = Outcome(needs=sum(r.needed for r in plan.action.roles), unmet=0)
+    for role in plan.action.roles:
+        n = assigned[role.id]
+        if n < role.needed:
+            out.unmet += role.needed - n
+            out.problems.append(
+                problem(
+                    "role-short",
+                    tr.gettext("{role} — {n} of {needed} assigned").format(
+                        role=role.name, n=n, needed=role.needed
+                    ),
+                    "role",
+                    role.id,
+                )
+            )
+    return out
+
+
+@rule("unconfirmed")
+def unconfirmed(plan: Plan) -> Outcome:
+    """People who have not confirmed, once the action is at most a week away."""
+    tr = plan.tr
+    out = Outcome(needs=len(plan.seats))
+    days_left = (plan.event_day - plan.today).days
+    if not 0 <= days_left <= CONFIRM_DAYS:
+        return out
+    roles = {r.id: r.name for r in plan.action.roles}
+    waiting = [s for s in plan.seats if not s.confirmed]
+    waiting.sort(key=lambda s: plan.people[s.participant_id].alias.casefold())
+    for seat in waiting:
+        person = plan.people[seat.participant_id]
+        out.problems.append(
+            problem(
+                "unconfirmed",
+                tr.gettext("{alias} has not confirmed yet as {role}").format(
+                    alias=person.alias, role=roles.get(seat.role_id, "")
+                ),
+                "participant",
+                person.id,
+            )
+        )
+    return out
+
+
+@rule("double-booked")
+def double_booked(plan: Plan) -> Outcome:
+    """Each pair of overlapping cues that share people, once, with everybody in both."""
+    tr = plan.tr
+    pairs = clashing_pairs(
+        plan.cues,
+        roles_of={c.id: c.role_ids for c in plan.cues},
+        direct_of={c.id: c.participant_ids for c in plan.cues},
+        people_of_role=plan.people_of_role(),
+    )
+    cue = {c.id: c for c in plan.cues}
+    out = Outcome(needs=len(plan.cues), unmet=len({i for p in pairs for i in (p.first, p.second)}))
+    for pair in pairs:
+        first, second = cue[pair.first], cue[pair.second]
+        people = sorted((plan.people[i] for i in pair.people), key=_by_alias)
+        out.problems.append(
+            problem(
+                "double-booked",
+                tr.ngettext(
+                    "{people} is in “{a}” ({a_start}–{a_end}) and “{b}” ({b_start}–{b_end}) "
+                    "at the same time",
+                    "{people} are in “{a}” ({a_start}–{a_end}) and “{b}” ({b_start}–{b_end}) "
+                    "at the same time",
+                    len(people),
+                ).format(
+                    people=plan.names(people),
+                    a=first.title,
+                    a_start=plan.hm(first.starts_at),
+                    a_end=plan.hm(first.ends_at),
+                    b=second.title,
+                    b_start=plan.hm(second.starts_at),
+                    b_end=plan.hm(second.ends_at),
+                ),
+                "cue",
+                second.id,
+            )
+        )
+    return out
+
+
+@rule("photo-refused")
+def photo_refused(plan: Plan) -> Outcome:
+    """People in a photo opportunity who have not agreed to be photographed. Needs a cue flag
+    (``readiness_plan.PHOTO_FLAGS``); without one there is nothing to judge."""
+    tr = plan.tr
+    out = Outcome(unmet=0)
+    people_of_role = plan.people_of_role()
+    for cue in plan.cues:
+        if not cue.photo:
+            continue
+        who = set(cue.participant_ids)
+        for rid in cue.role_ids:
+            who |= people_of_role.get(rid, set())
+        refused = sorted(
+            (plan.people[i] for i in who if not plan.people[i].consent_photos), key=_by_alias
+        )
+        out.needs += len(who)
+        if refused:
+            out.unmet += len(refused)
+            out.problems.append(
+                problem(
+                    "photo-refused",
+                    tr.ngettext(
+                        "“{cue}” ({time}) is a photo opportunity, and {people} has not agreed "
+                        "to be photographed",
+                        "“{cue}” ({time}) is a photo opportunity, and {people} have not agreed "
+                        "to be photographed",
+                        len(refused),
+                    ).format(
+                        cue=cue.title, time=plan.hm(cue.starts_at), people=plan.names(refused)
+                    ),
+                    "cue",
+                    cue.id,
+                )
+            )
+    return out
+
+
+def key_contact_kind(label: str) -> str | None:
+    """'legal', 'first-aid' or None for a key contact's label."""
+    folded = label.casefold()
+    for kind, words in KEY_CONTACT_WORDS.items():
+        if any(w in folded for w in words):
+            return kind
+    return None
+
+
+@rule("key-contact-missing")
+def key_contact_missing(plan: Plan) -> Outcome:
+    """Volunteers' sheets need a legal-support and a first-aid number, once people take part."""
+    if not plan.seats:
+        return Outcome()
+    tr = plan.tr
+    have = {key_contact_kind(c.label) for c in plan.action.contacts if c.phone.strip()}
+    messages = {
+        "legal": tr.gettext("no phone number for legal support among the key contacts"),
+        "first-aid": tr.gettext("no phone number for first aid among the key contacts"),
+    }
+    out = Outcome(needs=len(messages))
+    for kind, message in messages.items():
+        if kind not in have:
+            out.problems.append(problem("key-contact-missing", message, "action", plan.action.id))
+    return out
+
+
+@rule("consent-missing")
+def consent_missing(plan: Plan) -> Outcome:
+    tr = plan.tr
+    with_details = sorted((p for p in plan.people.values() if p.has_contact_details), key=_by_alias)
+    out = Outcome(needs=len(with_details))
+    for p in with_details:
+        if p.consent_given_on is None:
+            out.problems.append(
+                problem(
+                    "consent-missing",
+                    tr.gettext(
+                        "{alias}: contact details are stored without recorded consent"
+                    ).format(alias=p.alias),
+                    "participant",
+                    p.id,
+                )
+            )
+    return out
+
+
+@rule("purge-due", live_only=False)
+def purge_due(plan: Plan) -> Outcome:
+    """Purge reminders hold for finished actions too: that is when they matter."""
+    tr = plan.tr
+    assigned = {s.participant_id for s in plan.seats}
+    people = sorted((plan.people[i] for i in assigned), key=_by_alias)
+    holding = [p for p in people if p.has_personal_data or p.consent_scope or p.consent_given_on]
+    out = Outcome(needs=len(holding))
+    for p in holding:
+        until = retain_until(p, plan.last_end.get(p.id), plan.retention_days)
+        if until is not None and until < plan.today:
+            out.problems.append(
+                problem(
+                    "purge-due",
+                    tr.gettext(
+                        "{alias}: personal data was to be kept until {date}; purge it"
+                    ).format(alias=p.alias, date=plan.day(until)),
+                    "participant",
+                    p.id,
+                )
+            )
+    return out
+
+
+def retain_until(person: Person, last_end: datetime | None, retention_days: int):
+    """Set explicitly, else the end of the person's last action + the retention days."""
+    if person.retain_until is not None:
+        return person.retain_until
+    if last_end is None:
+        return None
+    end = last_end.date() if isinstance(last_end, datetime) else last_end
+    return end + timedelta(days=retention_days)
+
+
+def _by_alias(p: Person) -> str:
+    return p.alias.casefold()

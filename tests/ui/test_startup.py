@@ -1,0 +1,55 @@
+"""Start-up: the window paints before the database is opened (nothing heavy before it)."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+from PySide6.QtWidgets import QLabel, QMainWindow
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def test_the_callback_runs_after_the_first_paint_of_the_window(qtbot):
+    from ui.first_paint import after_first_paint
+
+    window = QMainWindow()
+    qtbot.addWidget(window)
+    painted: list[str] = []
+
+    class Label(QLabel):
+        def paintEvent(self, event):  # noqa: N802
+            painted.append("label")
+            super().paintEvent(event)
+
+    window.setCentralWidget(Label("Cortège"))
+    seen: list[list[str]] = []
+    after_first_paint(window, lambda: seen.append(list(painted)))
+    window.show()
+    qtbot.waitUntil(lambda: bool(seen), timeout=3000)
+    assert seen == [["label"]]  # called once, after the window's content was painted
+
+
+def test_main_opens_the_database_after_the_window_is_painted(demo_db, tmp_path):
+    env = dict(
+        os.environ,
+        QT_QPA_PLATFORM="offscreen",
+        CORTEGE_BENCH_STARTUP="1",
+        CORTEGE_DATA_DIR=str(tmp_path / "data"),
+        CORTEGE_LANG="en",
+    )
+    proc = subprocess.run(
+        [sys.executable, str(ROOT / "main.py"), "--db", str(demo_db)],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        cwd=ROOT,
+    )
+    assert proc.returncode == 0, proc.stderr[-2000:]
+    fields = proc.stdout.split()
+    assert fields[0] == "startup" and fields[2] == "painted" and fields[4] == "rss"
+    usable, painted = float(fields[1]), float(fields[3])
+    assert 0 < painted < usable
