@@ -9,6 +9,7 @@ transaction = one undo step). After every redo or undo, ``changed`` is emitted w
 from __future__ import annotations
 
 from collections.abc import Callable
+from contextlib import contextmanager
 from typing import Any
 
 from PySide6.QtCore import QObject, QTimer, Signal
@@ -18,6 +19,7 @@ from app.domain.errors import ConflictError, CortegeError
 from app.i18n import _
 from app.services import edits
 from app.services.changes import Change
+from app.services.conflicts import current_version
 
 
 class EditFailed(Exception):
@@ -204,9 +206,13 @@ class UpdateCommand(_ServiceCommand):
 
 
 class DeleteCommand(_ServiceCommand):
-    def __init__(self, ctx, text, entity: str, row_id: int) -> None:
+    """Deletes only the row as the user saw it (``expected_version``): a row another organiser
+    changed meanwhile is not deleted. Redo after undo checks the version undo put back."""
+
+    def __init__(self, ctx, text, entity: str, row_id: int, expected_version: int | None) -> None:
         super().__init__(ctx, text)
         self.entity, self.row_id = entity, row_id
+        self.expected = expected_version
         self.snapshot = None
 
     def redo(self) -> None:
@@ -215,7 +221,9 @@ class DeleteCommand(_ServiceCommand):
 
         def run(session):
             action_id = self.ctx.action_of(session, self.entity, self.row_id)
-            self.snapshot = edits.delete(session, self.entity, self.row_id)
+            self.snapshot = edits.delete(
+                session, self.entity, self.row_id, expected_version=self.expected
+            )
             return Change(self.entity, (self.row_id,), "deleted", action_id)
 
         self._do(run, "redo")
@@ -226,6 +234,8 @@ class DeleteCommand(_ServiceCommand):
 
         def run(session):
             edits.restore_snapshot(session, self.snapshot)
+            session.flush()
+            self.expected = current_version(session, self.entity, self.row_id)
             return Change(
                 self.entity,
                 (self.row_id,),
@@ -271,6 +281,7 @@ class AppContext(QObject):
         super().__init__(parent)
         self.store = store
         self.undo_stack = QUndoStack(self)
+        self._conflicts_muted = 0
 
     # --- reads ---------------------------------------------------------------------------------
     def query(self, fn: Callable, /, *args, **kwargs):
@@ -291,8 +302,12 @@ class AppContext(QObject):
     def _push(self, cmd: _ServiceCommand):
         cmd.first_redo()
         if cmd.error is not None:
-            if isinstance(cmd.error, ConflictError) and isinstance(cmd, UpdateCommand):
-                self.conflict.emit(cmd.entity, cmd.row_id, dict(cmd.new))
+            if isinstance(cmd.error, ConflictError):
+                if isinstance(cmd, UpdateCommand) and not self._conflicts_muted:
+                    self.conflict.emit(cmd.entity, cmd.row_id, dict(cmd.new))
+                elif isinstance(cmd, DeleteCommand):  # show what the other organiser did
+                    kind = "deleted" if cmd.error.deleted else "reloaded"
+                    self.changed.emit(Change(cmd.entity, (cmd.row_id,), kind, None))
             raise EditFailed(cmd.error)
         self.undo_stack.push(cmd)  # its redo() is skipped once: the edit is already made
         return cmd
@@ -302,13 +317,26 @@ class AppContext(QObject):
         return self._push(CreateCommand(self, text, entity, values)).row_id
 
     def update(
-        self, entity: str, row_id: int, text: str, *, expected_version: int | None = None, **values
+        self, entity: str, row_id: int, text: str, *, expected_version: int, **values
     ) -> None:
-        """``expected_version``: the row's version when the user saw it (team mode)."""
+        """``expected_version``: the row's version when the user saw it, always required, so
+        no view can overwrite another organiser's change it never showed (team mode). A
+        refusal emits ``conflict`` (the window shows both versions) and raises EditFailed."""
         self._push(UpdateCommand(self, text, entity, row_id, values, expected_version))
 
-    def delete(self, entity: str, row_id: int, text: str) -> None:
-        self._push(DeleteCommand(self, text, entity, row_id))
+    def delete(self, entity: str, row_id: int, text: str, *, expected_version: int) -> None:
+        """Delete the row the user saw (``expected_version``): a row changed since is kept."""
+        self._push(DeleteCommand(self, text, entity, row_id, expected_version))
+
+    @contextmanager
+    def conflicts_handled(self):
+        """Inside: a refused update does not emit ``conflict`` (the conflict dialog's own
+        overwrite, which handles its refusal itself)."""
+        self._conflicts_muted += 1
+        try:
+            yield
+        finally:
+            self._conflicts_muted -= 1
 
     def run_edit(self, text: str, do: Callable, undo: Callable) -> Any:
         """A custom edit: ``do(session) -> (Change, state)``, ``undo(session, state) -> Change``."""

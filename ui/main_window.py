@@ -77,6 +77,7 @@ def read_header(session, action_id: int) -> dict:
         "participants": len(people),
         "cues": len(a.cues),
         "props": len(a.props),
+        "version": a.version,
     }
 
 
@@ -107,6 +108,9 @@ class MainWindow(QMainWindow):
         for tab in self.tab_widgets.values():
             self.ctx.changed.connect(tab.on_changed)
         self.ctx.error.connect(self._on_error)
+        watch = optional("ui.dialogs.conflict", "watch_conflicts")
+        if watch is not None:
+            watch(self, self.ctx)  # another organiser saved first: show both versions
         self.retranslate()
         self._restore_layout()
         self._show_action_view(False)

@@ -40,6 +40,7 @@ class DeclarationInfo:
     required_content: tuple[str, ...] = field(default_factory=tuple)
     min_clear_days: int = 0
     max_clear_days: int | None = None
+    version: int = 0  # the action's version when read: the dialog saves over this one only
 
     @property
     def received_in_time(self) -> bool | None:
@@ -69,6 +70,7 @@ def declaration_info(
         sent_on=action.decl_sent_on,
         received_on=action.decl_received_on,
         reference=action.decl_reference,
+        version=action.version,
     )
     if rule is None:
         return DeclarationInfo(applies=False, **common)

@@ -22,6 +22,7 @@ from app.domain import models as m
 from app.domain.errors import ConflictError, DomainError, NotFoundError, Problem
 from app.i18n import _
 from app.services.fields import clean
+from app.services.integrity import integrity_problem
 from app.services.snapshot import Snapshot, capture, restore
 from app.services.validation import slugify, unique_name
 
@@ -67,6 +68,45 @@ def get(session: Session, entity: str, row_id: int):
             _("no {entity} with id {id}").format(entity=ENTITY_LABELS[entity], id=row_id),
             field="id",
         )
+    return obj
+
+
+def seen(
+    session: Session,
+    entity: str,
+    row_id: int,
+    expected_version: int | None,
+    *,
+    deleting: bool = False,
+):
+    """The row, when it still is as the user saw it (``expected_version``; None: not checked).
+
+    Another organiser may have changed or deleted it since the window read it: that is a
+    conflict to show, not an unknown id. The check holds until the commit: the UPDATE or DELETE
+    carries ``WHERE version = …`` (``version_id_col``), so a commit in between is refused too."""
+    label = ENTITY_LABELS[entity]
+    try:
+        obj = get(session, entity, row_id)
+    except NotFoundError:
+        if expected_version is None:
+            raise
+        raise ConflictError(
+            _("another organiser deleted this {entity}").format(entity=label),
+            entity=entity,
+            entity_id=row_id,
+            deleted=True,
+        ) from None
+    if expected_version is not None and getattr(obj, "version", None) != expected_version:
+        if deleting:
+            raise ConflictError(
+                _(
+                    "another organiser changed this {entity} since you opened it, so it was "
+                    "not deleted; look at their change first"
+                ).format(entity=label),
+                entity=entity,
+                entity_id=row_id,
+            )
+        raise _conflict(entity, row_id)
     return obj
 
 
@@ -250,11 +290,7 @@ def _flush(session: Session, entity: str, row_id: int | None = None) -> None:
         raise _conflict(entity, row_id) from exc
     except IntegrityError as exc:
         session.rollback()
-        raise DomainError(
-            _("the change breaks a rule of the plan: {reason}").format(
-                reason=str(exc.orig).splitlines()[0]
-            )
-        ) from exc
+        raise integrity_problem(exc) from exc
 
 
 # --- the three operations ---------------------------------------------------------------------
@@ -317,15 +353,7 @@ def update(
     session: Session, entity: str, row_id: int, *, expected_version: int | None = None, **values
 ) -> dict:
     """Change some fields; returns their previous values, so undo is ``update(**old)``."""
-    obj = get(session, entity, row_id)
-    if expected_version is not None and getattr(obj, "version", None) != expected_version:
-        raise ConflictError(
-            _("somebody else changed this {entity} since you opened it").format(
-                entity=ENTITY_LABELS[entity]
-            ),
-            entity=entity,
-            entity_id=row_id,
-        )
+    obj = seen(session, entity, row_id, expected_version)
     values = clean(entity, values, partial=True)
     if "action_id" in values and values["action_id"] != getattr(obj, "action_id", None):
         raise DomainError(_("cannot move to another action"), field="action_id")
@@ -356,9 +384,13 @@ def update(
     return old
 
 
-def delete(session: Session, entity: str, row_id: int) -> Snapshot:
-    """Delete a row (and what depends on it); the snapshot puts it all back."""
-    obj = get(session, entity, row_id)
+def delete(
+    session: Session, entity: str, row_id: int, *, expected_version: int | None = None
+) -> Snapshot:
+    """Delete a row (and what depends on it); the snapshot puts it all back.
+
+    ``expected_version``: the version the user saw; a row changed since is not deleted."""
+    obj = seen(session, entity, row_id, expected_version, deleting=True)
     if entity == "action":
         from app.services.actions import soft_delete
 

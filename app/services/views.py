@@ -144,6 +144,7 @@ class DirectoryRow:
     consent_photos: bool
     actions: int
     personal: Personal | None = None
+    version: int = 0  # the row's version when read: a delete goes over this one only
 
 
 @dataclass(frozen=True)
@@ -344,7 +345,13 @@ def directory_rows(session: Session, *, personal: bool = False) -> list[Director
         people = session.scalars(select(m.Participant).order_by(m.Participant.alias_key))
         return [
             DirectoryRow(
-                p.id, p.alias, p.language, p.consent_photos, counts.get(p.id, 0), _personal(p)
+                p.id,
+                p.alias,
+                p.language,
+                p.consent_photos,
+                counts.get(p.id, 0),
+                _personal(p),
+                p.version,
             )
             for p in people
         ]
@@ -354,9 +361,13 @@ def directory_rows(session: Session, *, personal: bool = False) -> list[Director
             m.Participant.alias,
             m.Participant.language,
             m.Participant.consent_photos,
+            m.Participant.version,
         ).order_by(m.Participant.alias_key)
     )
-    return [DirectoryRow(i, a, lang, bool(ph), counts.get(i, 0)) for i, a, lang, ph in rows]
+    return [
+        DirectoryRow(i, a, lang, bool(ph), counts.get(i, 0), version=v)
+        for i, a, lang, ph, v in rows
+    ]
 
 
 def participant_values(session: Session, participant_id: int) -> dict:

@@ -9,6 +9,7 @@ from app.domain import models as m
 from app.services import edits
 from app.services.changes import EVERYTHING
 from app.storage.engine import open_store
+from tests.ui.tabs_helpers import latest
 
 
 @pytest.fixture
@@ -44,7 +45,13 @@ def test_our_own_edit_is_not_announced_back(qtbot, live):
     release_id, _action_id = _release(ctx.store)
     seen = []
     ctx.changed.connect(seen.append)
-    ctx.update("release", release_id, "Approve", status="approved")
+    ctx.update(
+        "release",
+        release_id,
+        "Approve",
+        expected_version=latest(ctx, "release", release_id),
+        status="approved",
+    )
     qtbot.wait(1500)
     assert [c.kind for c in seen] == ["updated"]
     assert EVERYTHING not in seen

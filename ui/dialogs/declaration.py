@@ -374,7 +374,13 @@ class DeclarationDialog(QDialog):
             self.track_error.setText("")
             return True
         try:
-            self.ctx.update("action", self.action_id, _("Record the declaration"), **changed)
+            self.ctx.update(
+                "action",
+                self.action_id,
+                _("Record the declaration"),
+                expected_version=info.version,
+                **changed,
+            )
         except EditFailed as exc:
             self.track_error.setText(_problems(exc.error))
             self.adjustSize()

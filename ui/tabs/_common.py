@@ -264,9 +264,11 @@ def delete_selected(
     if rid is None:
         return
     model = view.model()
-    text = undo_text(model.get(rid))
+    row = model.get(rid)
+    text = undo_text(row)
     position = model.row_of(rid)
-    if attempt(tab, tab.ctx.delete, entity, rid, text) and reselect and model.rowCount():
+    deleted = attempt(tab, tab.ctx.delete, entity, rid, text, expected_version=row.version)
+    if deleted and reselect and model.rowCount():
         view.selectRow(min(position, model.rowCount() - 1))
 
 
