@@ -69,7 +69,11 @@ def test_the_same_person_in_the_same_role_at_the_same_moment_is_named(
     refuses the second, in the words the check would have used."""
     with any_demo_store.read() as s:
         a = s.scalars(select(m.Assignment).order_by(m.Assignment.id)).first()
-        values = {"action_id": a.action_id, "participant_id": a.participant_id, "role_id": a.role_id}
+        values = {
+            "action_id": a.action_id,
+            "participant_id": a.participant_id,
+            "role_id": a.role_id,
+        }
     monkeypatch.setattr(edits, "_check_refs", lambda *args: None)  # the check saw no clash yet
     with pytest.raises(DomainError) as caught, any_demo_store.session() as s:
         edits.create(s, "assignment", **values)
