@@ -25,9 +25,11 @@ from app.services.conflicts import current_version
 class EditFailed(Exception):
     """Raised by ctx edit methods when the service refused the edit (nothing was changed)."""
 
-    def __init__(self, error: CortegeError) -> None:
+    def __init__(self, error: CortegeError, *, shown: bool = False) -> None:
         super().__init__(str(error))
         self.error = error
+        #: the window's conflict dialog shows this refusal (both versions): no second message
+        self.shown = shown
 
 
 class _ServiceCommand(QUndoCommand):
@@ -282,6 +284,7 @@ class AppContext(QObject):
         self.store = store
         self.undo_stack = QUndoStack(self)
         self._conflicts_muted = 0
+        self.shows_conflicts = False  # set by the window that shows the conflict dialog
 
     # --- reads ---------------------------------------------------------------------------------
     def query(self, fn: Callable, /, *args, **kwargs):
@@ -302,13 +305,15 @@ class AppContext(QObject):
     def _push(self, cmd: _ServiceCommand):
         cmd.first_redo()
         if cmd.error is not None:
+            shown = False
             if isinstance(cmd.error, ConflictError):
                 if isinstance(cmd, UpdateCommand) and not self._conflicts_muted:
+                    shown = self.shows_conflicts
                     self.conflict.emit(cmd.entity, cmd.row_id, dict(cmd.new))
                 elif isinstance(cmd, DeleteCommand):  # show what the other organiser did
                     kind = "deleted" if cmd.error.deleted else "reloaded"
                     self.changed.emit(Change(cmd.entity, (cmd.row_id,), kind, None))
-            raise EditFailed(cmd.error)
+            raise EditFailed(cmd.error, shown=shown)
         self.undo_stack.push(cmd)  # its redo() is skipped once: the edit is already made
         return cmd
 

@@ -62,9 +62,7 @@ def test_key_contacts_carry_a_version_too(any_demo_store):
         assert (contact.phone, contact.version) == ("+33 1 00 00 00 01", seen + 1)
 
 
-def test_the_same_person_in_the_same_role_at_the_same_moment_is_named(
-    any_demo_store, monkeypatch
-):
+def test_the_same_person_in_the_same_role_at_the_same_moment_is_named(any_demo_store, monkeypatch):
     """Both organisers' checks passed before either committed: the database's unique rule
     refuses the second, in the words the check would have used."""
     with any_demo_store.read() as s:

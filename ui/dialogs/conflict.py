@@ -329,3 +329,4 @@ def watch_conflicts(window: QWidget, ctx) -> None:
         QTimer.singleShot(0, run)
 
     ctx.conflict.connect(ask)
+    ctx.shows_conflicts = True

@@ -250,7 +250,8 @@ def attempt(parent: QWidget, edit: Callable, *args, **kwargs) -> bool:
     try:
         edit(*args, **kwargs)
     except EditFailed as exc:
-        show_error(parent, exc.error)
+        if not exc.shown:  # a conflict: the window's conflict dialog shows both versions
+            show_error(parent, exc.error)
         return False
     return True
 

@@ -391,7 +391,8 @@ class PressTab(ActionTab):
                 status=status,
             )
         except EditFailed as exc:
-            show_error(self, exc)
+            if not exc.shown:  # a conflict: the window's conflict dialog shows both versions
+                show_error(self, exc)
             return False
         return True
 
