@@ -18,7 +18,7 @@ from pathlib import Path
 
 from sqlalchemy import create_engine, event, inspect, text
 from sqlalchemy.engine import Connection, Engine
-from sqlalchemy.exc import DBAPIError, OperationalError, SQLAlchemyError
+from sqlalchemy.exc import DBAPIError, IntegrityError, OperationalError, SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
 
 from app.domain.errors import StoreError
@@ -54,7 +54,9 @@ def _sqlite_begin(conn) -> None:
 def make_engine(target: str, *, passphrase: str | None = None) -> Engine:
     """An engine for a path or a URL. ``passphrase`` opens an encrypted (SQLCipher) file."""
     if is_url(target) and not target.startswith("sqlite"):
-        return create_engine(target, pool_pre_ping=True, hide_parameters=True)
+        from app.storage.server import make_server_engine  # timeouts, pool of one
+
+        return make_server_engine(target)
     if is_url(target):
         url = target
         creator: Callable | None = None
@@ -169,7 +171,7 @@ class Store:
     @contextmanager
     def session(self) -> Iterator[Session]:
         """One transaction: committed when the block ends, rolled back on error."""
-        with self._sessions() as session:
+        with self._sessions() as session, self._server_errors():
             try:
                 yield session
                 session.commit()
@@ -179,9 +181,22 @@ class Store:
 
     @contextmanager
     def read(self) -> Iterator[Session]:
-        with self._sessions() as session:
+        with self._sessions() as session, self._server_errors():
             yield session
             session.rollback()
+
+    @contextmanager
+    def _server_errors(self) -> Iterator[None]:
+        """A server that went away, a timeout, a role that may only read: one sentence each
+        (app.storage.server), instead of the driver's text."""
+        try:
+            yield
+        except DBAPIError as exc:
+            if self.backend == "sqlite" or isinstance(exc, IntegrityError):
+                raise
+            from app.storage.server import describe_failure
+
+            raise describe_failure(exc, self.engine.url) from exc
 
     def notify(self, changes: object) -> None:
         for listener in list(self.listeners):
@@ -280,6 +295,10 @@ def open_store(
             has_tables = bool(inspect(engine).get_table_names()) if existed else False
         except (DBAPIError, sqlite3.DatabaseError) as exc:
             engine.dispose()
+            if path is None and engine.dialect.name != "sqlite":  # a server: say why, no password
+                from app.storage.server import describe_connect_failure
+
+                raise StoreError(describe_connect_failure(exc, target)) from exc
             if passphrase is not None:
                 raise StoreError(
                     _("wrong passphrase, or {path} is not a Cortège database").format(path=target)
@@ -289,7 +308,7 @@ def open_store(
             ) from exc
         if rev is None and has_tables:
             engine.dispose()
-            raise StoreError(_("{path} is not a Cortège database").format(path=target))
+            raise StoreError(_("{path} is not a Cortège database").format(path=_safe(target)))
         head = head_revision()
         if rev is not None and rev not in known_revisions():
             engine.dispose()
@@ -297,7 +316,7 @@ def open_store(
                 _(
                     "{path} was made by a newer version of Cortège (schema {rev}); "
                     "this version knows up to {head}. Update Cortège to open it."
-                ).format(path=target, rev=rev, head=head)
+                ).format(path=_safe(target), rev=rev, head=head)
             )
         if rev != head:
             allowed = upgrade_schema if upgrade_schema is not None else path is not None
@@ -321,11 +340,16 @@ def open_store(
                 log.info("copied the database to %s before upgrading it", copy.name)
             upgrade(engine)
         store = Store(engine, target)
+        if store.backend != "sqlite":
+            from app.storage.server import detect_read_only  # a role that may only read
+
+            detect_read_only(store)
         with store.session() as session:
             from app.services.settings import ensure_settings
 
             ensure_settings(session)
-        erase_deleted_actions(store)
+        if not store.read_only:
+            erase_deleted_actions(store)
         if store.backend != "sqlite":
             # Writers tell other organisers' windows (LISTEN/NOTIFY), the CLI included.
             from app.storage.notify import enable_change_notifications
@@ -335,6 +359,10 @@ def open_store(
     except StoreError:
         raise
     except OperationalError as exc:
+        if path is None and not target.startswith("sqlite"):
+            from app.storage.server import describe_connect_failure
+
+            raise StoreError(describe_connect_failure(exc, target)) from exc
         raise StoreError(
             _("cannot open {path}: {reason}").format(path=_safe(target), reason=exc.orig)
         ) from exc
