@@ -422,3 +422,15 @@ def count(session: Session, entity: str, action_id: int) -> int:
         session.scalar(select(func.count()).select_from(model).where(model.action_id == action_id))
         or 0
     )
+
+
+def count_people(session: Session, action_id: int) -> int:
+    """How many different people have a role in the action (counted by the database)."""
+    return (
+        session.scalar(
+            select(func.count(func.distinct(m.Assignment.participant_id))).where(
+                m.Assignment.action_id == action_id
+            )
+        )
+        or 0
+    )
