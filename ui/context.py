@@ -147,11 +147,19 @@ class UpdateCommand(_ServiceCommand):
     """
 
     def __init__(
-        self, ctx, text, entity: str, row_id: int, values: dict, expected_version: int | None = None
+        self,
+        ctx,
+        text,
+        entity: str,
+        row_id: int,
+        values: dict,
+        expected_version: int | None = None,
+        shown: dict | None = None,
     ) -> None:
         super().__init__(ctx, text)
         self.entity, self.row_id, self.new = entity, row_id, values
         self.expected = expected_version
+        self.shown = shown
         self.old: dict | None = None
         self.after: dict | None = None  # the fields as this edit left them
 
@@ -175,7 +183,12 @@ class UpdateCommand(_ServiceCommand):
         def run(session):
             if self.old is None:
                 self.old = edits.update(
-                    session, self.entity, self.row_id, expected_version=self.expected, **self.new
+                    session,
+                    self.entity,
+                    self.row_id,
+                    expected_version=self.expected,
+                    shown=self.shown,
+                    **self.new,
                 )
             else:
                 self._check(session, self.old)
@@ -322,12 +335,21 @@ class AppContext(QObject):
         return self._push(CreateCommand(self, text, entity, values)).row_id
 
     def update(
-        self, entity: str, row_id: int, text: str, *, expected_version: int, **values
+        self,
+        entity: str,
+        row_id: int,
+        text: str,
+        *,
+        expected_version: int,
+        shown: dict | None = None,
+        **values,
     ) -> None:
         """``expected_version``: the row's version when the user saw it, always required, so
-        no view can overwrite another organiser's change it never showed (team mode). A
-        refusal emits ``conflict`` (the window shows both versions) and raises EditFailed."""
-        self._push(UpdateCommand(self, text, entity, row_id, values, expected_version))
+        no view can overwrite another organiser's change it never showed (team mode);
+        ``shown``: the values the user saw of these fields (then a colleague's change of other
+        fields does not stop the save). A refusal emits ``conflict`` (the window shows both
+        versions) and raises EditFailed."""
+        self._push(UpdateCommand(self, text, entity, row_id, values, expected_version, shown))
 
     def delete(self, entity: str, row_id: int, text: str, *, expected_version: int) -> None:
         """Delete the row the user saw (``expected_version``): a row changed since is kept."""

@@ -78,12 +78,17 @@ def seen(
     expected_version: int | None,
     *,
     deleting: bool = False,
+    shown: dict | None = None,
 ):
     """The row, when it still is as the user saw it (``expected_version``; None: not checked).
 
     Another organiser may have changed or deleted it since the window read it: that is a
     conflict to show, not an unknown id. The check holds until the commit: the UPDATE or DELETE
-    carries ``WHERE version = …`` (``version_id_col``), so a commit in between is refused too."""
+    carries ``WHERE version = …`` (``version_id_col``), so a commit in between is refused too.
+
+    ``shown``: the values the user saw of the fields they change. When the row moved on only
+    in other fields (a colleague edited the place while this user retimed the cue), there is
+    nothing to lose and the save goes through; a change of these very fields is a conflict."""
     label = ENTITY_LABELS[entity]
     try:
         obj = get(session, entity, row_id)
@@ -96,7 +101,10 @@ def seen(
             entity_id=row_id,
             deleted=True,
         ) from None
-    if expected_version is not None and getattr(obj, "version", None) != expected_version:
+    moved = expected_version is not None and getattr(obj, "version", None) != expected_version
+    if moved and shown and not deleting and _values_of(obj, entity, shown) == shown:
+        moved = False
+    if moved:
         if deleting:
             raise ConflictError(
                 _(
@@ -350,10 +358,18 @@ def current_values(session: Session, entity: str, row_id: int, names) -> dict:
 
 
 def update(
-    session: Session, entity: str, row_id: int, *, expected_version: int | None = None, **values
+    session: Session,
+    entity: str,
+    row_id: int,
+    *,
+    expected_version: int | None = None,
+    shown: dict | None = None,
+    **values,
 ) -> dict:
-    """Change some fields; returns their previous values, so undo is ``update(**old)``."""
-    obj = seen(session, entity, row_id, expected_version)
+    """Change some fields; returns their previous values, so undo is ``update(**old)``.
+
+    ``expected_version`` and ``shown``: what the user saw (see ``seen``)."""
+    obj = seen(session, entity, row_id, expected_version, shown=shown)
     values = clean(entity, values, partial=True)
     if "action_id" in values and values["action_id"] != getattr(obj, "action_id", None):
         raise DomainError(_("cannot move to another action"), field="action_id")

@@ -118,9 +118,8 @@ def listen_connection(engine: Engine):
     import psycopg
 
     url = settings_of(engine).listen_url
-    conninfo = url.set(drivername="postgresql").render_as_string(hide_password=False)
-    conn = psycopg.connect(conninfo, autocommit=True)
-    return conn
+    _args, params = engine.dialect.create_connect_args(url)  # keywords: no URI quoting traps
+    return psycopg.connect(**params, autocommit=True)
 
 
 # --- what the role may do ------------------------------------------------------------------

@@ -78,3 +78,23 @@ def test_the_same_person_in_the_same_role_at_the_same_moment_is_named(any_demo_s
     assert str(caught.value) == "role_id: this person already has this role"
     assert "duplicate" not in str(caught.value).lower()
     assert "UNIQUE" not in str(caught.value)
+
+
+def test_a_colleague_s_change_of_another_field_does_not_stop_a_save(any_demo_store):
+    cue_id, seen_version = _first(any_demo_store, m.Cue)
+    with any_demo_store.read() as s:
+        place = edits.get(s, "cue", cue_id).place
+        title = edits.get(s, "cue", cue_id).title
+    with any_demo_store.session() as s:  # the colleague moves the cue elsewhere
+        edits.update(s, "cue", cue_id, expected_version=seen_version, place="Side gate")
+    with any_demo_store.session() as s:  # this user renames it, from what they saw
+        edits.update(
+            s, "cue", cue_id, expected_version=seen_version, shown={"title": title}, title="Eulogy"
+        )
+    with pytest.raises(ConflictError), any_demo_store.session() as s:  # the same field: refused
+        edits.update(
+            s, "cue", cue_id, expected_version=seen_version, shown={"place": place}, place="Gate"
+        )
+    with any_demo_store.read() as s:
+        cue = edits.get(s, "cue", cue_id)
+        assert (cue.title, cue.place) == ("Eulogy", "Side gate")

@@ -191,3 +191,21 @@ def test_an_edit_during_an_outage_says_it_was_not_saved_and_the_next_one_works(p
     finally:
         admin.close()
         store.close()
+
+
+def test_the_change_listener_connects_with_the_same_settings(pg_url):
+    """A URL without options of its own: the listener's connection gets the defaults too (a
+    URI with spaces in ``options`` would not reach the server intact)."""
+    import os
+
+    from app.storage.server import listen_connection, make_server_engine
+
+    for url in (os.environ["CORTEGE_TEST_POSTGRES_URL"], pg_url):
+        engine = make_server_engine(url)
+        conn = listen_connection(engine)
+        try:
+            assert conn.execute("SHOW lock_timeout").fetchone()[0] == "5s"
+            assert conn.autocommit
+        finally:
+            conn.close()
+            engine.dispose()

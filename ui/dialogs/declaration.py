@@ -379,6 +379,7 @@ class DeclarationDialog(QDialog):
                 self.action_id,
                 _("Record the declaration"),
                 expected_version=info.version,
+                shown={k: current[k] for k in changed},
                 **changed,
             )
         except EditFailed as exc:

@@ -324,5 +324,6 @@ def update_changed(ctx, row, *, entity: str, old: dict, values: dict, text: str)
     when nothing changed), refused if ``row`` was changed meanwhile; returns ``row.id``."""
     changed = {k: v for k, v in values.items() if old.get(k) != v}
     if changed:
-        ctx.update(entity, row.id, text, expected_version=row.version, **changed)
+        shown = {k: old.get(k) for k in changed}  # what the form started from
+        ctx.update(entity, row.id, text, expected_version=row.version, shown=shown, **changed)
     return row.id

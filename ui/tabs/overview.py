@@ -402,6 +402,7 @@ class OverviewTab(ActionTab):
                 self.action_id,
                 _(LABELS[name][2]),
                 expected_version=self._expected_version(name),
+                shown={name: self._seen.get(name, (0, self.values.get(name)))[1]},
                 **{name: value},
             )
         except EditFailed as exc:

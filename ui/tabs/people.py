@@ -304,6 +304,7 @@ class PeopleTab(ActionTab):
             assignment_id,
             text,
             expected_version=row.version,
+            shown={"confirmed": row.confirmed},
             confirmed=value,
         )
 

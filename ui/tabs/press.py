@@ -388,6 +388,7 @@ class PressTab(ActionTab):
                 self.state.row.id,
                 text,
                 expected_version=self.state.row.version,
+                shown={"status": self.state.row.status},
                 status=status,
             )
         except EditFailed as exc:

@@ -429,7 +429,12 @@ class ReleaseEditor(QWidget):
             version = latest
         try:
             self.ctx.update(
-                "release", self.state.row.id, undo, expected_version=version, **{name: value}
+                "release",
+                self.state.row.id,
+                undo,
+                expected_version=version,
+                shown={name: shown} if name in (*TEXTS, *LONG) else None,
+                **{name: value},
             )
         except EditFailed as exc:
             self.errors[name].show_error(problem_text(exc))

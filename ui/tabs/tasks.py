@@ -158,7 +158,14 @@ class TasksTab(ActionTab):
         row = self.model.get(task_id)
         text = (_("Tick “{title}”") if done else _("Untick “{title}”")).format(title=row.title)
         attempt(
-            self, self.ctx.update, "task", task_id, text, expected_version=row.version, done=done
+            self,
+            self.ctx.update,
+            "task",
+            task_id,
+            text,
+            expected_version=row.version,
+            shown={"done": row.done},
+            done=done,
         )
 
     def _dialog(self, row=None):

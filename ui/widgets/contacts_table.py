@@ -99,6 +99,7 @@ class ContactsModel(QAbstractTableModel):
                 row["id"],
                 _("Edit key contact"),
                 expected_version=row["version"],
+                shown={name: row[name]},
                 **{name: value},
             )
         except EditFailed as exc:
