@@ -55,10 +55,18 @@ class ConflictError(CortegeError):
 
     exit_code = 2
 
-    def __init__(self, message: str, *, entity: str = "", entity_id: int | None = None) -> None:
+    def __init__(
+        self,
+        message: str,
+        *,
+        entity: str = "",
+        entity_id: int | None = None,
+        deleted: bool = False,
+    ) -> None:
         super().__init__(message)
         self.entity = entity
         self.entity_id = entity_id
+        self.deleted = deleted  # the other organiser deleted the row
 
 
 class StoreBusyError(StoreError):

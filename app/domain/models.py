@@ -175,6 +175,8 @@ class KeyContact(Base):
     label: Mapped[str] = mapped_column(String(200))
     phone: Mapped[str] = mapped_column(String(64), default="")
     email: Mapped[str] = mapped_column(String(254), default="")
+    version: Mapped[int] = mapped_column(Integer, nullable=False, default=1)
+    __mapper_args__ = {"version_id_col": version}
 
     action: Mapped[Action] = relationship(back_populates="contacts")
 

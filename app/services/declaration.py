@@ -44,6 +44,7 @@ class DeclarationInfo:
     #: rules are known but this action needs no notice (GB: a static assembly); why not
     not_needed: str = ""
     min_signatures: int = 1
+    version: int = 0  # the action's version when read: the dialog saves over this one only
 
     @property
     def received_in_time(self) -> bool | None:
@@ -73,6 +74,7 @@ def declaration_info(
         sent_on=action.decl_sent_on,
         received_on=action.decl_received_on,
         reference=action.decl_reference,
+        version=action.version,
     )
     if rule is None:
         return DeclarationInfo(applies=False, **common)

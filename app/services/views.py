@@ -147,6 +147,7 @@ class DirectoryRow:
     consent_photos: bool
     actions: int
     personal: Personal | None = None
+    version: int = 0  # the row's version when read: a delete goes over this one only
 
 
 @dataclass(frozen=True)
@@ -469,7 +470,13 @@ def directory_rows(
         )
         return [
             DirectoryRow(
-                p.id, p.alias, p.language, p.consent_photos, counts.get(p.id, 0), _personal(p)
+                p.id,
+                p.alias,
+                p.language,
+                p.consent_photos,
+                counts.get(p.id, 0),
+                _personal(p),
+                p.version,
             )
             for p in people
         ]
@@ -479,11 +486,15 @@ def directory_rows(
             m.Participant.alias,
             m.Participant.language,
             m.Participant.consent_photos,
+            m.Participant.version,
         )
         .where(which)
         .order_by(m.Participant.alias_key)
     )
-    return [DirectoryRow(i, a, lang, bool(ph), counts.get(i, 0)) for i, a, lang, ph in rows]
+    return [
+        DirectoryRow(i, a, lang, bool(ph), counts.get(i, 0), version=v)
+        for i, a, lang, ph, v in rows
+    ]
 
 
 def merge_directory_rows(

@@ -18,7 +18,7 @@ from pathlib import Path
 
 from sqlalchemy import create_engine, event, inspect, text
 from sqlalchemy.engine import Connection, Engine
-from sqlalchemy.exc import DBAPIError, OperationalError, SQLAlchemyError
+from sqlalchemy.exc import DBAPIError, IntegrityError, OperationalError, SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
 
 from app.domain.errors import StoreError
@@ -74,7 +74,9 @@ def make_engine(
     ``read_only`` opens a file with SQLite's ``mode=ro`` (``immutable`` on a read-only disk)
     and never switches it to WAL."""
     if is_url(target) and not target.startswith("sqlite"):
-        return create_engine(target, pool_pre_ping=True, hide_parameters=True)
+        from app.storage.server import make_server_engine  # timeouts, pool of one
+
+        return make_server_engine(target)
     if is_url(target):
         url = target
         creator: Callable | None = None
@@ -238,7 +240,7 @@ class Store:
     def session(self) -> Iterator[Session]:
         """One write transaction: committed when the block ends, rolled back on error."""
         self._check_identity(writing=True)
-        with self._sessions() as session:
+        with self._sessions() as session, self._server_errors():
             try:
                 # Set before the connection begins: SQLite then says BEGIN IMMEDIATE.
                 session.connection(execution_options={WRITE_OPTION: True})
@@ -258,7 +260,7 @@ class Store:
     def read(self) -> Iterator[Session]:
         """A read-only transaction (rolled back at the end)."""
         self._check_identity(writing=False)
-        with self._readers() as session:
+        with self._readers() as session, self._server_errors():
             try:
                 yield session
             except DBAPIError as exc:
@@ -276,6 +278,19 @@ class Store:
 
         where = self.path if self.path is not None else self.display_name()
         return translate(exc, where, encrypted=self.encrypted, store=self)
+
+    @contextmanager
+    def _server_errors(self) -> Iterator[None]:
+        """A server that went away, a timeout, a role that may only read: one sentence each
+        (app.storage.server), instead of the driver's text."""
+        try:
+            yield
+        except DBAPIError as exc:
+            if self.backend == "sqlite" or isinstance(exc, IntegrityError):
+                raise
+            from app.storage.server import describe_failure
+
+            raise describe_failure(exc, self.engine.url) from exc
 
     def notify(self, changes: object) -> None:
         for listener in list(self.listeners):
@@ -392,6 +407,10 @@ def open_store(
                 translated = translate(exc, path, encrypted=passphrase is not None)
                 if translated is not None and not translated_as_not_ours(exc):
                     raise translated from exc
+            if path is None and engine.dialect.name != "sqlite":  # a server: say why, no password
+                from app.storage.server import describe_connect_failure
+
+                raise StoreError(describe_connect_failure(exc, target)) from exc
             if passphrase is not None:
                 raise StoreError(
                     _("wrong passphrase, or {path} is not a Cortège database").format(path=target)
@@ -401,7 +420,7 @@ def open_store(
             ) from exc
         if rev is None and has_tables:
             engine.dispose()
-            raise StoreError(_("{path} is not a Cortège database").format(path=target))
+            raise StoreError(_("{path} is not a Cortège database").format(path=_safe(target)))
         head = head_revision()
         if rev is not None and rev not in known_revisions():
             engine.dispose()
@@ -409,7 +428,7 @@ def open_store(
                 _(
                     "{path} was made by a newer version of Cortège (schema {rev}); "
                     "this version knows up to {head}. Update Cortège to open it."
-                ).format(path=target, rev=rev, head=head)
+                ).format(path=_safe(target), rev=rev, head=head)
             )
         if rev != head:
             allowed = upgrade_schema if upgrade_schema is not None else path is not None
@@ -446,11 +465,16 @@ def open_store(
         if read_only:
             store.mark_read_only(probe.read_only)
             return store
+        if store.backend != "sqlite":
+            from app.storage.server import detect_read_only  # a role that may only read
+
+            detect_read_only(store)
         with store.session() as session:
             from app.services.settings import ensure_settings_row
 
             ensure_settings_row(session)
-        erase_deleted_actions(store)
+        if not store.read_only:
+            erase_deleted_actions(store)
         if store.backend != "sqlite":
             # Writers tell other organisers' windows (LISTEN/NOTIFY), the CLI included.
             from app.storage.notify import enable_change_notifications
@@ -460,6 +484,10 @@ def open_store(
     except StoreError:
         raise
     except DBAPIError as exc:
+        if path is None and not target.startswith("sqlite"):  # a server: say why, no password
+            from app.storage.server import describe_connect_failure
+
+            raise StoreError(describe_connect_failure(exc, target)) from exc
         if path is not None:
             from app.storage.diagnose import translate
 

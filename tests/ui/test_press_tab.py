@@ -10,6 +10,8 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QTime
 
+from tests.ui.tabs_helpers import latest
+
 SHOTS = Path("/tmp/press")
 
 
@@ -130,7 +132,13 @@ def test_translation_into_a_language_already_there_is_refused(tab, monkeypatch):
 
 
 def test_missing_language_is_shown(tab, ctx, demo_id):
-    ctx.update("action", demo_id, "Edit languages", languages=["fr", "en", "es"])
+    ctx.update(
+        "action",
+        demo_id,
+        "Edit languages",
+        expected_version=latest(ctx, "action", demo_id),
+        languages=["fr", "en", "es"],
+    )
     assert tab.missing.isVisible()
     assert tab.missing.text() == "Missing: Spanish"
 

@@ -8,7 +8,7 @@ from datetime import date
 import pytest
 from PySide6.QtWidgets import QDialogButtonBox, QPlainTextEdit, QPushButton
 
-from tests.ui.tabs_helpers import with_modal
+from tests.ui.tabs_helpers import latest, with_modal
 
 SHOTS = os.environ.get("CORTEGE_SHOTS")  # a folder: save screenshots there
 PASS = "four random words here"
@@ -170,7 +170,13 @@ def test_purge_dialog_says_who_and_what_cannot_be_undone(qtbot, ctx, demo_id, de
     from app.domain import models as m
     from ui.dialogs.purge import PurgeDialog
 
-    ctx.update("action", demo_id, "Rename", title="Funeral for privacy (renamed)")
+    ctx.update(
+        "action",
+        demo_id,
+        "Rename",
+        expected_version=latest(ctx, "action", demo_id),
+        title="Funeral for privacy (renamed)",
+    )
     assert ctx.undo_stack.count() == 1
     changes = []
     ctx.changed.connect(changes.append)
@@ -334,7 +340,13 @@ def test_new_file_passphrase_is_typed_twice(qtbot):
 def test_a_generic_authority_is_a_hint_not_a_value(qtbot, ctx, demo_id, tmp_path):
     from ui.dialogs.declaration import DeclarationDialog
 
-    ctx.update("action", demo_id, "Move", address="Place Bellecour, 69002 Lyon")
+    ctx.update(
+        "action",
+        demo_id,
+        "Move",
+        expected_version=latest(ctx, "action", demo_id),
+        address="Place Bellecour, 69002 Lyon",
+    )
     dialog = DeclarationDialog(None, ctx, demo_id)
     qtbot.addWidget(dialog)
     dialog.show()

@@ -391,7 +391,14 @@ class DeclarationDialog(QDialog):
             self.track_error.setText("")
             return True
         try:
-            self.ctx.update("action", self.action_id, _("Record the declaration"), **changed)
+            self.ctx.update(
+                "action",
+                self.action_id,
+                _("Record the declaration"),
+                expected_version=info.version,
+                shown={k: current[k] for k in changed},
+                **changed,
+            )
         except EditFailed as exc:
             self.track_error.setText(_problems(exc.error))
             self.adjustSize()

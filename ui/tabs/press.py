@@ -377,7 +377,12 @@ class PressTab(ActionTab):
         )
         if confirm(self, question, title=_("Delete release")):
             try:
-                self.ctx.delete("release", self.state.row.id, _("Delete press release"))
+                self.ctx.delete(
+                    "release",
+                    self.state.row.id,
+                    _("Delete press release"),
+                    expected_version=self.state.row.version,
+                )
             except EditFailed as exc:
                 show_error(self, exc)
 
@@ -386,9 +391,17 @@ class PressTab(ActionTab):
             return False
         text = _("Approve release") if status == "approved" else _("Release back to draft")
         try:
-            self.ctx.update("release", self.state.row.id, text, status=status)
+            self.ctx.update(
+                "release",
+                self.state.row.id,
+                text,
+                expected_version=self.state.row.version,
+                shown={"status": self.state.row.status},
+                status=status,
+            )
         except EditFailed as exc:
-            show_error(self, exc)
+            if not exc.shown:  # a conflict: the window's conflict dialog shows both versions
+                show_error(self, exc)
             return False
         return True
 
@@ -404,9 +417,10 @@ class PressTab(ActionTab):
 
         if self.state is None:
             return False
-        rid, action_id = self.state.row.id, self.action_id
+        rid, action_id, seen_version = self.state.row.id, self.action_id, self.state.row.version
 
         def do(session):
+            edits.seen(session, "release", rid, seen_version)  # the text the user sent
             old, sends = media.mark_sent(session, rid, contact_ids, note=note)
             return Change("release", (rid,), "updated", action_id), (old, sends)
 

@@ -79,6 +79,10 @@ class ListTable(QTableWidget):
         self.editItem(self.item(self.rowCount() - 1, 0))
 
 
+def _doc_value(doc, name: str):
+    return getattr(doc, "contacts" if name == "press_contacts" else name, None)
+
+
 class ReleaseEditor(QWidget):
     draft_changed = Signal()
 
@@ -87,6 +91,7 @@ class ReleaseEditor(QWidget):
         self.setObjectName("release_editor")
         self.ctx = ctx
         self.state = None
+        self._seen: dict[str, tuple[int, object]] = {}  # field -> (version, value) shown
         self.frozen = False
         self.unfrozen_ids: set[int] = set()
         self.fields: dict[str, QWidget] = {}
@@ -259,6 +264,19 @@ class ReleaseEditor(QWidget):
                 language=title, source=tr.language_name(state.source_language)
             )
         self.title.setText(title)
+        kept = {
+            n for n in TEXTS if same and self.fields[n].hasFocus() and self.fields[n].isModified()
+        }
+        kept |= {
+            n for n in LONG if same and self.fields[n].hasFocus() and self.fields[n].is_modified()
+        }
+        kept |= {"quotes"} if same and self.quotes.hasFocus() else set()
+        kept |= {"press_contacts"} if same and self.contacts.hasFocus() else set()
+        if not same:
+            self._seen = {}
+        for name in (*TEXTS, *LONG, "release_at", "embargo_until", "quotes", "press_contacts"):
+            if name not in kept:  # what the field shows is the version a save goes over
+                self._seen[name] = (state.row.version, _doc_value(doc, name))
         for name in TEXTS:
             edit = self.fields[name]
             if not (same and edit.hasFocus() and edit.isModified()):
@@ -408,8 +426,19 @@ class ReleaseEditor(QWidget):
             "press_contacts": _("Edit press contacts"),
         }[name]
         self.errors[name].clear_error()
+        latest = self.state.row.version
+        version, shown = self._seen.get(name, (latest, None))
+        if _doc_value(self.state.doc, name) == shown:  # a reload did not change this field
+            version = latest
         try:
-            self.ctx.update("release", self.state.row.id, undo, **{name: value})
+            self.ctx.update(
+                "release",
+                self.state.row.id,
+                undo,
+                expected_version=version,
+                shown={name: shown} if name in (*TEXTS, *LONG) else None,
+                **{name: value},
+            )
         except EditFailed as exc:
             self.errors[name].show_error(problem_text(exc))
             return False
