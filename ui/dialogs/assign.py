@@ -183,27 +183,25 @@ class RoleDialog(FormDialog):
         self.ctx, self.action_id, self.row = ctx, action_id, row
         self.saved_id: int | None = None
         self.name = self.add_field("name", _("&Name:"), QLineEdit())
-        self.needed = self.add_field("needed", _("N&eeded:"), QLineEdit())
+        self.needed = self.add_number_field("needed", _("N&eeded:"), decimals=0)
         self.instructions = self.add_field("instructions", _("&Instructions:"), QPlainTextEdit())
         self.instructions.setTabChangesFocus(True)
         self.instructions.setFixedHeight(self.fontMetrics().height() * 5)
         self.name.setText(row.name if row else "")
-        self.needed.setText(str(row.needed if row else 1))
+        self.set_number("needed", row.needed if row else 1)
         self.instructions.setPlainText(row.instructions if row else "")
         self.name.setFocus()
 
     def save(self) -> bool:
-        from ui.dialogs.form import parse_int
+        from ui.dialogs.form import INVALID
 
-        needed = parse_int(self.needed.text())
-        if needed is None:
-            self.problem("needed", _("must be a whole number"))
-            return False
         values = {
             "name": self.name.text().strip(),
-            "needed": needed,
+            "needed": self.number("needed", whole=True, required=True),
             "instructions": self.instructions.toPlainText().strip(),
         }
+        if INVALID in values.values():
+            return self.refuse("role", values)
         label = values["name"] or _("role")
         if self.row is None:
             self.saved_id = self.ctx.create(

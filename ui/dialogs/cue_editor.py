@@ -16,7 +16,7 @@ from app.i18n import _
 from app.services import edits
 from app.services.changes import Change
 from app.services.views import Choice, ScheduleRow
-from ui.dialogs.form import CheckList, FormDialog, parse_int
+from ui.dialogs.form import INVALID, CheckList, FormDialog
 from ui.tabs._common import update_changed, wall_clock_instant
 from ui.tabs._timeinput import WallClockEdit
 
@@ -82,7 +82,7 @@ class CueEditor(FormDialog):
         self.chained = self.add_field(
             "chained", _("C&hained:"), QCheckBox(_("Starts when the previous cue ends"))
         )
-        self.minutes_edit = self.add_field("minutes", _("&Duration (minutes):"), QLineEdit())
+        self.minutes_edit = self.add_number_field("minutes", _("&Duration (minutes):"), decimals=0)
         self.place_edit = self.add_field("place", _("&Place:"), QLineEdit())
         self.instructions = self.add_field("instructions", _("&Instructions:"), QPlainTextEdit())
         self.instructions.setTabChangesFocus(True)
@@ -96,7 +96,7 @@ class CueEditor(FormDialog):
             self.title_edit.setText(row.title)
             self.start_edit.set_instant(row.starts_at, tz)
             self.chained.setChecked(row.chained)
-            self.minutes_edit.setText(str(row.minutes))
+            self.set_number("minutes", row.minutes)
             self.place_edit.setText(row.place)
             self.instructions.setPlainText(row.instructions)
             checked = (row.role_ids, row.participant_ids, row.prop_ids)
@@ -105,7 +105,7 @@ class CueEditor(FormDialog):
             self.start_edit.set_instant(begin, tz)
             self.chained.setChecked(after is not None)
             self.chained.setEnabled(after is None)
-            self.minutes_edit.setText("10")
+            self.set_number("minutes", 10)
             checked = ((), (), ())
         self.roles.set_choices(roles, checked[0])
         self.people.set_choices(people, checked[1])
@@ -113,13 +113,10 @@ class CueEditor(FormDialog):
         self.title_edit.setFocus()
 
     def values(self) -> dict | None:
-        minutes = parse_int(self.minutes_edit.text())
-        if minutes is None:
-            self.problem("minutes", _("must be a whole number"))
-            return None
+        """The form's values, or None with every problem shown beside its field."""
         out = {
             "title": self.title_edit.text().strip(),
-            "minutes": minutes,
+            "minutes": self.number("minutes", whole=True, required=True),
             "place": self.place_edit.text().strip(),
             "instructions": self.instructions.toPlainText().strip(),
             "chained": self.chained.isChecked(),
@@ -127,13 +124,16 @@ class CueEditor(FormDialog):
             "participant_ids": self.people.checked_ids(),
             "prop_ids": self.props.checked_ids(),
         }
-        if self.after is not None or (self.row is not None and out["chained"]):
-            return out  # the start follows the previous cue
-        kept = self.row.starts_at if self.row is not None else None
-        out["starts_at"] = wall_clock_instant(
-            self, self.start_edit, field="starts_at", kept=kept, tz=self.tz
-        )
-        return out if out["starts_at"] is not None else None
+        if not (self.after is not None or (self.row is not None and out["chained"])):
+            kept = self.row.starts_at if self.row is not None else None
+            start = wall_clock_instant(
+                self, self.start_edit, field="starts_at", kept=kept, tz=self.tz
+            )
+            out["starts_at"] = INVALID if start is None else start
+        if INVALID in out.values():
+            self.refuse("cue", out)
+            return None
+        return out
 
     def save(self) -> bool:
         values = self.values()

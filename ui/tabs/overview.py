@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from datetime import date, datetime, timedelta
+from decimal import Decimal
 
 from PySide6.QtCore import QDate, Qt, QTime
 from PySide6.QtWidgets import (
@@ -109,13 +110,19 @@ def parse_languages(text: str) -> list[str]:
 
 
 def parse_coordinate(text: str) -> float | None:
-    text = text.strip().replace(",", ".")
-    if not text:
-        return None
-    try:
-        return float(text)
-    except ValueError as exc:
-        raise ValueError(_("must be a number, like 48.8619")) from exc
+    """A latitude or longitude typed in the UI locale (``app.numbers``: one rule for all)."""
+    from app.i18n import ui
+    from app.numbers import parse_number
+
+    value = parse_number(text, locale=ui().lang, example=Decimal("48.8619"))
+    return None if value is None else float(value)
+
+
+def coordinate_text(value: float | None) -> str:
+    from app.i18n import ui
+    from app.numbers import number_text
+
+    return number_text(value, locale=ui().lang, decimals=None)
 
 
 def _country_choices() -> list[tuple[str, str]]:
@@ -207,6 +214,7 @@ class OverviewTab(ActionTab):
             t.setDisplayFormat("HH:mm")
             self._add(form, name, t)
             t.editingFinished.connect(lambda n=name: self._commit_time(n))
+            t.timeChanged.connect(lambda _t: self._recheck_times())
         picker = TimeZonePicker(self)
         self._add(form, "timezone", picker)
         picker.zone_chosen.connect(self._commit_zone)
@@ -226,9 +234,10 @@ class OverviewTab(ActionTab):
         self._add(form, "meeting_point", CommitTextEdit(self, lines=2))
         for name in ("latitude", "longitude"):
             edit = QLineEdit(self)
-            edit.setPlaceholderText("48.8619" if name == "latitude" else "2.3934")
+            edit.setPlaceholderText(coordinate_text(48.8619 if name == "latitude" else 2.3934))
             self._add(form, name, edit)
             edit.editingFinished.connect(lambda n=name: self._commit_coordinate(n))
+            edit.textEdited.connect(lambda _t, n=name: self._recheck_coordinate(n))
         route = CommitTextEdit(self, lines=3)
         self._add(form, "route", route)
         route.editingFinished.connect(self._commit_route)
@@ -350,7 +359,7 @@ class OverviewTab(ActionTab):
         f["country"].setCurrentIndex(max(f["country"].findData(v["country"] or ""), 0))
         for name in ("latitude", "longitude"):
             if not typing(name):
-                f[name].setText("" if v[name] is None else f"{v[name]:g}")
+                f[name].setText(coordinate_text(v[name]))
         tz = zone(v["timezone"])
         start = v["starts_at"].astimezone(tz)
         end = v["ends_at"].astimezone(tz)
@@ -418,7 +427,17 @@ class OverviewTab(ActionTab):
         except ValueError as exc:
             self.errors[name].show_error(str(exc))
             return
-        self.commit(name, value)
+        if self.commit(name, value) or self.values.get(name) == value:
+            self.fields[name].setText(coordinate_text(value))  # as stored, in the UI locale
+
+    def _recheck_coordinate(self, name: str) -> None:
+        """An error goes the moment the text is a valid coordinate again."""
+        try:
+            value = parse_coordinate(self.fields[name].text())
+        except ValueError:
+            return
+        if value is None or abs(value) <= (90 if name == "latitude" else 180):
+            self.errors[name].clear_error()
 
     def _commit_zone(self, name: str) -> None:
         self.errors["timezone"].clear_error()
@@ -436,6 +455,7 @@ class OverviewTab(ActionTab):
         t = self.fields[name].time().toPython().replace(second=0, microsecond=0)
         base = start if name == "starts_at" else end
         if base.time().replace(second=0, microsecond=0, tzinfo=None) == t:
+            self._recheck_times()  # back to the stored time: whatever it said is over
             return
         naive = datetime.combine(base.date(), t)
         try:
@@ -450,7 +470,23 @@ class OverviewTab(ActionTab):
         if name == "starts_at" and instant > other:
             self.errors[name].show_error(_("the start is after the end"))
             return
-        self.commit(name, instant)
+        if self.commit(name, instant):
+            self._recheck_times()
+
+    def _recheck_times(self) -> None:
+        """Clear a time's error the moment it no longer applies: the order once the start is
+        not after the end, any other once the field shows the stored time again."""
+        if not self.values:
+            return
+        shown = {n: self.fields[n].time().toPython() for n in ("starts_at", "ends_at")}
+        order = (_("the end is before the start"), _("the start is after the end"))
+        for name in ("starts_at", "ends_at"):
+            message = self.errors[name].message
+            stored = self._local(name).time().replace(second=0, microsecond=0, tzinfo=None)
+            if (message in order and shown["starts_at"] <= shown["ends_at"]) or (
+                message and shown[name] == stored
+            ):
+                self.errors[name].clear_error()
 
     def _commit_date(self) -> None:
         if not self.values or self.action_id is None:
