@@ -261,6 +261,38 @@ class FunctionCommand(_ServiceCommand):
         self._do(lambda session: self._undo_fn(session, self.state), "undo")
 
 
+class OpCommand(_ServiceCommand):
+    """An operation (``app.services.ops``): one service call that returns its own inverse."""
+
+    def __init__(self, ctx, text, op: Callable) -> None:
+        super().__init__(ctx, text)
+        self._next = op  # what redo() runs; undo() runs the inverse it returned
+        self._inverse: Callable | None = None
+        self.result: Any = None
+
+    def redo(self) -> None:
+        if self.skip_pushed_redo():
+            return
+
+        def run(session):
+            changes = self._next(session)
+            self.result, self._inverse = changes.result, changes.undo
+            return changes.change
+
+        self._do(run, "redo")
+
+    def undo(self) -> None:
+        if self.realigning("undo"):
+            return
+
+        def run(session):
+            changes = self._inverse(session)
+            self._next = changes.undo
+            return changes.change
+
+        self._do(run, "undo")
+
+
 class AppContext(QObject):
     changed = Signal(object)  # a Change
     #: an update was refused because another organiser changed the row: (entity, id, values)
@@ -314,6 +346,10 @@ class AppContext(QObject):
         """A custom edit: ``do(session) -> (Change, state)``, ``undo(session, state) -> Change``."""
         cmd = self._push(FunctionCommand(self, text, do, undo))
         return cmd.state
+
+    def run_op(self, text: str, op: Callable) -> Any:
+        """One operation ``op(session) -> OpChanges`` as one undo step; returns its result."""
+        return self._push(OpCommand(self, text, op)).result
 
     def reset_store(self, store) -> None:
         """Another database was opened: the undo history belongs to the old one."""

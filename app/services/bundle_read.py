@@ -12,7 +12,7 @@ from decimal import Decimal
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import insert, select
+from sqlalchemy import bindparam, insert, select, update
 from sqlalchemy.orm import Session
 
 from app.domain import models as m
@@ -79,6 +79,7 @@ ASSIGNMENT = {"participant", "role", "call_time", "confirmed", "attended"}
 PROP = {"key", "name", "quantity", "status", "carried_by", "cost", "notes"}
 CUE = {
     "key",
+    "follows",
     "starts_at",
     "minutes",
     "title",
@@ -358,8 +359,10 @@ def read_bundle(data: Any) -> dict:
                 "roles": r.refs(d, "roles", p, known_roles),
                 "participants": r.refs(d, "participants", p, known_people),
                 "props": r.refs(d, "props", p, known_props),
+                "follows": d.get("follows"),
             }
         )
+    _read_follows(r, plan["schedule"], known_cues)
     plan["press_releases"] = _read_releases(r, data)
     plan["tasks"] = []
     for i, item in enumerate(r.items(data, "tasks")):
@@ -598,6 +601,27 @@ def _cost(r: _Reader, d: dict, p: str) -> Decimal | None:
     return r.check(d, "cost", p, F("money"))
 
 
+def _read_follows(r, schedule: list[dict], known: set[str]) -> None:
+    """``follows``: the key of the cue a chained cue follows (any cue of the bundle, no loop)."""
+    follows = {}
+    for i, cue in enumerate(schedule):
+        key = r.ref(cue, "follows", f"schedule[{i}]", known)
+        if key is not None and key == cue["key"]:
+            r.fail(f"schedule[{i}].follows", _("a cue cannot follow itself, even through others"))
+            key = None
+        cue["follows"] = key
+        if key is not None:
+            follows[cue["key"]] = key
+    for i, cue in enumerate(schedule):
+        seen: set[str] = set()
+        at = follows.get(cue["key"])
+        while at is not None and at != cue["key"] and at not in seen:
+            seen.add(at)
+            at = follows.get(at)
+        if at == cue["key"]:
+            r.fail(f"schedule[{i}].follows", _("a cue cannot follow itself, even through others"))
+
+
 def import_bundle(session: Session, raw: bytes | str | dict) -> ImportResult:
     """Check and write a bundle; nothing is written unless all of it is valid."""
     from app.services.edits import free_slug
@@ -647,11 +671,25 @@ def import_bundle(session: Session, raw: bytes | str | dict) -> ImportResult:
             ],
         )
     cue_rows = [
-        {k: v for k, v in c.items() if k not in ("roles", "participants", "props")}
+        {k: v for k, v in c.items() if k not in ("roles", "participants", "props", "follows")}
         | {"action_id": aid}
         for c in plan["schedule"]
     ]
     cue_ids = _bulk(session, m.Cue, cue_rows)
+    chained = [
+        {"b_id": cue_ids[c["key"]], "b_follows": cue_ids[c["follows"]]}
+        for c in plan["schedule"]
+        if c.get("follows")
+    ]
+    if chained:  # the times stay as written; the next edit of the schedule ripples
+        table = m.Cue.__table__
+        session.execute(
+            update(table)
+            .where(table.c.id == bindparam("b_id"))
+            .values(follows_id=bindparam("b_follows"))
+            .execution_options(synchronize_session=False),
+            chained,
+        )
     links = [
         (m.cue_role, "role_id", role_ids, "roles"),
         (m.cue_participant, "participant_id", people, "participants"),

@@ -138,6 +138,7 @@ def bundle_dict(session: Session, action_id: int, *, include_personal_data: bool
                 "participants": keys_of(c.participants),
                 "props": [prop_key[p.id] for p in c.props],
             }
+            | ({"follows": c.follows.key} if c.follows is not None else {})
             for c in action.cues
         ],
         "press_releases": [

@@ -10,18 +10,16 @@ validates its input and raises ``DomainError`` naming the field; nothing is writ
 
 from __future__ import annotations
 
-from datetime import timedelta
-
 from sqlalchemy import func, select
-from sqlalchemy.exc import IntegrityError, OperationalError
 from sqlalchemy.orm import Session
 from sqlalchemy.orm.attributes import flag_modified
-from sqlalchemy.orm.exc import StaleDataError
 
 from app.domain import models as m
 from app.domain.errors import ConflictError, DomainError, NotFoundError, Problem
 from app.i18n import _
+from app.services.chain import check_follows, ripple
 from app.services.fields import clean
+from app.services.flush import ENTITY_LABELS, flush_or_conflict
 from app.services.snapshot import Snapshot, capture, restore
 from app.services.validation import slugify, unique_name
 
@@ -46,18 +44,6 @@ LINKS = {
     "prop": {"carrier_ids": ("carriers", m.Participant)},
 }
 BUMP_FIELD = {"cue": "title", "prop": "name", "release": "headline"}
-ENTITY_LABELS = {
-    "action": "action",
-    "contact": "key contact",
-    "role": "role",
-    "participant": "participant",
-    "assignment": "assignment",
-    "cue": "cue",
-    "prop": "prop",
-    "release": "press release",
-    "task": "task",
-    "media_contact": "media contact",
-}
 
 
 def get(session: Session, entity: str, row_id: int):
@@ -154,6 +140,13 @@ def _check_refs(session: Session, entity: str, obj, values: dict) -> None:
         )
         if clash is not None and (obj is None or clash != obj.id):
             raise DomainError(_("this person already has this role"), field="role_id")
+    if entity == "cue" and "follows_id" in values:
+        check_follows(
+            session,
+            cue_id=getattr(obj, "id", None),
+            action_id=action_id,
+            follows_id=values["follows_id"],
+        )
     if entity == "task" and values.get("assignee_id") is not None:
         if session.get(m.Participant, values["assignee_id"]) is None:
             raise DomainError(_("unknown participant"), field="assignee_id")
@@ -205,56 +198,8 @@ def _apply_children(session: Session, obj: m.PressRelease, values: dict) -> None
         ]
 
 
-def ripple(session: Session, action_id: int) -> list[int]:
-    """Chained cues start when the previous cue ends; returns the ids that moved."""
-    session.flush()
-    cues = list(
-        session.scalars(
-            select(m.Cue).where(m.Cue.action_id == action_id).order_by(m.Cue.starts_at, m.Cue.id)
-        )
-    )
-    moved = []
-    for prev, cue in zip(cues, cues[1:], strict=False):
-        if cue.chained:
-            end = prev.starts_at + timedelta(minutes=prev.minutes)
-            if cue.starts_at != end:
-                cue.starts_at = end
-                moved.append(cue.id)
-    session.flush()
-    return moved
-
-
-SQLITE_BUSY_SNAPSHOT = 517  # another connection committed since this transaction read
-
-
-def _conflict(entity: str, row_id: int | None) -> ConflictError:
-    return ConflictError(
-        _("somebody else changed this {entity} since you opened it").format(
-            entity=ENTITY_LABELS[entity]
-        ),
-        entity=entity,
-        entity_id=row_id,
-    )
-
-
 def _flush(session: Session, entity: str, row_id: int | None = None) -> None:
-    try:
-        session.flush()
-    except StaleDataError as exc:
-        session.rollback()
-        raise _conflict(entity, row_id) from exc
-    except OperationalError as exc:
-        if getattr(exc.orig, "sqlite_errorcode", None) != SQLITE_BUSY_SNAPSHOT:
-            raise
-        session.rollback()
-        raise _conflict(entity, row_id) from exc
-    except IntegrityError as exc:
-        session.rollback()
-        raise DomainError(
-            _("the change breaks a rule of the plan: {reason}").format(
-                reason=str(exc.orig).splitlines()[0]
-            )
-        ) from exc
+    flush_or_conflict(session, entity, row_id)
 
 
 # --- the three operations ---------------------------------------------------------------------
@@ -288,7 +233,7 @@ def create(session: Session, entity: str, **values) -> int:
         _apply_children(session, obj, children)
     _flush(session, entity)
     if entity == "cue":
-        ripple(session, obj.action_id)
+        ripple(session, obj.action_id, field="follows_id" if obj.follows_id else "minutes")
     return obj.id
 
 
@@ -352,7 +297,8 @@ def update(
         flag_modified(obj, BUMP_FIELD[entity])
     _flush(session, entity)
     if entity == "cue":
-        ripple(session, obj.action_id)
+        moved = next((f for f in ("minutes", "starts_at", "follows_id") if f in values), "minutes")
+        ripple(session, obj.action_id, field=moved)
     return old
 
 
@@ -367,8 +313,10 @@ def delete(session: Session, entity: str, row_id: int) -> Snapshot:
     snap = capture(session, obj.__tablename__, row_id, entity=entity, action_id=action_id)
     session.delete(obj)
     _flush(session, entity)
-    if entity == "cue" and action_id is not None:
-        ripple(session, action_id)
+    if entity == "cue":
+        # Its followers were unchained by the database (ON DELETE SET NULL) and keep their
+        # times; forget the stale copies this session holds.
+        session.expire_all()
     return snap
 
 

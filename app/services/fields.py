@@ -96,7 +96,7 @@ ENTITY_FIELDS: dict[str, dict[str, Field]] = {
         "title": _text(300, required=True),
         "place": _text(300),
         "instructions": _text(5000),
-        "chained": Field("bool"),
+        "follows_id": Field("id_or_none"),
         "role_ids": Field("ids"),
         "participant_ids": Field("ids"),
         "prop_ids": Field("ids"),

@@ -58,6 +58,8 @@ class ScheduleRow:
     prop_names: tuple[str, ...]
     clashes: tuple[Clash, ...] = ()
     version: int = 0  # the row's version when read: editors save over this one only
+    follows_id: int | None = None  # the cue this one follows (chained), by id
+    follows_title: str = ""
 
     @property
     def ends_at(self) -> datetime:
@@ -174,6 +176,7 @@ def schedule_rows(session: Session, action_id: int) -> list[ScheduleRow]:
         clashes[second.id].append(
             Clash(pid, alias, first.id, first.title, first.starts_at, first.ends_at)
         )
+    titles = {c.id: c.title for c in action.cues}
     return [
         ScheduleRow(
             id=c.id,
@@ -191,6 +194,8 @@ def schedule_rows(session: Session, action_id: int) -> list[ScheduleRow]:
             prop_names=tuple(p.name for p in c.props),
             clashes=tuple(clashes.get(c.id, ())),
             version=c.version,
+            follows_id=c.follows_id,
+            follows_title=titles.get(c.follows_id, ""),
         )
         for c in action.cues
     ]

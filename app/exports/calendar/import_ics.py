@@ -292,9 +292,7 @@ def apply_import(session: Session, preview: IcsPreview) -> ImportOutcome:
     for ev in preview.events:
         cue = existing.get(ev.uid)
         if cue is None:
-            cue_id = edits.create(
-                session, "cue", action_id=preview.action_id, chained=False, **ev.values()
-            )
+            cue_id = edits.create(session, "cue", action_id=preview.action_id, **ev.values())
             # The event's UID replaces the generated one, without counting as an edit.
             session.execute(
                 update(m.Cue)
