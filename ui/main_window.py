@@ -291,6 +291,9 @@ class MainWindow(QMainWindow):
 
     def attach_store(self, store) -> None:
         """Switch to an opened store (files.open_database calls this)."""
+        from ui.view_reset import close_store_bound_dialogs
+
+        close_store_bound_dialogs(self)
         for tab in self.tab_widgets.values():
             tab.set_action(None)
         self.action_id = None
@@ -433,6 +436,8 @@ class MainWindow(QMainWindow):
                 data = None
         self.header_data = data
         if data is None:
+            for label in (self.header_title, self.header_state, self.header_when):
+                label.clear()  # nothing of the last action (or database) stays on screen
             self.status_left.setText(_("All changes saved") if self.ctx.store else "")
             self.status_right.setText(ui_language())
             return

@@ -139,6 +139,9 @@ class ParticipantDialog(FormDialog):
 
 
 class DirectoryDialog(QDialog):
+    #: it reloads itself from whichever database the window opens (ctx.changed: EVERYTHING)
+    follows_store = True
+
     def __init__(self, parent: QWidget | None, ctx) -> None:
         super().__init__(parent)
         self.ctx = ctx

@@ -324,19 +324,29 @@ class OverviewTab(ActionTab):
         for error in self.errors.values():
             error.clear_error()
         if self.action_id is None or self.ctx.store is None:
-            self.values = {}
-            self.stack.setCurrentWidget(self.empty)
+            self._clear()
             return
         from app.domain.errors import NotFoundError
 
         try:
             self.values = self.ctx.query(read_action, self.action_id)
         except NotFoundError:
-            self.values = {}
-            self.stack.setCurrentWidget(self.empty)
+            self._clear()
             return
         self.stack.setCurrentWidget(self.scroll)
         self._show(self.values)
+
+    def _clear(self) -> None:
+        """No action: nothing of the last one stays in a field (another database may follow)."""
+        self.values = {}
+        self.stack.setCurrentWidget(self.empty)
+        for widget in self.fields.values():
+            if isinstance(widget, CommitTextEdit):
+                widget.set_text("")
+            elif isinstance(widget, QLineEdit):
+                widget.clear()
+                widget.setModified(False)
+        self.contacts.set_action(None, [])
 
     def _show(self, v: dict) -> None:
         f = self.fields

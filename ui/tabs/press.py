@@ -110,7 +110,9 @@ class PressTab(ActionTab):
             ReleaseCol.HEADLINE, QHeaderView.ResizeMode.Stretch
         )
         self.table.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.table.selectionModel().currentRowChanged.connect(lambda *_a: self._show_selected())
+        # The selection, not the current row: currentRowChanged comes before a mouse click has
+        # moved the selection, which then still names no release (the editor greyed out).
+        self.table.selectionModel().selectionChanged.connect(lambda *_a: self._show_selected())
         self.new_button = button(_("&New release…"), "release_new")
         self.translate_button = button(_("Create &translation…"), "release_translate")
         self.delete_button = button(_("Delete"), "release_delete")
@@ -243,8 +245,10 @@ class PressTab(ActionTab):
             )
             if switched:
                 self.side.setCurrentIndex(1)
-        elif switched:
-            self.side.setCurrentIndex(0)
+        else:
+            self.source.clear()
+            if switched:
+                self.side.setCurrentIndex(0)
         self._show_status()
         self._update_preview()
 

@@ -254,6 +254,7 @@ class ReadinessTab(ActionTab):
             widget = item.widget()
             if widget is not None:
                 widget.hide()
+                widget.setParent(None)  # out of the window now (another database may follow)
                 widget.deleteLater()
 
     def _fill_rows(self, problems: list) -> None:
