@@ -202,12 +202,44 @@ def _flush(session: Session, entity: str, row_id: int | None = None) -> None:
     flush_or_conflict(session, entity, row_id)
 
 
+def _clean_all(session: Session, entity: str, obj, values: dict, *, partial: bool) -> dict:
+    """``clean``, and when a field is refused, the entity's rules on the other fields too: one
+    DomainError lists every problem at once (a taken alias and a bad e-mail together)."""
+    try:
+        return clean(entity, values, partial=partial)
+    except DomainError as exc:
+        problems = list(exc.problems)
+        bad = {p.path for p in problems}
+        rest = clean(entity, {k: v for k, v in values.items() if k not in bad}, partial=True)
+        rules = {"participant": _check_participant, "action": _check_action}.get(entity)
+        if rules is not None:
+            try:
+                rules(session, obj, rest)
+            except DomainError as more:
+                problems += [p for p in more.problems if p.path not in bad]
+        raise DomainError(problems) from exc
+
+
+def problems_of(session: Session, entity: str, row_id: int | None, values: dict) -> list[Problem]:
+    """Every problem saving ``values`` would meet (fields and the entity's rules), written
+    nowhere: a form that refused a field itself shows the others at the same time."""
+    obj = get(session, entity, row_id) if row_id is not None else None
+    try:
+        rest = _clean_all(session, entity, obj, dict(values), partial=True)
+        rules = {"participant": _check_participant, "action": _check_action}.get(entity)
+        if rules is not None:
+            rules(session, obj, rest)
+    except DomainError as exc:
+        return list(exc.problems)
+    return []
+
+
 # --- the three operations ---------------------------------------------------------------------
 
 
 def create(session: Session, entity: str, **values) -> int:
     model = MODELS[entity]
-    values = clean(entity, values, partial=False)
+    values = _clean_all(session, entity, None, values, partial=False)
     links = {k: values.pop(k) for k in list(values) if k in LINKS.get(entity, {})}
     children = {k: values.pop(k) for k in ("quotes", "press_contacts") if k in values}
     _check_refs(session, entity, None, values)
@@ -271,7 +303,7 @@ def update(
             entity=entity,
             entity_id=row_id,
         )
-    values = clean(entity, values, partial=True)
+    values = _clean_all(session, entity, obj, values, partial=True)
     if "action_id" in values and values["action_id"] != getattr(obj, "action_id", None):
         raise DomainError(_("cannot move to another action"), field="action_id")
     _check_refs(session, entity, obj, values)

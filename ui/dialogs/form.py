@@ -149,19 +149,17 @@ class FormDialog(QDialog):
         decimals = self.fields[name].property("decimals")
         self.fields[name].setText(number_text(value, locale=ui().lang, decimals=decimals))
 
-    def refuse(self, entity: str, values: dict) -> bool:
-        """Some fields were refused here: show every other problem of the form too, at once,
-        then focus the first one. Always False (the dialog stays open)."""
-        from app.services.fields import clean
+    def refuse(self, entity: str, values: dict, *, row_id: int | None = None) -> bool:
+        """Some fields were refused here: show every other problem of the form too, at once
+        (what the service would say, ``edits.problems_of``), then focus the first one.
+        Always False (the dialog stays open)."""
+        from app.services import edits
 
         given = {k: v for k, v in values.items() if v is not INVALID}
-        try:
-            clean(entity, given, partial=True)
-        except DomainError as exc:
-            for p in exc.problems:
-                name = p.path.split(".")[-1].split("[")[0]
-                if name not in self.reasons:
-                    self.problem(name, p.message, focus=False)
+        for p in self.ctx.query(edits.problems_of, entity, row_id, given):
+            name = p.path.split(".")[-1].split("[")[0]
+            if name not in self.reasons:
+                self.problem(name, p.message, focus=False)
         self.focus_first_problem()
         return False
 
