@@ -102,6 +102,9 @@ class MainWindow(QMainWindow):
         menus.build_actions(self)
         menus.build_menus(self)
         menus.build_toolbar(self)
+        from ui.text_undo import TextUndoFilter
+
+        self.text_undo = TextUndoFilter(self)
         self._build_status()
         self.ctx.changed.connect(self._on_changed)  # first: the list moves before tabs reload
         for tab in self.tab_widgets.values():
