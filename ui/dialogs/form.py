@@ -79,6 +79,9 @@ class FormDialog(QDialog):
         box.setContentsMargins(0, 0, 0, 0)
         box.setSpacing(2)
         box.addWidget(widget)
+        summary = getattr(widget, "summary", None)
+        if isinstance(summary, QLabel):  # a CheckList names what is ticked under it
+            box.addWidget(summary)
         box.addWidget(error)
         self.form.addRow(caption, holder)
         self.fields[name] = widget
@@ -217,18 +220,31 @@ def required_text(value: str) -> str | None:
 
 
 class CheckList(QListWidget):
-    """Pick several of an action's roles, people or props: Space ticks the current one."""
+    """Pick several of an action's roles, people or props: Space ticks the current one.
+
+    With many choices (29 people) the ticked ones would hide below the fold: they come first
+    when the list opens, and ``summary`` (shown under the list) names them as they are ticked.
+    """
 
     def __init__(self, name: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName(name)
         self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.setMinimumHeight(self.fontMetrics().height() * 5)
+        self.summary = QLabel()
+        self.summary.setObjectName(f"{name}_ticked")
+        self.summary.setWordWrap(True)
+        self.summary.setTextFormat(Qt.TextFormat.PlainText)
+        self.itemChanged.connect(lambda _item: self._update_summary())
 
     def set_choices(self, choices, checked) -> None:
         checked = set(checked)
+        ordered = [c for c in choices if c.id in checked] + [
+            c for c in choices if c.id not in checked
+        ]
+        self.blockSignals(True)
         self.clear()
-        for c in choices:
+        for c in ordered:
             item = QListWidgetItem(c.label)
             item.setData(Qt.ItemDataRole.UserRole, c.id)
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
@@ -236,8 +252,29 @@ class CheckList(QListWidget):
                 Qt.CheckState.Checked if c.id in checked else Qt.CheckState.Unchecked
             )
             self.addItem(item)
+        self.blockSignals(False)
         if self.count():
             self.setCurrentRow(0)
+        self._update_summary()
+
+    def checked_labels(self) -> list[str]:
+        return [
+            self.item(i).text()
+            for i in range(self.count())
+            if self.item(i).checkState() == Qt.CheckState.Checked
+        ]
+
+    def _update_summary(self) -> None:
+        from app.i18n import ngettext
+
+        labels = self.checked_labels()
+        if labels:
+            text = ngettext("Ticked: {names}", "Ticked ({n}): {names}", len(labels)).format(
+                n=len(labels), names=ui().join(labels)
+            )
+        else:
+            text = _("None ticked")
+        self.summary.setText(text)
 
     def checked_ids(self) -> list[int]:
         return [

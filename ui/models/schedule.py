@@ -18,11 +18,11 @@ class Col(IntEnum):
     DURATION = 1
     END = 2
     TITLE = 3
-    PLACE = 4
-    ROLES = 5
-    PEOPLE = 6
-    PROPS = 7
-    FOLLOWS = 8
+    FOLLOWS = 4  # what this chained cue follows: the chain is visible, not implied
+    PLACE = 5
+    ROLES = 6
+    PEOPLE = 7
+    PROPS = 8
 
 
 class ScheduleModel(RowTableModel):

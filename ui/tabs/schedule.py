@@ -56,8 +56,9 @@ class ScheduleTab(ActionTab):
                 Col.START: 9,
                 Col.DURATION: 8,
                 Col.END: 8,
-                Col.TITLE: 36,
-                Col.PLACE: 22,
+                Col.TITLE: 30,
+                Col.FOLLOWS: 18,
+                Col.PLACE: 18,
                 Col.ROLES: 20,
                 Col.PEOPLE: 14,
             }
