@@ -81,21 +81,18 @@ def status_text(status: str) -> str:
     return labels.get(status, status)
 
 
-def _rows(session) -> list[tuple]:
-    from app.services.actions import list_actions
+def _rows(session):
+    """Read by ``app.services.window_views.action_list_rows`` (imported late)."""
+    from app.services.window_views import action_list_rows
 
-    return [(a.id, a.title, a.status, a.starts_at, a.timezone) for a in list_actions(session)]
+    return action_list_rows(session)
 
 
-def _row(session, action_id: int) -> tuple | None:
-    from app.domain.errors import NotFoundError
-    from app.services.edits import get
+def _row(session, action_id: int):
+    """Read by ``app.services.window_views.action_list_row`` (imported late)."""
+    from app.services.window_views import action_list_row
 
-    try:
-        a = get(session, "action", action_id)
-    except NotFoundError:
-        return None
-    return (a.id, a.title, a.status, a.starts_at, a.timezone)
+    return action_list_row(session, action_id)
 
 
 class ActionsModel(QAbstractTableModel):

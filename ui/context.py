@@ -1,9 +1,12 @@
 """What every part of the window shares: the store, the undo stack, change notifications.
 
 Widgets never open a session themselves: they ask ``ctx.query(fn, …)`` to run a read-only
-service function, and make edits through ``ctx.create / update / delete / run_edit``, each of
+service function, and make edits through ``ctx.create / update / delete / run_op``, each of
 which pushes one QUndoCommand whose redo()/undo() call the services (one edit = one
 transaction = one undo step). After every redo or undo, ``changed`` is emitted with a Change.
+An edit that writes several rows is a service operation (``app.services.ops``) given to
+``run_op``; ``run_edit`` (do/undo closures) remains only for code not moved yet, and ``ui/``
+must not call it (tests/app/test_ops.py checks).
 """
 
 from __future__ import annotations

@@ -62,22 +62,11 @@ def optional(module: str, name: str) -> Callable | None:
     return getattr(mod, name, None)
 
 
-def read_header(session, action_id: int) -> dict:
-    from app.services.edits import get
+def read_header(session, action_id: int):
+    """Read by ``app.services.window_views.header`` (imported late)."""
+    from app.services.window_views import header
 
-    a = get(session, "action", action_id)
-    people = {x.participant_id for x in a.assignments}
-    return {
-        "title": a.title,
-        "status": a.status,
-        "starts_at": a.starts_at,
-        "ends_at": a.ends_at,
-        "timezone": a.timezone,
-        "location": a.location_name,
-        "participants": len(people),
-        "cues": len(a.cues),
-        "props": len(a.props),
-    }
+    return header(session, action_id)
 
 
 class MainWindow(QMainWindow):

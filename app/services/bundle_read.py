@@ -20,6 +20,7 @@ from app.domain.enums import ActionStatus, PropStatus, ReleaseStatus, values
 from app.domain.errors import DomainError, Problem
 from app.domain.timeutil import LocalTimeError, parse_date, parse_local, zone
 from app.i18n import _
+from app.services.chain import read_follows
 from app.services.fields import Field as F
 from app.services.fields import check_value
 from app.services.validation import SLUG_RE, slugify
@@ -362,7 +363,7 @@ def read_bundle(data: Any) -> dict:
                 "follows": d.get("follows"),
             }
         )
-    _read_follows(r, plan["schedule"], known_cues)
+    read_follows(r, plan["schedule"], known_cues)
     plan["press_releases"] = _read_releases(r, data)
     plan["tasks"] = []
     for i, item in enumerate(r.items(data, "tasks")):
@@ -599,27 +600,6 @@ def _cost(r: _Reader, d: dict, p: str) -> Decimal | None:
         r.fail(f"{p}.cost", _('must be a decimal written as text, like "35.00"'))
         return None
     return r.check(d, "cost", p, F("money"))
-
-
-def _read_follows(r, schedule: list[dict], known: set[str]) -> None:
-    """``follows``: the key of the cue a chained cue follows (any cue of the bundle, no loop)."""
-    follows = {}
-    for i, cue in enumerate(schedule):
-        key = r.ref(cue, "follows", f"schedule[{i}]", known)
-        if key is not None and key == cue["key"]:
-            r.fail(f"schedule[{i}].follows", _("a cue cannot follow itself, even through others"))
-            key = None
-        cue["follows"] = key
-        if key is not None:
-            follows[cue["key"]] = key
-    for i, cue in enumerate(schedule):
-        seen: set[str] = set()
-        at = follows.get(cue["key"])
-        while at is not None and at != cue["key"] and at not in seen:
-            seen.add(at)
-            at = follows.get(at)
-        if at == cue["key"]:
-            r.fail(f"schedule[{i}].follows", _("a cue cannot follow itself, even through others"))
 
 
 def import_bundle(session: Session, raw: bytes | str | dict) -> ImportResult:

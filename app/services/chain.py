@@ -104,3 +104,24 @@ def ripple(session: Session, action_id: int, *, field: str = "minutes") -> list[
         moved.append(cue.id)
     flush_or_conflict(session, "cue")
     return moved
+
+
+def read_follows(r, schedule: list[dict], known: set[str]) -> None:
+    """``follows``: the key of the cue a chained cue follows (any cue of the bundle, no loop)."""
+    follows = {}
+    for i, cue in enumerate(schedule):
+        key = r.ref(cue, "follows", f"schedule[{i}]", known)
+        if key is not None and key == cue["key"]:
+            r.fail(f"schedule[{i}].follows", str(_loop().problems[0].message))
+            key = None
+        cue["follows"] = key
+        if key is not None:
+            follows[cue["key"]] = key
+    for i, cue in enumerate(schedule):
+        seen: set[str] = set()
+        at = follows.get(cue["key"])
+        while at is not None and at != cue["key"] and at not in seen:
+            seen.add(at)
+            at = follows.get(at)
+        if at == cue["key"]:
+            r.fail(f"schedule[{i}].follows", str(_loop().problems[0].message))

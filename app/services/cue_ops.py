@@ -71,3 +71,30 @@ def _put_back(action_id: int, snap, followers: list[int]):
         )
 
     return run
+
+
+def import_calendar(
+    session: Session, *, action_id: int, data: bytes | str, skip_outside: bool
+) -> OpChanges:
+    """Make or update cues from an .ics file; ``result`` is the ImportOutcome."""
+    from app.exports.calendar.import_ics import apply_import, preview_ics, undo_import
+    from app.services.ops import reversible
+
+    pre = preview_ics(session, action_id, data)
+    if skip_outside:
+        pre.events = [e for e in pre.events if not e.outside]
+    outcome = apply_import(session, pre)
+    ids = (*outcome.created, *outcome.updated)
+
+    def undo(s: Session) -> Change:
+        undo_import(s, outcome)
+        return Change("cue", ids, "reloaded", action_id)
+
+    return reversible(
+        Change("cue", ids, "reloaded", action_id),
+        undo=undo,
+        redo=lambda s: import_calendar(
+            s, action_id=action_id, data=data, skip_outside=skip_outside
+        ),
+        result=outcome,
+    )

@@ -10,8 +10,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QCheckBox, QComboBox, QLineEdit, QListWidget, QListWidgetItem, QWidget
 
 from app.i18n import _
-from app.services import edits, views
-from app.services.changes import Change
+from app.services import views
 from ui.dialogs.form import FormDialog
 from ui.tabs._common import update_changed, wall_clock_instant
 from ui.tabs._timeinput import WallClockEdit
@@ -30,19 +29,11 @@ MAX_MATCHES = 200
 
 def assign_new_person(ctx, *, action_id: int, alias: str, values: dict, text: str) -> int:
     """Create a participant and their assignment as one undo step; returns the assignment id."""
+    from app.services.people_ops import assign_new_person as op
 
-    def do(session):
-        pid = edits.create(session, "participant", alias=alias)
-        aid = edits.create(session, "assignment", action_id=action_id, participant_id=pid, **values)
-        return Change("assignment", (aid,), "created", action_id), (pid, aid)
-
-    def undo(session, state):
-        pid, aid = state
-        edits.delete(session, "assignment", aid)
-        edits.delete(session, "participant", pid)
-        return Change("assignment", (aid,), "deleted", action_id)
-
-    return ctx.run_edit(text, do, undo)[1]
+    return ctx.run_op(
+        text, lambda session: op(session, action_id=action_id, alias=alias, values=values)
+    )
 
 
 class AssignDialog(FormDialog):

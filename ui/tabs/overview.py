@@ -4,7 +4,7 @@ step; a refused value is shown beside the field with the reason and is not saved
 from __future__ import annotations
 
 import re
-from datetime import date, datetime, timedelta
+from datetime import date, datetime
 from decimal import Decimal
 
 from PySide6.QtCore import QDate, Qt, QTime
@@ -30,7 +30,7 @@ from app.i18n import N_, _
 from ui import style
 from ui.actions_list import status_text
 from ui.tabs.base import ActionTab
-from ui.widgets.contacts_table import ContactsEditor, read_contacts
+from ui.widgets.contacts_table import ContactsEditor
 from ui.widgets.datetime_edit import resolve_wall_clock
 from ui.widgets.field_error import FieldError, problem_text
 from ui.widgets.text_edit import DATE_FORMAT, CommitTextEdit, OptionalDateEdit
@@ -94,15 +94,11 @@ GROUPS = {
 }
 
 
-def read_action(session, action_id: int) -> dict:
-    from app.services.edits import get
+def read_action(session, action_id: int):
+    """Read by ``app.services.window_views.action_values`` (imported late)."""
+    from app.services.window_views import action_values
 
-    a = get(session, "action", action_id)
-    values = {name: getattr(a, name) for name in LABELS if hasattr(a, name)}
-    values["route"] = list(a.route or [])
-    values["languages"] = list(a.languages or [])
-    values["contacts"] = read_contacts(session, action_id)
-    return values
+    return action_values(session, action_id)
 
 
 def parse_languages(text: str) -> list[str]:
@@ -513,7 +509,13 @@ class OverviewTab(ActionTab):
         from ui.context import EditFailed
 
         try:
-            self.ctx.run_edit(_("Move action"), *move_edit(self.action_id, new_date))
+            from app.services.action_ops import move_action
+
+            action_id = self.action_id
+            self.ctx.run_op(
+                _("Move action"),
+                lambda session: move_action(session, action_id=action_id, new_date=new_date),
+            )
         except EditFailed as exc:
             self.errors["date"].show_error(problem_text(exc))
             return False
@@ -528,24 +530,3 @@ class OverviewTab(ActionTab):
             self.focus_field("decl_authority")
             return
         module.open_dialog(self.window(), self.ctx, self.action_id)
-
-
-def move_edit(action_id: int, new_date: date):
-    """(do, undo) for ``ctx.run_edit``: move the action to ``new_date`` and back."""
-    from app.services.changes import Change
-
-    def do(session):
-        from app.services.actions import move_action
-
-        days = move_action(session, action_id, new_date)
-        return Change("action", (action_id,), "updated", action_id), days
-
-    def undo(session, days):
-        from app.services.actions import load_action, move_action
-
-        action = load_action(session, action_id)
-        current = action.starts_at.astimezone(zone(action.timezone)).date()
-        move_action(session, action_id, current - timedelta(days=days))
-        return Change("action", (action_id,), "updated", action_id)
-
-    return do, undo

@@ -53,29 +53,11 @@ AREA_ORDER = [
 ]
 
 
-def read_readiness(session, action_id: int, now: datetime) -> dict:
-    from app.services.edits import get
-    from app.services.readiness import check, declaration_status
+def read_readiness(session, action_id: int, now: datetime):
+    """Read by ``app.services.window_views.readiness`` (imported late)."""
+    from app.services.window_views import readiness
 
-    problems = check(session, action_id, now=now)
-    action = get(session, "action", action_id)  # check() loaded it with everything: no query
-    decl = declaration_status(action)
-    items = (
-        len(action.roles)
-        + len(action.cues)
-        + len(action.props)
-        + len(action.languages or [])
-        + len(action.tasks)
-        + (1 if decl.applies else 0)
-    )
-    return {
-        "problems": problems,
-        "declaration": decl,
-        "authority": action.decl_authority,
-        "items": items,
-        "starts_at": action.starts_at,
-        "timezone": action.timezone,
-    }
+    return readiness(session, action_id, now)
 
 
 def countdown(start: datetime, now: datetime) -> str:
