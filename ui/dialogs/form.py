@@ -82,6 +82,7 @@ class FormDialog(QDialog):
         summary = getattr(widget, "summary", None)
         if isinstance(summary, QLabel):  # a CheckList names what is ticked under it
             box.addWidget(summary)
+            widget._update_summary()
         box.addWidget(error)
         self.form.addRow(caption, holder)
         self.fields[name] = widget
@@ -223,8 +224,11 @@ class CheckList(QListWidget):
     """Pick several of an action's roles, people or props: Space ticks the current one.
 
     With many choices (29 people) the ticked ones would hide below the fold: they come first
-    when the list opens, and ``summary`` (shown under the list) names them as they are ticked.
+    when the list opens, and ``summary`` (shown under a list that scrolls) names them as they
+    are ticked.
     """
+
+    VISIBLE_ROWS = 5  # what the list shows without scrolling, at its minimum height
 
     def __init__(self, name: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -232,6 +236,7 @@ class CheckList(QListWidget):
         self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.setMinimumHeight(self.fontMetrics().height() * 5)
         self.summary = QLabel()
+        self.summary.hide()
         self.summary.setObjectName(f"{name}_ticked")
         self.summary.setWordWrap(True)
         self.summary.setTextFormat(Qt.TextFormat.PlainText)
@@ -275,6 +280,9 @@ class CheckList(QListWidget):
         else:
             text = _("None ticked")
         self.summary.setText(text)
+        if self.summary.parent() is not None:  # never a window of its own
+            # Only a list that scrolls can hide a tick; a short one says it all by itself.
+            self.summary.setVisible(self.count() > self.VISIBLE_ROWS)
 
     def checked_ids(self) -> list[int]:
         return [
