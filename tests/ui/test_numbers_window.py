@@ -209,3 +209,34 @@ def test_a_latitude_beyond_the_bound_in_the_other_notation_is_refused(
     assert f"“{typed}”" in tab.errors["latitude"].message
     assert f" {hint}?" in tab.errors["latitude"].message
     assert main_window.ctx.query(_latitude, main_window.action_id) == before
+
+
+@settings(
+    max_examples=15,
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture],
+)
+@given(
+    lang=st.sampled_from(["en", "de", "es"]),
+    value=st.one_of(
+        st.sampled_from([Decimal("0.00"), Decimal("0.01"), Decimal("9999999999.99")]),
+        st.decimals(min_value=0, max_value=Decimal("9999999999.99"), places=2, allow_nan=False),
+    ),
+    grouped=st.booleans(),
+)
+def test_a_cost_typed_in_the_ui_notation_is_stored_exactly_at_the_bounds_too(
+    main_window, lang, value, grouped
+):
+    from babel.numbers import format_decimal
+
+    set_ui_language(lang)
+    tab = main_window.tab_widgets["props"]
+    main_window.show_tab("props")
+    row = tab.model.row_at(row_of_text(tab.model, PropCol.NAME, COFFIN))
+    dialog = tab._dialog(row)  # the editor the Edit button opens, driven without exec()
+    text = format_decimal(value, format="#,##0.00" if grouped else "0.00", locale=lang)
+    dialog.cost.setText(text)
+    dialog.buttons.button(dialog.buttons.StandardButton.Ok).click()
+    assert dialog.error_text("cost") == ""
+    assert _prop_cost(main_window, COFFIN) == value
+    dialog.deleteLater()
