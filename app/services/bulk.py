@@ -68,7 +68,6 @@ def insert_cues(
         title = cleaned["title"]
         cleaned["key"] = picker.pick(cleaned.get("key") or slugify(title) or "cue")
         cleaned["uid"] = row.get("uid") or str(uuid.uuid4())
-        cleaned.setdefault("chained", False)
         values.append(cleaned)
     if problems:
         raise DomainError(problems)
@@ -87,7 +86,7 @@ def insert_cues(
     chained = session.scalar(
         select(func.count())
         .select_from(m.Cue)
-        .where(m.Cue.action_id == action_id, m.Cue.chained.is_(True))
+        .where(m.Cue.action_id == action_id, m.Cue.follows_id.is_not(None))
     )
     if chained:  # re-chaining reads the whole schedule: only when something is chained
         ripple(session, action_id)
