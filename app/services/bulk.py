@@ -43,6 +43,20 @@ class KeyPicker:
         return candidate
 
 
+def uniform(table, rows: list[dict]) -> list[dict]:
+    """The same keys in every row: an executemany takes its columns from the first row, so a
+    key only some rows carry (a cue's ``follows_id``) would be dropped silently from the rest.
+    A missing key gets the column's own default."""
+    keys = set().union(*rows) if rows else set()
+    if all(len(r) == len(keys) for r in rows):
+        return rows
+    defaults = {}
+    for key in keys:
+        default = table.c[key].default
+        defaults[key] = default.arg if default is not None and default.is_scalar else None
+    return [{**{k: defaults[k] for k in keys - r.keys()}, **r} for r in rows]
+
+
 def _chunks(items: list, size: int = CHUNK):
     for start in range(0, len(items), size):
         yield items[start : start + size]
@@ -74,7 +88,8 @@ def insert_cues(
     if not values:
         return []
     session.flush()
-    session.execute(insert(m.Cue.__table__), values)  # Core: half the ORM bulk cost
+    # Core: half the ORM bulk cost
+    session.execute(insert(m.Cue.__table__), uniform(m.Cue.__table__, values))
     keys = [v["key"] for v in values]
     found: dict[str, int] = {}
     for part in _chunks(keys):
@@ -100,7 +115,7 @@ def insert_participants(session: Session, rows: list[dict]) -> list[int]:
         return []
     values = [dict(r, alias=r["alias"].strip(), alias_key=m.alias_key(r["alias"])) for r in rows]
     session.flush()
-    session.execute(insert(m.Participant.__table__), values)
+    session.execute(insert(m.Participant.__table__), uniform(m.Participant.__table__, values))
     keys = [v["alias_key"] for v in values]
     found: dict[str, int] = {}
     for part in _chunks(keys):
@@ -131,7 +146,7 @@ def insert_assignments(session: Session, action_id: int, rows: list[dict]) -> li
         for r in rows
     ]
     session.flush()
-    session.execute(insert(m.Assignment.__table__), values)
+    session.execute(insert(m.Assignment.__table__), uniform(m.Assignment.__table__, values))
     pairs = [(v["participant_id"], v["role_id"]) for v in values]
     found: dict[tuple[int, int], int] = {}
     a = m.Assignment

@@ -19,6 +19,7 @@ from app.domain.enums import ActionStatus, PropStatus, ReleaseStatus, values
 from app.domain.errors import DomainError, Problem, short
 from app.domain.timeutil import LocalTimeError, parse_date, parse_local, zone
 from app.i18n import _
+from app.services.bulk import uniform
 from app.services.bundle_advisory import insert_advisories, read_advisories
 from app.services.bundle_json import bad_text, parse_json
 from app.services.chain import read_follows
@@ -714,7 +715,8 @@ def _bulk(session: Session, model, rows: list[dict]) -> dict[str, int]:
     SQLite (2,163 INSERTs for 2,000 people)."""
     if not rows:
         return {}
-    session.execute(insert(model.__table__), rows)  # Core: half the ORM bulk cost
+    # Core: half the ORM bulk cost; the same keys in every row, or executemany drops some
+    session.execute(insert(model.__table__), uniform(model.__table__, rows))
     action_id = rows[0]["action_id"]
     return dict(
         session.execute(select(model.key, model.id).where(model.action_id == action_id)).all()
