@@ -100,7 +100,12 @@ def is_read_only(exc: BaseException) -> bool:
 
 def is_damaged(exc: BaseException) -> bool:
     text = _message(exc)
-    return "malformed" in text or "disk i/o error" in text or "corrupt" in text
+    return (
+        "malformed" in text
+        or "disk i/o error" in text
+        or "corrupt" in text
+        or "could not decode to utf-8" in text  # we never store invalid UTF-8
+    )
 
 
 def is_not_a_database(exc: BaseException) -> bool:

@@ -250,6 +250,14 @@ class Store:
                 if translated is None:
                     raise
                 raise translated from exc
+            except UnicodeDecodeError as exc:
+                session.rollback()
+                if not _raised_reading_rows(exc):
+                    raise
+                from app.storage.diagnose import damaged
+
+                # We never store invalid UTF-8: text that does not decode is a damaged page.
+                raise damaged(self.path or self.display_name(), encrypted=self.encrypted) from exc
             except BaseException:
                 session.rollback()
                 raise
@@ -267,6 +275,14 @@ class Store:
                 if translated is None:
                     raise
                 raise translated from exc
+            except UnicodeDecodeError as exc:
+                session.rollback()
+                if not _raised_reading_rows(exc):
+                    raise
+                from app.storage.diagnose import damaged
+
+                # We never store invalid UTF-8: text that does not decode is a damaged page.
+                raise damaged(self.path or self.display_name(), encrypted=self.encrypted) from exc
             session.rollback()
 
     def _translated(self, exc: DBAPIError) -> StoreError | None:
@@ -300,6 +316,16 @@ def _check_sqlite_file(path: Path, *, encrypted: bool) -> None:
                 "(set CORTEGE_PASSPHRASE to open an encrypted one)"
             ).format(path=path),
         )
+
+
+def _raised_reading_rows(exc: BaseException) -> bool:
+    """Whether the error came out of SQLAlchemy fetching rows (not a service's own decoding)."""
+    tb = exc.__traceback__
+    while tb is not None:
+        if "sqlalchemy" in tb.tb_frame.f_code.co_filename:
+            return True
+        tb = tb.tb_next
+    return False
 
 
 def translated_as_not_ours(exc: BaseException) -> bool:
@@ -450,7 +476,7 @@ def open_store(
             from app.services.settings import ensure_settings
 
             ensure_settings(session)
-        erase_deleted_actions(store)
+        erase_deleted_actions(store, quiet=False)
         if store.backend != "sqlite":
             # Writers tell other organisers' windows (LISTEN/NOTIFY), the CLI included.
             from app.storage.notify import enable_change_notifications
@@ -479,7 +505,7 @@ def open_store(
         ) from exc
 
 
-def erase_deleted_actions(store: Store) -> None:
+def erase_deleted_actions(store: Store, *, quiet: bool = True) -> None:
     """Deleted actions stay for undo while a window is open; on the next open they go.
 
     On a shared server another organiser may still undo, so only day-old deletions go there,
@@ -494,7 +520,11 @@ def erase_deleted_actions(store: Store) -> None:
     try:
         with store.session() as session:
             erase_deleted(session, older_than=older)
-    except (SQLAlchemyError, StoreError):
+    except StoreError:
+        if not quiet:  # on open: a damaged or busy file is said now, not at the first edit
+            raise
+        log.warning("could not erase deleted actions (the database cannot be written)")
+    except SQLAlchemyError:
         log.warning("could not erase deleted actions (read-only database?)")
 
 
