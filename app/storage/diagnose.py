@@ -128,11 +128,14 @@ def _timeout_seconds() -> int:
 
 def busy(path: object, who: list[str] | None = None) -> StoreBusyError:
     if who:
+        names = ", ".join(who[:3])
+        if len(who) > 3:
+            names = _("{names} and {n} more").format(names=names, n=len(who) - 3)
         return StoreBusyError(
             _(
                 "{path} is busy: {who} kept it locked for more than {n} seconds. Nothing was "
                 "saved; try again in a moment."
-            ).format(path=path, who=", ".join(who), n=_timeout_seconds())
+            ).format(path=path, who=names, n=_timeout_seconds())
         )
     return StoreBusyError(
         _(

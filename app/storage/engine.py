@@ -28,7 +28,9 @@ log = logging.getLogger(__name__)
 
 MIGRATIONS = Path(__file__).resolve().parent / "migrations"
 SQLITE_HEADER = b"SQLite format 3\x00"
-BUSY_TIMEOUT_MS = 5000
+# How long a writer waits for another one (write transactions queue, BEGIN IMMEDIATE): long
+# enough for a queue of imports on a slow laptop, after which the user reads why.
+BUSY_TIMEOUT_MS = 15000
 WRITE_OPTION = "cortege_write"
 
 
