@@ -81,13 +81,14 @@ def read_input_file(path: str) -> bytes:
 
 
 def cmd_import(args: argparse.Namespace, ctx) -> int:
-    from app.services.bundle_read import import_bundle
+    from app.services.bundle_read import import_bundle, parse_json
     from app.services.envelope_hook import maybe_decrypt
 
-    raw = maybe_decrypt(read_input_file(args.file))
+    # Parsed before the write transaction: other writers wait only for the writing.
+    data = parse_json(maybe_decrypt(read_input_file(args.file)))
     store = ctx.store()
     with store.session() as session:
-        result = import_bundle(session, raw)
+        result = import_bundle(session, data)
     for note in result.notes:
         ctx.warn(note)
     ctx.print(result.slug)

@@ -100,7 +100,12 @@ def is_read_only(exc: BaseException) -> bool:
 
 def is_damaged(exc: BaseException) -> bool:
     text = _message(exc)
-    return "malformed" in text or "disk i/o error" in text or "corrupt" in text
+    return (
+        "malformed" in text
+        or "disk i/o error" in text
+        or "corrupt" in text
+        or "could not decode to utf-8" in text  # we never store invalid UTF-8
+    )
 
 
 def is_not_a_database(exc: BaseException) -> bool:
@@ -123,11 +128,14 @@ def _timeout_seconds() -> int:
 
 def busy(path: object, who: list[str] | None = None) -> StoreBusyError:
     if who:
+        names = ", ".join(who[:3])
+        if len(who) > 3:
+            names = _("{names} and {n} more").format(names=names, n=len(who) - 3)
         return StoreBusyError(
             _(
                 "{path} is busy: {who} kept it locked for more than {n} seconds. Nothing was "
                 "saved; try again in a moment."
-            ).format(path=path, who=", ".join(who), n=_timeout_seconds())
+            ).format(path=path, who=names, n=_timeout_seconds())
         )
     return StoreBusyError(
         _(

@@ -28,7 +28,9 @@ log = logging.getLogger(__name__)
 
 MIGRATIONS = Path(__file__).resolve().parent / "migrations"
 SQLITE_HEADER = b"SQLite format 3\x00"
-BUSY_TIMEOUT_MS = 5000
+# How long a writer waits for another one (write transactions queue, BEGIN IMMEDIATE): long
+# enough for a queue of imports on a slow laptop, after which the user reads why.
+BUSY_TIMEOUT_MS = 15000
 WRITE_OPTION = "cortege_write"
 
 
@@ -252,6 +254,14 @@ class Store:
                 if translated is None:
                     raise
                 raise translated from exc
+            except UnicodeDecodeError as exc:
+                session.rollback()
+                if not _raised_reading_rows(exc):
+                    raise
+                from app.storage.diagnose import damaged
+
+                # We never store invalid UTF-8: text that does not decode is a damaged page.
+                raise damaged(self.path or self.display_name(), encrypted=self.encrypted) from exc
             except BaseException:
                 session.rollback()
                 raise
@@ -269,6 +279,14 @@ class Store:
                 if translated is None:
                     raise
                 raise translated from exc
+            except UnicodeDecodeError as exc:
+                session.rollback()
+                if not _raised_reading_rows(exc):
+                    raise
+                from app.storage.diagnose import damaged
+
+                # We never store invalid UTF-8: text that does not decode is a damaged page.
+                raise damaged(self.path or self.display_name(), encrypted=self.encrypted) from exc
             session.rollback()
 
     def _translated(self, exc: DBAPIError) -> StoreError | None:
@@ -315,6 +333,16 @@ def _check_sqlite_file(path: Path, *, encrypted: bool) -> None:
                 "(set CORTEGE_PASSPHRASE to open an encrypted one)"
             ).format(path=path),
         )
+
+
+def _raised_reading_rows(exc: BaseException) -> bool:
+    """Whether the error came out of SQLAlchemy fetching rows (not a service's own decoding)."""
+    tb = exc.__traceback__
+    while tb is not None:
+        if "sqlalchemy" in tb.tb_frame.f_code.co_filename:
+            return True
+        tb = tb.tb_next
+    return False
 
 
 def translated_as_not_ours(exc: BaseException) -> bool:
@@ -474,7 +502,7 @@ def open_store(
 
             ensure_settings_row(session)
         if not store.read_only:
-            erase_deleted_actions(store)
+            erase_deleted_actions(store, quiet=False)
         if store.backend != "sqlite":
             # Writers tell other organisers' windows (LISTEN/NOTIFY), the CLI included.
             from app.storage.notify import enable_change_notifications
@@ -507,7 +535,7 @@ def open_store(
         ) from exc
 
 
-def erase_deleted_actions(store: Store) -> None:
+def erase_deleted_actions(store: Store, *, quiet: bool = True) -> None:
     """Deleted actions stay for undo while a window is open; on the next open they go.
 
     On a shared server another organiser may still undo, so only day-old deletions go there,
@@ -522,7 +550,11 @@ def erase_deleted_actions(store: Store) -> None:
     try:
         with store.session() as session:
             erase_deleted(session, older_than=older)
-    except (SQLAlchemyError, StoreError):
+    except StoreError:
+        if not quiet:  # on open: a damaged or busy file is said now, not at the first edit
+            raise
+        log.warning("could not erase deleted actions (the database cannot be written)")
+    except SQLAlchemyError:
         log.warning("could not erase deleted actions (read-only database?)")
 
 

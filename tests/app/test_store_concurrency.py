@@ -90,3 +90,32 @@ def test_a_lock_held_past_the_timeout_is_explained_and_nothing_is_saved(store, m
     assert "is busy: another program kept it locked" in message and "try again" in message
     with store.read() as session:
         assert session.scalar(select(func.count()).select_from(m.Participant)) == 0
+
+
+def test_parallel_imports_from_several_processes_all_succeed(cli, demo_db, tmp_path):
+    import os
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    bundle = tmp_path / "plan.json"
+    assert cli("--db", demo_db, "export", "bundle", "funeral-for-privacy", "-o", bundle).code == 0
+    root = Path(__file__).resolve().parents[2]
+    env = {**os.environ, "CORTEGE_DATA_DIR": str(tmp_path / "data")}
+    procs = [
+        subprocess.Popen(
+            [sys.executable, "main.py", "--db", str(demo_db), "import", str(bundle)],
+            cwd=root,
+            env=env,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
+        for _ in range(6)
+    ]
+    results = [(p.wait(120), p.stderr.read()) for p in procs]
+    for p in procs:
+        p.stdout.close()
+        p.stderr.close()
+    assert [code for code, _err in results] == [0] * 6, results
+    assert len(cli("--db", demo_db, "list").out.splitlines()) == 7

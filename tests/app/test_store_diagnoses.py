@@ -299,3 +299,18 @@ def test_a_backup_of_a_damaged_database_is_refused_and_keeps_the_older_one(cli, 
     assert r.code == 2, r
     assert "is damaged" in r.err and "no backup was written" in r.err
     assert _digest(older) == before
+
+
+def test_text_that_does_not_decode_is_reported_as_damage(cli, demo_db, tmp_path):
+    """Random bytes inside a row are not caught by SQLite; reading them must not be exit 1."""
+    conn = sqlite3.connect(demo_db)
+    conn.execute("UPDATE participant SET alias = CAST(x'c328ff' AS TEXT) WHERE id = 1")
+    conn.commit()
+    conn.close()
+    for args in (
+        ("check", SLUG),
+        ("export", "bundle", SLUG, "-o", tmp_path / "out.json"),
+    ):
+        r = cli("--db", demo_db, *args)
+        assert r.code == 2, (args, r)
+        assert "is damaged" in r.err and "internal error" not in r.err
