@@ -17,7 +17,15 @@ Each picks, per paragraph, reportlab's own ``Paragraph`` when the text needs no 
 Greek, Cyrillic: nothing is paid for shaping) or ``ShapedParagraph`` (harfbuzz shaping, bidi
 ordering, right-aligned when the paragraph is right-to-left, fonts per script, emoji from Noto
 Sans Symbols 2). ``text_direction(text)`` says ``"rtl"``/``"ltr"`` like HTML's ``dir="auto"``.
-``build_pdf(...)`` writes the document with ``/Lang`` and ``DisplayDocTitle``.
+
+Tables: ``cell(text, style, width)`` (a plain string when it fits, else a shaped paragraph),
+``fit_widths(columns, fonts, total, fixed=...)`` (column widths from their content),
+``nobreak(text)`` (times, phone numbers), ``indented(flowables, points)``. Free text never goes
+in a cell: reportlab cannot split a table row.
+
+``build_pdf(story, Frame(title=..., lang=...), paper=...)`` writes the document with its
+``/Lang``, ``DisplayDocTitle``, embedded fonts only, "page n of total" footers; a story that is
+still too tall for a page is printed with its tables undone (``flatten``) rather than failing.
 """
 
 from __future__ import annotations
