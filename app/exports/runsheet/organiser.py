@@ -66,11 +66,15 @@ def _grid(rows, widths, *, header: bool = True, extra=(), repeat: bool = True, r
     return table
 
 
-def _row(values, widths, bold=()) -> list:
-    return [
-        cell(v, "cell_bold" if i in bold else "cell", w)
-        for i, (v, w) in enumerate(zip(values, widths, strict=True))
-    ]
+def _row(values, widths, bold=(), *, head: bool = False) -> list:
+    """Cells of one row; ``bold`` columns in bold (a header row is bold by its table style)."""
+    out = []
+    for i, (v, w) in enumerate(zip(values, widths, strict=True)):
+        value = cell(v, "cell_bold" if i in bold else "cell", w)
+        if i in bold and not head and isinstance(value, str) and value:
+            value = para(value, "cell_bold")  # a plain string takes the table's regular FONT
+        out.append(value)
+    return out
 
 
 def _schedule(sheet: MasterSheet, width: float) -> list:
@@ -92,7 +96,7 @@ def _schedule(sheet: MasterSheet, width: float) -> list:
     widths = fit_widths(
         columns, [regular, bold, regular, regular, regular], width, fixed=[True], head_font=bold[0]
     )
-    rows = [_row(head, widths, bold=range(5))]
+    rows = [_row(head, widths, bold=range(5), head=True)]
     extra = []  # rules above each cue's row only: its instructions read as part of it
     for line, time in zip(sheet.schedule, times, strict=True):
         extra.append(("LINEABOVE", (0, len(rows)), (-1, len(rows)), 0.25, RULE))
@@ -147,7 +151,7 @@ def _roster(sheet: MasterSheet, width: float):
         ]
         fixed += [False, True, True]
     widths = fit_widths(columns, [regular] * len(columns), width, fixed=fixed, head_font=bold[0])
-    rows, extra = [_row(head, widths, bold=range(len(head)))], []
+    rows, extra = [_row(head, widths, bold=range(len(head)), head=True)], []
     for block in sheet.roster:
         count = tr.gettext("{assigned} of {needed}").format(
             assigned=len(block.people), needed=block.needed
@@ -190,7 +194,7 @@ def _props(sheet: MasterSheet, width: float):
     ]
     columns = [[h, *(line[i] for line in lines)] for i, h in enumerate(head)]
     widths = fit_widths(columns, [bold] * 6, width, fixed=[True, False, True, True, False, False])
-    rows = [_row(head, widths, bold=range(6))]
+    rows = [_row(head, widths, bold=range(6), head=True)]
     for prop, values in zip(sheet.props, lines, strict=True):
         rows.append(_row(values, widths, bold=set() if prop.carriers else {4}))
     fonts = register_fonts()
@@ -207,7 +211,7 @@ def _tasks(sheet: MasterSheet, width: float):
     widths = fit_widths(
         columns, [regular] * 3, width, fixed=[False, True, False], head_font=bold[0]
     )
-    rows = [_row(head, widths, bold=range(3))] + [_row(v, widths) for v in lines]
+    rows = [_row(head, widths, bold=range(3), head=True)] + [_row(v, widths) for v in lines]
     return _grid(rows, widths)
 
 
