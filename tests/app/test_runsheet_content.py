@@ -297,3 +297,26 @@ def test_column_widths_follow_content_and_fixed_columns_never_break():
     assert widths[0] >= stringWidth("10:00\u00a0AM–10:10\u00a0AM", *font)
     assert widths[1] > widths[2]  # the longest text gets the most room
     assert widths[2] >= stringWidth("(Crow,", *font)  # never below its longest word
+
+
+def test_a_130_line_instruction_starts_on_page_one_under_its_cue(tmp_path):
+    steps = "\n".join(f"Step {n}: keep to the left" for n in range(1, 131))
+
+    def change(bundle):
+        for cue in bundle["schedule"]:
+            if cue["key"] == "carry":
+                cue["instructions"] = steps
+
+    store = scaled_store(tmp_path, change)
+    try:
+        from app.exports.runsheet import render_personal
+
+        (crow,) = sheets_of(store, alias="Crow")
+        _text, reader = read(render_personal(crow))
+        first = reader.pages[0].extract_text()
+        assert "Coffin carried to the funeral parlour" in first
+        assert "Step 1: keep to the left" in first and "Step 20: keep to the left" in first
+        _sheet, (_master, master_reader) = master_of(store)
+        assert "Step 1: keep to the left" in master_reader.pages[0].extract_text()
+    finally:
+        store.close()
