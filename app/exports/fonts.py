@@ -67,9 +67,11 @@ def register_fonts() -> dict[str, str]:
     _install_tounicode()
     # Table cells without a FONT of their own (empty ones too) default to Helvetica, which
     # would then be listed in the PDF, unembedded: the bundled font is every table's default.
+    from reportlab import rl_config
     from reportlab.platypus.tables import CellStyle
 
     CellStyle.fontname = REGULAR
+    rl_config.canvas_basefontname = REGULAR  # every canvas's first font, in every export
     addMapping(REGULAR, 0, 0, REGULAR)
     addMapping(REGULAR, 1, 0, BOLD)
     addMapping(REGULAR, 0, 1, ITALIC)

@@ -17,7 +17,15 @@ Each picks, per paragraph, reportlab's own ``Paragraph`` when the text needs no 
 Greek, Cyrillic: nothing is paid for shaping) or ``ShapedParagraph`` (harfbuzz shaping, bidi
 ordering, right-aligned when the paragraph is right-to-left, fonts per script, emoji from Noto
 Sans Symbols 2). ``text_direction(text)`` says ``"rtl"``/``"ltr"`` like HTML's ``dir="auto"``.
-``build_pdf(...)`` writes the document with ``/Lang`` and ``DisplayDocTitle``.
+
+Tables: ``cell(text, style, width)`` (a plain string when it fits, else a shaped paragraph),
+``fit_widths(columns, fonts, total, fixed=...)`` (column widths from their content),
+``nobreak(text)`` (times, phone numbers), ``indented(flowables, points)``. Free text never goes
+in a cell: reportlab cannot split a table row.
+
+``build_pdf(story, Frame(title=..., lang=...), paper=...)`` writes the document with its
+``/Lang``, ``DisplayDocTitle``, embedded fonts only, "page n of total" footers; a story that is
+still too tall for a page is printed with its tables undone (``flatten``) rather than failing.
 """
 
 from __future__ import annotations
@@ -73,6 +81,10 @@ def styles() -> dict:
         "big": style("big", 22, font=bold, lead=1.25),
         "meet": style("meet", 14, font=bold),
         "h2": style("h2", 12.5, font=bold, spaceBefore=5, spaceAfter=2.5, keepWithNext=True),
+        # Above a table that may run over pages: kept with the table's first rows by a
+        # CondPageBreak (table_heading), not with the whole table (which would leave a page
+        # empty but for what came before).
+        "h2_table": style("h2_table", 12.5, font=bold, spaceBefore=5, spaceAfter=2.5),
         "h3": style("h3", 10.5, font=bold, spaceBefore=4, spaceAfter=1, keepWithNext=True),
         "body": style("body", 10.5),
         "small": style("small", 9),
@@ -387,6 +399,14 @@ def fit_widths(
         return [mn + spare * g / share for mn, g in zip(mins, give, strict=True)]
     scale = total / sum(mins)
     return [mn * scale for mn in mins]
+
+
+def table_heading(text: str, *, room: float = 90) -> list:
+    """A heading for a long table: on a new page unless ``room`` points (the heading and the
+    table's first rows) are left on this one."""
+    from reportlab.platypus import CondPageBreak
+
+    return [CondPageBreak(room), para(text, "h2_table")]
 
 
 def nobreak(text: str | None) -> str:

@@ -25,6 +25,7 @@ glyph in the base font) is left to reportlab's own ``Paragraph``: shaping costs 
 
 from __future__ import annotations
 
+import threading
 import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
@@ -216,6 +217,7 @@ class Run:
 
 
 _PRIVATE: dict[str, dict[tuple[int, str], int]] = {}  # font -> (glyph, text) -> private code
+_ALLOCATING = threading.Lock()
 
 
 @lru_cache(maxsize=16)
@@ -237,19 +239,28 @@ def _code_for(font_name: str, gid: int, text: str, advance: float) -> str:
     table = _PRIVATE.setdefault(font_name, {})
     key = (gid, text)
     code = table.get(key)
+    if code is not None:
+        return chr(code)
+    with _ALLOCATING:  # a preview and a batch may lay out in two threads at once
+        return chr(_allocate(face, table, key, advance))
+
+
+def _allocate(face, table: dict, key: tuple[int, str], advance: float) -> int:
+    gid, text = key
+    code = table.get(key)
     if code is None:
         code = 0xE000 + len(table)
         while code in face.charToGlyph:
             code += 1
-        if code > 0xF8FF:
-            return text[:1] or " "
+        if code > 0xF8FF:  # the private area is full: the glyph's own character, if any
+            return ord(text[:1] or " ")
         face.charToGlyph[code] = gid
         face.glyphToChar.setdefault(gid, []).append(code)
         face.charWidths[code] = advance
         table[key] = code
         name = face.name.decode("latin-1") if isinstance(face.name, bytes) else str(face.name)
         ACTUAL_TEXT.setdefault(name, {})[code] = text
-    return chr(code)
+    return code
 
 
 def shape(run: Run) -> Run:

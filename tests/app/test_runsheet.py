@@ -303,6 +303,15 @@ def test_unknown_language_is_refused_naming_the_field(demo_store, demo_id):
     assert caught.value.field == "lang"
 
 
+def test_file_names_keep_vowel_signs_and_joiners():
+    from app.exports.runsheet.data import safe_filename
+
+    taken: set[str] = set()
+    assert safe_filename("अनिल", taken) == "अनिल"
+    assert safe_filename("سلمى", taken) == "سلمى"
+    assert safe_filename("क्‍ष", taken) == "क्\u200dष"
+
+
 def test_file_names_are_safe_and_unique():
     from app.exports.runsheet.data import safe_filename
 

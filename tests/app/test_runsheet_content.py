@@ -264,3 +264,59 @@ def test_printed_time_is_the_action_zone_even_for_a_utc_clock():
 
     text = printed_at("de", datetime(2024, 5, 26, 15, 2, tzinfo=UTC), "Europe/Berlin")
     assert text.startswith("26.05.24, 17:02") and "Berlin" in text
+
+
+def test_master_headers_and_cells_are_legible_in_every_language_with_personal_data(demo_store):
+    from app.exports.runsheet.data import translator
+
+    for lang in ("fr", "de", "es", "en"):
+        tr = translator(lang)
+        _sheet, (text, _reader) = master_of(demo_store, lang=lang, include_personal_data=True)
+        heads = ["Alias", "Call time", "Conf.", "Full name", "Phone", "E-mail"]
+        # Each header in its own cell, none run into the next ("Heure de rendez-vousConf.").
+        assert " ".join(tr.gettext(h) for h in heads) in flat(text), lang
+        assert "crow@example.org" in text.split()  # an address is never split across lines
+        assert "+33 6 00 00 10 00" in text  # nor a phone number
+
+
+def test_column_widths_follow_content_and_fixed_columns_never_break():
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+
+    from app.exports.fonts import register_fonts
+    from app.exports.pdfkit import fit_widths
+
+    fonts = register_fonts()
+    font = (fonts["regular"], 8.5)
+    columns = [
+        ["Time", "09:30–09:45", "10:00\u00a0AM–10:10\u00a0AM"],
+        ["Cue", "Coffin carried to the funeral parlour " * 8],
+        ["Who", "Pallbearer (Crow, Heron, Raven, Starling)"],
+    ]
+    widths = fit_widths(columns, [font] * 3, 500, fixed=[True, False, False])
+    assert abs(sum(widths) - 500) < 0.01
+    assert widths[0] >= stringWidth("10:00\u00a0AM–10:10\u00a0AM", *font)
+    assert widths[1] > widths[2]  # the longest text gets the most room
+    assert widths[2] >= stringWidth("(Crow,", *font)  # never below its longest word
+
+
+def test_a_130_line_instruction_starts_on_page_one_under_its_cue(tmp_path):
+    steps = "\n".join(f"Step {n}: keep to the left" for n in range(1, 131))
+
+    def change(bundle):
+        for cue in bundle["schedule"]:
+            if cue["key"] == "carry":
+                cue["instructions"] = steps
+
+    store = scaled_store(tmp_path, change)
+    try:
+        from app.exports.runsheet import render_personal
+
+        (crow,) = sheets_of(store, alias="Crow")
+        _text, reader = read(render_personal(crow))
+        first = reader.pages[0].extract_text()
+        assert "Coffin carried to the funeral parlour" in first
+        assert "Step 1: keep to the left" in first and "Step 20: keep to the left" in first
+        _sheet, (_master, master_reader) = master_of(store)
+        assert "Step 1: keep to the left" in master_reader.pages[0].extract_text()
+    finally:
+        store.close()

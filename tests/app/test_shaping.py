@@ -174,3 +174,16 @@ def test_pieces_can_be_bold_italic_or_both_in_any_script():
         words = lines_of(data)[0].split()
         assert words[0] == "Note:" and words[-1] == "end"
         assert "निगरानी" in words or "Latin" in words
+
+
+def test_a_table_row_taller_than_a_page_is_printed_flat_rather_than_failing(caplog):
+    from reportlab.platypus import Table
+
+    from app.exports.pdfkit import para, text_flow
+
+    tall = [para("Cue", "body"), *text_flow("\n".join(f"Step {n}" for n in range(200)), "body")]
+    data = build([para("Before", "h2"), Table([["09:45", tall]])])
+    text = "\n".join(lines_of(data))
+    assert "Before" in text and "Step 0" in text and "Step 199" in text
+    assert len(PdfReader(io.BytesIO(data)).pages) >= 3
+    assert "printing it flat" in caplog.text  # reportlab alone raises LayoutError here

@@ -204,7 +204,8 @@ def is_press_role(role: m.Role) -> bool:
 def safe_filename(alias: str, taken: set[str]) -> str:
     """The alias as a file name stem that every system accepts; ``-2``, ``-3``… on a clash."""
     stem = unicodedata.normalize("NFC", alias).strip()
-    stem = "".join(c if (c.isalnum() or c in "-_ ") else "_" for c in stem)
+    # Vowel signs and joiners are part of a letter in Indic and Arabic scripts (अनिल, not अन_ल).
+    stem = "".join(c if (c.isalnum() or c in _KEEP or _is_mark(c)) else "_" for c in stem)
     stem = "_".join(stem.split())[:80].strip("._") or "participant"
     if stem.upper().split(".")[0] in {"CON", "PRN", "AUX", "NUL", *_DEVICES}:
         stem = f"_{stem}"
@@ -217,6 +218,11 @@ def safe_filename(alias: str, taken: set[str]) -> str:
 
 
 _DEVICES = {f"{d}{i}" for d in ("COM", "LPT") for i in range(1, 10)}
+_KEEP = frozenset("-_ \u200c\u200d")
+
+
+def _is_mark(c: str) -> bool:
+    return unicodedata.category(c)[0] == "M"
 
 
 # --- formatting, cached per language (a batch formats the same instants hundreds of times) ---

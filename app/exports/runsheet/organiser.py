@@ -14,11 +14,11 @@ from app.exports.pdfkit import (
     cell,
     content_width,
     fit_widths,
-    indented,
     nobreak,
     para,
     rich,
     styles,
+    table_heading,
     text_flow,
 )
 from app.exports.runsheet.data import MasterSheet, PropsCard, translator
@@ -42,7 +42,7 @@ def _fonts():
     return (fonts["regular"], SIZE), (fonts["bold"], SIZE)
 
 
-def _grid(rows, widths, *, header: bool = True, extra=(), repeat: bool = True, above=False):
+def _grid(rows, widths, *, header: bool = True, extra=(), repeat: bool = True, rules=True):
     from reportlab.platypus import Table, TableStyle
 
     fonts = register_fonts()
@@ -53,8 +53,9 @@ def _grid(rows, widths, *, header: bool = True, extra=(), repeat: bool = True, a
         ("BOTTOMPADDING", (0, 0), (-1, -1), 2.5),
         ("LEFTPADDING", (0, 0), (-1, -1), 3),
         ("RIGHTPADDING", (0, 0), (-1, -1), 3),
-        ("LINEABOVE" if above else "LINEBELOW", (0, 0), (-1, -1), 0.25, RULE),
     ]
+    if rules:
+        style.append(("LINEBELOW", (0, 0), (-1, -1), 0.25, RULE))
     if header:
         style += [
             ("FONT", (0, 0), (-1, 0), fonts["bold"], SIZE),
@@ -65,15 +66,21 @@ def _grid(rows, widths, *, header: bool = True, extra=(), repeat: bool = True, a
     return table
 
 
-def _row(values, widths, bold=()) -> list:
-    return [
-        cell(v, "cell_bold" if i in bold else "cell", w)
-        for i, (v, w) in enumerate(zip(values, widths, strict=True))
-    ]
+def _row(values, widths, bold=(), *, head: bool = False) -> list:
+    """Cells of one row; ``bold`` columns in bold (a header row is bold by its table style)."""
+    out = []
+    for i, (v, w) in enumerate(zip(values, widths, strict=True)):
+        value = cell(v, "cell_bold" if i in bold else "cell", w)
+        if i in bold and not head and isinstance(value, str) and value:
+            value = para(value, "cell_bold")  # a plain string takes the table's regular FONT
+        out.append(value)
+    return out
 
 
 def _schedule(sheet: MasterSheet, width: float) -> list:
-    """The run of show: a header, then each cue's row with its instructions flowing below."""
+    """The run of show as one table whose header repeats on every page: each cue's row, then
+    its instructions in rows of their own below it, a typed line (or a slice of at most
+    ``CHUNK`` characters of one) per row, so that no row can grow taller than a page."""
     tr = translator(sheet.header.lang)
     regular, bold = _fonts()
     head = [tr.gettext("Time"), tr.gettext("Cue"), tr.gettext("Place"), tr.gettext("Who")]
@@ -89,14 +96,36 @@ def _schedule(sheet: MasterSheet, width: float) -> list:
     widths = fit_widths(
         columns, [regular, bold, regular, regular, regular], width, fixed=[True], head_font=bold[0]
     )
-    out = [_grid([_row(head, widths, bold=range(5))], widths)]
+    rows = [_row(head, widths, bold=range(5), head=True)]
+    extra = []  # rules above each cue's row only: its instructions read as part of it
     for line, time in zip(sheet.schedule, times, strict=True):
-        values = [time, line.title, line.place, line.who, line.props]
-        # The rule above each cue: its instructions, below its row, read as part of it.
-        out.append(_grid([_row(values, widths, bold={1})], widths, header=False, above=True))
-        if line.instructions:
-            flow = text_flow(line.instructions, "tiny")
-            out += indented(flow, widths[0] + 3)
+        extra.append(("LINEABOVE", (0, len(rows)), (-1, len(rows)), 0.25, RULE))
+        rows.append(_row([time, line.title, line.place, line.who, line.props], widths, bold={1}))
+        for piece in _slices(line.instructions):
+            for flowable in text_flow(piece, "tiny"):
+                r = len(rows)
+                rows.append(["", flowable, "", "", ""])
+                extra += [
+                    ("SPAN", (1, r), (-1, r)),
+                    ("TOPPADDING", (0, r), (-1, r), 0),
+                    ("BOTTOMPADDING", (0, r), (-1, r), 1),
+                ]
+    return [_grid(rows, widths, extra=extra, rules=False)]
+
+
+# An instruction line longer than this is cut into rows (at a space where there is one).
+CHUNK = 900
+
+
+def _slices(text: str) -> list[str]:
+    out = []
+    for line in (text or "").splitlines():
+        while len(line) > CHUNK:
+            cut = line.rfind(" ", CHUNK // 2, CHUNK)
+            cut = cut if cut > 0 else CHUNK
+            out.append(line[:cut])
+            line = line[cut:].lstrip()
+        out.append(line)
     return out
 
 
@@ -122,7 +151,7 @@ def _roster(sheet: MasterSheet, width: float):
         ]
         fixed += [False, True, True]
     widths = fit_widths(columns, [regular] * len(columns), width, fixed=fixed, head_font=bold[0])
-    rows, extra = [_row(head, widths, bold=range(len(head)))], []
+    rows, extra = [_row(head, widths, bold=range(len(head)), head=True)], []
     for block in sheet.roster:
         count = tr.gettext("{assigned} of {needed}").format(
             assigned=len(block.people), needed=block.needed
@@ -165,7 +194,7 @@ def _props(sheet: MasterSheet, width: float):
     ]
     columns = [[h, *(line[i] for line in lines)] for i, h in enumerate(head)]
     widths = fit_widths(columns, [bold] * 6, width, fixed=[True, False, True, True, False, False])
-    rows = [_row(head, widths, bold=range(6))]
+    rows = [_row(head, widths, bold=range(6), head=True)]
     for prop, values in zip(sheet.props, lines, strict=True):
         rows.append(_row(values, widths, bold=set() if prop.carriers else {4}))
     fonts = register_fonts()
@@ -182,7 +211,7 @@ def _tasks(sheet: MasterSheet, width: float):
     widths = fit_widths(
         columns, [regular] * 3, width, fixed=[False, True, False], head_font=bold[0]
     )
-    rows = [_row(head, widths, bold=range(3))] + [_row(v, widths) for v in lines]
+    rows = [_row(head, widths, bold=range(3), head=True)] + [_row(v, widths) for v in lines]
     return _grid(rows, widths)
 
 
@@ -200,12 +229,12 @@ def master_story(sheet: MasterSheet) -> list:
     if sheet.problems:
         story.append(h2(tr.gettext("Still to fix")))
         story += [rich([("• ", False), (p, False)], "small") for p in sheet.problems]
-    story.append(h2(tr.gettext("Schedule")))
+    story += table_heading(tr.gettext("Schedule"))
     story += _schedule(sheet, width)
-    story += [h2(tr.gettext("Roster")), _roster(sheet, width)]
-    story += [h2(tr.gettext("Props checklist")), _props(sheet, width)]
+    story += [*table_heading(tr.gettext("Roster")), _roster(sheet, width)]
+    story += [*table_heading(tr.gettext("Props checklist")), _props(sheet, width)]
     if sheet.tasks:
-        story += [h2(tr.gettext("Tasks still open")), _tasks(sheet, width)]
+        story += [*table_heading(tr.gettext("Tasks still open")), _tasks(sheet, width)]
     if sheet.no_photo:
         story.append(h2(tr.gettext("Do not photograph (blur their faces)")))
         story.append(para(", ".join(sheet.no_photo), "warn"))

@@ -23,6 +23,7 @@ from app.exports.pdfkit import (
     para,
     rich,
     styles,
+    table_heading,
     text_flow,
 )
 from app.exports.runsheet.data import Header, PersonalSheet, translator
@@ -309,7 +310,7 @@ def personal_story(sheet: PersonalSheet) -> list:
     if sheet.no_photo:
         story.append(h2(tr.gettext("Do not photograph (blur their faces)")))
         story.append(para(", ".join(sheet.no_photo), "warn"))
-    story.append(h2(tr.gettext("Whole schedule (yours in bold)")))
+    story += table_heading(tr.gettext("Whole schedule (yours in bold)"), room=70)
     story.append(compact_schedule(sheet.schedule, header, width, bold_mine=True))
     story.append(Spacer(1, 3))
     story += contacts_and_plan_b(header, width)
