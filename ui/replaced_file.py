@@ -62,6 +62,7 @@ def _reopen(window, store) -> None:
         ).format(path=path)
     box.setText(text)
     box.setStandardButtons(QMessageBox.StandardButton.Close)
-    box.open()
+    box.follows_store = True  # about the switch itself: the switch must not close it
     if path.exists():
         window.open_database(str(path))
+    box.open()

@@ -32,8 +32,18 @@ def advisory_id(session: Session, action_id: int, language: str) -> int | None:
     )
 
 
-def save_advisory(session: Session, action_id: int, language: str, **values) -> dict | None:
-    """Store the typed sections of the advisory in ``language``; previous values or None."""
+def save_advisory(
+    session: Session,
+    action_id: int,
+    language: str,
+    *,
+    expected_version: int | None = None,
+    shown: dict | None = None,
+    **values,
+) -> dict | None:
+    """Store the typed sections of the advisory in ``language``; previous values or None.
+    ``expected_version`` / ``shown``: what the press officer saw (team mode refuses a save over
+    a colleague's change of the same section)."""
     lang = normalise_language(language) if isinstance(language, str) else None
     if lang is None:
         raise DomainError(
@@ -46,7 +56,9 @@ def save_advisory(session: Session, action_id: int, language: str, **values) -> 
     if found is None:
         edits.create(session, "advisory", action_id=action_id, language=lang, **values)
         return None
-    return edits.update(session, "advisory", found, **values)
+    return edits.update(
+        session, "advisory", found, expected_version=expected_version, shown=shown, **values
+    )
 
 
 def undo_save(session: Session, action_id: int, language: str, previous: dict | None) -> None:

@@ -65,3 +65,33 @@ def record_sends(
         redo=lambda s: record_sends(s, release_id=release_id, contact_ids=contact_ids, note=note),
         result=ids,
     )
+
+
+def save_advisory(
+    session: Session,
+    *,
+    action_id: int,
+    language: str,
+    values: dict,
+    expected_version: int | None = None,
+    shown: dict | None = None,
+) -> OpChanges:
+    """Save typed sections of the media advisory; undo puts back what was there (or removes
+    the advisory the save created)."""
+    from app.services import advisory
+
+    previous = advisory.save_advisory(
+        session, action_id, language, expected_version=expected_version, shown=shown, **values
+    )
+    change = Change("advisory", (), "updated", action_id)
+
+    def undo(s: Session) -> Change:
+        advisory.undo_save(s, action_id, language, previous)
+        return change
+
+    return reversible(
+        change,
+        undo=undo,
+        redo=lambda s: save_advisory(s, action_id=action_id, language=language, values=values),
+        result=previous,
+    )

@@ -304,13 +304,15 @@ def test_chained_start_is_not_editable_and_ends_follow(qtbot, tab):
     assert cell(tab.model, 0, Col.END) == "9:45\u202fAM"
 
 
-def test_edit_over_a_change_made_meanwhile_is_refused(qtbot, tab, ctx, demo_store):
+def test_edit_over_a_change_of_the_same_field_made_meanwhile_is_refused(
+    qtbot, tab, ctx, demo_store
+):
     select_row(tab.table, row_of_text(tab.model, Col.TITLE, "Banner unrolled"))
     messages = []
 
     def fill(dialog):
         with demo_store.session() as s:  # another organiser, on a shared database
-            edits.update(s, "cue", dialog.row.id, place="Corner of the street")
+            edits.update(s, "cue", dialog.row.id, title="Banner unfurled")
         dialog.title_edit.setText("Banner up")
         press_ok(dialog)
         messages.append(dialog.error_text(""))
@@ -318,7 +320,26 @@ def test_edit_over_a_change_made_meanwhile_is_refused(qtbot, tab, ctx, demo_stor
 
     with_modal(tab.edit_button.click, fill)
     assert messages == ["somebody else changed this cue since you opened it"]
-    assert "Banner unrolled" in titles(tab) and ctx.undo_stack.count() == 0
+    assert "Banner up" not in titles(tab) and ctx.undo_stack.count() == 0
+
+
+def test_edit_of_another_field_than_the_one_changed_meanwhile_keeps_both(
+    qtbot, tab, ctx, demo_store
+):
+    """Team mode compares the fields the user changed: a colleague's new place and this
+    user's new title are both kept; nothing is lost and nothing is refused."""
+    select_row(tab.table, row_of_text(tab.model, Col.TITLE, "Banner unrolled"))
+
+    def fill(dialog):
+        with demo_store.session() as s:
+            edits.update(s, "cue", dialog.row.id, place="Corner of the street")
+        dialog.title_edit.setText("Banner up")
+        press_ok(dialog)
+
+    with_modal(tab.edit_button.click, fill)
+    row = tab.model.row_at(row_of_text(tab.model, Col.TITLE, "Banner up"))
+    assert row.place == "Corner of the street"
+    assert ctx.undo_stack.count() == 1
 
 
 @pytest.mark.parametrize(

@@ -164,8 +164,14 @@ class AdvisoryPage(QSplitter):
         lang = self.current_language()
         self.setEnabled(self.action_id is not None and lang is not None)
         if self.action_id is None or lang is None:
-            self.doc = None
+            self.doc = None  # nothing of another action or database stays on screen
             self.preview.clear()
+            for name, edit in self.fields.items():
+                if name == "headline":
+                    edit.clear()
+                else:
+                    edit.set_text("")
+                edit.setPlaceholderText("")
             return
         self.doc = doc = self.ctx.query(advisory_doc, self.action_id, lang)
         headline = self.fields["headline"]
@@ -200,7 +206,7 @@ class AdvisoryPage(QSplitter):
 
     # --- edits ----------------------------------------------------------------------------------
     def _commit(self, name: str) -> bool:
-        from app.services.advisory import save_advisory, undo_save
+        from app.services.press_ops import save_advisory
 
         if self.doc is None:
             return False
@@ -208,27 +214,25 @@ class AdvisoryPage(QSplitter):
         value = (widget.text() if name == "headline" else widget.toPlainText()).strip()
         stored = self.doc.headline if name == "headline" else self.doc.sections[name]
         default = self.doc.default_headline if name == "headline" else self.doc.defaults[name]
-        if value == (stored if stored != default else ""):
+        shown_value = stored if stored != default else ""
+        if value == shown_value:
             return True
-        action_id, lang = self.action_id, self.doc.language
+        action_id, lang, version = self.action_id, self.doc.language, self.doc.version
         self.errors[name].clear_error()
-
-        def do(session):
-            from app.services.changes import Change
-
-            previous = save_advisory(session, action_id, lang, **{name: value})
-            return Change("advisory", (), "updated", action_id), previous
-
-        def undo(session, previous):
-            from app.services.changes import Change
-
-            undo_save(session, action_id, lang, previous)
-            return Change("advisory", (), "updated", action_id)
-
         if isinstance(widget, CommitTextEdit):
             widget.set_text(widget.toPlainText())  # what is saved is no longer an edit
         try:
-            self.ctx.run_edit(_("Edit the media advisory"), do, undo)
+            self.ctx.run_op(
+                _("Edit the media advisory"),
+                lambda session: save_advisory(
+                    session,
+                    action_id=action_id,
+                    language=lang,
+                    values={name: value},
+                    expected_version=version,
+                    shown={name: shown_value} if version is not None else None,
+                ),
+            )
         except EditFailed as exc:
             self.errors[name].show_error(problem_text(exc))
             return False
