@@ -96,6 +96,9 @@ class MainWindow(QMainWindow):
         self.live_updates = None
         self.unavailable: set[QAction] = set()  # menu items whose module is not there yet
         self.setAcceptDrops(True)
+        from ui import dialog_policy
+
+        dialog_policy.install()  # focus, Tab order and accessible names in every dialog
         self.setWindowIcon(icon("cortege"))
         self._build_tabs()
         self._build_central()

@@ -108,34 +108,21 @@ def close_store(window) -> None:
 
 
 def new_database(window) -> None:
-    from ui.main_window import optional
+    from ui.dialogs.new_database import ask_new_database
+    from ui.file_dialogs import start_folder
 
-    ask = optional("ui.dialogs.new_database", "ask_new_database")
-    if ask is not None:  # where, and encrypted or not
-        answer = ask(window, default_path=Path.home() / "cortege.sqlite3")
-        if answer is not None:
-            path, passphrase = answer
-            open_database(window, str(path), passphrase=passphrase)
-        return
-    path, _f = QFileDialog.getSaveFileName(
-        window, _("New database"), str(Path.home() / "cortege.sqlite3"), DB_FILTER
-    )
-    if not path:
-        return
-    if Path(path).exists():
-        QMessageBox.warning(
-            window,
-            _("New database"),
-            _("{path} already exists: open it instead.").format(path=path),
-        )
-        return
-    open_database(window, path)
+    answer = ask_new_database(window, default_path=start_folder() / "cortege.sqlite3")
+    if answer is not None:
+        path, passphrase = answer
+        open_database(window, str(path), passphrase=passphrase)
 
 
 def open_database_file(window) -> None:
-    path, _f = QFileDialog.getOpenFileName(window, _("Open database"), str(Path.home()), DB_FILTER)
+    from ui.file_dialogs import open_file_name
+
+    path = open_file_name(window, _("Open database"), DB_FILTER)
     if path:
-        open_database(window, path)
+        open_database(window, str(path))
 
 
 def open_database_url(window) -> None:
