@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QDialogButtonBox,
+    QHeaderView,
     QLineEdit,
     QPlainTextEdit,
     QRadioButton,
@@ -87,8 +88,11 @@ def problems_of(dialog: QDialog) -> list[str]:
     problems: list[str] = []
     name = dialog.objectName() or type(dialog).__name__
     chain = _tab_chain(dialog)
-    body = [w for w in chain if not _in_buttons(dialog, w)]
     focus = QApplication.focusWidget()
+    if focus in chain:  # read the cycle from where the user starts
+        start = chain.index(focus)
+        chain = chain[start:] + chain[:start]
+    body = [w for w in chain if not _in_buttons(dialog, w)]
     inputs = [w for w in body if isinstance(_owner(w), INPUTS)]
     choices = [w for w in body if isinstance(w, CHOICES)]
     if inputs or choices:
@@ -120,10 +124,8 @@ def problems_of(dialog: QDialog) -> list[str]:
             w, INPUTS + (QAbstractButton,)
         ):
             continue
-        if isinstance(w, QAbstractItemView) or w.parentWidget().__class__.__name__.startswith(
-            "QCalendar"
-        ):
-            pass
+        if isinstance(w, QHeaderView):  # reached through its table
+            continue
         mnemonic = isinstance(w, QAbstractButton) and "&" in w.text().replace("&&", "")
         if id(w) not in reachable and id(w.focusProxy() or w) not in reachable and not mnemonic:
             if (
@@ -175,7 +177,8 @@ def open_and_check(qtbot, trigger, expected_name: str | None) -> list[str]:
 def test_every_window_dialog_is_usable_from_the_keyboard(qtbot, main_window, action, expected):
     act = getattr(main_window, action)
     assert act.isEnabled(), action
-    assert open_and_check(qtbot, act.trigger, expected) == []
+    problems = open_and_check(qtbot, act.trigger, expected)
+    assert not problems, "\n".join(problems)
 
 
 def test_tab_dialogs_are_usable_from_the_keyboard(qtbot, main_window):
@@ -186,7 +189,7 @@ def test_tab_dialogs_are_usable_from_the_keyboard(qtbot, main_window):
     for name in ("assign", "add_role"):
         button = people.findChild(QAbstractButton, name)
         problems += open_and_check(qtbot, button.click, None)
-    assert problems == []
+    assert not problems, "\n".join(problems)
 
 
 def test_new_action_starts_in_the_title_and_enter_submits_only_a_valid_form(qtbot, main_window):
