@@ -102,6 +102,10 @@ class MainWindow(QMainWindow):
         self.setWindowIcon(icon("cortege"))
         self._build_tabs()
         self._build_central()
+        from ui import read_only
+
+        read_only.install_banner(self)
+        self.tabs.currentChanged.connect(lambda _i: read_only.apply(self))
         menus.build_actions(self)
         menus.build_menus(self)
         menus.build_toolbar(self)
@@ -368,6 +372,9 @@ class MainWindow(QMainWindow):
             act.setEnabled(self.action_id is not None and act not in self.unavailable)
         for act in self.db_bound:
             act.setEnabled(has_db and act not in self.unavailable)
+        from ui import read_only
+
+        read_only.apply(self)  # a read-only database keeps its edits off
 
     def show_tab(self, key: str) -> bool:
         tab = self.tab_widgets.get(key)

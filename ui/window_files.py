@@ -77,6 +77,9 @@ def open_database(
         existed = True
     try:
         store = open_store(target, passphrase=passphrase)
+        from ui.read_only import notice_read_only
+
+        notice_read_only(store)
         if add_demo and not existed and not is_url(target):
             from app.services.demo import add_demo_to
 
