@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from functools import cmp_to_key
 
-from PySide6.QtCore import QEvent, QObject, QPoint, QRect, Qt
+from PySide6.QtCore import QEvent, QObject, QPoint, QRect, Qt, QTimer
 from PySide6.QtWidgets import (
     QAbstractButton,
     QAbstractItemView,
@@ -39,6 +39,7 @@ from PySide6.QtWidgets import (
 FIELD_TYPES = (QLineEdit, QPlainTextEdit, QTextEdit, QAbstractSpinBox, QComboBox, QAbstractItemView)
 CHOICE_TYPES = (QCheckBox, QRadioButton)
 _DONE = "_cortege_dialog_policy"
+APPLIED = "cortege_dialog_policy_applied"  # set once the dialog has been settled
 
 
 def is_field(widget: QWidget | None) -> bool:
@@ -181,6 +182,7 @@ def apply(dialog: QWidget) -> None:
     order_tabs(dialog)
     name_controls(dialog)
     settle_focus(dialog)
+    dialog.setProperty(APPLIED, True)
 
 
 class _Filter(QObject):
@@ -192,7 +194,9 @@ class _Filter(QObject):
             and not watched.property(_DONE)
         ):
             watched.setProperty(_DONE, True)
-            apply(watched)
+            # Once the dialog has laid itself out (positions decide the Tab order); the
+            # dialog is the timer's context, so nothing runs if it is gone by then.
+            QTimer.singleShot(0, watched, lambda d=watched: apply(d))
         return False
 
 

@@ -74,3 +74,15 @@ def show_saved(window, text: str, path: Path | str) -> SavedNotice:
 
     QTimer.singleShot(SHOWN_MS, notice, expire)
     return notice
+
+
+def announce_saved(widget: QWidget, text: str, path: Path | str) -> SavedNotice | None:
+    """The same notice in the main window that ``widget`` (often a dialog) belongs to."""
+    from PySide6.QtWidgets import QMainWindow
+
+    current: QWidget | None = widget
+    while current is not None and not isinstance(current, QMainWindow):
+        current = current.parentWidget()
+    if current is None:
+        return None
+    return show_saved(current, text, path)

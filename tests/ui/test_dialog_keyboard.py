@@ -23,6 +23,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ui.dialog_policy import APPLIED
+
 INPUTS = (QLineEdit, QPlainTextEdit, QTextEdit, QAbstractSpinBox, QComboBox, QAbstractItemView)
 CHOICES = (QCheckBox, QRadioButton)
 
@@ -156,7 +158,8 @@ def open_and_check(qtbot, trigger, expected_name: str | None) -> list[str]:
             QTimer.singleShot(10, handle)
             return
         dialog = new[0]
-        if QApplication.activeWindow() is not dialog and result.setdefault("waits", 0) < 100:
+        settled = dialog.property(APPLIED) and QApplication.activeWindow() is dialog
+        if not settled and result.setdefault("waits", 0) < 100:
             result["waits"] += 1
             QTimer.singleShot(10, handle)
             return
@@ -200,7 +203,7 @@ def test_new_action_starts_in_the_title_and_enter_submits_only_a_valid_form(qtbo
         if dialog is None:
             QTimer.singleShot(10, handle)
             return
-        if QApplication.activeWindow() is not dialog:
+        if QApplication.activeWindow() is not dialog or not dialog.property(APPLIED):
             QTimer.singleShot(10, handle)
             return
         focus = QApplication.focusWidget()
@@ -226,6 +229,9 @@ def test_assign_dialog_tab_goes_through_the_call_time_checkbox_before_the_time(q
     def handle() -> None:
         dialog = QApplication.activeModalWidget()
         if dialog is None:
+            QTimer.singleShot(10, handle)
+            return
+        if not dialog.property(APPLIED):
             QTimer.singleShot(10, handle)
             return
         chain = [w.objectName() for w in _tab_chain(dialog)]

@@ -29,7 +29,11 @@ def _type(qtbot, text: str) -> None:
 
 def settled(qtbot, dialog):
     """The dialog's focus widget once the dialog has become the active window."""
-    qtbot.waitUntil(lambda: QApplication.activeWindow() is dialog, timeout=2000)
+    from ui.dialog_policy import APPLIED
+
+    qtbot.waitUntil(
+        lambda: QApplication.activeWindow() is dialog and dialog.property(APPLIED), timeout=2000
+    )
     return QApplication.focusWidget()
 
 

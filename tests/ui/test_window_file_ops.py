@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import QFileDialog, QLineEdit
+from PySide6.QtWidgets import QFileDialog, QLineEdit, QPushButton
 
 from tests.ui.modal_steps import answer, click, ok
 
@@ -217,3 +217,27 @@ def test_every_cli_command_has_a_window_path(main_window):
             elif name not in widgets:
                 missing.append(f"{command}: no {name} in the window")
     assert missing == []
+
+
+def test_a_run_sheet_saved_from_its_dialog_offers_open_and_show_in_folder(
+    qtbot, main_window, tmp_path, file_dialogs, monkeypatch
+):
+    from ui import saved_notice
+
+    opened = []
+    monkeypatch.setattr(saved_notice, "open_url", lambda url: opened.append(url.toLocalFile()))
+    queue, _asked = file_dialogs
+    out = tmp_path / "master.pdf"
+    queue.append(out)
+
+    from PySide6.QtWidgets import QDialog
+
+    main_window.a_runsheets.trigger()  # not modal: the plan stays usable beside it
+    dialog = main_window.findChild(QDialog, "runsheet_dialog")
+    dialog.findChild(QPushButton, "save_button").click()
+    dialog.close()
+    assert out.read_bytes().startswith(b"%PDF")
+    notice = main_window.saved_notice
+    assert notice.label.text() == f"Saved to {out}"
+    notice.folder_button.click()
+    assert opened == [str(tmp_path)]

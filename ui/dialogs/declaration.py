@@ -12,7 +12,6 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
     QDialogButtonBox,
-    QFileDialog,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
@@ -29,6 +28,7 @@ from PySide6.QtWidgets import (
 
 from app.i18n import N_, _, ui
 from ui import style
+from ui.file_dialogs import save_file_name
 from ui.widgets.text_edit import OptionalDateEdit
 
 SIDE_WIDTH = 380
@@ -298,10 +298,8 @@ class DeclarationDialog(QDialog):
 
     # --- the letter -----------------------------------------------------------------------------
     def _choose_and_generate(self) -> None:
-        suggested = Path.home() / f"declaration-{self.info.event_day.isoformat()}.pdf"
-        path, _f = QFileDialog.getSaveFileName(
-            self, _("Save the declaration"), str(suggested), _("PDF files (*.pdf)")
-        )
+        suggested = f"declaration-{self.info.event_day.isoformat()}.pdf"
+        path = save_file_name(self, _("Save the declaration"), suggested, _("PDF files (*.pdf)"))
         if path:
             self.generate(Path(path))
 
@@ -343,6 +341,9 @@ class DeclarationDialog(QDialog):
             error=False,
         )
         self.letter_status.setToolTip(str(path))
+        from ui.saved_notice import announce_saved
+
+        announce_saved(self, _("Saved to {path}").format(path=path), path)
         return True
 
     def _letter_message(self, text: str, *, error: bool) -> None:
