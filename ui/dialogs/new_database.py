@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QHBoxLayout,
     QLabel,
+    QLayout,
     QLineEdit,
     QMessageBox,
     QPushButton,
@@ -40,7 +41,9 @@ class NewDatabaseDialog(QDialog):
         #: tests answer the "without encryption?" question here instead of a message box
         self.confirm_unencrypted = self._ask_unencrypted
         layout = QVBoxLayout(self)
+        layout.setSizeConstraint(QLayout.SizeConstraint.SetMinimumSize)  # wrapped text fits
         layout.setSpacing(style.SPACING)
+        self.setMinimumWidth(560)
         if first_run:
             intro = QLabel(
                 _(
