@@ -147,3 +147,16 @@ def test_month_names_in_the_ui_language(qtbot, empty_window):
         assert "15 janv. 2027" in empty_window.header_when.text()
     finally:
         empty_window.apply_language("en")
+
+
+def test_overview_date_and_time_are_typed_and_refused_beside_the_field(qtbot, main_window):
+    main_window.tab_actions[0].trigger()
+    overview = main_window.tab_widgets["overview"]
+    start = overview.fields["starts_at"]
+    _type_into(qtbot, start, "9h45")
+    assert "9:45" in main_window.header_when.text()
+    _type_into(qtbot, start, "banana")
+    assert "“banana” is not a time" in overview.errors["starts_at"].text()
+    assert "9:45" in main_window.header_when.text()  # nothing saved
+    _type_into(qtbot, overview.fields["date"], "4 June 2024")
+    assert "Tue, Jun 4, 2024, 9:45" in main_window.header_when.text()
