@@ -85,6 +85,25 @@ def _rss_mb() -> float:
     return peak / (1024 * 1024) if sys.platform == "darwin" else peak / 1024
 
 
+def startup_target(cli_value: str | None) -> str:
+    """The database a start opens: ``--db``, else ``CORTEGE_DB``, else the last one used (a
+    file that still exists, or a URL remembered without a password), else the default one."""
+    from pathlib import Path
+
+    from app.paths import resolve_database
+    from ui import settings_store
+
+    if cli_value or os.environ.get("CORTEGE_DB"):
+        return resolve_database(cli_value)
+    for name in settings_store.recent_databases()[:1]:
+        if "://" in name:
+            if ":***@" not in name:
+                return name
+        elif Path(name).expanduser().is_file():
+            return name
+    return resolve_database(None)
+
+
 def run_gui(argv: list[str]) -> int:
     """Open the main window; returns the exit code of the event loop."""
     args = _parse(argv)
@@ -117,9 +136,9 @@ def run_gui(argv: list[str]) -> int:
 
         painted.append(time.perf_counter() - _T0)
 
-        from app.paths import is_default_database, resolve_database
+        from app.paths import is_default_database
 
-        target = resolve_database(args.db)
+        target = startup_target(args.db)
         first_start = is_default_database(target) and not Path(target).exists()
         if first_start and not bench:
             if not first_run(window, target):

@@ -352,6 +352,13 @@ class AppContext(QObject):
 
     # --- edits (each one undo step) -----------------------------------------------------------
     def _push(self, cmd: _ServiceCommand):
+        if getattr(self.store, "read_only", False):
+            from app.domain.errors import DomainError
+
+            reason = self.store.read_only_reason or _("no write access")
+            raise EditFailed(
+                DomainError(_("this database is open read-only ({reason})").format(reason=reason))
+            )
         cmd.first_redo()
         if cmd.error is not None:
             shown = False

@@ -92,9 +92,16 @@ class MainWindow(QMainWindow):
         self.live_updates = None
         self.unavailable: set[QAction] = set()  # menu items whose module is not there yet
         self.setAcceptDrops(True)
+        from ui import dialog_policy
+
+        dialog_policy.install()  # focus, Tab order and accessible names in every dialog
         self.setWindowIcon(icon("cortege"))
         self._build_tabs()
         self._build_central()
+        from ui import read_only
+
+        read_only.install_banner(self)
+        self.tabs.currentChanged.connect(lambda _i: read_only.apply(self))
         menus.build_actions(self)
         menus.build_menus(self)
         menus.build_toolbar(self)
@@ -379,6 +386,9 @@ class MainWindow(QMainWindow):
             act.setEnabled(self.action_id is not None and act not in self.unavailable)
         for act in self.db_bound:
             act.setEnabled(has_db and act not in self.unavailable)
+        from ui import read_only
+
+        read_only.apply(self)  # a read-only database keeps its edits off
 
     def show_tab(self, key: str) -> bool:
         tab = self.tab_widgets.get(key)

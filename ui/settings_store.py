@@ -140,3 +140,12 @@ def flag(key: str, default: bool) -> bool:
 
 def set_flag(key: str, value: bool) -> None:
     _settings().setValue(key, bool(value))
+
+
+def text(key: str) -> str:
+    value = _settings().value(key)
+    return str(value) if value else ""
+
+
+def set_text(key: str, value: str) -> None:
+    _settings().setValue(key, value)

@@ -14,7 +14,6 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
     QDialogButtonBox,
-    QFileDialog,
     QInputDialog,
     QLabel,
     QLineEdit,
@@ -78,6 +77,9 @@ def open_database(
         existed = True
     try:
         store = open_store(target, passphrase=passphrase)
+        from ui.read_only import notice_read_only
+
+        notice_read_only(store)
         if add_demo and not existed and not is_url(target):
             from app.services.demo import add_demo_to
 
@@ -108,45 +110,27 @@ def close_store(window) -> None:
 
 
 def new_database(window) -> None:
-    from ui.main_window import optional
+    from ui.dialogs.new_database import ask_new_database
+    from ui.file_dialogs import start_folder
 
-    ask = optional("ui.dialogs.new_database", "ask_new_database")
-    if ask is not None:  # where, and encrypted or not
-        answer = ask(window, default_path=Path.home() / "cortege.sqlite3")
-        if answer is not None:
-            path, passphrase = answer
-            open_database(window, str(path), passphrase=passphrase)
-        return
-    path, _f = QFileDialog.getSaveFileName(
-        window, _("New database"), str(Path.home() / "cortege.sqlite3"), DB_FILTER
-    )
-    if not path:
-        return
-    if Path(path).exists():
-        QMessageBox.warning(
-            window,
-            _("New database"),
-            _("{path} already exists: open it instead.").format(path=path),
-        )
-        return
-    open_database(window, path)
+    answer = ask_new_database(window, default_path=start_folder() / "cortege.sqlite3")
+    if answer is not None:
+        path, passphrase = answer
+        open_database(window, str(path), passphrase=passphrase)
 
 
 def open_database_file(window) -> None:
-    path, _f = QFileDialog.getOpenFileName(window, _("Open database"), str(Path.home()), DB_FILTER)
+    from ui.file_dialogs import open_file_name
+
+    path = open_file_name(window, _("Open database"), DB_FILTER)
     if path:
-        open_database(window, path)
+        open_database(window, str(path))
 
 
 def open_database_url(window) -> None:
-    url, ok = QInputDialog.getText(
-        window,
-        _("Open team database"),
-        _("Database URL (e.g. postgresql+psycopg://user@host/cortege):"),
-        QLineEdit.EchoMode.Normal,
-    )
-    if ok and url.strip():
-        open_database(window, url.strip())
+    from ui.window_file_ops import open_database_url as ask
+
+    ask(window)
 
 
 def fill_recent_menu(window) -> None:
@@ -184,46 +168,35 @@ def open_recent(window, name: str) -> bool:
 
 
 def backup_dialog(window) -> None:
-    from app.domain.errors import CortegeError
-    from app.storage.backup import backup_sqlite
+    from ui.window_file_ops import backup_dialog as run
 
-    store = window.ctx.store
-    if store is None:
-        return
-    suggested = f"cortege-backup-{date.today().isoformat()}.sqlite3"
-    folder = store.path.parent if store.path is not None else Path.home()
-    path, _f = QFileDialog.getSaveFileName(
-        window, _("Back up the database"), str(folder / suggested), DB_FILTER
-    )
-    if not path:
-        return
-    try:
-        backup_sqlite(store, path)
-    except (CortegeError, OSError) as exc:
-        _error(window, exc)
-        return
-    window.statusBar().showMessage(_("Backed up to {path}").format(path=path), 8000)
+    run(window)
 
 
 # --- bundles -----------------------------------------------------------------------------------
 def import_bundle_dialog(window) -> None:
-    path, _f = QFileDialog.getOpenFileName(
-        window, _("Import bundle"), str(Path.home()), _("Cortège bundles (*.json);;*")
-    )
+    from ui.file_dialogs import open_file_name
+
+    path = open_file_name(window, _("Import bundle"), _("Cortège bundles (*.json);;*"))
     if path:
-        import_bundle_file(window, Path(path))
+        import_bundle_file(window, path)
 
 
 def import_bundle_file(window, path: Path):
     """Read and check the bundle in a worker, then write it as one undo step (undo deletes the
-    imported action). Returns the worker handle."""
+    imported action). A sealed (encrypted) bundle asks for its passphrase first. Returns the
+    worker handle, or None when the file could not be read or the user cancelled."""
+    from ui.window_file_ops import read_bundle_bytes
     from ui.workers import run_in_background
+
+    raw = read_bundle_bytes(window, path)
+    if raw is None:
+        return None
 
     def job(progress):
         from app.services.bundle_read import parse_json, read_bundle
 
         progress.report(0, 3, _("Reading {name}…").format(name=path.name))
-        raw = path.read_bytes()
         progress.check()
         progress.report(1, 3, _("Checking {name}…").format(name=path.name))
         data = parse_json(raw)
@@ -283,6 +256,9 @@ class ExportBundleDialog(QDialog):
         self.warning.setObjectName("personal_data_warning")
         self.warning.setWordWrap(True)
         self.personal.toggled.connect(self._update)
+        from ui.window_file_ops import encrypt_option
+
+        self.encrypt = encrypt_option(self, _("&Seal the file with a passphrase"))
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
         )
@@ -295,6 +271,7 @@ class ExportBundleDialog(QDialog):
         layout.addWidget(intro)
         layout.addWidget(self.personal)
         layout.addWidget(self.warning)
+        layout.addWidget(self.encrypt)
         layout.addWidget(buttons)
         self.setMinimumWidth(480)
         self._update(False)
@@ -327,15 +304,22 @@ def export_bundle_dialog(window) -> None:
     dialog = ExportBundleDialog(window)
     if dialog.exec() != QDialog.DialogCode.Accepted:
         return
+    from ui.file_dialogs import save_file_name
+
     slug = window.ctx.query(_slug, window.action_id)
-    path, _f = QFileDialog.getSaveFileName(
+    path = save_file_name(
         window,
         _("Export bundle"),
-        str(Path.home() / f"{slug}.cortege.json"),  # the name the MIME type knows
+        f"{slug}.cortege.json",  # the name the MIME type knows
         _("Cortège bundles (*.json)"),
     )
     if path:
-        export_bundle(window, Path(path), include_personal_data=dialog.personal.isChecked())
+        export_bundle(
+            window,
+            path,
+            include_personal_data=dialog.personal.isChecked(),
+            encrypt=dialog.encrypt.isChecked(),
+        )
 
 
 def _slug(session, action_id: int):
@@ -345,20 +329,28 @@ def _slug(session, action_id: int):
     return action_slug(session, action_id)
 
 
-def export_bundle(window, path: Path, *, include_personal_data: bool) -> bool:
+def export_bundle(
+    window, path: Path, *, include_personal_data: bool, encrypt: bool = False
+) -> bool:
+    """Write the bundle of the shown action; ``encrypt`` asks a passphrase and seals it."""
     from app.domain.errors import CortegeError
     from app.services.bundle_write import bundle_json
     from app.storage.files import atomic_write
+    from ui.saved_notice import show_saved
+    from ui.window_file_ops import seal_if_asked
 
     try:
         text = window.ctx.query(
             bundle_json, window.action_id, include_personal_data=include_personal_data
         )
-        atomic_write(path, text)
+        data = seal_if_asked(window, text.encode("utf-8"), encrypt=encrypt, name=path.name)
+        if data is None:
+            return False
+        atomic_write(path, data)
     except (CortegeError, OSError) as exc:
         _error(window, exc)
         return False
-    window.statusBar().showMessage(_("Exported to {path}").format(path=path), 8000)
+    show_saved(window, _("Exported to {path}").format(path=path), path)
     return True
 
 

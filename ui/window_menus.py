@@ -119,6 +119,15 @@ def build_actions(window) -> None:
         shortcut="Ctrl+B",
         icon_name="backup",
     )
+    from ui import window_file_ops as file_ops
+
+    window.a_restore = a(
+        "restore_backup", N_("&Restore from backup…"), lambda: file_ops.restore_dialog(window)
+    )
+    window.a_copy_db = a(
+        "copy_database", N_("Cop&y the database to…"), lambda: file_ops.copy_database_dialog(window)
+    )
+    window.a_demo = a("add_demo", N_("Add the &demo action"), lambda: file_ops.add_demo(window))
     window.a_passphrase = opt(
         "change_passphrase",
         N_("Change &passphrase…"),
@@ -297,6 +306,9 @@ def build_actions(window) -> None:
         window.a_directory,
         window.a_purge,
         window.a_passphrase,
+        window.a_restore,
+        window.a_copy_db,
+        window.a_demo,
     ]
     stack = window.ctx.undo_stack
     stack.canUndoChanged.connect(lambda _v: window._update_undo())
@@ -339,6 +351,8 @@ def build_menus(window) -> None:
             window.a_import_ics,
             None,
             window.a_backup,
+            window.a_restore,
+            window.a_copy_db,
             window.a_passphrase,
             None,
             window.a_quit,
@@ -389,7 +403,7 @@ def build_menus(window) -> None:
         ],
     )
     add_menu(window, "tools_menu", N_("&Tools"), [window.a_purge])
-    add_menu(window, "help_menu", N_("&Help"), [window.a_about])
+    add_menu(window, "help_menu", N_("&Help"), [window.a_demo, None, window.a_about])
 
 
 def build_toolbar(window) -> None:

@@ -6,7 +6,7 @@ import os
 from datetime import date
 
 import pytest
-from PySide6.QtWidgets import QDialogButtonBox, QPlainTextEdit, QPushButton
+from PySide6.QtWidgets import QDialogButtonBox, QLabel, QPlainTextEdit, QPushButton
 
 from tests.ui.tabs_helpers import latest, with_modal
 
@@ -88,8 +88,7 @@ def test_new_database_recommends_encryption_and_checks_the_passphrase(qtbot, tmp
     dialog = NewDatabaseDialog(None, default_path=tmp_path / "plan.sqlite3")
     qtbot.addWidget(dialog)
     dialog.show()
-    assert dialog.encrypt.isChecked()
-    assert "recommended" in dialog.encrypt.text()
+    assert "recommended" in dialog.findChild(QLabel, "encrypt_heading").text()
     dialog.fields.first.setText("short")
     _ok(dialog).click()
     assert "at least 8 characters" in dialog.fields.error.text()
@@ -113,12 +112,14 @@ def test_new_database_unencrypted_warns_and_refuses_an_existing_file(qtbot, tmp_
     dialog = NewDatabaseDialog(None, default_path=existing)
     qtbot.addWidget(dialog)
     dialog.show()
-    dialog.encrypt.setChecked(False)
-    assert dialog.unencrypted_warning.isVisible()
-    _ok(dialog).click()
+    asked = []
+    dialog.confirm_unencrypted = lambda: asked.append(True) or True
+    dialog.plain_button.click()
     assert "already exists" in dialog.path_error.text()
+    assert not asked  # the file problem first, before asking anything
     dialog.path_edit.setText(str(tmp_path / "new.sqlite3"))
-    _ok(dialog).click()
+    dialog.plain_button.click()
+    assert asked == [True]
     assert dialog.result_value == (tmp_path / "new.sqlite3", None)
 
 

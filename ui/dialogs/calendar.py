@@ -19,7 +19,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QDialogButtonBox,
-    QFileDialog,
     QGridLayout,
     QHBoxLayout,
     QLabel,
@@ -35,6 +34,7 @@ from app.domain.errors import CortegeError
 from app.domain.timeutil import zone
 from app.i18n import _, ngettext, ui
 from ui.context import EditFailed
+from ui.file_dialogs import existing_folder, open_file_name, save_file_name
 from ui.models.base import RowTableModel
 from ui.tabs._common import SPACING, EmptyTableView, button, error_color, fmt_minutes
 
@@ -176,13 +176,13 @@ class CalendarExportDialog(QDialog):
 
     def browse(self) -> None:
         if self.current_mode() == self.EVERYBODY:
-            path = QFileDialog.getExistingDirectory(self, _("Folder for the calendars"))
+            path = existing_folder(self, _("Folder for the calendars"))
         else:
-            path, _filter = QFileDialog.getSaveFileName(
-                self, _("Save calendar"), self.target.text(), _("Calendar files (*.ics)")
+            path = save_file_name(
+                self, _("Save calendar"), Path(self.target.text()).name, _("Calendar files (*.ics)")
             )
         if path:
-            self.target.setText(path)
+            self.target.setText(str(path))
 
     def do_export(self) -> None:
         from app.exports.calendar import export
@@ -229,6 +229,9 @@ class CalendarExportDialog(QDialog):
             text = ngettext("Saved {n} calendar: {name}.", "Saved {n} calendars: {name}.", n)
         self.status.setText(text.format(n=n, name=Path(target).name))
         self.status.setToolTip(target)
+        from ui.saved_notice import announce_saved
+
+        announce_saved(self, self.status.text(), target)
 
 
 class PreviewCol(IntEnum):
@@ -355,8 +358,8 @@ class CalendarImportDialog(QDialog):
         self.resize(860, 520)
 
     def choose(self) -> None:
-        path, _filter = QFileDialog.getOpenFileName(
-            self, _("Import a calendar"), "", _("Calendar files (*.ics);;All files (*)")
+        path = open_file_name(
+            self, _("Import a calendar"), _("Calendar files (*.ics);;All files (*)")
         )
         if path:
             self.load(path)

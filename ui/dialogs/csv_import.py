@@ -14,7 +14,6 @@ from PySide6.QtGui import QBrush, QGuiApplication
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
-    QFileDialog,
     QLabel,
     QListWidget,
     QMessageBox,
@@ -28,6 +27,7 @@ from app.domain.timeutil import zone
 from app.i18n import _, ngettext
 from app.services import people_csv, people_ops, views
 from ui.context import EditFailed
+from ui.file_dialogs import open_file_name
 from ui.models.base import RowTableModel
 from ui.tabs._common import SPACING, EmptyTableView, error_color, fmt_time
 
@@ -177,8 +177,8 @@ def open_dialog(
 ) -> CsvImportDialog | None:
     """Ask for a file when none is given, show the preview, import on confirmation (modal)."""
     if path is None:
-        path, _filter = QFileDialog.getOpenFileName(
-            parent, _("Import participants"), "", _("CSV files (*.csv);;All files (*)")
+        path = open_file_name(
+            parent, _("Import participants"), _("CSV files (*.csv);;All files (*)")
         )
         if not path:
             return None

@@ -12,7 +12,6 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
     QDialogButtonBox,
-    QFileDialog,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
@@ -30,6 +29,7 @@ from PySide6.QtWidgets import (
 
 from app.i18n import N_, _, ui
 from ui import style
+from ui.file_dialogs import save_file_name
 from ui.widgets.text_edit import OptionalDateEdit
 
 SIDE_WIDTH = 380
@@ -313,10 +313,8 @@ class DeclarationDialog(QDialog):
 
     # --- the letter -----------------------------------------------------------------------------
     def _choose_and_generate(self) -> None:
-        suggested = Path.home() / f"declaration-{self.info.event_day.isoformat()}.pdf"
-        path, _f = QFileDialog.getSaveFileName(
-            self, _("Save the declaration"), str(suggested), _("PDF files (*.pdf)")
-        )
+        suggested = f"declaration-{self.info.event_day.isoformat()}.pdf"
+        path = save_file_name(self, _("Save the declaration"), suggested, _("PDF files (*.pdf)"))
         if path:
             self.generate(Path(path))
 
@@ -358,6 +356,9 @@ class DeclarationDialog(QDialog):
         lines = [saved, *(_("Warning: {message}").format(message=w) for w in warnings)]
         self._letter_message("\n".join(lines), error=False, warn=bool(warnings))
         self.letter_status.setToolTip(str(path))
+        from ui.saved_notice import announce_saved
+
+        announce_saved(self, _("Saved to {path}").format(path=path), path)
         return True
 
     def _letter_message(self, text: str, *, error: bool, warn: bool = False) -> None:

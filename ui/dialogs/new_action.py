@@ -9,13 +9,11 @@ from datetime import date, datetime, timedelta
 
 from PySide6.QtCore import QDate, QTime
 from PySide6.QtWidgets import (
-    QDateEdit,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
     QLabel,
     QLineEdit,
-    QTimeEdit,
     QVBoxLayout,
     QWidget,
 )
@@ -25,8 +23,8 @@ from app.i18n import _
 from ui import style
 from ui.widgets.datetime_edit import resolve_wall_clock
 from ui.widgets.field_error import FieldError, problem_text
-from ui.widgets.text_edit import DATE_FORMAT
 from ui.widgets.timezone_picker import TimeZonePicker, system_zone
+from ui.widgets.typed_date import DateField, TimeField
 
 
 def _qdate(d: date) -> QDate:
@@ -72,6 +70,26 @@ class _FormDialog(QDialog):
         box.addWidget(error)
         self.form.addRow(lab, box)
 
+    typed: dict[str, QWidget] = {}
+
+    def watch_typed(self) -> None:
+        """A typed date or time that cannot be read says why beside it as soon as it is left."""
+        for key, field in self.typed.items():
+            error = self.errors[key]
+            field.problem_changed.connect(
+                lambda text, e=error: e.show_error(text) if text else e.clear_error()
+            )
+
+    def typed_problems(self) -> bool:
+        """Show the reason beside every typed date or time that cannot be read; True if any."""
+        found = False
+        for key, field in self.typed.items():
+            problem = field.problem()
+            if problem:
+                self.errors[key].show_error(problem)
+                found = True
+        return found
+
     def clear_errors(self) -> None:
         for error in self.errors.values():
             error.clear_error()
@@ -113,14 +131,9 @@ class NewActionDialog(_FormDialog):
         self.created_id: int | None = None
         self.title_edit = QLineEdit(self)
         self.title_edit.setPlaceholderText(_("e.g. Funeral for privacy"))
-        self.date_edit = QDateEdit(self)
-        self.date_edit.setCalendarPopup(True)
-        self.date_edit.setDisplayFormat(DATE_FORMAT)
-        self.date_edit.setDate(QDate.currentDate().addDays(14))
-        self.start_edit = QTimeEdit(QTime(10, 0), self)
-        self.start_edit.setDisplayFormat("HH:mm")
-        self.end_edit = QTimeEdit(QTime(12, 0), self)
-        self.end_edit.setDisplayFormat("HH:mm")
+        self.date_edit = DateField(QDate.currentDate().addDays(14), self)
+        self.start_edit = TimeField(QTime(10, 0), self)
+        self.end_edit = TimeField(QTime(12, 0), self)
         self.zone_picker = TimeZonePicker(self)
         self.zone_picker.set_zone(system_zone())
         self.add_row(_("&Title:"), self.title_edit, "title", _("Title"))
@@ -128,12 +141,21 @@ class NewActionDialog(_FormDialog):
         self.add_row(_("&Starts at:"), self.start_edit, "starts_at", _("Start time"))
         self.add_row(_("&Ends at:"), self.end_edit, "ends_at", _("End time"))
         self.add_row(_("Time &zone:"), self.zone_picker, "timezone", _("Time zone"))
+        self.typed = {
+            "date": self.date_edit,
+            "starts_at": self.start_edit,
+            "ends_at": self.end_edit,
+        }
+        self.watch_typed()
 
     def values(self) -> dict | None:
         self.clear_errors()
         title = self.title_edit.text().strip()
+        bad = not title
         if not title:
             self.errors["title"].show_error(_("is required"))
+        bad = self.typed_problems() or bad  # every problem of the form at once
+        if bad:
             return None
         zone_name = self.zone_picker.zone_name()
         day = self.date_edit.date().toPython()
@@ -192,11 +214,11 @@ class DuplicateDialog(_FormDialog):
         note.setWordWrap(True)
         self.form.addRow(note)
         self.title_edit = QLineEdit(title, self)
-        self.date_edit = QDateEdit(_qdate(current + timedelta(days=7)), self)
-        self.date_edit.setCalendarPopup(True)
-        self.date_edit.setDisplayFormat(DATE_FORMAT)
+        self.date_edit = DateField(_qdate(current + timedelta(days=7)), self)
         self.add_row(_("&Title:"), self.title_edit, "title", _("Title of the copy"))
         self.add_row(_("New &date:"), self.date_edit, "date", _("Date of the copy"))
+        self.typed = {"date": self.date_edit}
+        self.watch_typed()
 
     def accept(self) -> None:
         from ui.context import EditFailed
@@ -205,6 +227,7 @@ class DuplicateDialog(_FormDialog):
         title = self.title_edit.text().strip()
         if not title:
             self.errors["title"].show_error(_("is required"))
+        if self.typed_problems() or not title:
             return
         try:
             self.created_id = self._submit(title, self.date_edit.date().toPython())
@@ -225,15 +248,17 @@ class MoveDialog(_FormDialog):
         note = QLabel(_("Every time of the plan keeps its clock time on the new date."), self)
         note.setWordWrap(True)
         self.form.addRow(note)
-        self.date_edit = QDateEdit(_qdate(current), self)
-        self.date_edit.setCalendarPopup(True)
-        self.date_edit.setDisplayFormat(DATE_FORMAT)
+        self.date_edit = DateField(_qdate(current), self)
         self.add_row(_("New &date:"), self.date_edit, "date", _("New date"))
+        self.typed = {"date": self.date_edit}
+        self.watch_typed()
 
     def accept(self) -> None:
         from ui.context import EditFailed
 
         self.clear_errors()
+        if self.typed_problems():
+            return
         try:
             self._submit(self.date_edit.date().toPython())
         except EditFailed as exc:

@@ -1,17 +1,22 @@
-"""New database: where, and (recommended, on by default) encrypted with a passphrase."""
+"""New database: where, and encrypted with a passphrase (the way the dialog leads).
+
+The passphrase fields come first and have the focus, so typing a passphrase can never change
+what is created. Not encrypting is a separate, explicit step (its own button, then its own
+confirmation that says what it means); it is never a checkbox a stray space could untick.
+"""
 
 from __future__ import annotations
 
 from pathlib import Path
 
 from PySide6.QtWidgets import (
-    QCheckBox,
     QDialog,
     QDialogButtonBox,
-    QFileDialog,
     QHBoxLayout,
     QLabel,
+    QLayout,
     QLineEdit,
+    QMessageBox,
     QPushButton,
     QVBoxLayout,
     QWidget,
@@ -32,8 +37,13 @@ class NewDatabaseDialog(QDialog):
         self.result_value: tuple[Path, str | None] | None = None
         self.setObjectName("first_run_dialog" if first_run else "new_database_dialog")
         self.setWindowTitle(_("Welcome to Cortège") if first_run else _("New database"))
+        self.setAccessibleName(self.windowTitle())
+        #: tests answer the "without encryption?" question here instead of a message box
+        self.confirm_unencrypted = self._ask_unencrypted
         layout = QVBoxLayout(self)
+        layout.setSizeConstraint(QLayout.SizeConstraint.SetMinimumSize)  # wrapped text fits
         layout.setSpacing(style.SPACING)
+        self.setMinimumWidth(560)
         if first_run:
             intro = QLabel(
                 _(
@@ -50,25 +60,26 @@ class NewDatabaseDialog(QDialog):
         row = QHBoxLayout()
         self.path_edit = QLineEdit(str(default_path or Path.home() / "cortege.sqlite3"), self)
         self.path_edit.setObjectName("path_edit")
+        self.path_edit.setAccessibleName(_("File"))
         self.path_edit.setMinimumWidth(360)
-        browse = QPushButton(_("Choose…"), self)
+        browse = QPushButton(_("C&hoose…"), self)
         browse.setObjectName("browse_button")
+        browse.setAccessibleName(_("Choose the file"))
+        browse.setAutoDefault(False)
         browse.clicked.connect(self._browse)
-        file_label = QLabel(_("File:"), self)
+        file_label = QLabel(_("&File:"), self)
+        file_label.setBuddy(self.path_edit)
         row.addWidget(file_label)
         row.addWidget(self.path_edit, 1)
         row.addWidget(browse)
-        layout.addLayout(row)
+        self.path_error = self._error_label("path_error")
         if first_run:  # the default database: its place is not a question on the first start
             for widget in (file_label, self.path_edit, browse):
                 widget.setVisible(False)
-        self.path_error = self._error_label("path_error")
-        layout.addWidget(self.path_error)
 
-        self.encrypt = QCheckBox(_("Encrypt it with a passphrase (recommended)"), self)
-        self.encrypt.setObjectName("encrypt_check")
-        self.encrypt.setChecked(True)
-        layout.addWidget(self.encrypt)
+        heading = QLabel(_("Encrypt it with a passphrase (recommended)"), self)
+        heading.setObjectName("encrypt_heading")
+        heading.setFont(style.scaled_font(self, 1.1, bold=True))
         why = QLabel(
             _(
                 "The database holds the names and phone numbers of people who protest. "
@@ -81,32 +92,47 @@ class NewDatabaseDialog(QDialog):
         why.setObjectName("encrypt_explanation")
         why.setWordWrap(True)
         why.setStyleSheet(f"color: {style.css(style.muted_color(self))};")
-        layout.addWidget(why)
         self.fields = NewPassphraseFields(self)
+        layout.addWidget(heading)
+        layout.addWidget(why)
         layout.addWidget(self.fields)
-        self.encrypt.toggled.connect(self.fields.setEnabled)
-        self.unencrypted_warning = QLabel(
-            _("Without encryption, anyone who holds the file can read everything in it."), self
-        )
-        self.unencrypted_warning.setObjectName("unencrypted_warning")
-        self.unencrypted_warning.setWordWrap(True)
-        self.unencrypted_warning.setStyleSheet(f"color: {style.css(style.warning_color(self))};")
-        self.unencrypted_warning.setVisible(False)
-        self.encrypt.toggled.connect(lambda on: self.unencrypted_warning.setVisible(not on))
-        layout.addWidget(self.unencrypted_warning)
+        if not first_run:
+            layout.addLayout(row)
+            layout.addWidget(self.path_error)
 
-        buttons = QDialogButtonBox(
+        self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
         )
-        buttons.setObjectName("buttons")
-        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(
-            _("Start") if first_run else _("Create")
-        )
+        self.buttons.setObjectName("buttons")
+        self.ok_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
+        self.ok_button.setText(_("&Start encrypted") if first_run else _("&Create encrypted"))
+        self.ok_button.setObjectName("create_encrypted")
+        self.ok_button.setDefault(True)
+        self.plain_button = QPushButton(_("Continue &without encryption…"), self)
+        self.plain_button.setObjectName("without_encryption")
+        self.plain_button.setAutoDefault(False)  # Enter never chooses this one
+        self.plain_button.clicked.connect(self._without_encryption)
+        self.buttons.addButton(self.plain_button, QDialogButtonBox.ButtonRole.ActionRole)
+        cancel = self.buttons.button(QDialogButtonBox.StandardButton.Cancel)
+        cancel.setAutoDefault(False)
         if first_run:
-            buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(_("Quit"))
-        buttons.accepted.connect(self._accept)
-        buttons.rejected.connect(self.reject)
-        layout.addWidget(buttons)
+            cancel.setText(_("&Quit"))
+        for button in self.buttons.buttons():
+            button.setAccessibleName(button.text().replace("&", "").rstrip("…"))
+        self.buttons.accepted.connect(self._accept)
+        self.buttons.rejected.connect(self.reject)
+        layout.addWidget(self.buttons)
+        order = [self.fields.first, self.fields.second]
+        if not first_run:
+            order += [self.path_edit, browse]
+        order += [self.ok_button, self.plain_button, cancel]
+        for first, second in zip(order, order[1:], strict=False):
+            QWidget.setTabOrder(first, second)
+        self.fields.first.setFocus()
+
+    def showEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        super().showEvent(event)
+        self.fields.first.setFocus()
 
     def _error_label(self, name: str) -> QLabel:
         label = QLabel(self)
@@ -117,11 +143,11 @@ class NewDatabaseDialog(QDialog):
         return label
 
     def _browse(self) -> None:
-        path, _f = QFileDialog.getSaveFileName(
-            self, _("New database"), self.path_edit.text(), DB_FILTER
-        )
+        from ui.file_dialogs import save_file_name
+
+        path = save_file_name(self, _("New database"), Path(self.path_edit.text()).name, DB_FILTER)
         if path:
-            self.path_edit.setText(path)
+            self.path_edit.setText(str(path))
 
     def _path_problem(self, path: Path) -> str:
         if not str(path).strip() or path.name == "":
@@ -132,20 +158,71 @@ class NewDatabaseDialog(QDialog):
             return _("The folder {path} does not exist.").format(path=path.parent)
         return ""
 
-    def _accept(self) -> None:
+    def _checked_path(self) -> Path | None:
         path = Path(self.path_edit.text().strip()).expanduser()
         problem = self._path_problem(path)
         self.path_error.setText(problem)
         self.path_error.setVisible(bool(problem))
         if problem:
+            self.path_edit.setFocus()
+            return None
+        return path
+
+    def _accept(self) -> None:
+        path = self._checked_path()
+        if path is None:
             return
-        passphrase = None
-        if self.encrypt.isChecked():
-            passphrase = self.fields.value()
-            if passphrase is None:
-                return
+        passphrase = self.fields.value()
+        if passphrase is None:
+            return
         self.result_value = (path, passphrase)
         self.accept()
+
+    def _ask_unencrypted(self) -> bool:
+        box = QMessageBox(self)
+        box.setObjectName("confirm_unencrypted")
+        box.setIcon(QMessageBox.Icon.Warning)
+        box.setWindowTitle(_("Without encryption?"))
+        box.setText(_("Create the database without encryption?"))
+        box.setInformativeText(
+            _(
+                "Anyone who holds the file — a thief, a border guard, whoever finds the "
+                "laptop — can read every name, phone number and plan in it. You can encrypt "
+                "it later with File → Change passphrase."
+            )
+        )
+        plain = box.addButton(_("Create &without encryption"), QMessageBox.ButtonRole.AcceptRole)
+        plain.setObjectName("confirm_without_encryption")
+        back = box.addButton(_("&Back to the passphrase"), QMessageBox.ButtonRole.RejectRole)
+        back.setObjectName("back_to_passphrase")
+        box.setDefaultButton(back)
+        box.setEscapeButton(back)
+        box.exec()
+        return box.clickedButton() is plain
+
+    def _without_encryption(self) -> None:
+        path = self._checked_path()
+        if path is None:
+            return
+        if not self.confirm_unencrypted():
+            self.fields.first.setFocus()
+            return
+        self.result_value = (path, None)
+        self.accept()
+
+    def done(self, result: int) -> None:
+        self.fields.first.clear()
+        self.fields.second.clear()
+        super().done(result)
+
+
+def _run(dialog: NewDatabaseDialog) -> tuple[Path, str | None] | None:
+    try:
+        if dialog.exec() == QDialog.DialogCode.Accepted:
+            return dialog.result_value
+        return None
+    finally:
+        dialog.deleteLater()
 
 
 def ask_new_database(
@@ -155,26 +232,10 @@ def ask_new_database(
 
     The caller creates it with ``open_store(str(path), passphrase=passphrase)``.
     """
-    dialog = NewDatabaseDialog(parent, default_path=default_path)
-    try:
-        if dialog.exec() == QDialog.DialogCode.Accepted:
-            return dialog.result_value
-        return None
-    finally:
-        dialog.fields.first.clear()
-        dialog.fields.second.clear()
-        dialog.deleteLater()
+    return _run(NewDatabaseDialog(parent, default_path=default_path))
 
 
 def ask_first_run(parent: QWidget | None, path: Path) -> tuple[Path, str | None] | None:
-    """The very first start: encryption recommended (on by default) for the default database.
+    """The very first start: encryption leads for the default database.
     (path, passphrase or None), or None when the user quits."""
-    dialog = NewDatabaseDialog(parent, default_path=path, first_run=True)
-    try:
-        if dialog.exec() == QDialog.DialogCode.Accepted:
-            return dialog.result_value
-        return None
-    finally:
-        dialog.fields.first.clear()
-        dialog.fields.second.clear()
-        dialog.deleteLater()
+    return _run(NewDatabaseDialog(parent, default_path=path, first_run=True))

@@ -12,7 +12,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QDialogButtonBox,
-    QFileDialog,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
@@ -26,6 +25,7 @@ from PySide6.QtWidgets import (
 
 from app.i18n import _
 from ui import settings_store, style
+from ui.file_dialogs import open_file_name
 from ui.widgets.field_error import FieldError
 from ui.widgets.text_edit import CommitTextEdit
 
@@ -198,9 +198,7 @@ class PreferencesDialog(QDialog):
             self.logo_preview.setText(_("No logo"))
 
     def _choose_logo(self) -> None:
-        path, _filter = QFileDialog.getOpenFileName(
-            self, _("Choose a logo"), "", _("Images (*.png *.jpg *.jpeg)")
-        )
+        path = open_file_name(self, _("Choose a logo"), _("Images (*.png *.jpg *.jpeg)"))
         if path:
             self.set_logo_file(Path(path))
 

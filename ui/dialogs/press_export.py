@@ -12,7 +12,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QDialogButtonBox,
-    QFileDialog,
     QFormLayout,
     QLabel,
     QListWidget,
@@ -24,6 +23,7 @@ from PySide6.QtWidgets import (
 from app.i18n import N_, _, ui
 from ui import style
 from ui.context import EditFailed
+from ui.file_dialogs import save_file_name
 
 FORMAT_LABELS = {
     "pdf": N_("PDF on the letterhead"),
@@ -162,7 +162,7 @@ class PressExportDialog(QDialog):
         return f"{rel.key if rel else 'release'}{EXTENSIONS[self.fmt()]}"
 
     def _ask_path(self) -> None:
-        path, _filter = QFileDialog.getSaveFileName(
+        path = save_file_name(
             self, _("Export press release"), self.default_name(), _(FILTERS[self.fmt()])
         )
         if path and self.save_to(path):
@@ -191,6 +191,9 @@ class PressExportDialog(QDialog):
             self._record(rid, [c.id for c in contacts])
         self.message.setStyleSheet("")
         self.message.setText(_("Saved {path}").format(path=path))
+        from ui.saved_notice import announce_saved
+
+        announce_saved(self, self.message.text(), path)
         return True
 
     def _record(self, rid: int, contact_ids: list[int]) -> None:

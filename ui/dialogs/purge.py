@@ -42,6 +42,7 @@ class PurgeDialog(QDialog):
 
         self.scope = QComboBox(self)
         self.scope.setObjectName("scope_combo")
+        self.scope.setAccessibleName(_("Whose personal data"))
         self.scope.addItem(_("Everyone past their retention date"), DUE)
         tr = ui()
         for aid, title, start in ctx.query(action_choices):
@@ -65,6 +66,7 @@ class PurgeDialog(QDialog):
         layout.addWidget(self.summary)
         self.people = QListWidget(self)
         self.people.setObjectName("people_list")
+        self.people.setAccessibleName(_("People whose personal data will be erased"))
         self.people.setSelectionMode(QListWidget.SelectionMode.NoSelection)
         layout.addWidget(self.people, 1)
         self.kept = QLabel(self)

@@ -13,7 +13,6 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QDialog,
-    QFileDialog,
     QFormLayout,
     QHBoxLayout,
     QLabel,
@@ -26,6 +25,7 @@ from PySide6.QtWidgets import (
 from app.domain.errors import CortegeError
 from app.i18n import _, ui
 from ui import style
+from ui.file_dialogs import existing_folder, save_file_name
 
 MASTER, PERSON, ROLE, EVERYBODY, PROPS = "master", "person", "role", "everybody", "props"
 MAX_DPI = 300
@@ -242,18 +242,16 @@ class RunsheetDialog(QDialog):
     # --- save -----------------------------------------------------------------------------------
     def save(self) -> None:
         if self.is_batch():
-            folder = QFileDialog.getExistingDirectory(self, _("Save the run-sheets in"))
+            folder = existing_folder(self, _("Save the run-sheets in"))
             if folder:
-                self.save_batch(folder)
+                self.save_batch(str(folder))
             return
         name = {MASTER: "master", PROPS: "props-card"}.get(
             self.kind.currentData(), self.person.currentData()
         )
-        path, _filter = QFileDialog.getSaveFileName(
-            self, _("Save the run-sheet"), f"{name}.pdf", _("PDF files (*.pdf)")
-        )
+        path = save_file_name(self, _("Save the run-sheet"), f"{name}.pdf", _("PDF files (*.pdf)"))
         if path:
-            self.save_to(path)
+            self.save_to(str(path))
 
     def save_to(self, path: str) -> None:
         from app.storage.files import atomic_write
@@ -264,6 +262,9 @@ class RunsheetDialog(QDialog):
             self._show(self._current, _("Could not save: {reason}").format(reason=exc), error=True)
             return
         self.status.setText(_("Saved to {path}").format(path=path))
+        from ui.saved_notice import announce_saved
+
+        announce_saved(self, self.status.text(), path)
 
     def save_batch(self, folder: str):
         """Write every sheet of the batch into ``folder`` in a worker; returns its handle."""
@@ -292,6 +293,9 @@ class RunsheetDialog(QDialog):
                 names = ", ".join(alias for alias, _reason in failed)
                 text += " — " + _("could not write: {names}").format(names=names)
             self.status.setText(text)
+            from ui.saved_notice import announce_saved
+
+            announce_saved(self, self.status.text(), folder)
 
         self.handle = run_in_background(
             self,

@@ -310,6 +310,10 @@ def wall_clock_instant(dialog, edit, *, field: str, kept: datetime | None, tz) -
     if any, is shown next to ``field``; none when the user cancelled the question)."""
     from ui.tabs._timeinput import resolve
 
+    typed = edit.problem() if hasattr(edit, "problem") else ""
+    if typed:
+        dialog.problem(field, typed)
+        return None
     naive = edit.naive()
     if kept is not None and naive == kept.astimezone(tz).replace(tzinfo=None):
         return kept

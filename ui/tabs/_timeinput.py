@@ -10,10 +10,12 @@ from __future__ import annotations
 from datetime import UTC, datetime
 
 from PySide6.QtCore import QDate, QTime
-from PySide6.QtWidgets import QDateEdit, QHBoxLayout, QMessageBox, QTimeEdit, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QMessageBox, QWidget
 
 from app.domain.timeutil import LocalTimeError, localize
 from app.i18n import _, ui
+from ui.style import css, error_color
+from ui.widgets.typed_date import DateField, TimeField
 
 
 class WallClockEdit(QWidget):
@@ -22,21 +24,34 @@ class WallClockEdit(QWidget):
     def __init__(self, name: str, label: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName(name)
-        self.date_edit = QDateEdit()
+        self.date_edit = DateField(None, self)
         self.date_edit.setObjectName(f"{name}_date")
-        self.date_edit.setCalendarPopup(True)
-        self.date_edit.setDisplayFormat("yyyy-MM-dd")
         self.date_edit.setAccessibleName(_("{field} date").format(field=label))
-        self.time_edit = QTimeEdit()
+        self.time_edit = TimeField(None, self)
         self.time_edit.setObjectName(f"{name}_time")
-        self.time_edit.setDisplayFormat("HH:mm")
         self.time_edit.setAccessibleName(_("{field} time").format(field=label))
+        self.error_label = QLabel(self)
+        self.error_label.setObjectName(f"{name}_typing_error")
+        self.error_label.setWordWrap(True)
+        self.error_label.setVisible(False)
+        self.error_label.setStyleSheet(f"color: {css(error_color(self))};")
         lay = QHBoxLayout(self)
         lay.setContentsMargins(0, 0, 0, 0)
-        lay.addWidget(self.date_edit)
-        lay.addWidget(self.time_edit)
-        lay.addStretch(1)
+        lay.addWidget(self.date_edit, 2)
+        lay.addWidget(self.time_edit, 1)
+        lay.addWidget(self.error_label, 2)
+        for field in (self.date_edit, self.time_edit):
+            field.problem_changed.connect(self._show_problem)
         self.setFocusProxy(self.time_edit)
+
+    def _show_problem(self, _text: str = "") -> None:
+        text = self.problem()
+        self.error_label.setText(text)
+        self.error_label.setVisible(bool(text))
+
+    def problem(self) -> str:
+        """Why the typed date or time cannot be read ("" when both can)."""
+        return self.date_edit.problem() or self.time_edit.problem()
 
     def set_naive(self, value: datetime) -> None:
         self.date_edit.setDate(QDate(value.year, value.month, value.day))

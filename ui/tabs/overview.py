@@ -10,7 +10,6 @@ from decimal import Decimal
 from PySide6.QtCore import QDate, Qt, QTime
 from PySide6.QtWidgets import (
     QComboBox,
-    QDateEdit,
     QFormLayout,
     QGridLayout,
     QGroupBox,
@@ -20,7 +19,6 @@ from PySide6.QtWidgets import (
     QPushButton,
     QScrollArea,
     QStackedWidget,
-    QTimeEdit,
     QVBoxLayout,
     QWidget,
 )
@@ -33,8 +31,9 @@ from ui.tabs.base import ActionTab
 from ui.widgets.contacts_table import ContactsEditor
 from ui.widgets.datetime_edit import resolve_wall_clock
 from ui.widgets.field_error import FieldError, problem_text
-from ui.widgets.text_edit import DATE_FORMAT, CommitTextEdit, OptionalDateEdit
+from ui.widgets.text_edit import CommitTextEdit, OptionalDateEdit
 from ui.widgets.timezone_picker import TimeZonePicker
+from ui.widgets.typed_date import DateField, TimeField
 
 STATUSES = ("idea", "planned", "confirmed", "done", "cancelled")
 TEXT_FIELDS = ("title", "location_name", "decl_authority", "decl_reference")
@@ -201,14 +200,11 @@ class OverviewTab(ActionTab):
         status.activated.connect(lambda _i: self._commit_status())
 
         form = self._group("when")
-        date_edit = QDateEdit(self)
-        date_edit.setCalendarPopup(True)
-        date_edit.setDisplayFormat(DATE_FORMAT)
+        date_edit = DateField(None, self)  # typed: "15/01/2027", "15 janvier 2027"
         self._add(form, "date", date_edit)
         date_edit.editingFinished.connect(self._commit_date)
         for name in ("starts_at", "ends_at"):
-            t = QTimeEdit(self)
-            t.setDisplayFormat("HH:mm")
+            t = TimeField(None, self)  # typed: "9:30", "9h30"
             self._add(form, name, t)
             t.editingFinished.connect(lambda n=name: self._commit_time(n))
             t.timeChanged.connect(lambda _t: self._recheck_times())
@@ -477,6 +473,10 @@ class OverviewTab(ActionTab):
     def _commit_time(self, name: str) -> None:
         if not self.values:
             return
+        typed = self.fields[name].problem()
+        if typed:
+            self.errors[name].show_error(typed)
+            return
         start = self._local("starts_at")
         end = self._local("ends_at")
         t = self.fields[name].time().toPython().replace(second=0, microsecond=0)
@@ -517,6 +517,10 @@ class OverviewTab(ActionTab):
 
     def _commit_date(self) -> None:
         if not self.values or self.action_id is None:
+            return
+        typed = self.fields["date"].problem()
+        if typed:
+            self.errors["date"].show_error(typed)
             return
         new_date: date = self.fields["date"].date().toPython()
         old_date = self._local("starts_at").date()

@@ -13,7 +13,6 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
-    QFileDialog,
     QFormLayout,
     QLabel,
     QLineEdit,
@@ -27,6 +26,7 @@ from app.domain.errors import CortegeError
 from app.i18n import _, ngettext
 from ui import style
 from ui.context import EditFailed
+from ui.file_dialogs import open_file_name
 from ui.models.base import RowTableModel
 from ui.tabs._common import EmptyTableView, button, row_layout, show_error
 from ui.widgets.field_error import FieldError, problem_text
@@ -293,8 +293,8 @@ class MediaListPage(QWidget):
         if self.action_id is None:
             return None
         if not path:
-            path, _filter = QFileDialog.getOpenFileName(
-                self, _("Import media contacts"), "", _("CSV files (*.csv);;All files (*)")
+            path = open_file_name(
+                self, _("Import media contacts"), _("CSV files (*.csv);;All files (*)")
             )
             if not path:
                 return None

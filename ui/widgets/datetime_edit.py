@@ -12,12 +12,12 @@ from collections.abc import Callable
 from datetime import UTC, date, datetime, time
 
 from PySide6.QtCore import QDate, QTime, Signal
-from PySide6.QtWidgets import QDateEdit, QHBoxLayout, QLabel, QMessageBox, QTimeEdit, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QMessageBox, QWidget
 
 from app.domain.timeutil import LocalTimeError, is_ambiguous, localize, zone
 from app.i18n import _
 from ui.widgets.field_error import FieldError
-from ui.widgets.text_edit import DATE_FORMAT
+from ui.widgets.typed_date import DateField, TimeField
 
 
 def _offset_text(aware: datetime) -> str:
@@ -129,15 +129,12 @@ class ZonedDateTimeEdit(QWidget):
         self._instant: datetime | None = None
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        self.date_edit = QDateEdit(self)
+        self.date_edit = DateField(None, self)
         self.date_edit.setObjectName("date")
-        self.date_edit.setCalendarPopup(True)
-        self.date_edit.setDisplayFormat(DATE_FORMAT)
         self.date_edit.setAccessibleName(_("Date"))
         self.date_edit.setVisible(show_date)
-        self.time_edit = QTimeEdit(self)
+        self.time_edit = TimeField(None, self)
         self.time_edit.setObjectName("time")
-        self.time_edit.setDisplayFormat("HH:mm")
         self.time_edit.setAccessibleName(_("Time"))
         self.zone_label = QLabel(tz_name, self)
         self.zone_label.setObjectName("zone")
@@ -177,6 +174,10 @@ class ZonedDateTimeEdit(QWidget):
         return self._instant
 
     def _commit(self) -> None:
+        typed = self.date_edit.problem() or self.time_edit.problem()
+        if typed:  # nothing is saved from a date or time that cannot be read
+            self.error_label.show_error(typed)
+            return
         naive = self.wall_clock()
         if self._instant is not None:
             shown = self._instant.astimezone(zone(self.tz_name)).replace(tzinfo=None)

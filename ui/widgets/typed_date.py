@@ -1,0 +1,124 @@
+"""Date and time fields the user types into ("15/01/2027", "15 janvier", "9:30") instead of
+spinning sections. Read in the UI language (app/domain/typed_dates.py); shown back formatted
+with the month's name, so the user sees how the value was read. A value that cannot be read
+keeps the last good one, and ``problem_changed`` carries the reason for the label beside it.
+
+They keep the QDateEdit / QTimeEdit calls the forms use: ``date()``/``setDate()``,
+``time()``/``setTime()`` (QDate / QTime), and ``editingFinished``.
+"""
+
+from __future__ import annotations
+
+from datetime import date, time
+
+from PySide6.QtCore import QDate, QTime, Signal
+from PySide6.QtWidgets import QLineEdit, QWidget
+
+from app.domain.typed_dates import example_date, example_time, parse_date, parse_time
+from app.i18n import _, ui_language
+
+
+def show_date(value: date) -> str:
+    from babel.dates import format_date
+
+    return format_date(value, "EEE d MMM y", locale=ui_language().replace("-", "_"))
+
+
+def show_time(value: time) -> str:
+    from babel.dates import format_time
+
+    return format_time(value, "short", locale=ui_language().replace("-", "_"))
+
+
+class _TypedField(QLineEdit):
+    problem_changed = Signal(str)  # "" when the text is fine again
+
+    def __init__(self, parent: QWidget | None, *, parse, show) -> None:
+        super().__init__(parent)
+        self._parse = parse  # text -> value, ValueError with the reason
+        self._show = show  # value -> text
+        self._problem = ""
+        self.editingFinished.connect(self._settle)
+        self.textEdited.connect(lambda _t: self._set_problem(""))
+
+    def problem(self) -> str:
+        """Why the text cannot be read ("" when it can)."""
+        try:
+            self._parse(self.text())
+        except ValueError as exc:
+            return str(exc)
+        return ""
+
+    def _set_problem(self, text: str) -> None:
+        if text != self._problem:
+            self._problem = text
+            self.setProperty("invalid", bool(text))
+            self.setAccessibleDescription(text)
+            self.problem_changed.emit(text)
+
+    def _settle(self) -> None:
+        try:
+            value = self._parse(self.text())
+        except ValueError as exc:
+            self._set_problem(str(exc))
+            return
+        self._value = value
+        self._set_problem("")
+        shown = self._show(value)
+        if shown != self.text():
+            self.setText(shown)
+
+
+class DateField(_TypedField):
+    dateChanged = Signal(QDate)  # noqa: N815 - QDateEdit's name: the text now reads as a date
+
+    def __init__(self, value: QDate | date | None = None, parent: QWidget | None = None) -> None:
+        super().__init__(parent, parse=lambda text: parse_date(text, ui_language()), show=show_date)
+        self.setPlaceholderText(_("e.g. {example}").format(example=example_date(ui_language())))
+        self.setToolTip(
+            _("Type a date: {example}, or with the month's name").format(
+                example=example_date(ui_language())
+            )
+        )
+        self._value: date = date.today()
+        self.setDate(value if value is not None else date.today())
+        self.textChanged.connect(lambda _t: self.problem() or self.dateChanged.emit(self.date()))
+
+    def setDate(self, value: QDate | date) -> None:  # noqa: N802 - QDateEdit's name
+        self._value = value.toPython() if isinstance(value, QDate) else value
+        self.setText(show_date(self._value))
+        self._set_problem("")
+
+    def date(self) -> QDate:
+        """The date typed (read now), or the last good one while the text cannot be read."""
+        try:
+            value = self._parse(self.text())
+        except ValueError:
+            value = self._value
+        return QDate(value.year, value.month, value.day)
+
+
+class TimeField(_TypedField):
+    timeChanged = Signal(QTime)  # noqa: N815 - QTimeEdit's name
+
+    def __init__(self, value: QTime | time | None = None, parent: QWidget | None = None) -> None:
+        super().__init__(parent, parse=lambda text: parse_time(text, ui_language()), show=show_time)
+        self.setPlaceholderText(_("e.g. {example}").format(example=example_time(ui_language())))
+        self.setToolTip(_("Type a time: {example}").format(example=example_time(ui_language())))
+        self._value: time = time(10, 0)
+        self.setTime(value if value is not None else time(10, 0))
+        self.textChanged.connect(lambda _t: self.problem() or self.timeChanged.emit(self.time()))
+        self.setMaximumWidth(self.fontMetrics().horizontalAdvance("00:00 AM") * 2)
+
+    def setTime(self, value: QTime | time) -> None:  # noqa: N802 - QTimeEdit's name
+        self._value = value.toPython() if isinstance(value, QTime) else value
+        self._value = self._value.replace(second=0, microsecond=0)
+        self.setText(show_time(self._value))
+        self._set_problem("")
+
+    def time(self) -> QTime:
+        try:
+            value = self._parse(self.text())
+        except ValueError:
+            value = self._value
+        return QTime(value.hour, value.minute)
