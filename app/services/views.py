@@ -217,13 +217,15 @@ def role_rows(session: Session, action_id: int) -> list[RoleRow]:
 
 
 def assignment_rows(
-    session: Session, action_id: int, *, personal: bool = False
+    session: Session, action_id: int, *, personal: bool = False, ids=None
 ) -> list[AssignmentRow]:
-    """People of the action, one row per role they hold, by role then alias."""
+    """People of the action, one row per role they hold, by role then alias; with ``ids``
+    only those (a colleague changed them: the window refreshes just these rows)."""
+    query = select(m.Assignment).where(m.Assignment.action_id == action_id)
+    if ids is not None:
+        query = query.where(m.Assignment.id.in_(list(ids)))
     rows = session.scalars(
-        select(m.Assignment)
-        .where(m.Assignment.action_id == action_id)
-        .options(selectinload(m.Assignment.participant), selectinload(m.Assignment.role))
+        query.options(selectinload(m.Assignment.participant), selectinload(m.Assignment.role))
     )
     out = [
         AssignmentRow(

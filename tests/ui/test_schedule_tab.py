@@ -309,7 +309,7 @@ def test_edit_over_a_change_made_meanwhile_is_refused(qtbot, tab, ctx, demo_stor
 
     def fill(dialog):
         with demo_store.session() as s:  # another organiser, on a shared database
-            edits.update(s, "cue", dialog.row.id, place="Corner of the street")
+            edits.update(s, "cue", dialog.row.id, title="Banner unrolled at the gate")
         dialog.title_edit.setText("Banner up")
         press_ok(dialog)
         messages.append(dialog.error_text(""))
@@ -317,7 +317,22 @@ def test_edit_over_a_change_made_meanwhile_is_refused(qtbot, tab, ctx, demo_stor
 
     with_modal(tab.edit_button.click, fill)
     assert messages == ["somebody else changed this cue since you opened it"]
-    assert "Banner unrolled" in titles(tab) and ctx.undo_stack.count() == 0
+    assert "Banner up" not in titles(tab) and ctx.undo_stack.count() == 0
+
+
+def test_edit_over_a_change_of_another_field_keeps_both(qtbot, tab, ctx, demo_store):
+    select_row(tab.table, row_of_text(tab.model, Col.TITLE, "Banner unrolled"))
+
+    def fill(dialog):
+        with demo_store.session() as s:  # another organiser moves the cue elsewhere
+            edits.update(s, "cue", dialog.row.id, place="Corner of the street")
+        dialog.title_edit.setText("Banner up")
+        press_ok(dialog)
+
+    with_modal(tab.edit_button.click, fill)
+    rows = {r.title: r for r in tab.model.all_rows()}
+    assert rows["Banner up"].place == "Corner of the street"
+    assert ctx.undo_stack.count() == 1
 
 
 @pytest.mark.parametrize(
