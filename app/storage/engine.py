@@ -181,12 +181,12 @@ class Store:
 
     @contextmanager
     def read(self) -> Iterator[Session]:
-        with self._sessions() as session, self._server_errors():
+        with self._sessions() as session, self._server_errors(writing=False):
             yield session
             session.rollback()
 
     @contextmanager
-    def _server_errors(self) -> Iterator[None]:
+    def _server_errors(self, *, writing: bool = True) -> Iterator[None]:
         """A server that went away, a timeout, a role that may only read: one sentence each
         (app.storage.server), instead of the driver's text."""
         try:
@@ -196,7 +196,7 @@ class Store:
                 raise
             from app.storage.server import describe_failure
 
-            raise describe_failure(exc, self.engine.url) from exc
+            raise describe_failure(exc, self.engine.url, writing=writing) from exc
 
     def notify(self, changes: object) -> None:
         for listener in list(self.listeners):
