@@ -8,6 +8,7 @@ replaces any waiting one (only the newest state matters).
 
 from __future__ import annotations
 
+import atexit
 import logging
 from collections.abc import Callable
 from typing import Any
@@ -37,10 +38,20 @@ class _Run(QRunnable):
         self._signals.finished.emit(self._request, result)
 
 
+def _wait_for_reads() -> None:
+    """At exit: let a read that is still running finish before Python goes away."""
+    QThreadPool.globalInstance().waitForDone(3000)
+
+
+atexit.register(_wait_for_reads)
+
+
 class BackgroundQuery(QObject):
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self._signals = _Signals(self)
+        # No Qt parent: a read still running when this owner is deleted keeps its carrier
+        # alive; Qt drops the delivery to the deleted owner.
+        self._signals = _Signals()
         self._signals.finished.connect(self._finished)
         self._running = False
         self._waiting: tuple | None = None
