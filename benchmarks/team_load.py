@@ -211,12 +211,12 @@ def add_people(store, action_id: int, people: int) -> None:
 
 
 def refresh_cost(url: str, people: int, repeats: int = 9) -> tuple[float, float]:
+    from PySide6.QtCore import QEvent, QThreadPool
     from PySide6.QtWidgets import QApplication
     from sqlalchemy import select
 
     from app.domain import models as m
     from app.services import edits
-    from app.storage.engine import open_store
     from ui.main_window import MainWindow
 
     app = QApplication.instance() or QApplication([])
@@ -254,9 +254,13 @@ def refresh_cost(url: str, people: int, repeats: int = 9) -> tuple[float, float]
     tab.reload()
     anchor = time.perf_counter() - started
     shown = window.tab_widgets["people"].model.rowCount()
+    window.live_updates.stop()
     window.close()
+    window.deleteLater()  # its timers and background reads end before the database goes
+    app.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    app.processEvents()
+    QThreadPool.globalInstance().waitForDone(10_000)
     store.close()
-    open_store  # noqa: B018 - imported for the store the window opened
     assert shown >= people, f"the People tab shows {shown} rows"
     return statistics.median(costs), anchor
 
