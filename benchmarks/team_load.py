@@ -78,6 +78,7 @@ BEGIN
   RETURN NEW;
 END $$ LANGUAGE plpgsql;
 CREATE TRIGGER bench_log AFTER INSERT OR UPDATE ON cue FOR EACH ROW EXECUTE FUNCTION bench_log();
+INSERT INTO bench_history SELECT id, version, title, minutes FROM cue;
 """
 
 
@@ -96,6 +97,8 @@ def organiser(store, me: int, cue_ids, until: float, rng: random.Random, out: di
         version, title, minutes = seen[cue_id]
         field = rng.choice(("title", "minutes"))
         value = f"cue by {me} #{rng.randint(0, 9999)}" if field == "title" else rng.randint(1, 30)
+        if value == (title if field == "title" else minutes):
+            continue  # saving what is there changes nothing (no new version): not an edit
         started = time.perf_counter()
         try:
             with store.session() as s:
@@ -208,12 +211,12 @@ def add_people(store, action_id: int, people: int) -> None:
 
 
 def refresh_cost(url: str, people: int, repeats: int = 9) -> tuple[float, float]:
+    from PySide6.QtCore import QEvent, QThreadPool
     from PySide6.QtWidgets import QApplication
     from sqlalchemy import select
 
     from app.domain import models as m
     from app.services import edits
-    from app.storage.engine import open_store
     from ui.main_window import MainWindow
 
     app = QApplication.instance() or QApplication([])
@@ -251,9 +254,13 @@ def refresh_cost(url: str, people: int, repeats: int = 9) -> tuple[float, float]
     tab.reload()
     anchor = time.perf_counter() - started
     shown = window.tab_widgets["people"].model.rowCount()
+    window.live_updates.stop()
     window.close()
+    window.deleteLater()  # its timers and background reads end before the database goes
+    app.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    app.processEvents()
+    QThreadPool.globalInstance().waitForDone(10_000)
     store.close()
-    open_store  # noqa: B018 - imported for the store the window opened
     assert shown >= people, f"the People tab shows {shown} rows"
     return statistics.median(costs), anchor
 

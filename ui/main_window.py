@@ -434,7 +434,11 @@ class MainWindow(QMainWindow):
                     self._purge_timer.start()
             else:
                 self._refresh_purge_reminder()
-        if change.entity in HEADER_ENTITIES and change.action_id in (None, self.action_id):
+        counts = change.entity in HEADER_ENTITIES and change.kind != "updated"  # added, removed
+        if (change.entity in ("*", "action") or counts) and change.action_id in (
+            None,
+            self.action_id,
+        ):
             self._refresh_header()
         if self.action_id is None:
             self._show_action_view(False)

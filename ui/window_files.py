@@ -443,12 +443,14 @@ def move_action(window) -> None:
 
     if window.action_id is None or window.header_data is None:
         return
-    action_id = window.action_id
+    action_id, version = window.action_id, window.header_data.get("version")
 
     def submit(new_date: date) -> None:
         window.ctx.run_op(
             _("Move action"),
-            lambda session: op(session, action_id=action_id, new_date=new_date),
+            lambda session: op(
+                session, action_id=action_id, new_date=new_date, expected_version=version
+            ),
         )
 
     MoveDialog(window, submit, current=_local_date(window)).exec()

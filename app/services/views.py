@@ -314,9 +314,10 @@ def role_rows(session: Session, action_id: int) -> list[RoleRow]:
 
 
 def assignment_rows(
-    session: Session, action_id: int, *, personal: bool = False
+    session: Session, action_id: int, *, personal: bool = False, ids=None
 ) -> list[AssignmentRow]:
-    """People of the action, one row per role they hold, by role then alias. One Core join:
+    """People of the action, one row per role they hold, by role then alias; with ``ids``
+    only those (a colleague changed them: the window refreshes just these rows). One Core join:
     2,000 ORM assignments with their people cost 0.4 s for a table of plain rows."""
     a, p, r = m.Assignment.__table__.c, m.Participant.__table__.c, m.Role.__table__.c
     columns = [
@@ -346,6 +347,8 @@ def assignment_rows(
         .join(m.Role.__table__, r.id == a.role_id)
         .where(a.action_id == action_id)
     )
+    if ids is not None:
+        query = query.where(a.id.in_(list(ids)))
     out = [
         AssignmentRow(
             id=row[0],

@@ -270,7 +270,7 @@ class Store:
     def read(self) -> Iterator[Session]:
         """A read-only transaction (rolled back at the end)."""
         self._check_identity(writing=False)
-        with self._readers() as session, self._server_errors():
+        with self._readers() as session, self._server_errors(writing=False):
             try:
                 yield session
             except DBAPIError as exc:
@@ -298,7 +298,7 @@ class Store:
         return translate(exc, where, encrypted=self.encrypted, store=self)
 
     @contextmanager
-    def _server_errors(self) -> Iterator[None]:
+    def _server_errors(self, *, writing: bool = True) -> Iterator[None]:
         """A server that went away, a timeout, a role that may only read: one sentence each
         (app.storage.server), instead of the driver's text."""
         try:
@@ -308,7 +308,7 @@ class Store:
                 raise
             from app.storage.server import describe_failure
 
-            raise describe_failure(exc, self.engine.url) from exc
+            raise describe_failure(exc, self.engine.url, writing=writing) from exc
 
     def notify(self, changes: object) -> None:
         for listener in list(self.listeners):

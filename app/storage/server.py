@@ -263,7 +263,9 @@ def describe_connect_failure(exc: BaseException, target: str | URL) -> str:
     )
 
 
-def describe_failure(exc: BaseException, url: URL | None = None) -> ServerError:
+def describe_failure(
+    exc: BaseException, url: URL | None = None, *, writing: bool = True
+) -> ServerError:
     """What to tell the user when a read or an edit failed on the server (not a rule of the
     plan: those are DomainErrors). Nothing of the failed transaction was saved."""
     state = _sqlstate(exc)
@@ -291,6 +293,14 @@ def describe_failure(exc: BaseException, url: URL | None = None) -> ServerError:
     if state == "42501" or state == "25006":  # insufficient privilege, read-only transaction
         return ServerError(
             _("Not saved: this database role may only read the plan (ask the administrator).")
+        )
+    if not writing:
+        return ServerError(
+            _(
+                "Cortège could not read from the database server: the connection was lost "
+                "({reason}). Nothing was changed; it reconnects by itself, so try again in a "
+                "moment."
+            ).format(reason=_redact(_first_line(exc), url))
         )
     return ServerError(
         _(

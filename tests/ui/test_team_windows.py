@@ -180,3 +180,32 @@ def test_colleagues_editing_different_fields_both_keep_their_change(qtbot, two_w
     assert mine.ctx.undo_stack.undoText() == "Edit title"
     loc = mine.ctx.query(lambda s: s.get(m.Action, mine.action_id).location_name)
     assert (_title(mine), loc) == ("My title", "Side gate of the cemetery")
+
+
+def test_moving_an_action_a_colleague_just_moved_is_refused(qtbot, two_windows):
+    from datetime import date
+
+    from PySide6.QtCore import QDate
+    from PySide6.QtWidgets import QDateEdit, QDialogButtonBox
+
+    from ui.tabs.overview import move_edit
+
+    mine, theirs = two_windows
+    theirs.ctx.run_edit("Move", *move_edit(theirs.action_id, date(2024, 6, 4)))
+    seen: dict = {}
+
+    def fill() -> None:
+        dialog = QApplication.activeModalWidget()
+        if dialog is None or dialog.objectName() != "move_dialog":
+            QTimer.singleShot(20, fill)
+            return
+        dialog.findChild(QDateEdit).setDate(QDate(2024, 6, 11))
+        dialog.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Ok).click()
+        seen["texts"] = [w.text() for w in dialog.findChildren(QLabel) if w.isVisible()]
+        dialog.reject()
+
+    QTimer.singleShot(0, fill)
+    mine.a_move.trigger()
+    assert any("somebody else changed this action" in t for t in seen["texts"])
+    starts = mine.ctx.query(lambda s: s.get(m.Action, mine.action_id).starts_at)
+    assert starts.date() == date(2024, 6, 4)  # theirs kept

@@ -142,6 +142,37 @@ class RowTableModel(QAbstractTableModel):
                 self.dataChanged.emit(self.index(pos, 0), self.index(pos, last))
         self._rows = {r.id: r for r in rows}
 
+    def patch(self, rows: list[Any], gone: set[int], *, key: Callable[[Any], Any]) -> bool:
+        """Refresh just these rows (``gone``: ids that no longer exist), in place: cost
+        independent of the table's size. False, changing nothing, when a row is new or would
+        move (its sort ``key`` or its filter match changed): then ``sync`` everything."""
+        for row in rows:
+            old = self._rows.get(row.id)
+            if old is None or key(old) != key(row):
+                return False
+            if self._match is not None and self._match(old) != self._match(row):
+                return False
+        root = QModelIndex()
+        for row_id in gone:
+            if row_id not in self._rows:
+                continue
+            del self._rows[row_id]
+            self._all = [r for r in self._all if r.id != row_id]
+            if row_id in self._ids:
+                pos = self._ids.index(row_id)
+                self.beginRemoveRows(root, pos, pos)
+                del self._ids[pos]
+                self.endRemoveRows()
+        last = len(self.columns) - 1
+        fresh = {row.id: row for row in rows}
+        self._all = [fresh.get(r.id, r) for r in self._all] if fresh else self._all
+        for row in rows:
+            self._rows[row.id] = row
+            if row.id in self._ids:
+                pos = self._ids.index(row.id)
+                self.dataChanged.emit(self.index(pos, 0), self.index(pos, last))
+        return True
+
     def retranslate(self) -> None:
         self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(self.columns) - 1)
         if self._ids:

@@ -216,8 +216,34 @@ class PeopleTab(ActionTab):
         self._update_buttons()
 
     def on_changed(self, change: Change) -> None:
+        if change.entity == "assignment" and change.ids and self._refresh_rows(change):
+            return
         if change.entity in RELEVANT:
             super().on_changed(change)
+
+    def _refresh_rows(self, change: Change) -> bool:
+        """A few assignments changed (a colleague's tick, a call time): read and repaint only
+        those rows, not the whole action (10,000 people)."""
+        if self.action_id is None or change.action_id != self.action_id:
+            return False
+        rows = self.ctx.query(
+            views.assignment_rows,
+            self.action_id,
+            personal=self.reveal_button.isChecked(),
+            ids=change.ids,
+        )
+        gone = set(change.ids) - {r.id for r in rows}
+
+        def order(r):
+            return (r.role_id, r.alias.casefold())
+
+        if not self.model.patch(rows, gone, key=order):
+            return False
+        if gone:  # the roles' head counts moved (an update in place keeps its role)
+            self.role_model.sync(self.ctx.query(views.role_rows, self.action_id))
+        self._update_empty_text()
+        self._update_buttons()
+        return True
 
     def focus_entity(self, entity: str, entity_id: int) -> bool:
         if entity == "role":

@@ -49,10 +49,19 @@ def countdown(start: datetime, now: datetime) -> str:
     return format_timedelta(start - now, add_direction=True, threshold=1.5, locale=ui_language())
 
 
+HIDDEN_RECOUNT_MS = 1000  # colleagues' changes recount a hidden panel after this pause
+
+
 class ReadinessTab(ActionTab):
     def __init__(self, ctx, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)
         from app.domain.timeutil import utcnow
+
+        self._background = None  # a BackgroundQuery, made on the first hidden refresh
+        self._later = QTimer(self)
+        self._later.setSingleShot(True)
+        self._later.setInterval(HIDDEN_RECOUNT_MS)
+        self._later.timeout.connect(self._recount_in_background)
 
         self.setObjectName("readiness_tab")
         self.now: Callable[[], datetime] = utcnow
@@ -132,10 +141,6 @@ class ReadinessTab(ActionTab):
     def title(self) -> str:
         return _("Readiness")
 
-    def on_changed(self, change) -> None:
-        self._cache.clear()  # whatever changed may change any action's readiness
-        super().on_changed(change)
-
     def retranslate(self) -> None:
         self._cache.clear()
         self.view.setAccessibleName(_("Problems to fix"))
@@ -175,6 +180,38 @@ class ReadinessTab(ActionTab):
             self._show_empty()
             return
         self._show()
+
+    def on_changed(self, change) -> None:
+        """A colleague's change while this panel is hidden: its badge is recomputed off the
+        GUI thread, so a large action does not freeze the tab the user is working in."""
+        self._cache.clear()  # whatever changed may change any action's readiness
+        touches = change.entity == "*" or change.action_id in (None, self.action_id)
+        if getattr(change, "remote", False) and not self.isVisible() and touches:
+            if self.action_id is not None and self.ctx.store is not None:
+                self._later.start()  # a burst of changes: one recount, once it has settled
+            return
+        super().on_changed(change)
+
+    def _recount_in_background(self) -> None:
+        from ui.background_query import BackgroundQuery
+
+        if self.action_id is None or self.ctx.store is None:
+            return
+        if self._background is None:
+            self._background = BackgroundQuery(self)
+        action_id = self.action_id
+        self._background.request(
+            self.ctx.store,
+            read_readiness,
+            action_id,
+            self.now(),
+            on_done=lambda data: self._arrived(action_id, data),
+        )
+
+    def _arrived(self, action_id: int, data) -> None:  # an Assessment
+        if action_id == self.action_id:
+            self.data = data
+            self._show()
 
     def problems(self) -> list:
         return list(self.data.problems) if self.data else []
