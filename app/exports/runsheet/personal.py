@@ -283,6 +283,50 @@ def _bring_list(sheet: PersonalSheet) -> list:
     return out
 
 
+# Printed sizes of the QR codes, in points: about 30 mm and 21 mm, both scan from arm's length.
+EVENT_QR = 84
+TEL_QR = 60
+
+
+def qr_codes(sheet: PersonalSheet, width: float) -> list:
+    """The call time as a calendar event, and the legal-support number, as QR codes that a phone
+    camera reads without a network; each with a caption in the reader's language."""
+    from reportlab.platypus import Table, TableStyle
+
+    from app.exports.pack.qr import drawing, event_payload, tel_uri
+
+    tr = translator(sheet.header.lang)
+    doc = direction(sheet.header.lang)
+    cells, widths = [], []
+    event = event_payload(sheet)
+    if event:
+        cells += [
+            drawing(event, EVENT_QR),
+            para(tr.gettext("Scan to add your call time to your calendar"), "small", direction=doc),
+        ]
+        widths += [EVENT_QR + 6, width * 0.3]
+    if sheet.header.legal_phone:
+        caption = tr.gettext("Legal support — scan to call {phone}").format(
+            phone=nobreak(sheet.header.legal_phone)
+        )
+        cells += [drawing(tel_uri(sheet.header.legal_phone), TEL_QR), para(caption, "small")]
+        widths += [TEL_QR + 6, width * 0.3]
+    if not cells:
+        return []
+    table = Table([cells], colWidths=widths, hAlign="LEFT")
+    table.setStyle(
+        TableStyle(
+            [
+                ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+                ("LEFTPADDING", (0, 0), (-1, -1), 0),
+                ("TOPPADDING", (0, 0), (-1, -1), 2),
+                ("BOTTOMPADDING", (0, 0), (-1, -1), 2),
+            ]
+        )
+    )
+    return [table]
+
+
 def personal_story(sheet: PersonalSheet) -> list:
     from reportlab.platypus import Spacer
 
@@ -293,6 +337,7 @@ def personal_story(sheet: PersonalSheet) -> list:
     story.append(_identity_box(sheet, width))
     story.append(Spacer(1, 2))
     story += _meeting(sheet)
+    story += qr_codes(sheet, width)
     story.append(Spacer(1, 3))
     for role in sheet.roles:
         if role.instructions:
