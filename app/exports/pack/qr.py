@@ -32,10 +32,9 @@ def event_payload(sheet: PersonalSheet) -> str:
     when = tr.gettext("Call time: {time} ({zone})").format(
         time=sheet.call_time, zone=header.timezone
     )
-    lines = ["BEGIN:VEVENT"]
-    if sheet.uid:
-        lines.append(f"UID:{sheet.uid}")
-    lines += [
+    # No UID: every byte makes the printed modules smaller, and the .ics file carries it.
+    lines = [
+        "BEGIN:VEVENT",
         f"DTSTART:{utc_value(start)}",
         f"DTEND:{utc_value(end)}",
         f"SUMMARY:{escape_text(header.title)}",
@@ -55,41 +54,17 @@ def tel_uri(phone: str) -> str:
 
 def matrix(payload: str) -> list[list[bool]]:
     """The QR code's modules, dark = True, with the quiet zone (4 modules) around them.
-    Medium error correction: a sheet folded in a pocket still scans."""
+    Low error correction keeps the modules large enough to print in a small square; segno
+    raises it for free when the payload leaves room (``boost_error``)."""
     import segno
 
-    code = segno.make(payload, error="m", micro=False)
+    code = segno.make(payload, error="l", micro=False, boost_error=True)
     return [[bool(v) for v in row] for row in code.matrix_iter(scale=1, border=4)]
 
 
-def drawing(payload: str, size: float):
-    """A reportlab Drawing of the code, ``size`` points square (vector: sharp at any zoom)."""
-    from reportlab.graphics.shapes import Drawing, Rect
-    from reportlab.lib.colors import black
+def flowable(payload: str, size: float):
+    """The code as a reportlab flowable ``size`` points square, drawn as vector rectangles on a
+    white square (the quiet zone stays white on a tinted box)."""
+    from app.exports.pack.qr_pdf import QrFlowable
 
-    rows = matrix(payload)
-    n = len(rows)
-    step = size / n
-    d = Drawing(size, size)
-    for y, row in enumerate(rows):
-        x = 0
-        while x < n:  # one rectangle per run of dark modules: smaller files, no hairline gaps
-            if not row[x]:
-                x += 1
-                continue
-            run = x
-            while run < n and row[run]:
-                run += 1
-            d.add(
-                Rect(
-                    x * step,
-                    size - (y + 1) * step,
-                    (run - x) * step,
-                    step,
-                    fillColor=black,
-                    strokeColor=None,
-                    strokeWidth=0,
-                )
-            )
-            x = run
-    return d
+    return QrFlowable(matrix(payload), size)
