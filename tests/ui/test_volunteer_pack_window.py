@@ -119,6 +119,7 @@ def test_export_volunteer_pack_lists_people_first_then_writes_drafts(qtbot, main
     assert drafts.count() == 15
     assert any(drafts.item(i).text().startswith("Starling — ") for i in range(drafts.count()))
     assert dialog.findChild(QListWidget, "pack_unreachable").count() == 0
+    assert "Everybody" in dialog.findChild(QLabel, "pack_unreachable_label").text()
     folder = tmp_path / "pack"
     dialog.findChild(type(dialog.folder), "pack_folder").setText(str(folder))
     assert not list(tmp_path.glob("pack"))  # nothing written before the click
@@ -132,3 +133,28 @@ def test_export_volunteer_pack_lists_people_first_then_writes_drafts(qtbot, main
     status = dialog.findChild(QLabel, "pack_status").text()
     assert "15 drafts written" in status
     dialog.close()
+
+
+def test_pack_dialog_names_who_must_be_reached_another_way(qtbot, demo_db):
+    from sqlalchemy import select
+
+    from app.domain import models as m
+    from app.storage.engine import open_store
+    from tests.ui.conftest import open_window
+
+    store = open_store(str(demo_db))
+    with store.session() as s:
+        for p in s.scalars(select(m.Participant).where(m.Participant.alias == "Raven")):
+            p.email = ""
+    store.close()
+    w = open_window(qtbot, demo_db)
+    w.findChild(QAction, "export_volunteer_pack").trigger()
+    dialog = next(
+        d for d in QApplication.topLevelWidgets() if d.objectName() == "volunteer_pack_dialog"
+    )
+    assert dialog.findChild(QListWidget, "pack_drafts").count() == 14
+    others = dialog.findChild(QListWidget, "pack_unreachable")
+    assert others.isVisible() and others.item(0).text() == "Raven: no e-mail address"
+    assert "1 person has no draft" in dialog.findChild(QLabel, "pack_unreachable_label").text()
+    dialog.close()
+    w.close()

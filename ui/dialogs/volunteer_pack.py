@@ -61,15 +61,19 @@ class VolunteerPackDialog(QDialog):
             ).format(n=len(self.plan.drafts))
         )
         drafts_label.setBuddy(self.drafts)
-        others_label = QLabel(
-            ngettext(
+        if self.plan.unreachable:
+            others = ngettext(
                 "{n} person has no draft — reach them another way (Copy message on the People "
                 "tab):",
                 "{n} people have no draft — reach them another way (Copy message on the People "
                 "tab):",
                 len(self.plan.unreachable),
             ).format(n=len(self.plan.unreachable))
-        )
+        else:
+            others = _("Everybody with a part in the action gets a draft.")
+        others_label = QLabel(others)
+        others_label.setObjectName("pack_unreachable_label")
+        self.unreachable.setVisible(bool(self.plan.unreachable))
         others_label.setWordWrap(True)
         others_label.setBuddy(self.unreachable)
         self.folder = QLineEdit()
@@ -100,7 +104,7 @@ class VolunteerPackDialog(QDialog):
         lay.addWidget(drafts_label)
         lay.addWidget(self.drafts, 2)
         lay.addWidget(others_label)
-        lay.addWidget(self.unreachable, 1)
+        lay.addWidget(self.unreachable, 1 if self.plan.unreachable else 0)
         lay.addLayout(folder_row)
         lay.addWidget(self.status)
         lay.addWidget(buttons)
