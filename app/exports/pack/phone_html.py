@@ -119,8 +119,9 @@ def _numbers(sheet: PersonalSheet, tr) -> list[str]:
         "</h2><ul>"
     ]
     for label, number in header.contacts:
-        if number and "@" not in number:
-            link = f'<a class="tel" href="{_t(tel_uri(number))}">{_t(number)}</a>'
+        tel = tel_uri(number) if "@" not in (number or "") else ""
+        if tel:
+            link = f'<a class="tel" href="{_t(tel)}">{_t(number)}</a>'
         else:
             link = _t(number)
         out.append(f'<li><span dir="auto">{_t(label)}</span>: <bdi>{link}</bdi></li>')

@@ -335,9 +335,10 @@ def qr_codes(sheet: PersonalSheet):
     if event:
         codes.append(flowable(event, EVENT_QR))
         captions.append(para(tr.gettext("Add to calendar"), caption))
-        widths.append(EVENT_QR + 8)
-    if sheet.header.legal_phone:
-        codes.append(flowable(tel_uri(sheet.header.legal_phone), TEL_QR))
+        widths.append(codes[-1].size + 8)
+    tel = tel_uri(sheet.header.legal_phone)
+    if tel:
+        codes.append(flowable(tel, TEL_QR))
         captions.append(para(tr.gettext("Legal support"), caption))
         widths.append(TEL_QR + 8)
     if not codes:
