@@ -142,3 +142,24 @@ def test_message_is_short_in_the_readers_language_and_names_nobody_else(demo_sto
     assert [a for a, _m in both] == ["Crow", "Magpie"]
     assert "mardi 28 mai" in both[0][1] and "Tuesday" in both[1][1]
     assert "Coffin marked PRIVACY" in both[0][1]
+
+
+def test_confirm_many_and_undo_on_every_backend(any_demo_store):
+    from app.services.actions import action_by_slug
+
+    store = any_demo_store
+    with store.read() as s:
+        action_id = action_by_slug(s, "funeral-for-privacy").id
+        ids = [r.id for r in _assignments(s, action_id)]
+    with store.session() as s:
+        _change, previous = assignment_marks.set_flag(s, ids, flag="confirmed", value=False)
+    with store.session() as s:
+        assignment_marks.set_flag(s, ids[:4], flag="pack_sent", value=True)
+    with store.read() as s:
+        rows = _assignments(s, action_id)
+        assert not any(r.confirmed for r in rows)
+        assert [r.pack_sent for r in rows] == [True] * 4 + [False] * (len(rows) - 4)
+    with store.session() as s:
+        assignment_marks.restore_flag(s, previous, flag="confirmed")
+    with store.read() as s:
+        assert all(r.confirmed for r in _assignments(s, action_id))

@@ -158,3 +158,16 @@ def test_pack_dialog_names_who_must_be_reached_another_way(qtbot, demo_db):
     assert "1 person has no draft" in dialog.findChild(QLabel, "pack_unreachable_label").text()
     dialog.close()
     w.close()
+
+
+def test_read_only_store_still_copies_messages_but_ticks_nothing(qtbot, main_window):
+    w = main_window
+    w.ctx.store.mark_read_only("a read-only file")
+    tab = people_tab(w)
+    select(tab, ["Crow", "Heron"])
+    assert not tab.people.findChild(QAction, "confirm_selected").isEnabled()
+    assert not tab.people.findChild(QAction, "pack_sent_selected").isEnabled()
+    assert tab.people.findChild(QAction, "copy_message").isEnabled()
+    tab.findChild(QPushButton, "copy_message_button").click()
+    assert "Hello Crow," in QGuiApplication.clipboard().text()
+    assert "Hello Heron," in QGuiApplication.clipboard().text()

@@ -68,8 +68,11 @@ class PackTools:
         )
 
     def update_enabled(self, has_selection: bool) -> None:
-        for act in self.actions.values():
-            act.setEnabled(has_selection)
+        # A read-only store (a read-only file, a server role without write rights) still lets
+        # the organiser copy messages, but not tick anything.
+        writable = not getattr(self.tab.ctx.store, "read_only", False)
+        for name, act in self.actions.items():
+            act.setEnabled(has_selection and (writable or name == "copy_message"))
         self.tab.copy_message_button.setEnabled(has_selection)
 
     def selected_rows(self) -> list:
