@@ -208,8 +208,10 @@ def render_html(sheet: PersonalSheet) -> str:
     for role in sheet.roles:
         if role.instructions:
             body.append(
-                f'<p><strong dir="auto">{_t(role.name)}:</strong> '
-                f"{_free(role.instructions, 'span')}</p>"
+                # One direction for the role and its instructions (both typed): from the text.
+                f'<p dir="auto"><strong>{_t(role.name)}:</strong> '
+                + "<br>".join(_t(line) for line in role.instructions.splitlines())
+                + "</p>"
             )
     body.append(f'<section aria-labelledby="cues"><h2 id="cues">{_t(tr.gettext("Your cues"))}</h2>')
     if sheet.cues:
