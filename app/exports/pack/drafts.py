@@ -22,10 +22,12 @@ from pathlib import Path
 
 from sqlalchemy.orm import Session
 
-from app.exports.press.eml import _CRLF, draft_headers, file_name, one_line
+from app.exports.press.eml import draft_headers, file_name, one_line
 from app.exports.runsheet import data
 from app.i18n import _, ngettext
 
+# Mail files on disk use CRLF line ends, as RFC 5322 and the press drafts do.
+CRLF = policy.default.clone(linesep="\r\n")
 NO_EMAIL = "no-email"
 NO_CONSENT = "no-consent"
 
@@ -214,7 +216,7 @@ def write_pack(
         msg = build_draft(draft, from_name=plan.from_name, now=now)
         messages.append(msg)
         name = f"{data.safe_filename(draft.alias, taken)}.eml"
-        written.append(atomic_write(target / name, msg.as_bytes(policy=_CRLF)))
+        written.append(atomic_write(target / name, msg.as_bytes(policy=CRLF)))
         if progress:
             progress(done, total)
     box_path = None
