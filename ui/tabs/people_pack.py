@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QAbstractItemView
 from app.i18n import _, ngettext
 from app.services import assignment_marks
 from app.services.pack import messages_for
-from ui.tabs._common import EditFailed, show_error
+from ui.tabs._common import EditFailed, set_button_text, show_error
 
 
 class PackTools:
@@ -59,7 +59,7 @@ class PackTools:
         }
         for name, text in texts.items():
             self.actions[name].setText(text)
-        self.tab.copy_message_button.setText(_("Copy &message"))
+        set_button_text(self.tab.copy_message_button, _("Copy &message"))
         self.tab.copy_message_button.setToolTip(
             _(
                 "Copy a short message for each selected person (call time, meeting point, what to "
