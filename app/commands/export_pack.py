@@ -37,4 +37,8 @@ def cmd_export_pack(args: argparse.Namespace, ctx) -> int:
     ctx.print(str(result.summary))
     for person in plan.unreachable:
         ctx.warn(person.describe())
+    if result.stale:
+        from app.exports.pack.drafts import stale_warning
+
+        ctx.warn(stale_warning(result.stale))
     return 0

@@ -123,3 +123,22 @@ def test_unknown_slug_is_refused_and_writes_nothing(cli, demo_db, tmp_path):
     r = cli("--db", demo_db, "export", "pack", "nope", "-o", tmp_path / "pack")
     assert r.code == 2 and "nope" in r.err
     assert not (tmp_path / "pack").exists()
+
+
+def test_a_draft_left_from_an_earlier_pack_is_named_not_silently_kept(
+    cli, demo_store, demo_db, tmp_path
+):
+    folder = tmp_path / "pack"
+    assert cli("--db", demo_db, "export", "pack", SLUG, "-o", folder).code == 0
+    assert (folder / "Raven.eml").exists()
+    with demo_store.session() as s:
+        for p in s.scalars(select(m.Participant).where(m.Participant.alias == "Raven")):
+            p.consent_given_on = None  # Raven withdrew consent
+    demo_store.close()
+    r = cli("--db", demo_db, "export", "pack", SLUG, "-o", folder)
+    assert r.code == 0, r.err
+    assert "Raven: no consent" in r.err and "Raven.eml" in r.err
+    summary = (folder / "summary.txt").read_text(encoding="utf-8")
+    assert "do not send" in summary and "Raven.eml" in summary
+    box = mailbox.mbox(str(folder / f"{SLUG}.mbox"))
+    assert "raven@example.org" not in [str(msg["To"]).split("<")[-1].rstrip(">") for msg in box]

@@ -117,7 +117,7 @@ class VolunteerPackDialog(QDialog):
 
     def write(self):
         """Write the pack into the chosen folder in a worker; returns its handle."""
-        from app.exports.pack.drafts import write_pack
+        from app.exports.pack.drafts import stale_warning, write_pack
         from ui.workers import run_in_background
 
         folder = self.folder.text().strip()
@@ -146,6 +146,7 @@ class VolunteerPackDialog(QDialog):
                     folder=folder,
                     mbox=result.mbox.name if result.mbox else "",
                 )
+                + (" " + stale_warning(result.stale) if result.stale else "")
             )
 
         def failed(exc: BaseException) -> None:

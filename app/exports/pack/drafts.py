@@ -67,6 +67,9 @@ class PackResult:
     drafts: list[Path]
     mbox: Path | None
     summary: Path
+    #: drafts of an earlier pack left in the folder (a person who since withdrew consent or
+    #: lost their role): named so the organiser does not send them by mistake
+    stale: list[str] = field(default_factory=list)
 
 
 def plan_pack(session: Session, action_id: int, *, now: datetime | None = None) -> PackPlan:
@@ -171,8 +174,9 @@ def build_draft(draft: Draft, *, from_name: str = "", now: datetime | None = Non
     return msg
 
 
-def summary_text(plan: PackPlan) -> str:
-    """For the organiser, in the UI language: how many drafts, and who needs another way."""
+def summary_text(plan: PackPlan, stale: list[str] = ()) -> str:
+    """For the organiser, in the UI language: how many drafts, who needs another way, and
+    older drafts in the folder that are not part of this pack."""
     lines = [
         ngettext(
             "{n} e-mail draft for {title}.",
@@ -189,7 +193,15 @@ def summary_text(plan: PackPlan) -> str:
             ).format(n=len(plan.unreachable))
         )
         lines += [f"- {u.describe()}" for u in plan.unreachable]
+    if stale:
+        lines.append(stale_warning(stale))
     return "\n".join(lines) + "\n"
+
+
+def stale_warning(stale: list[str]) -> str:
+    return _(
+        "Not part of this pack, left from an earlier one — do not send, delete them: {names}"
+    ).format(names=", ".join(stale))
 
 
 def write_pack(
@@ -230,5 +242,8 @@ def write_pack(
                 box.flush()
             finally:
                 box.close()
-    summary = atomic_write(target / "summary.txt", summary_text(plan))
-    return PackResult(written, box_path, summary)
+    # Never deleted here (they are the user's files now), but never silently left either.
+    fresh = {p.name for p in written}
+    stale = sorted(p.name for p in target.glob("*.eml") if p.name not in fresh)
+    summary = atomic_write(target / "summary.txt", summary_text(plan, stale))
+    return PackResult(written, box_path, summary, stale)
