@@ -268,6 +268,14 @@ def build_actions(window) -> None:
         lambda fn: fn(window),
         icon_name="press",
     )
+    window.a_volunteer_pack = opt(
+        "export_volunteer_pack",
+        N_("&Volunteer pack…"),
+        "ui.dialogs.volunteer_pack",
+        "open_dialog",
+        for_action,
+        icon_name="people",
+    )
     window.a_calendar = opt(
         "export_calendar",
         N_("&Calendar…"),
@@ -297,6 +305,7 @@ def build_actions(window) -> None:
         window.a_advisory,
         window.a_calendar,
         window.a_import_ics,
+        window.a_volunteer_pack,
     ]
     window.db_bound = [
         window.a_new_action,
@@ -398,6 +407,7 @@ def build_menus(window) -> None:
             window.a_press,
             window.a_advisory,
             window.a_calendar,
+            window.a_volunteer_pack,
             None,
             window.a_export_bundle,
         ],

@@ -1,5 +1,6 @@
 """``export runsheet SLUG -o OUT [--participant ALIAS | --each | --props-card] [--lang LL]
-[--paper a4|letter] [--include-personal-data]``: printed run-sheets (PDF)."""
+[--paper a4|letter] [--include-personal-data] [--format pdf|html]``: run-sheets, printed
+(PDF) or, for personal sheets, one self-contained HTML file each for phones."""
 
 from __future__ import annotations
 
@@ -27,6 +28,12 @@ def register(kinds) -> None:
     )
     p.add_argument("--lang", metavar="LL", help=_("print every sheet in this language"))
     p.add_argument(
+        "--format",
+        choices=("pdf", "html"),
+        default="pdf",
+        help=_("html: personal sheets as one self-contained file each, for phones"),
+    )
+    p.add_argument(
         "--paper", choices=("a4", "letter"), help=_("paper size (default: from the country)")
     )
     p.add_argument(
@@ -44,6 +51,13 @@ def cmd_export_runsheet(args: argparse.Namespace, ctx) -> int:
     from app.storage.files import atomic_write
 
     checked_language(args.lang)  # refuse a bad --lang before opening anything
+    if args.format == "html" and not (args.each or args.participant is not None):
+        from app.domain.errors import DomainError
+
+        raise DomainError(
+            _("html is only for personal sheets: add --participant ALIAS or --each"),
+            field="--format",
+        )
     store = ctx.store()
     options = {"lang": args.lang, "paper": args.paper}
     with store.read() as session:
@@ -68,7 +82,7 @@ def cmd_export_runsheet(args: argparse.Namespace, ctx) -> int:
             )
     if args.each:
         failed: list[tuple[str, str]] = []
-        for path in runsheet.write_each(sheets, args.output, failed=failed):
+        for path in runsheet.write_each(sheets, args.output, failed=failed, fmt=args.format):
             ctx.print(str(path))
         for alias, reason in failed:
             ctx.warn(
@@ -78,7 +92,7 @@ def cmd_export_runsheet(args: argparse.Namespace, ctx) -> int:
             )
         return 1 if failed else 0
     if args.participant is not None:
-        data = runsheet.render_personal(sheets[0])
+        data = runsheet.RENDERERS[args.format](sheets[0])
     elif args.props_card:
         data = runsheet.render_props_card(card)
     else:

@@ -30,6 +30,7 @@ from sqlalchemy import (
     Text,
     TypeDecorator,
     UniqueConstraint,
+    false,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
@@ -244,6 +245,8 @@ class Assignment(Base):
     role_id: Mapped[int] = mapped_column(ForeignKey("role.id", ondelete="CASCADE"), index=True)
     call_time: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
     confirmed: Mapped[bool] = mapped_column(Boolean, default=False)
+    #: the organiser sent this person their volunteer pack (ticked by hand: nothing is sent)
+    pack_sent: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
     attended: Mapped[bool | None] = mapped_column(Boolean, nullable=True)
     uid: Mapped[str] = mapped_column(String(64), default=_uid)
     version: Mapped[int] = mapped_column(Integer, nullable=False, default=1)

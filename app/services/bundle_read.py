@@ -80,7 +80,7 @@ PARTICIPANT = {
     "consent",
 }
 CONSENT = {"given_on", "scope", "photos"}
-ASSIGNMENT = {"participant", "role", "call_time", "confirmed", "attended"}
+ASSIGNMENT = {"participant", "role", "call_time", "confirmed", "attended", "pack_sent"}
 PROP = {"key", "name", "quantity", "status", "carried_by", "cost", "notes"}
 CUE = {
     "key",
@@ -321,6 +321,7 @@ def read_bundle(data: Any) -> dict:
                 "call_time": r.time(d, "call_time", p),
                 "confirmed": r.check(d, "confirmed", p, F("bool"), False),
                 "attended": r.check(d, "attended", p, F("bool_or_none"), None),
+                "pack_sent": r.check(d, "pack_sent", p, F("bool"), False),
             }
         )
     known_props: set[str] = set()
@@ -651,6 +652,7 @@ def import_bundle(session: Session, raw: bytes | str | dict) -> ImportResult:
                     "call_time": x["call_time"],
                     "confirmed": x["confirmed"],
                     "attended": x["attended"],
+                    "pack_sent": x["pack_sent"],
                 }
                 for x in plan["assignments"]
             ],

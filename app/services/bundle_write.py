@@ -112,6 +112,9 @@ def bundle_dict(session: Session, action_id: int, *, include_personal_data: bool
                 "confirmed": a.confirmed,
                 "attended": a.attended,
             }
+            # Additive: written only when true, so older Cortège reads the bundle of a plan
+            # whose packs were never sent.
+            | ({"pack_sent": True} if a.pack_sent else {})
             for a in sorted(
                 action.assignments, key=lambda a: (role_key[a.role_id], pkey[a.participant_id])
             )

@@ -99,6 +99,7 @@ ENTITY_FIELDS: dict[str, dict[str, Field]] = {
         "call_time": Field("instant"),
         "confirmed": Field("bool"),
         "attended": Field("bool_or_none"),
+        "pack_sent": Field("bool"),
     },
     "cue": {
         "action_id": Field("id", required=True),

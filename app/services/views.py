@@ -104,6 +104,7 @@ class AssignmentRow:
     consent_photos: bool
     personal: Personal | None = None
     version: int = 0
+    pack_sent: bool = False
 
 
 @dataclass(frozen=True)
@@ -331,6 +332,7 @@ def assignment_rows(
         a.attended,
         p.consent_photos,
         a.version,
+        a.pack_sent,
     ]
     if personal:
         columns += [
@@ -360,8 +362,9 @@ def assignment_rows(
             confirmed=bool(row[6]),
             attended=row[7],
             consent_photos=bool(row[8]),
-            personal=Personal(*row[10:16]) if personal else None,
+            personal=Personal(*row[11:17]) if personal else None,
             version=row[9],
+            pack_sent=bool(row[10]),
         )
         for row in session.execute(query)
     ]

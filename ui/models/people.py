@@ -64,12 +64,13 @@ class PersonCol(IntEnum):
     ROLE = 1
     CALL = 2
     CONFIRMED = 3
-    PHOTOS = 4
-    FULL_NAME = 5
-    PHONE = 6
-    EMAIL = 7
-    CONSENT = 8
-    NOTES = 9
+    PACK_SENT = 4
+    PHOTOS = 5
+    FULL_NAME = 6
+    PHONE = 7
+    EMAIL = 8
+    CONSENT = 9
+    NOTES = 10
 
 
 PERSONAL_COLUMNS = (
@@ -119,6 +120,8 @@ class AssignmentModel(RowTableModel):
     columns = PersonCol
     #: The user ticked or unticked "confirmed" in the table: (assignment id, new value).
     confirm_requested = Signal(int, bool)
+    #: The user ticked or unticked "pack sent": (assignment id, new value).
+    pack_sent_requested = Signal(int, bool)
 
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
@@ -132,20 +135,28 @@ class AssignmentModel(RowTableModel):
             PersonCol.ROLE: _("Role"),
             PersonCol.CALL: _("Call time"),
             PersonCol.CONFIRMED: _("Confirmed"),
+            PersonCol.PACK_SENT: _("Pack sent"),
             PersonCol.PHOTOS: _("Photos OK"),
         }[column]
 
     def flags(self, index):
         flags = super().flags(index)
-        if index.isValid() and index.column() == PersonCol.CONFIRMED:
+        if index.isValid() and index.column() in (PersonCol.CONFIRMED, PersonCol.PACK_SENT):
             flags |= Qt.ItemFlag.ItemIsUserCheckable
         return flags
 
     def setData(self, index, value, role=Qt.ItemDataRole.EditRole) -> bool:  # noqa: N802
-        if role != Qt.ItemDataRole.CheckStateRole or index.column() != PersonCol.CONFIRMED:
+        column = index.column()
+        if role != Qt.ItemDataRole.CheckStateRole or column not in (
+            PersonCol.CONFIRMED,
+            PersonCol.PACK_SENT,
+        ):
             return False
         checked = Qt.CheckState(value) == Qt.CheckState.Checked
-        self.confirm_requested.emit(self.id_at(index.row()), checked)
+        signal = (
+            self.confirm_requested if column == PersonCol.CONFIRMED else self.pack_sent_requested
+        )
+        signal.emit(self.id_at(index.row()), checked)
         return False  # the table changes when the edit comes back through ctx.changed
 
     def cell(self, row: AssignmentRow, column: PersonCol, role: int):
@@ -158,11 +169,15 @@ class AssignmentModel(RowTableModel):
                 return fmt_time(row.call_time, self.tz) if row.call_time else "—"
             if column == PersonCol.CONFIRMED:
                 return _yes_no(row.confirmed)
+            if column == PersonCol.PACK_SENT:
+                return _yes_no(row.pack_sent)
             if column == PersonCol.PHOTOS:
                 return _yes_no(row.consent_photos) if row.consent_photos else _("⚠ no photos")
             return personal_cell(row, column)
         if role == Qt.ItemDataRole.CheckStateRole and column == PersonCol.CONFIRMED:
             return Qt.CheckState.Checked if row.confirmed else Qt.CheckState.Unchecked
+        if role == Qt.ItemDataRole.CheckStateRole and column == PersonCol.PACK_SENT:
+            return Qt.CheckState.Checked if row.pack_sent else Qt.CheckState.Unchecked
         if role == Qt.ItemDataRole.ToolTipRole and column == PersonCol.PHOTOS:
             if not row.consent_photos:
                 return _("Did not consent to photos: keep them behind the banner")

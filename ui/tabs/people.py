@@ -79,6 +79,7 @@ class PeopleTab(ActionTab):
         self.reveal_button = QPushButton()
         self.reveal_button.setObjectName("reveal_personal")
         self.reveal_button.setCheckable(True)
+        self.copy_message_button = button("", "copy_message_button")
         self.directory_button = button("", "open_directory", icon_name="people")
         self.import_button = button("", "import_csv", icon_name="import")
         self.filter = filter_box("people_filter", _("Filter people…"))
@@ -91,6 +92,7 @@ class PeopleTab(ActionTab):
                 PersonCol.ROLE: 16,
                 PersonCol.CALL: 10,
                 PersonCol.CONFIRMED: 12,
+                PersonCol.PACK_SENT: 11,
                 PersonCol.PHOTOS: 12,
                 PersonCol.FULL_NAME: 20,
                 PersonCol.PHONE: 18,
@@ -121,10 +123,11 @@ class PeopleTab(ActionTab):
                 self.edit_button,
                 self.remove_button,
                 self.reveal_button,
+                self.copy_message_button,
                 self.directory_button,
                 self.import_button,
                 self.filter,
-                stretch_after=6,
+                stretch_after=7,
             ),
             self.people,
         )
@@ -159,6 +162,9 @@ class PeopleTab(ActionTab):
             selection_changed=self._update_buttons,
             buttons=(self.assign_button, self.edit_button, self.remove_button),
         )
+        from ui.tabs.people_pack import PackTools
+
+        self.pack_tools = PackTools(self)
         self.retranslate()
         self._update_buttons()
 
@@ -186,6 +192,8 @@ class PeopleTab(ActionTab):
         self.people.setAccessibleName(_("People of this action"))
         self.role_model.retranslate()
         self.model.retranslate()
+        if hasattr(self, "pack_tools"):
+            self.pack_tools.retranslate()
         self._update_empty_text()
 
     def set_action(self, action_id: int | None) -> None:
@@ -319,6 +327,8 @@ class PeopleTab(ActionTab):
         self.edit_button.setEnabled(has and person)
         self.remove_button.setEnabled(has and person)
         self.import_button.setEnabled(has)
+        if hasattr(self, "pack_tools"):
+            self.pack_tools.update_enabled(has and self.people.selectionModel().hasSelection())
 
     def _set_confirmed(self, assignment_id: int, value: bool) -> None:
         row = self.model.get(assignment_id)

@@ -35,22 +35,32 @@ def render_props_card(card) -> bytes:
     return render(card)
 
 
-def file_names(sheets: Iterable[PersonalSheet]) -> list[str]:
-    """``<alias>.pdf`` for each sheet, file-name safe, ``-2``… on a clash."""
+def render_phone(sheet: PersonalSheet) -> bytes:
+    """The personal sheet as one self-contained HTML file for a phone."""
+    from app.exports.pack.phone_html import render_html_bytes
+
+    return render_html_bytes(sheet)
+
+
+RENDERERS = {"pdf": render_personal, "html": render_phone}
+
+
+def file_names(sheets: Iterable[PersonalSheet], ext: str = "pdf") -> list[str]:
+    """``<alias>.pdf`` (or ``.html``) for each sheet, file-name safe, ``-2``… on a clash."""
     taken: set[str] = set()
-    return [f"{safe_filename(s.alias, taken)}.pdf" for s in sheets]
+    return [f"{safe_filename(s.alias, taken)}.{ext}" for s in sheets]
 
 
-def _write_one(job: tuple[PersonalSheet, str]) -> tuple[str, str, str]:
+def _write_one(job: tuple[PersonalSheet, str, str]) -> tuple[str, str, str]:
     """Render and write one sheet: (target, alias, "") or, when it fails, (target, alias, why).
     One sheet failing never stops the batch."""
     import logging
 
     from app.storage.files import atomic_write
 
-    sheet, target = job
+    sheet, target, fmt = job
     try:
-        atomic_write(target, render_personal(sheet))
+        atomic_write(target, RENDERERS[fmt](sheet))
     except OSError as exc:
         return target, sheet.alias, exc.strerror or str(exc)
     except Exception as exc:  # a layout bug must cost one sheet, not the batch
@@ -67,8 +77,10 @@ def write_each(
     cancelled: Callable[[], bool] | None = None,
     processes: int | None = None,
     failed: list[tuple[str, str]] | None = None,
+    fmt: str = "pdf",
 ) -> list[Path]:
     """Write every sheet to ``folder/<alias>.pdf`` (each atomically); return the paths written.
+    ``fmt="html"`` writes the phone sheets (``<alias>.html``) instead.
 
     A sheet that cannot be written does not stop the others: its (alias, reason) is added to
     ``failed``. Large batches are laid out on every core (reportlab is pure Python);
@@ -76,7 +88,8 @@ def write_each(
     """
     folder = Path(folder)
     folder.mkdir(parents=True, exist_ok=True)
-    jobs = [(s, str(folder / name)) for s, name in zip(sheets, file_names(sheets), strict=True)]
+    names = file_names(sheets, fmt)
+    jobs = [(s, str(folder / name), fmt) for s, name in zip(sheets, names, strict=True)]
     total = len(jobs)
     workers = processes or min(os.cpu_count() or 1, 8)
     written: list[Path] = []

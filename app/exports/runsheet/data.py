@@ -72,6 +72,10 @@ class Header:
     printed: str
     confidential: bool
     day: str = ""  # the date without the year, printed as large as the call time
+    legal_phone: str = ""  # the legal-support number (its own QR code and tel: link)
+    timezone: str = "UTC"
+    starts_at: datetime | None = None  # instants, for the calendar QR code
+    ends_at: datetime | None = None
 
 
 @dataclass
@@ -87,6 +91,8 @@ class PersonalSheet:
     full_name: str = ""
     phone: str = ""
     email: str = ""
+    call_at: datetime | None = None  # the first call time as an instant (QR code, messages)
+    uid: str = ""  # of the first assignment: the calendar event's identity
 
 
 @dataclass
@@ -305,7 +311,24 @@ def header(action: m.Action, *, lang: str, paper: str, now: datetime, confidenti
         printed=printed_at(lang, now, action.timezone),
         confidential=confidential,
         day=day_without_year(lang, start.date()),
+        legal_phone=legal_phone(action),
+        timezone=action.timezone,
+        starts_at=action.starts_at,
+        ends_at=action.ends_at,
     )
+
+
+# How key contacts for legal support are labelled in the languages organisers write in.
+LEGAL_WORDS = ("legal", "lawyer", "juri", "jurí", "avocat", "abogad", "recht", "anwalt", "νομικ")
+
+
+def legal_phone(action: m.Action) -> str:
+    """The phone of the first key contact whose label says legal support; "" if none."""
+    for contact in action.contacts:
+        label = contact.label.casefold()
+        if contact.phone and any(word in label for word in LEGAL_WORDS):
+            return contact.phone
+    return ""
 
 
 def cached_header(
@@ -469,6 +492,8 @@ def personal_sheet(
         full_name=person.full_name if include_personal_data else "",
         phone=person.phone if include_personal_data else "",
         email=person.email if include_personal_data else "",
+        call_at=first_call,
+        uid=assignments[0].uid if assignments else "",
     )
 
 

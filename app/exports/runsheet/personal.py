@@ -183,6 +183,21 @@ def compact_schedule(lines, header: Header, width: float, *, bold_mine: bool):
     return table
 
 
+def _date_and_call_widths(sheet: PersonalSheet, width: float) -> tuple[float, float]:
+    """58/42 unless the day needs more room on one line and the call time can spare it."""
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+
+    from app.exports.fonts import register_fonts
+
+    bold = register_fonts()["bold"]
+    size = styles()["big"].fontSize
+    day = stringWidth(sheet.header.day, bold, size) + 18
+    call = stringWidth(sheet.call_time or "—", bold, size) + 18
+    if day > width * 0.58 and day + call <= width:
+        return day, width - day
+    return width * 0.58, width * 0.42
+
+
 def _identity_box(sheet: PersonalSheet, width: float):
     """Alias and roles; the date and the call time side by side, equally large."""
     from reportlab.platypus import Table, TableStyle
@@ -203,7 +218,22 @@ def _identity_box(sheet: PersonalSheet, width: float):
             ],
         ]
     )
-    style = [("SPAN", (0, r), (-1, r)) for r in range(len(rows) - 1)]
+    codes = qr_codes(sheet)
+    left = width
+    if codes is not None:
+        table, code_width = codes
+        left = width - code_width - 8
+        for r, row in enumerate(rows):
+            row.append(table if r == 0 else "")
+    spans = 1 if codes is not None else 0
+    style = [("SPAN", (0, r), (1, r)) for r in range(len(rows) - 1)]
+    if codes is not None:
+        style += [
+            ("SPAN", (2, 0), (2, -1)),
+            ("VALIGN", (2, 0), (2, -1), "MIDDLE"),
+            ("RIGHTPADDING", (2, 0), (2, -1), 6),
+            ("LEFTPADDING", (2, 0), (2, -1), 0),
+        ]
     style += [
         ("BOX", (0, 0), (-1, -1), 1.6, (0, 0, 0)),
         ("BACKGROUND", (0, 0), (-1, -1), BOX_BG),
@@ -212,7 +242,8 @@ def _identity_box(sheet: PersonalSheet, width: float):
         ("TOPPADDING", (0, 0), (-1, 0), 7),
         ("BOTTOMPADDING", (0, -1), (-1, -1), 8),
     ]
-    box = Table(rows, colWidths=[width * 0.58, width * 0.42])
+    widths = [*_date_and_call_widths(sheet, left)] + ([width - left] if spans else [])
+    box = Table(rows, colWidths=widths)
     box.setStyle(TableStyle(style))
     return box
 
@@ -282,6 +313,51 @@ def _bring_list(sheet: PersonalSheet) -> list:
             parts.append((f" · {used}", False))
         out.append(rich(parts, "body"))
     return out
+
+
+# Printed sizes of the QR codes, in points: about 23 mm and 17 mm (modules of ~0.37 mm and
+# ~0.5 mm, which phone cameras read at a hand's length); small enough to sit in the box.
+EVENT_QR = 64
+TEL_QR = 48
+
+
+def qr_codes(sheet: PersonalSheet):
+    """The call time as a calendar event, and the legal-support number, as QR codes a phone
+    camera reads without a network, each with a one-line caption; None when there is neither."""
+    from reportlab.lib.styles import ParagraphStyle
+    from reportlab.platypus import Table, TableStyle
+
+    from app.exports.pack.qr import event_payload, flowable, tel_uri
+
+    tr = translator(sheet.header.lang)
+    caption = ParagraphStyle("qr_caption", parent=styles()["tiny"], alignment=1)
+    codes, captions, widths = [], [], []
+    event = event_payload(sheet)
+    if event:
+        codes.append(flowable(event, EVENT_QR))
+        captions.append(para(tr.gettext("Add to calendar"), caption))
+        widths.append(codes[-1].size + 8)
+    tel = tel_uri(sheet.header.legal_phone)
+    if tel:
+        codes.append(flowable(tel, TEL_QR))
+        captions.append(para(tr.gettext("Legal support"), caption))
+        widths.append(TEL_QR + 8)
+    if not codes:
+        return None
+    table = Table([codes, captions], colWidths=widths, hAlign="RIGHT")
+    table.setStyle(
+        TableStyle(
+            [
+                ("VALIGN", (0, 0), (-1, 0), "BOTTOM"),
+                ("ALIGN", (0, 0), (-1, -1), "CENTER"),
+                ("LEFTPADDING", (0, 0), (-1, -1), 0),
+                ("RIGHTPADDING", (0, 0), (-1, -1), 0),
+                ("TOPPADDING", (0, 0), (-1, -1), 0),
+                ("BOTTOMPADDING", (0, 0), (-1, -1), 1),
+            ]
+        )
+    )
+    return table, sum(widths)
 
 
 def personal_story(sheet: PersonalSheet) -> list:
