@@ -1,7 +1,7 @@
 """assignments remember whether the volunteer pack was sent to that person
 
 Revision ID: 0003_pack
-Revises: 0003_team
+Revises: 0003_edits
 """
 
 from __future__ import annotations
@@ -12,7 +12,7 @@ from alembic import op
 revision = "0003_pack"
 # Chained after the head this branch started from, so the branch upgrades to one head; the
 # merge re-chains 0003 revisions.
-down_revision = "0003_team"
+down_revision = "0003_edits"
 branch_labels = None
 depends_on = None
 
