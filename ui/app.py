@@ -1,7 +1,7 @@
 """The desktop app's start: QApplication, crash and error hooks, the window first, then the
 database (``--db`` > ``CORTEGE_DB`` > the default one, which gets the demo on its first start).
 
-``CORTEGE_BENCH_STARTUP=1`` makes the app print ``startup <seconds> painted <seconds> rss <MB>``
+``CORTEGE_BENCH_STARTUP=1`` makes the app print ``startup <s> painted <s> rss <MB> cpu <s>``
 once the window shows the first action (seconds since ``ui.app`` was imported; ``painted``: the
 window's first paint), and quit: benchmarks/startup.py uses it.
 """
@@ -123,7 +123,7 @@ def run_gui(argv: list[str]) -> int:
             app.processEvents()
             print(
                 f"startup {time.perf_counter() - _T0:.3f} painted {painted[0]:.3f} "
-                f"rss {_rss_mb():.1f}",
+                f"rss {_rss_mb():.1f} cpu {time.process_time():.3f}",
                 flush=True,
             )
             QTimer.singleShot(0, window.close)
