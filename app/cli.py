@@ -68,10 +68,21 @@ class Context:
             self._store.close()
 
 
+def program_name() -> str:
+    """What the user typed to run us, for the usage line: the download's ``Cortege`` (or
+    ``cortege-cli.exe``), else ``python main.py``."""
+    if getattr(sys, "frozen", False):
+        from pathlib import Path
+
+        return Path(sys.executable).name
+    return "python main.py"
+
+
 def build_parser() -> argparse.ArgumentParser:
-    parser = _Parser(
-        prog="python main.py", description=_("Cortège: plan symbolic protest actions.")
-    )
+    parser = _Parser(prog=program_name(), description=_("Cortège: plan symbolic protest actions."))
+    from app.version import generator
+
+    parser.add_argument("--version", action="version", version=generator())
     parser.add_argument(
         "--db",
         metavar="PATH_OR_URL",
@@ -155,14 +166,18 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def is_gui_invocation(argv: list[str]) -> bool:
-    """No command (only ``--db``): the desktop app."""
+    """No command (only ``--db``, and perhaps one bundle ``FILE.json`` to offer for import, as a
+    double-click on a bundle gives): the desktop app."""
     rest = list(argv)
+    files = 0
     while rest:
         head = rest.pop(0)
         if head == "--db" and rest:
             rest.pop(0)
         elif head.startswith("--db="):
             continue
+        elif head.lower().endswith(".json") and not head.startswith("-") and not files:
+            files += 1  # no command is called *.json
         else:
             return False
     return True

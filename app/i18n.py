@@ -68,6 +68,22 @@ def _cache_dir() -> Path | None:
         return None
 
 
+def _filled_plurals(forms: list[str]) -> tuple[str, ...]:
+    """CLDR adds plural forms a translator may not fill (babel 2.19 gives French, Spanish and
+    Italian a "many" form for round millions): an empty form takes its nearest filled plural
+    neighbour rather than silently falling back to English. Only the singular alone, or
+    nothing, stays untranslated (English), so a sentence never mixes two languages."""
+    if not forms or not forms[0] or not any(forms[1:]):
+        return ()
+    out = list(forms)
+    for i in range(1, len(out)):
+        if not out[i]:
+            after = [f for f in out[i + 1 :] if f]
+            before = [f for f in out[1:i] if f]
+            out[i] = after[0] if after else before[-1]
+    return tuple(out)
+
+
 def _compile(po: Path, lang: str) -> bytes:
     from io import BytesIO
 
@@ -78,7 +94,7 @@ def _compile(po: Path, lang: str) -> bytes:
         catalog = read_po(fh, locale=lang)
     for message in catalog:
         if message.id and isinstance(message.string, tuple | list) and not all(message.string):
-            message.string = ()  # half-translated plurals would mix languages: English instead
+            message.string = _filled_plurals(list(message.string))
     buf = BytesIO()
     write_mo(buf, catalog, use_fuzzy=False)  # fuzzy and empty entries fall back to English
     return buf.getvalue()

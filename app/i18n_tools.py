@@ -18,7 +18,7 @@ from datetime import UTC, datetime
 from io import BytesIO
 from pathlib import Path
 
-from app.i18n import CATALOGUE_DOMAIN, N_, SOURCE_LANGUAGE
+from app.i18n import CATALOGUE_DOMAIN, N_, SOURCE_LANGUAGE, _
 
 ROOT = Path(__file__).resolve().parent.parent  # the project (app/, ui/, translations/)
 SOURCE_DIRS = ("app", "ui")
@@ -44,6 +44,11 @@ FUZZY = N_("fuzzy")
 PLACEHOLDERS = N_("placeholders differ")
 FORMAT = N_("format error")
 NO_CATALOGUE = N_("no catalogue")
+ACCELERATOR = N_("keyboard accelerator differs")
+# A catalogue may land partly translated (untranslated strings fall back to English); what it
+# must never contain is a broken entry, which would crash a format() or lose a shortcut.
+INCOMPLETE = frozenset({MISSING, EMPTY, FUZZY})
+_ACCELERATOR = re.compile(r"&(?=[^&\s])")
 
 
 @dataclass(frozen=True, order=True)
@@ -187,8 +192,26 @@ def update(root: Path = ROOT, *, langs: list[str] | None = None) -> list[Path]:
     return changed
 
 
-def init_language(lang: str, *, root: Path = ROOT, template=None) -> Path:
-    """Start the catalogue of a new language (its plural rule from CLDR)."""
+def translated_count(po: Path, lang: str) -> int:
+    """How many entries of the catalogue at ``po`` carry a translation."""
+    return sum(1 for m in _read(po, lang) if m.id and _is_translated(m))
+
+
+def _is_translated(message) -> bool:
+    if message.fuzzy:
+        return False
+    if isinstance(message.string, tuple | list):
+        # The first form and one plural form are enough: the compiler fills CLDR's extra forms
+        # ("many" in French, Spanish and Italian since babel 2.19) from their neighbours.
+        return bool(message.string and message.string[0]) and (
+            len(message.string) == 1 or any(message.string[1:])
+        )
+    return bool(message.string)
+
+
+def init_language(lang: str, *, root: Path = ROOT, template=None, force: bool = False) -> Path:
+    """Start the catalogue of a new language (its plural rule from CLDR). A catalogue that
+    already holds translations is never replaced unless ``force``."""
     from babel import Locale
     from babel.messages.catalog import Catalog
 
@@ -197,7 +220,18 @@ def init_language(lang: str, *, root: Path = ROOT, template=None) -> Path:
 
     code = normalise_language(lang)
     if not code:
-        raise DomainError(_t("unknown language code: {code}").format(code=lang), field="lang")
+        raise DomainError(_("unknown language code: {code}").format(code=lang), field="lang")
+    po = translations_dir(root) / code / "LC_MESSAGES" / f"{CATALOGUE_DOMAIN}.po"
+    if po.exists() and not force:
+        done = translated_count(po, code)
+        if done:
+            raise DomainError(
+                _(
+                    "{path} already holds {n} translations: run `i18n update` to bring it up to "
+                    "date, or add --force to start it again from nothing"
+                ).format(path=po.relative_to(root), n=done),
+                field="lang",
+            )
     template = template if template is not None else extract(root)
     catalog = Catalog(
         locale=code,
@@ -212,15 +246,8 @@ def init_language(lang: str, *, root: Path = ROOT, template=None) -> Path:
         fuzzy=False,
     )
     catalog.update(template, no_fuzzy_matching=True)
-    po = translations_dir(root) / code / "LC_MESSAGES" / f"{CATALOGUE_DOMAIN}.po"
     _write_if_changed(po, catalog)
     return po
-
-
-def _t(message: str) -> str:
-    from app.i18n import _
-
-    return _(message)
 
 
 # --- the completeness check -------------------------------------------------------------------
@@ -295,16 +322,18 @@ def check(root: Path = ROOT, *, langs: list[str] | None = None) -> list[Problem]
             if isinstance(tmsg.id, tuple) != isinstance(msg.id, tuple):
                 problems.append(Problem(lang, key[1], MISSING, where, "plural"))
                 continue
-            if isinstance(msg.string, tuple | list):
-                empty = len(msg.string) != nplurals or not all(msg.string)
-            else:
-                empty = not msg.string
-            if empty:
+            if isinstance(msg.string, tuple | list) and len(msg.string) != nplurals:
+                problems.append(Problem(lang, key[1], EMPTY, where, "plural forms"))
+                continue
+            if not _is_translated(msg):
                 problems.append(Problem(lang, key[1], EMPTY, where))
                 continue
             detail = _placeholder_problem(msg)
             if detail:
                 problems.append(Problem(lang, key[1], PLACEHOLDERS, where, detail))
+            detail = _accelerator_problem(msg)
+            if detail:
+                problems.append(Problem(lang, key[1], ACCELERATOR, where, detail))
         for msg, errors in catalog.check():
             if msg.id and _key(msg) in {_key(t) for t in template if t.id} and errors:
                 problems.append(
@@ -313,9 +342,39 @@ def check(root: Path = ROOT, *, langs: list[str] | None = None) -> list[Problem]
     return sorted(set(problems))
 
 
+def _accelerators(text: str) -> int:
+    return len(_ACCELERATOR.findall(text.replace("&&", "")))
+
+
+def _accelerator_problem(message) -> str:
+    """A menu label's ``&`` must survive translation (once), or the shortcut letter is lost."""
+    source = message.id if isinstance(message.id, str) else message.id[0]
+    want = _accelerators(source)
+    forms = message.string if isinstance(message.string, tuple | list) else [message.string]
+    for form in forms:
+        if form and _accelerators(form) != want:
+            return f"{want} != {_accelerators(form)}"
+    return ""
+
+
+def coverage(root: Path = ROOT, *, langs: list[str] | None = None) -> dict[str, tuple[int, int]]:
+    """lang -> (translated, total) over the strings in the code."""
+    template = extract(root)
+    keys = {_key(t) for t in template if t.id}
+    tdir = translations_dir(root)
+    result: dict[str, tuple[int, int]] = {}
+    for lang in langs or catalogue_languages(root):
+        po = tdir / lang / "LC_MESSAGES" / f"{CATALOGUE_DOMAIN}.po"
+        done = 0
+        if po.exists():
+            done = sum(1 for m in _read(po, lang) if m.id and _key(m) in keys and _is_translated(m))
+        result[lang] = (done, len(keys))
+    return result
+
+
 def describe(problem: Problem) -> str:
-    text = _t("{lang}: {kind}: {msgid}").format(
-        lang=problem.lang, kind=_t(problem.kind), msgid=repr(problem.msgid)
+    text = _("{lang}: {kind}: {msgid}").format(
+        lang=problem.lang, kind=_(problem.kind), msgid=repr(problem.msgid)
     )
     if problem.detail:
         text += f" [{problem.detail}]"

@@ -17,7 +17,12 @@ def data_dir() -> Path:
         from platformdirs import user_data_dir
 
         path = Path(user_data_dir(APP_NAME, appauthor=False))
-    path.mkdir(parents=True, exist_ok=True)
+    if not path.exists():
+        # Only its owner may list or read it (an unencrypted plan, logs): 0700.
+        path.mkdir(parents=True, exist_ok=True, mode=0o700)
+        os.chmod(path, 0o700)
+    elif not override and os.name == "posix" and path.stat().st_mode & 0o077:
+        os.chmod(path, 0o700)  # made by an older version, readable by other local users
     return path
 
 

@@ -419,7 +419,8 @@ class ActionsPanel(QWidget):
         self.model.apply(change)
         sel.blockSignals(False)
         self._update_empty()
-        if change.kind in ("created", "restored") and len(change.ids) == 1:
+        mine = not getattr(change, "remote", False)  # a colleague's new action is not chosen
+        if mine and change.kind in ("created", "restored") and len(change.ids) == 1:
             if self.select(change.ids[0]):
                 self._announce(current)
                 return

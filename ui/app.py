@@ -3,7 +3,8 @@ database (``--db`` > ``CORTEGE_DB`` > the default one, which gets the demo on it
 
 ``CORTEGE_BENCH_STARTUP=1`` makes the app print ``startup <s> painted <s> rss <MB> cpu <s>``
 once the window shows the first action (seconds since ``ui.app`` was imported; ``painted``: the
-window's first paint), and quit: benchmarks/startup.py uses it.
+window's first paint), then ``showing <the action's title>``, and quit: benchmarks/startup.py and
+the frozen build's smoke test use it (``CORTEGE_BENCH_SCREENSHOT=FILE.png`` also saves the window).
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ _T0 = time.perf_counter()
 def _parse(argv: list[str]) -> argparse.Namespace:
     parser = argparse.ArgumentParser(prog="python main.py", add_help=False)
     parser.add_argument("--db", default=None)
+    parser.add_argument("file", nargs="?", default=None)  # a bundle to offer for import
     args, _rest = parser.parse_known_args(argv)
     return args
 
@@ -51,7 +53,7 @@ def make_application(argv: list[str] | None = None):
         app = QApplication([sys.argv[0] if sys.argv else "cortege", *(argv or [])])
     app.setApplicationName("Cortège")
     app.setOrganizationName("Cortege")
-    app.setDesktopFileName("cortege")
+    app.setDesktopFileName("org.cortege.Cortege")  # build/linux/*.desktop
     from ui.icons import app_icon
 
     app.setWindowIcon(app_icon())
@@ -90,6 +92,12 @@ def run_gui(argv: list[str]) -> int:
 
     setup_logging()
     enable_faulthandler()
+    from ui.platform_check import display_problem
+
+    problem = display_problem()  # Qt would abort with a message naming the wrong fix
+    if problem:
+        print(problem, file=sys.stderr)
+        return 2
     app = make_application()
     from ui.dialogs.error_dialog import install_exception_hooks
 
@@ -119,6 +127,10 @@ def run_gui(argv: list[str]) -> int:
                 return
         else:
             window.open_database(target, add_demo=first_start)
+        if args.file and not bench:
+            from ui.open_file import offer_import
+
+            QTimer.singleShot(0, lambda: offer_import(window, Path(args.file)))
         if bench:
             app.processEvents()
             print(
@@ -126,6 +138,9 @@ def run_gui(argv: list[str]) -> int:
                 f"rss {_rss_mb():.1f} cpu {time.process_time():.3f}",
                 flush=True,
             )
+            print(f"showing {window.header_title.text()}", flush=True)
+            if os.environ.get("CORTEGE_BENCH_SCREENSHOT"):
+                window.grab().save(os.environ["CORTEGE_BENCH_SCREENSHOT"])
             QTimer.singleShot(0, window.close)
 
     from ui.first_paint import after_first_paint

@@ -9,6 +9,7 @@ transaction = one undo step). After every redo or undo, ``changed`` is emitted w
 from __future__ import annotations
 
 from collections.abc import Callable
+from contextlib import contextmanager
 from typing import Any
 
 from PySide6.QtCore import QObject, QTimer, Signal
@@ -18,14 +19,17 @@ from app.domain.errors import ConflictError, CortegeError
 from app.i18n import _
 from app.services import edits
 from app.services.changes import Change
+from app.services.conflicts import current_version
 
 
 class EditFailed(Exception):
     """Raised by ctx edit methods when the service refused the edit (nothing was changed)."""
 
-    def __init__(self, error: CortegeError) -> None:
+    def __init__(self, error: CortegeError, *, shown: bool = False) -> None:
         super().__init__(str(error))
         self.error = error
+        #: the window's conflict dialog shows this refusal (both versions): no second message
+        self.shown = shown
 
 
 class _ServiceCommand(QUndoCommand):
@@ -143,11 +147,19 @@ class UpdateCommand(_ServiceCommand):
     """
 
     def __init__(
-        self, ctx, text, entity: str, row_id: int, values: dict, expected_version: int | None = None
+        self,
+        ctx,
+        text,
+        entity: str,
+        row_id: int,
+        values: dict,
+        expected_version: int | None = None,
+        shown: dict | None = None,
     ) -> None:
         super().__init__(ctx, text)
         self.entity, self.row_id, self.new = entity, row_id, values
         self.expected = expected_version
+        self.shown = shown
         self.old: dict | None = None
         self.after: dict | None = None  # the fields as this edit left them
 
@@ -171,7 +183,12 @@ class UpdateCommand(_ServiceCommand):
         def run(session):
             if self.old is None:
                 self.old = edits.update(
-                    session, self.entity, self.row_id, expected_version=self.expected, **self.new
+                    session,
+                    self.entity,
+                    self.row_id,
+                    expected_version=self.expected,
+                    shown=self.shown,
+                    **self.new,
                 )
             else:
                 self._check(session, self.old)
@@ -204,9 +221,13 @@ class UpdateCommand(_ServiceCommand):
 
 
 class DeleteCommand(_ServiceCommand):
-    def __init__(self, ctx, text, entity: str, row_id: int) -> None:
+    """Deletes only the row as the user saw it (``expected_version``): a row another organiser
+    changed meanwhile is not deleted. Redo after undo checks the version undo put back."""
+
+    def __init__(self, ctx, text, entity: str, row_id: int, expected_version: int | None) -> None:
         super().__init__(ctx, text)
         self.entity, self.row_id = entity, row_id
+        self.expected = expected_version
         self.snapshot = None
 
     def redo(self) -> None:
@@ -215,7 +236,9 @@ class DeleteCommand(_ServiceCommand):
 
         def run(session):
             action_id = self.ctx.action_of(session, self.entity, self.row_id)
-            self.snapshot = edits.delete(session, self.entity, self.row_id)
+            self.snapshot = edits.delete(
+                session, self.entity, self.row_id, expected_version=self.expected
+            )
             return Change(self.entity, (self.row_id,), "deleted", action_id)
 
         self._do(run, "redo")
@@ -226,6 +249,8 @@ class DeleteCommand(_ServiceCommand):
 
         def run(session):
             edits.restore_snapshot(session, self.snapshot)
+            session.flush()
+            self.expected = current_version(session, self.entity, self.row_id)
             return Change(
                 self.entity,
                 (self.row_id,),
@@ -271,6 +296,8 @@ class AppContext(QObject):
         super().__init__(parent)
         self.store = store
         self.undo_stack = QUndoStack(self)
+        self._conflicts_muted = 0
+        self.shows_conflicts = False  # set by the window that shows the conflict dialog
 
     # --- reads ---------------------------------------------------------------------------------
     def query(self, fn: Callable, /, *args, **kwargs):
@@ -291,9 +318,15 @@ class AppContext(QObject):
     def _push(self, cmd: _ServiceCommand):
         cmd.first_redo()
         if cmd.error is not None:
-            if isinstance(cmd.error, ConflictError) and isinstance(cmd, UpdateCommand):
-                self.conflict.emit(cmd.entity, cmd.row_id, dict(cmd.new))
-            raise EditFailed(cmd.error)
+            shown = False
+            if isinstance(cmd.error, ConflictError):
+                if isinstance(cmd, UpdateCommand) and not self._conflicts_muted:
+                    shown = self.shows_conflicts
+                    self.conflict.emit(cmd.entity, cmd.row_id, dict(cmd.new))
+                elif isinstance(cmd, DeleteCommand):  # show what the other organiser did
+                    kind = "deleted" if cmd.error.deleted else "reloaded"
+                    self.changed.emit(Change(cmd.entity, (cmd.row_id,), kind, None))
+            raise EditFailed(cmd.error, shown=shown)
         self.undo_stack.push(cmd)  # its redo() is skipped once: the edit is already made
         return cmd
 
@@ -302,13 +335,35 @@ class AppContext(QObject):
         return self._push(CreateCommand(self, text, entity, values)).row_id
 
     def update(
-        self, entity: str, row_id: int, text: str, *, expected_version: int | None = None, **values
+        self,
+        entity: str,
+        row_id: int,
+        text: str,
+        *,
+        expected_version: int,
+        shown: dict | None = None,
+        **values,
     ) -> None:
-        """``expected_version``: the row's version when the user saw it (team mode)."""
-        self._push(UpdateCommand(self, text, entity, row_id, values, expected_version))
+        """``expected_version``: the row's version when the user saw it, always required, so
+        no view can overwrite another organiser's change it never showed (team mode);
+        ``shown``: the values the user saw of these fields (then a colleague's change of other
+        fields does not stop the save). A refusal emits ``conflict`` (the window shows both
+        versions) and raises EditFailed."""
+        self._push(UpdateCommand(self, text, entity, row_id, values, expected_version, shown))
 
-    def delete(self, entity: str, row_id: int, text: str) -> None:
-        self._push(DeleteCommand(self, text, entity, row_id))
+    def delete(self, entity: str, row_id: int, text: str, *, expected_version: int) -> None:
+        """Delete the row the user saw (``expected_version``): a row changed since is kept."""
+        self._push(DeleteCommand(self, text, entity, row_id, expected_version))
+
+    @contextmanager
+    def conflicts_handled(self):
+        """Inside: a refused update does not emit ``conflict`` (the conflict dialog's own
+        overwrite, which handles its refusal itself)."""
+        self._conflicts_muted += 1
+        try:
+            yield
+        finally:
+            self._conflicts_muted -= 1
 
     def run_edit(self, text: str, do: Callable, undo: Callable) -> Any:
         """A custom edit: ``do(session) -> (Change, state)``, ``undo(session, state) -> Change``."""

@@ -1,24 +1,29 @@
 """Other organisers' changes appear without a restart.
 
 A listener thread waits for changes made by somebody else (PostgreSQL ``LISTEN``, or a light
-poll of SQLite's ``data_version``; see ``app.storage.notify``) and the window gets one
-``ctx.changed.emit(EVERYTHING)`` on the GUI thread for each burst, so every view and the
-readiness panel reload. Our own edits are not announced back to us, so nothing loops. A lost
-server connection is retried; once it is back, everything reloads (changes may have been missed).
+poll of SQLite's ``data_version``; see ``app.storage.notify``). On the GUI thread the notices
+of a burst become one ``Change(entity, ids, kind, action_id, remote=True)`` per entity and
+action (``*`` when the notice could not say: SQLite, a bulk change), so each view refreshes
+only what it shows of them. Our own edits are not announced back to us, so nothing loops. A
+lost server connection is retried; once it is back, everything reloads (changes may have
+been missed).
 """
 
 from __future__ import annotations
 
 import logging
+import time
 
-from PySide6.QtCore import QCoreApplication, QObject, QThread, Signal
+from PySide6.QtCore import QCoreApplication, QObject, QThread, QTimer, Signal
 
 from app.i18n import _
-from app.services.changes import EVERYTHING
+from app.services.changes import Change
 
 log = logging.getLogger(__name__)
 
 WAIT_SECONDS = 0.5  # how long one wait blocks: also the longest a stop has to wait
+MERGE_SECONDS = 0.15  # notices within this pause are one refresh
+MIN_GAP_SECONDS = 0.25  # between two refreshes (more when refreshing takes long)
 RETRY_SECONDS = 5.0
 
 
@@ -80,7 +85,13 @@ def _stopper(thread: QThread):
 
 
 class LiveUpdates(QObject):
-    """Reloads the window when another organiser (or another process) changed the database."""
+    """Shows what another organiser (or another process) changed, a burst at a time.
+
+    Notices name the action, the entity and the ids; they are merged into one Change per
+    entity and action, emitted as one refresh after a short pause (a burst of saves is one
+    refresh), never while a refresh is still running, and then not again before a gap at
+    least twice as long as the last refresh took, so a window with busy colleagues spends at
+    most about a third of its time refreshing and stays responsive."""
 
     statusChanged = Signal(str)  # a short text for the status bar
 
@@ -92,6 +103,16 @@ class LiveUpdates(QObject):
         self._thread: _Listener | None = None
         self._stop = None
         self.status = ""
+        self._pending: dict[tuple[str, int | None], set[int] | None] = {}
+        self._kinds: dict[tuple[str, int | None], str] = {}
+        self._everything = False
+        self._refreshing = False
+        self._not_before = 0.0
+        self.refreshes = 0  # how many refreshes ran (tests and benchmarks read it)
+        self.last_refresh_seconds = 0.0
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.timeout.connect(self._refresh)
         ctx.changed.connect(self._store_maybe_swapped)
         app = QCoreApplication.instance()
         if app is not None:
@@ -132,8 +153,69 @@ class LiveUpdates(QObject):
             self.stop()
             self._start()
 
-    def _others_changed(self, _notices) -> None:
-        self._ctx.changed.emit(EVERYTHING)
+    def _others_changed(self, notices) -> None:
+        """Collect; the refresh comes once the burst is over (or the gap has passed)."""
+        if not notices:  # back after an outage: changes may have been missed
+            self._everything = True
+        for notice in notices:
+            if notice.everything:
+                self._everything = True
+                continue
+            key = (notice.entity, notice.action_id)
+            ids = self._pending.get(key, set()) if key in self._pending else set()
+            if ids is None or not notice.ids:
+                self._pending[key] = None  # any row of it
+            else:
+                self._pending[key] = ids | set(notice.ids)
+            kind = self._kinds.get(key)
+            self._kinds[key] = notice.kind if kind in (None, notice.kind) else "updated"
+        self._schedule()
+
+    def _schedule(self) -> None:
+        if self._refreshing or self._timer.isActive():
+            return
+        if not (self._everything or self._pending):
+            return
+        wait = max(MERGE_SECONDS, self._not_before - time.monotonic())
+        self._timer.start(int(wait * 1000))
+
+    def pending_changes(self) -> list[Change]:
+        """What the next refresh will emit (and forget)."""
+        if self._everything:
+            changes = [Change("*", (), "reloaded", None, remote=True)]
+        else:
+            changes = [
+                Change(
+                    entity,
+                    tuple(sorted(ids)) if ids else (),
+                    self._kinds.get((entity, action_id), "updated"),
+                    action_id,
+                    remote=True,
+                )
+                for (entity, action_id), ids in sorted(
+                    self._pending.items(), key=lambda kv: (kv[0][0], kv[0][1] or 0)
+                )
+            ]
+        self._everything = False
+        self._pending.clear()
+        self._kinds.clear()
+        return changes
+
+    def _refresh(self) -> None:
+        if self._refreshing:
+            return
+        self._refreshing = True
+        started = time.monotonic()
+        try:
+            for change in self.pending_changes():
+                self._ctx.changed.emit(change)
+        finally:
+            took = time.monotonic() - started
+            self._refreshing = False
+            self.refreshes += 1
+            self.last_refresh_seconds = took
+            self._not_before = time.monotonic() + max(MIN_GAP_SECONDS, 2 * took)
+            self._schedule()  # what arrived meanwhile
 
     def _state(self, ok: bool, reason: str) -> None:
         if ok:

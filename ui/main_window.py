@@ -33,6 +33,8 @@ from ui.context import AppContext
 from ui.icons import icon
 
 log = logging.getLogger("cortege.ui")
+PURGE_REMINDER_EVERY_MS = 180_000  # colleagues' changes recount the purge reminder this often
+HEADER_ENTITIES = ("*", "action", "assignment", "cue", "prop")  # what the header shows
 
 # (key, module, class, title for a missing tab) in Ctrl+1…Ctrl+7 order.
 TAB_SPECS = (
@@ -75,6 +77,7 @@ def read_header(session, action_id: int) -> dict:
         "timezone": a.timezone,
         "location": a.location_name,
         **header_counts(session, action_id),  # counted, not loaded: 2,000 people cost nothing
+        "version": a.version,
     }
 
 
@@ -89,7 +92,12 @@ class MainWindow(QMainWindow):
         self.action_id: int | None = None
         self.header_data: dict | None = None
         self._texts: list[tuple[object, str]] = []  # (QAction or QMenu, msgid) to retranslate
-        self._stale: set[str] = set()
+        self._stale: set[str] = set()  # tabs to load for the selected action when shown
+        self._dirty: set[str] = set()  # hidden tabs an edit touched: reload when shown
+        self._purge_timer = QTimer(self)  # colleagues' changes: the org-wide count now and then
+        self._purge_timer.setSingleShot(True)
+        self._purge_timer.setInterval(PURGE_REMINDER_EVERY_MS)
+        self._purge_timer.timeout.connect(self._refresh_purge_reminder)
         self._in_undo = False
         self.live_updates = None
         self.unavailable: set[QAction] = set()  # menu items whose module is not there yet
@@ -102,9 +110,11 @@ class MainWindow(QMainWindow):
         menus.build_toolbar(self)
         self._build_status()
         self.ctx.changed.connect(self._on_changed)  # first: the list moves before tabs reload
-        for tab in self.tab_widgets.values():
-            self.ctx.changed.connect(tab.on_changed)
+        self.ctx.changed.connect(self._route_change)  # to the tabs: hidden ones reload when shown
         self.ctx.error.connect(self._on_error)
+        watch = optional("ui.dialogs.conflict", "watch_conflicts")
+        if watch is not None:
+            watch(self, self.ctx)  # another organiser saved first: show both versions
         self.retranslate()
         self._restore_layout()
         self._show_action_view(False)
@@ -306,6 +316,9 @@ class MainWindow(QMainWindow):
                     self.live_updates.statusChanged.connect(
                         lambda text: self.statusBar().showMessage(text, 15000)
                     )
+        from ui import replaced_file
+
+        replaced_file.watch(self, store)  # another program replacing the file is noticed
         self._refresh_title()
         if not self._purge_counted:
             self._refresh_purge_reminder()
@@ -324,6 +337,7 @@ class MainWindow(QMainWindow):
             settings_store.set_last_action(self.database_name(), new)
         current = self.tabs.currentWidget()
         self._stale = set()
+        self._dirty = set()
         for key, tab in self.tab_widgets.items():
             if tab is current or key == "readiness":
                 tab.set_action(new)
@@ -340,6 +354,9 @@ class MainWindow(QMainWindow):
             if widget is tab and key in self._stale:
                 self._stale.discard(key)
                 tab.set_action(self.action_id)
+            elif widget is tab and key in self._dirty:
+                self._dirty.discard(key)
+                tab.reload()
 
     def _show_action_view(self, shown: bool) -> None:
         self.right.setCurrentIndex(1 if shown else 0)
@@ -384,6 +401,9 @@ class MainWindow(QMainWindow):
             if key in self._stale:
                 self._stale.discard(key)
                 tab.set_action(self.action_id)
+            elif key in self._dirty:
+                self._dirty.discard(key)
+                tab.reload()
             if tab.focus_entity(entity, entity_id):
                 self.tabs.setCurrentWidget(tab)
                 return True
@@ -403,11 +423,27 @@ class MainWindow(QMainWindow):
     def _on_changed(self, change) -> None:
         self.actions_panel.apply(change)
         if change.entity in ("*", "participant", "assignment", "action", "media_contact"):
-            self._refresh_purge_reminder()
-        if change.entity == "*" or change.action_id in (None, self.action_id):
+            if getattr(change, "remote", False):  # org-wide work: at most every few minutes
+                if not self._purge_timer.isActive():
+                    self._purge_timer.start()
+            else:
+                self._refresh_purge_reminder()
+        if change.entity in HEADER_ENTITIES and change.action_id in (None, self.action_id):
             self._refresh_header()
         if self.action_id is None:
             self._show_action_view(False)
+
+    def _route_change(self, change) -> None:
+        """The shown tab (and the readiness badge) refresh now; a hidden tab the change
+        touches only notes it and reloads when shown."""
+        shown = self.tabs.currentWidget() if self.right.currentIndex() == 1 else None
+        for key, tab in self.tab_widgets.items():
+            if key in self._stale:
+                continue  # loads the whole action when shown anyway
+            if tab is shown or key == "readiness":
+                tab.on_changed(change)
+            elif change.entity == "*" or change.action_id in (None, tab.action_id):
+                self._dirty.add(key)
 
     def _on_error(self, error) -> None:
         if self._in_undo or getattr(error, "during_history", False):

@@ -347,7 +347,7 @@ def export_bundle_dialog(window) -> None:
     path, _f = QFileDialog.getSaveFileName(
         window,
         _("Export bundle"),
-        str(Path.home() / f"{slug}.json"),
+        str(Path.home() / f"{slug}.cortege.json"),  # the name the MIME type knows
         _("Cortège bundles (*.json)"),
     )
     if path:
@@ -509,7 +509,12 @@ def delete_action(window, *, confirm: bool = True) -> bool:
         if answer != QMessageBox.StandardButton.Yes:
             return False
     try:
-        window.ctx.delete("action", window.action_id, _("Delete “{title}”").format(title=title))
+        window.ctx.delete(
+            "action",
+            window.action_id,
+            _("Delete “{title}”").format(title=title),
+            expected_version=window.header_data["version"],
+        )
     except EditFailed as exc:
         _error(window, exc)
         return False

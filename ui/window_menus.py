@@ -251,6 +251,14 @@ def build_actions(window) -> None:
         for_action,
         icon_name="press",
     )
+    window.a_advisory = opt(
+        "export_advisory",
+        N_("Media &advisory…"),
+        "ui.tabs.press_advisory",
+        "open_in_window",
+        lambda fn: fn(window),
+        icon_name="press",
+    )
     window.a_calendar = opt(
         "export_calendar",
         N_("&Calendar…"),
@@ -277,6 +285,7 @@ def build_actions(window) -> None:
         window.a_import_csv,
         window.a_runsheets,
         window.a_press,
+        window.a_advisory,
         window.a_calendar,
         window.a_import_ics,
     ]
@@ -370,7 +379,14 @@ def build_menus(window) -> None:
         window,
         "export_menu",
         N_("E&xport"),
-        [window.a_runsheets, window.a_press, window.a_calendar, None, window.a_export_bundle],
+        [
+            window.a_runsheets,
+            window.a_press,
+            window.a_advisory,
+            window.a_calendar,
+            None,
+            window.a_export_bundle,
+        ],
     )
     add_menu(window, "tools_menu", N_("&Tools"), [window.a_purge])
     add_menu(window, "help_menu", N_("&Help"), [window.a_about])

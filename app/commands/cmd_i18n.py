@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import argparse
 
-from app.i18n import _, ngettext
+from app.i18n import _, ngettext, ui
 
 
 def register(sub) -> None:
@@ -22,13 +22,26 @@ def register(sub) -> None:
 
     c = isub.add_parser(
         "check",
-        help=_("fail when a string in the code is missing from a catalogue, untranslated or fuzzy"),
+        help=_(
+            "show how much of each catalogue is translated, and fail on a broken entry "
+            "(placeholders, accelerators, plural forms)"
+        ),
     )
     c.add_argument("--lang", action="append", metavar="LL", help=_("only this language"))
+    c.add_argument(
+        "--complete",
+        action="store_true",
+        help=_("also fail when a string is missing, untranslated or fuzzy"),
+    )
     c.set_defaults(handler=cmd_check)
 
     i = isub.add_parser("init", help=_("start the catalogue of a new language"))
     i.add_argument("lang", metavar="LL")
+    i.add_argument(
+        "--force",
+        action="store_true",
+        help=_("replace a catalogue that already holds translations with an empty one"),
+    )
     i.set_defaults(handler=cmd_init)
 
     lint = isub.add_parser(
@@ -51,29 +64,41 @@ def cmd_update(args: argparse.Namespace, ctx) -> int:
 
 
 def cmd_check(args: argparse.Namespace, ctx) -> int:
-    from app.i18n_tools import ROOT, catalogue_languages, check, describe
+    from app.i18n_tools import INCOMPLETE, ROOT, catalogue_languages, check, coverage, describe
 
     langs = args.lang or catalogue_languages(ROOT)
     problems = check(ROOT, langs=langs)
-    for problem in problems:
+    failing = [p for p in problems if args.complete or p.kind not in INCOMPLETE]
+    for problem in failing:
         ctx.warn(describe(problem))
-    if problems:
+    tr = ui()
+    for lang, (done, total) in coverage(ROOT, langs=langs).items():
+        ctx.print(
+            _("{lang}: {percent} translated ({done} of {total})").format(
+                lang=lang,
+                percent=tr.percent(done / total if total else 1),
+                done=tr.number(done),
+                total=tr.number(total),
+            )
+        )
+    if failing:
         ctx.warn(
             ngettext(
                 "{n} problem: run `python main.py i18n update`, then translate",
                 "{n} problems: run `python main.py i18n update`, then translate",
-                len(problems),
-            ).format(n=len(problems))
+                len(failing),
+            ).format(n=len(failing))
         )
         return 1
-    ctx.print(_("catalogues complete: {langs}").format(langs=", ".join(langs)))
+    if not any(p.kind in INCOMPLETE for p in problems):
+        ctx.print(_("catalogues complete: {langs}").format(langs=", ".join(langs)))
     return 0
 
 
 def cmd_init(args: argparse.Namespace, ctx) -> int:
     from app.i18n_tools import ROOT, init_language
 
-    path = init_language(args.lang, root=ROOT)
+    path = init_language(args.lang, root=ROOT, force=args.force)
     ctx.print(_("created {path}").format(path=path.relative_to(ROOT)))
     return 0
 

@@ -67,6 +67,14 @@ def register(sub) -> None:
     )
     p.add_argument("--authority", metavar="TEXT", help=_("the authority it is addressed to"))
     p.add_argument("--place", metavar="TEXT", help=_("where the letter is signed"))
+    p.add_argument(
+        "--purpose",
+        metavar="TEXT",
+        help=_(
+            "the purpose, in the authority's language (default: the headline of the release "
+            "in that language, else the action's title and message)"
+        ),
+    )
     p.add_argument("--sent-on", metavar="DATE", help=_("record the day it was sent"))
     p.add_argument("--received-on", metavar="DATE", help=_("record the day it was received"))
     p.add_argument("--reference", metavar="TEXT", help=_("record the authority's reference"))
@@ -293,19 +301,23 @@ def cmd_declaration(args: argparse.Namespace, ctx) -> int:
                     field="--organiser",
                 )
             try:
-                write_declaration(
+                warnings = write_declaration(
                     session,
                     action_id,
                     args.output,
                     organisers=organisers,
                     authority=args.authority or "",
                     place=args.place or "",
+                    purpose=args.purpose or "",
                 )
             except DomainError as exc:
                 if exc.field == "authority":  # name the option the user can give
                     raise DomainError(exc.problems[0].message, field="--authority") from exc
                 raise
     if not info.applies:
+        if info.not_needed:
+            ctx.warn(_(info.not_needed))
+            return 0
         ctx.warn(
             _("no declaration rules are known for country {country!r}").format(country=info.country)
         )
@@ -313,6 +325,8 @@ def cmd_declaration(args: argparse.Namespace, ctx) -> int:
     # The status goes to stdout, unless stdout carries the path of the letter written.
     _print_info(ctx.warn if args.output else ctx.print, info)
     if args.output:
+        for warning in warnings:
+            ctx.warn(_("warning: {message}").format(message=warning))
         ctx.print(args.output)
     return 0
 

@@ -32,6 +32,11 @@ def register(kinds) -> None:
         ),
     )
     p.add_argument(
+        "--from-name",
+        metavar="TEXT",
+        help=_("eml: the sender's display name (default: the organisation's name)"),
+    )
+    p.add_argument(
         "--for-sending",
         action="store_true",
         help=_("eml: record in the release's sent log that it goes to these contacts"),
@@ -57,7 +62,7 @@ def cmd_export_press(args: argparse.Namespace, ctx) -> int:
                 contacts = [c for c in media_list(session, action.id) if c.email and not c.purged]
             else:
                 contacts = recipients(session, action.id, language=doc.language)
-    data = render(doc, args.format, bcc=[c.email for c in contacts])
+    data = render(doc, args.format, bcc=[c.email for c in contacts], from_name=args.from_name)
     atomic_write(args.output, data)
     if args.format == "eml":
         if args.for_sending:

@@ -67,9 +67,16 @@ def cmd_export_runsheet(args: argparse.Namespace, ctx) -> int:
                 session, action_id, include_personal_data=args.include_personal_data, **options
             )
     if args.each:
-        for path in runsheet.write_each(sheets, args.output):
+        failed: list[tuple[str, str]] = []
+        for path in runsheet.write_each(sheets, args.output, failed=failed):
             ctx.print(str(path))
-        return 0
+        for alias, reason in failed:
+            ctx.warn(
+                _("could not write the sheet of {alias}: {reason}").format(
+                    alias=alias, reason=reason
+                )
+            )
+        return 1 if failed else 0
     if args.participant is not None:
         data = runsheet.render_personal(sheets[0])
     elif args.props_card:

@@ -2,8 +2,14 @@
 
 Notice is counted in *clear days* (jours francs): neither the day the authority receives the
 declaration nor the day of the event counts. France: received at least 3 and at most 15 clear
-days before (Code de la sécurité intérieure, L211-2). United Kingdom: 6 clear days' written
-notice for a public procession (Public Order Act 1986, s. 11).
+days before, signed by three of the organisers (Code de la sécurité intérieure, L211-2).
+
+United Kingdom (England and Wales): 6 clear days' written notice for a public *procession*
+(Public Order Act 1986, s. 11). A static assembly needs no advance notice: s. 14 only lets the
+police impose conditions on it. So Cortège writes the notice only for an action that moves (a
+route of at least two places) and asks nothing of a static one. Scotland (Civic Government
+(Scotland) Act 1982, s. 62) and Northern Ireland (Public Processions (NI) Act 1998) have
+rules of their own that Cortège does not know: the letter says it is for England and Wales.
 
 To add a country, add a ``DeclarationRule`` to ``RULES`` (and, for the letter, a template in
 ``app/exports/declaration.py`` for its ``letter_language``).
@@ -36,6 +42,10 @@ class DeclarationRule:
     city_by_postcode: dict[str, str] = field(default_factory=dict)
     #: what happens to those who do not declare (shown by the assistant)
     penalty: str = ""
+    #: notice is only required for an action that moves (GB: s. 11 covers processions only)
+    processions_only: bool = False
+    #: why nothing is due for a static assembly (shown instead of the window)
+    static_note: str = ""
 
 
 RULES: dict[str, DeclarationRule] = {
@@ -52,12 +62,12 @@ RULES: dict[str, DeclarationRule] = {
         letter_language="fr",
         required_content=(
             N_("names and home addresses of the organisers"),
-            N_("signature of at least one organiser"),
+            N_("the signatures of three of the organisers"),
             N_("purpose of the demonstration"),
             N_("place, date and time of assembly"),
             N_("route, if it moves"),
         ),
-        min_signatures=1,
+        min_signatures=3,
         city_by_postcode={"75": "paris"},
         penalty=N_(
             "Organising an undeclared or falsely declared demonstration: six months in prison "
@@ -70,7 +80,7 @@ RULES: dict[str, DeclarationRule] = {
         max_clear_days=None,
         authority_default="The police force of the area where the procession starts",
         authority_by_city={"london": "Metropolitan Police Service"},
-        legal_basis="Public Order Act 1986, s. 11",
+        legal_basis="Public Order Act 1986, s. 11 (England and Wales)",
         letter_language="en_GB",
         required_content=(
             N_("date and time of the procession"),
@@ -82,12 +92,28 @@ RULES: dict[str, DeclarationRule] = {
             "Organising a public procession without due notice is an offence "
             "(Public Order Act 1986, s. 11(7))."
         ),
+        processions_only=True,
+        static_note=N_(
+            "A static assembly needs no advance notice in England and Wales: section 11 of "
+            "the Public Order Act 1986 covers processions only (under section 14 the police "
+            "may still impose conditions). Give the action a route of two places or more if "
+            "it moves."
+        ),
     ),
 }
 
 
 def rule_for(country: str | None) -> DeclarationRule | None:
     return RULES.get((country or "").upper())
+
+
+def moves(route: list | tuple | None) -> bool:
+    """An action with a route of two places or more is a procession; else it is static."""
+    return len([r for r in (route or []) if isinstance(r, str) and r.strip()]) >= 2
+
+
+def notice_required(rule: DeclarationRule, route: list | tuple | None) -> bool:
+    return not rule.processions_only or moves(route)
 
 
 def clear_days(received: date, event: date) -> int:

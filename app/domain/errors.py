@@ -55,7 +55,60 @@ class ConflictError(CortegeError):
 
     exit_code = 2
 
-    def __init__(self, message: str, *, entity: str = "", entity_id: int | None = None) -> None:
+    def __init__(
+        self,
+        message: str,
+        *,
+        entity: str = "",
+        entity_id: int | None = None,
+        deleted: bool = False,
+    ) -> None:
         super().__init__(message)
         self.entity = entity
         self.entity_id = entity_id
+        self.deleted = deleted  # the other organiser deleted the row
+
+
+class StoreBusyError(StoreError):
+    """Another program kept the database locked for longer than the busy timeout."""
+
+
+class StoreReplacedError(StoreError):
+    """The database file was replaced or removed under the open store; nothing was written."""
+
+
+class StoreInUseError(StoreError):
+    """An operation that replaces the file was refused: another process has it open."""
+
+
+QUOTE_CHARS = 60
+
+
+class Short:
+    """A value quoted in a message, cut to a short prefix: a 50 MB field must not make a 50 MB
+    message. ``{value!r}`` and ``{value}`` in a message both give the short form."""
+
+    __slots__ = ("_text", "_is_text")
+
+    def __init__(self, value: object, limit: int = QUOTE_CHARS) -> None:
+        if isinstance(value, str):
+            text = value
+        else:
+            try:
+                text = repr(value)
+            except ValueError:  # an int of more than 4,300 digits
+                text = "<a number too long to show>"
+        # Lone surrogates and other unencodable characters are shown escaped.
+        text = text.encode("utf-8", "backslashreplace").decode("utf-8")
+        self._is_text = isinstance(value, str)
+        self._text = text[:limit] + "…" if len(text) > limit else text
+
+    def __str__(self) -> str:
+        return self._text
+
+    def __repr__(self) -> str:
+        return repr(self._text) if self._is_text else self._text
+
+
+def short(value: object) -> Short:
+    return Short(value)

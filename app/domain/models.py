@@ -175,6 +175,8 @@ class KeyContact(Base):
     label: Mapped[str] = mapped_column(String(200))
     phone: Mapped[str] = mapped_column(String(64), default="")
     email: Mapped[str] = mapped_column(String(254), default="")
+    version: Mapped[int] = mapped_column(Integer, nullable=False, default=1)
+    __mapper_args__ = {"version_id_col": version}
 
     action: Mapped[Action] = relationship(back_populates="contacts")
 
@@ -304,6 +306,8 @@ class Cue(Base):
     place: Mapped[str] = mapped_column(String(300), default="")
     instructions: Mapped[str] = mapped_column(Text, default="")
     chained: Mapped[bool] = mapped_column(Boolean, default=False)
+    #: a moment that makes pictures (the coffin carried, the wreath laid): on the media advisory
+    photo_opportunity: Mapped[bool] = mapped_column(Boolean, default=False, server_default="0")
     uid: Mapped[str] = mapped_column(String(64), default=_uid)
     version: Mapped[int] = mapped_column(Integer, nullable=False, default=1)
     __mapper_args__ = {"version_id_col": version}
@@ -366,6 +370,8 @@ class PressRelease(Base):
     embargo_until: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
     body: Mapped[str] = mapped_column(Text, default="")
     boilerplate: Mapped[str] = mapped_column(Text, default="")
+    #: "Notes to editors": background for journalists, printed after the end mark
+    notes_to_editors: Mapped[str] = mapped_column(Text, default="", server_default="")
     status: Mapped[str] = mapped_column(String(16), default=ReleaseStatus.DRAFT.value)
     translation_of_id: Mapped[int | None] = mapped_column(
         ForeignKey("press_release.id", ondelete="SET NULL"), nullable=True
@@ -381,6 +387,29 @@ class PressRelease(Base):
     press_contacts: Mapped[list[PressContact]] = relationship(
         cascade="all, delete-orphan", order_by="PressContact.position"
     )
+
+
+class MediaAdvisory(Base):
+    """The media advisory of an action in one language. Each section left empty is written
+    from the plan at export time; text typed into a section replaces that default."""
+
+    __tablename__ = "media_advisory"
+    __table_args__ = (UniqueConstraint("action_id", "language", name="uq_media_advisory_lang"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    action_id: Mapped[int] = mapped_column(ForeignKey("action.id", ondelete="CASCADE"), index=True)
+    language: Mapped[str] = mapped_column(String(16))
+    headline: Mapped[str] = mapped_column(String(500), default="")
+    what: Mapped[str] = mapped_column(Text, default="")
+    when_text: Mapped[str] = mapped_column(Text, default="")
+    where_text: Mapped[str] = mapped_column(Text, default="")
+    who: Mapped[str] = mapped_column(Text, default="")
+    photo: Mapped[str] = mapped_column(Text, default="")
+    contact: Mapped[str] = mapped_column(Text, default="")
+    version: Mapped[int] = mapped_column(Integer, nullable=False, default=1)
+    __mapper_args__ = {"version_id_col": version}
+
+    action: Mapped[Action] = relationship()
 
 
 class Quote(Base):

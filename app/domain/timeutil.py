@@ -10,7 +10,21 @@ import re
 from datetime import UTC, date, datetime, timedelta
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
 
+from app.domain.errors import short
 from app.i18n import _
+
+# Years a plan may use. Beyond them an offset or a time zone would overflow Python's datetime
+# (year 1 minus an hour, 9999 plus one), and nobody plans a protest there.
+FIRST_YEAR = 1900
+LAST_YEAR = 2999
+
+
+def year_problem(year: int) -> str | None:
+    if not FIRST_YEAR <= year <= LAST_YEAR:
+        return _("the year must be between {first} and {last}").format(
+            first=FIRST_YEAR, last=LAST_YEAR
+        )
+    return None
 
 
 class LocalTimeError(ValueError):
@@ -30,11 +44,11 @@ def zone(name: str) -> ZoneInfo:
     if _zone_names is None:
         _zone_names = frozenset(available_timezones())
     if not isinstance(name, str) or name not in _zone_names:
-        raise ValueError(_("unknown time zone {name!r}").format(name=name))
+        raise ValueError(_("unknown time zone {name!r}").format(name=short(name)))
     try:
         return ZoneInfo(name)
     except (ZoneInfoNotFoundError, ValueError) as exc:  # pragma: no cover - listed but unreadable
-        raise ValueError(_("unknown time zone {name!r}").format(name=name)) from exc
+        raise ValueError(_("unknown time zone {name!r}").format(name=short(name))) from exc
 
 
 def all_zones() -> list[str]:
@@ -85,18 +99,22 @@ def parse_local(text: str, tz: ZoneInfo) -> datetime:
     """Parse ``YYYY-MM-DDTHH:MM[:SS][offset]`` as a time in ``tz``; returns an aware UTC instant."""
     if not isinstance(text, str):
         raise LocalTimeError(_("expected a time like 2024-05-28T10:00"), kind="format")
-    m = _TIME_RE.match(text.strip())
+    m = _TIME_RE.match(text.strip()) if len(text) <= 64 else None
     if not m:
         raise LocalTimeError(
-            _("{value!r} is not a time like 2024-05-28T10:00").format(value=text), kind="format"
+            _("{value!r} is not a time like 2024-05-28T10:00").format(value=short(text)),
+            kind="format",
         )
     day, hh, mm, ss, off = m.groups()
     try:
         naive = datetime.fromisoformat(f"{day}T{hh}:{mm}:{ss or '00'}")
     except ValueError as exc:
         raise LocalTimeError(
-            _("{value!r} is not a valid date and time").format(value=text), kind="format"
+            _("{value!r} is not a valid date and time").format(value=short(text)), kind="format"
         ) from exc
+    problem = year_problem(naive.year)
+    if problem:
+        raise LocalTimeError(f"{short(text)}: {problem}", kind="format")
     if off is None:
         return localize(naive, tz).astimezone(UTC)
     offset = timedelta(0)
@@ -104,13 +122,20 @@ def parse_local(text: str, tz: ZoneInfo) -> datetime:
         sign = -1 if off[0] == "-" else 1
         digits = off[1:].replace(":", "")
         offset = sign * timedelta(hours=int(digits[:2]), minutes=int(digits[2:]))
+        if abs(offset) > timedelta(hours=18):
+            raise LocalTimeError(
+                _("{value} has an offset that does not agree with {zone}").format(
+                    value=short(text), zone=tz.key
+                ),
+                kind="offset",
+            )
     instant = (naive - offset).replace(tzinfo=UTC)
     # The offset must agree with the zone at that instant.
     local = instant.astimezone(tz)
     if local.replace(tzinfo=None) != naive or local.utcoffset() != offset:
         raise LocalTimeError(
             _("{value} has an offset that does not agree with {zone}").format(
-                value=text, zone=tz.key
+                value=short(text), zone=tz.key
             ),
             kind="offset",
         )
@@ -130,11 +155,15 @@ def format_iso(instant: datetime, tz: ZoneInfo) -> str:
 
 def parse_date(text: str) -> date:
     if not isinstance(text, str) or not re.fullmatch(r"\d{4}-\d{2}-\d{2}", text):
-        raise ValueError(_("{value!r} is not a date like 2024-05-28").format(value=text))
+        raise ValueError(_("{value!r} is not a date like 2024-05-28").format(value=short(text)))
     try:
-        return date.fromisoformat(text)
+        day = date.fromisoformat(text)
     except ValueError as exc:
-        raise ValueError(_("{value!r} is not a valid date").format(value=text)) from exc
+        raise ValueError(_("{value!r} is not a valid date").format(value=short(text))) from exc
+    problem = year_problem(day.year)
+    if problem:
+        raise ValueError(f"{short(text)}: {problem}")
+    return day
 
 
 def utcnow() -> datetime:

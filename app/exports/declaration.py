@@ -1,9 +1,12 @@
 """The declaration letter (PDF): what the law asks for, to the right authority, on time.
 
 The letter is a legal form read by the authority, so it is written in the authority's language
-(``rule.letter_language``), whatever the UI's: its wording is kept here as data, one template
-per language, beside the rules in ``app/domain/declaration.py``. Dates and times are formatted by
-babel in that language.
+(``rule.letter_language``), whatever the UI's: its wording is kept as data, one template per
+language, in ``app/exports/declaration_letters.py``, beside the rules in
+``app/domain/declaration.py``. Dates and times are formatted by babel in that language (French
+writes "le 1er décembre"). Besides what the law lists, it prints what prefecture forms ask for
+and the plan already holds: the expected headcount (the roles' needs), the props (vehicles such
+as the hearse, the sound system), the route or the static place, start and end.
 
 The organisers' names and home addresses are personal data: they are passed in each time and
 never stored in the database.
@@ -13,83 +16,22 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date, datetime
-from io import BytesIO
 from pathlib import Path
 
 from sqlalchemy.orm import Session
 
 from app.domain import models as m
-from app.domain.declaration import DeclarationRule, known_authority, rule_for, window
+from app.domain.declaration import (
+    DeclarationRule,
+    known_authority,
+    notice_required,
+    rule_for,
+    window,
+)
 from app.domain.errors import DomainError, Problem
 from app.domain.timeutil import zone
-from app.i18n import Translator, _
-
-# One template per letter language. {placeholders} are filled from the action.
-LETTERS: dict[str, dict[str, str]] = {
-    "fr": {
-        "title": "Déclaration préalable de manifestation sur la voie publique",
-        "to": "À l’attention de : {authority}",
-        "subject": "Objet : déclaration préalable de manifestation",
-        "intro": (
-            "Conformément aux articles L211-1 à L211-4 du code de la sécurité intérieure, "
-            "{signers} l’organisation de la manifestation décrite ci-dessous."
-        ),
-        "signers_one": "la personne soussignée déclare",
-        "signers_many": "les personnes soussignées déclarent",
-        "purpose": "Objet de la manifestation",
-        "assembly": "Lieu de rassemblement",
-        "when": "Date et heure du rassemblement",
-        "when_value": "{date}, de {start} à {end}",
-        "route": "Itinéraire",
-        "static": "Rassemblement statique, sans cortège",
-        "organisers": "Organisateurs (nom et domicile)",
-        "window": (
-            "Délai légal : cette déclaration doit être reçue au moins {min} et au plus {max} "
-            "jours francs avant la manifestation, soit entre le {first} et le {last} inclus."
-        ),
-        "window_open": (
-            "Délai légal : cette déclaration doit être reçue au moins {min} jours francs avant "
-            "la manifestation, soit au plus tard le {last}."
-        ),
-        "closing": (
-            "Nous vous prions d’en accuser réception et vous prions d’agréer l’expression de "
-            "notre considération distinguée."
-        ),
-        "done_at": "Fait à {place}, le {date}",
-        "signature": "Signature",
-        "confidential": "Confidentiel — contient des données personnelles des organisateurs",
-    },
-    "en": {
-        "title": "Notice of a public procession",
-        "to": "To: {authority}",
-        "subject": "Re: advance notice of a public procession",
-        "intro": (
-            "Under section 11 of the Public Order Act 1986, {signers} notice of the public "
-            "procession described below."
-        ),
-        "signers_one": "the undersigned gives",
-        "signers_many": "the undersigned give",
-        "purpose": "Purpose",
-        "assembly": "Starting point (place of assembly)",
-        "when": "Date and time",
-        "when_value": "{date}, {start} to {end}",
-        "route": "Proposed route",
-        "static": "Static assembly, no procession",
-        "organisers": "Organisers (name and address)",
-        "window": (
-            "This notice must be received at least {min} and at most {max} clear days before "
-            "the event: between {first} and {last} inclusive."
-        ),
-        "window_open": (
-            "This notice must be received at least {min} clear days before the procession: "
-            "by {last} at the latest."
-        ),
-        "closing": "Please acknowledge receipt of this notice.",
-        "done_at": "{place}, {date}",
-        "signature": "Signature",
-        "confidential": "Confidential: contains the organisers' personal details",
-    },
-}
+from app.exports.declaration_letters import letter_text
+from app.i18n import Translator, _, ngettext
 
 
 @dataclass(frozen=True)
@@ -115,7 +57,7 @@ def check_organisers(organisers: list[Organiser], rule: DeclarationRule) -> None
             problems.append(Problem(f"organisers[{i}].name", _("is required")))
         if not org.address.strip():
             problems.append(Problem(f"organisers[{i}].address", _("is required")))
-    if len(organisers) < max(rule.min_signatures, 1):
+    if not organisers:
         problems.append(
             Problem(
                 "organisers",
@@ -124,6 +66,19 @@ def check_organisers(organisers: list[Organiser], rule: DeclarationRule) -> None
         )
     if problems:
         raise DomainError(problems)
+
+
+def letter_warnings(organisers: list[Organiser], rule: DeclarationRule) -> list[str]:
+    """What the letter can be written without, but the authority may hold against it."""
+    if 0 < len(organisers) < rule.min_signatures:
+        return [
+            ngettext(
+                "the law asks for the signatures of {n} organiser; this letter has {have}",
+                "the law asks for the signatures of {n} organisers; this letter has {have}",
+                rule.min_signatures,
+            ).format(n=rule.min_signatures, have=len(organisers))
+        ]
+    return []
 
 
 def rule_of_action(action: m.Action) -> DeclarationRule:
@@ -137,7 +92,35 @@ def rule_of_action(action: m.Action) -> DeclarationRule:
             ),
             field="country",
         )
+    if not notice_required(rule, action.route):
+        raise DomainError(_(rule.static_note), field="route")
     return rule
+
+
+def default_purpose(action: m.Action, lang: str) -> str:
+    """The purpose in the letter's language: the release written in it (headline and
+    subheadline) when there is one, else the action's title and message as typed."""
+    base = lang.split("_")[0]
+    for rel in sorted(action.releases, key=lambda r: (r.translation_of_id is not None, r.id)):
+        if rel.language.split("_")[0] == base and rel.headline.strip():
+            return "\n".join(x.strip() for x in (rel.headline, rel.subheadline or "") if x.strip())
+    return "\n".join(x.strip() for x in (action.title, action.message) if x and x.strip())
+
+
+def expected_headcount(action: m.Action) -> int:
+    """The people the plan counts on: the roles' needs, or those assigned when more."""
+    needed = sum(r.needed or 0 for r in action.roles)
+    assigned = len({a.participant_id for a in action.assignments})
+    return max(needed, assigned)
+
+
+def equipment(action: m.Action) -> str:
+    """The props (vehicles such as the hearse, sound system, banners), with quantities."""
+    return ", ".join(
+        f"{p.name.strip()} × {p.quantity}" if (p.quantity or 0) > 1 else p.name.strip()
+        for p in action.props
+        if p.name.strip()
+    )
 
 
 def build_pdf(
@@ -146,34 +129,13 @@ def build_pdf(
     *,
     authority: str = "",
     place: str = "",
+    purpose: str = "",
     today: date | None = None,
 ) -> bytes:
-    """The letter as PDF bytes."""
-    from reportlab.lib import colors
-    from reportlab.lib.enums import TA_CENTER
-    from reportlab.lib.pagesizes import A4
-    from reportlab.lib.styles import ParagraphStyle
-    from reportlab.lib.units import mm
-    from reportlab.platypus import (
-        KeepTogether,
-        Paragraph,
-        SimpleDocTemplate,
-        Spacer,
-        Table,
-        TableStyle,
-    )
-
-    from app.exports.fonts import BOLD, REGULAR, markup, register_fonts
-
+    """The letter as PDF bytes: one page when it fits (the type set a little smaller first),
+    the date and signatures always on the page of the closing words."""
     rule = rule_of_action(action)
     check_organisers(organisers, rule)
-    register_fonts()
-    lang = rule.letter_language
-    text = LETTERS.get(lang) or LETTERS.get(lang.split("_")[0]) or LETTERS["en"]
-    tr = Translator(lang)
-    tz = zone(action.timezone)
-    start = action.starts_at.astimezone(tz)
-    end = action.ends_at.astimezone(tz)
     authority = (
         authority.strip()
         or action.decl_authority
@@ -187,145 +149,223 @@ def build_pdf(
             ).format(hint=rule.authority_default),
             field="authority",
         )
-    first, last = window(rule, start.date())
-    today = today or datetime.now(tz).date()
-
-    base = ParagraphStyle("base", fontName=REGULAR, fontSize=10.5, leading=14.5)
-    small = ParagraphStyle("small", parent=base, fontSize=8.5, leading=11, textColor="#555555")
-    bold = ParagraphStyle("bold", parent=base, fontName=BOLD)
-    title = ParagraphStyle(
-        "title", parent=base, fontName=BOLD, fontSize=15, leading=19, alignment=TA_CENTER
+    tz = zone(action.timezone)
+    args = dict(
+        rule=rule,
+        organisers=organisers,
+        authority=authority,
+        place=place,
+        purpose=purpose.strip() or default_purpose(action, rule.letter_language),
+        today=today or datetime.now(tz).date(),
     )
-    label = ParagraphStyle("label", parent=base, fontName=BOLD, fontSize=9.5, leading=13)
+    for scale in (1.0, 0.92, 0.85):
+        data, pages = _render(action, scale=scale, **args)
+        if pages == 1 or pages > 2:  # fits, or no smaller type would make it fit
+            break
+    return data
 
-    def p(value: str, style=base) -> Paragraph:
-        return Paragraph(markup(value).replace("\n", "<br/>"), style)
 
-    story: list = []
-    width = A4[0] - 40 * mm - 12  # the frame's width inside its 6 pt paddings
-    senders: list = []
-    for o in organisers:
-        senders += [p(f"{o.name}\n{o.address}", base), Spacer(1, 2 * mm)]
+def _render(
+    action: m.Action,
+    *,
+    rule: DeclarationRule,
+    organisers: list[Organiser],
+    authority: str,
+    place: str,
+    purpose: str,
+    today: date,
+    scale: float,
+) -> tuple[bytes, int]:
+    from reportlab.lib import colors
+    from reportlab.lib.enums import TA_CENTER
+    from reportlab.lib.pagesizes import A4
+    from reportlab.lib.styles import ParagraphStyle
+    from reportlab.lib.units import mm
+    from reportlab.platypus import (
+        KeepTogether,
+        Spacer,
+        Table,
+        TableStyle,
+    )
+
+    from app.exports import pdfkit
+    from app.exports.fonts import BOLD, REGULAR, register_fonts
+    from app.exports.press.conventions import format_day
+
+    register_fonts()
+    lang = rule.letter_language
+    text = letter_text(lang)
+    tr = Translator(lang)
+    tz = zone(action.timezone)
+    start = action.starts_at.astimezone(tz)
+    end = action.ends_at.astimezone(tz)
+    first, last = window(rule, start.date())
+
+    def day(value: date, fmt: str = "long") -> str:
+        return format_day(value, lang, rule.country, fmt=fmt)
+
+    def st(name: str, size: float, lead: float, **kw) -> ParagraphStyle:
+        return ParagraphStyle(
+            name,
+            fontName=kw.pop("font", REGULAR),
+            fontSize=size * scale,
+            leading=lead * scale,
+            **kw,
+        )
+
+    base = st("base", 10.5, 14.5)
+    small = st("small", 8.5, 11, textColor="#555555")
+    bold = st("bold", 10.5, 14.5, font=BOLD)
+    title = st("title", 15, 19, font=BOLD, alignment=TA_CENTER)
+    label = st("label", 9.5, 13, font=BOLD)
+
+    def p(value: str, style=base) -> list:
+        """A paragraph per typed line, each shaped and ordered as its script needs; a line
+        stays in the letter's direction (an Arabic name in a French letter reads left to
+        right around it)."""
+        from app.exports.shaped_paragraph import ShapedParagraph
+        from app.exports.shaping import needs_shaping
+
+        out = []
+        for line in (value or "").splitlines() or [""]:
+            if needs_shaping(line):
+                strong = style.fontName == BOLD
+                out.append(ShapedParagraph([(line, strong)], style, direction_of=text["title"]))
+            else:
+                out.append(pdfkit.para(line, style))
+        return out
+
+    def height(flows: list, w: float) -> float:
+        return sum(f.wrap(w, A4[1])[1] for f in flows)
+
+    def gap(h: float) -> Spacer:
+        return Spacer(1, h * mm * scale)
+
+    width = pdfkit.content_width("a4") - 12  # the frame's width inside its 6 pt paddings
+    # The first organiser is the address for replies; all of them are named in the table.
+    sender = p(f"{organisers[0].name}\n{organisers[0].address}")
     recipient = p(text["to"].format(authority=authority), bold)
     head = Table(
-        [[senders, recipient]],
+        [[sender, recipient]],
         colWidths=[width - 75 * mm, 75 * mm],
         hAlign="LEFT",
         style=TableStyle(
-            [("VALIGN", (0, 0), (-1, -1), "TOP"), ("LEFTPADDING", (0, 0), (-1, -1), 0)]
+            [
+                ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                ("LEFTPADDING", (0, 0), (-1, -1), 0),
+                ("FONTNAME", (0, 0), (-1, -1), REGULAR),
+            ]
         ),
     )
-    story += [head, Spacer(1, 8 * mm), p(text["title"], title), Spacer(1, 5 * mm)]
-    story += [p(text["subject"], bold), Spacer(1, 3 * mm)]
+    story: list = [head, gap(7), *p(text["title"], title), gap(4)]
+    story += [*p(text["subject"], bold), gap(2.5)]
     signers = text["signers_one"] if len(organisers) == 1 else text["signers_many"]
-    story += [p(text["intro"].format(signers=signers)), Spacer(1, 4 * mm)]
+    story += [*p(text["intro"].format(signers=signers)), gap(3)]
 
-    purpose = "\n".join(x for x in (action.title, action.message, action.description) if x)
     assembly = "\n".join(
         x for x in (action.location_name, action.address, action.meeting_point) if x
     )
-    route = " → ".join(r for r in (action.route or []) if r) or text["static"]
+    route = [r.strip() for r in (action.route or []) if r and r.strip()]
+    if len(route) >= 2:
+        route_text = text["route_value"].format(route=" → ".join(route), last=route[-1])
+    else:
+        route_text = text["static"]
     when = text["when_value"].format(
-        date=tr.date(start.date(), "full"), start=tr.time(start), end=tr.time(end)
+        date=day(start.date(), "full"), start=tr.time(start), end=tr.time(end)
     )
     rows = [
-        [p(text["purpose"], label), p(purpose)],
-        [p(text["assembly"], label), p(assembly)],
-        [p(text["when"], label), p(when)],
-        [p(text["route"], label), p(route)],
-        [
-            p(text["organisers"], label),
-            p("\n".join(f"{o.name} — {o.address}".replace("\n", ", ") for o in organisers)),
-        ],
+        (text["purpose"], purpose),
+        (text["assembly"], assembly),
+        (text["when"], when),
+        (text["route"], route_text),
     ]
-    story.append(
-        Table(
-            rows,
-            colWidths=[50 * mm, width - 50 * mm],
-            hAlign="LEFT",
-            style=TableStyle(
-                [
-                    ("VALIGN", (0, 0), (-1, -1), "TOP"),
-                    ("LINEBELOW", (0, 0), (-1, -2), 0.4, colors.HexColor("#BBBBBB")),
-                    ("TOPPADDING", (0, 0), (-1, -1), 5),
-                    ("BOTTOMPADDING", (0, 0), (-1, -1), 5),
-                    ("LEFTPADDING", (0, 0), (0, -1), 0),
-                ]
-            ),
+    headcount = expected_headcount(action)
+    if headcount:
+        rows.append((text["headcount"], text["headcount_value"].format(n=headcount)))
+    if equipment(action):
+        rows.append((text["equipment"], equipment(action)))
+    rows.append(
+        (
+            text["organisers"],
+            # The mark keeps a right-to-left name from taking the house number with it.
+            "\n".join(f"{o.name}\u200e — {o.address}".replace("\n", ", ") for o in organisers),
         )
     )
-    story.append(Spacer(1, 5 * mm))
-    if first is not None:
-        story.append(
-            p(
-                text["window"].format(
-                    min=rule.min_clear_days,
-                    max=rule.max_clear_days,
-                    first=tr.date(first, "long"),
-                    last=tr.date(last, "long"),
-                ),
-                small,
-            )
-        )
-    else:
-        story.append(
-            p(
-                text["window_open"].format(min=rule.min_clear_days, last=tr.date(last, "long")),
-                small,
-            )
-        )
-    story += [Spacer(1, 4 * mm), p(text["closing"]), Spacer(1, 5 * mm)]
-    where = place or _town(organisers[0].address)
-    done_at = p(text["done_at"].format(place=where, date=tr.date(today, "long")))
-    cells = [
-        [p(o.name, bold), p(f"{text['signature']} :" if lang == "fr" else text["signature"])]
-        for o in organisers
-    ]
-    story.append(
-        KeepTogether(
-            [
-                done_at,
-                Spacer(1, 3 * mm),
+    # One table per row; a value taller than half a page flows (and splits) below its label
+    # instead, as reportlab cannot split a table row.
+    line = colors.HexColor("#BBBBBB")
+    value_width = width - 50 * mm
+    for i, (k, v) in enumerate(rows):
+        value = p(v)
+        rule_below = [("LINEBELOW", (0, 0), (-1, -1), 0.4, line)] if i < len(rows) - 1 else []
+        if height(value, value_width - 12) < A4[1] / 2:
+            story.append(
                 Table(
-                    cells,
-                    colWidths=[70 * mm, width - 70 * mm],
+                    [[p(k, label), value]],
+                    colWidths=[50 * mm, value_width],
                     hAlign="LEFT",
-                    rowHeights=[16 * mm] * len(cells),
                     style=TableStyle(
                         [
                             ("VALIGN", (0, 0), (-1, -1), "TOP"),
-                            ("LINEBELOW", (1, 0), (1, -1), 0.6, colors.black),
+                            ("TOPPADDING", (0, 0), (-1, -1), 4 * scale),
+                            ("BOTTOMPADDING", (0, 0), (-1, -1), 4 * scale),
                             ("LEFTPADDING", (0, 0), (0, -1), 0),
+                            ("FONTNAME", (0, 0), (-1, -1), REGULAR),
+                            *rule_below,
                         ]
                     ),
-                ),
+                )
+            )
+        else:
+            story += [gap(1.5), *p(k, label), *value, gap(2)]
+    story.append(gap(4))
+    if first is not None:
+        notice = text["window"].format(
+            min=rule.min_clear_days, max=rule.max_clear_days, first=day(first), last=day(last)
+        )
+    else:
+        notice = text["window_open"].format(min=rule.min_clear_days, last=day(last))
+    story += [*p(notice, small), gap(3)]
+    where = place or _town(organisers[0].address)
+    # The closing words, the date and every signature stay together: never a page of
+    # signatures alone.
+    per_row = min(len(organisers), 3)
+    col = width / per_row
+    cells: list[list] = []
+    for i in range(0, len(organisers), per_row):
+        chunk = organisers[i : i + per_row]
+        cells.append([p(o.name, bold) for o in chunk] + [""] * (per_row - len(chunk)))
+        cells.append([p(text["signature"], small) for _o in chunk] + [""] * (per_row - len(chunk)))
+    sign_style = [
+        ("VALIGN", (0, 0), (-1, -1), "TOP"),
+        ("LEFTPADDING", (0, 0), (-1, -1), 0),
+        ("FONTNAME", (0, 0), (-1, -1), REGULAR),
+    ]
+    for r in range(1, len(cells), 2):
+        sign_style.append(("BOTTOMPADDING", (0, r), (-1, r), 16 * mm * scale))
+    story.append(
+        KeepTogether(
+            [
+                *p(text["closing"]),
+                gap(4),
+                *p(text["done_at"].format(place=where, date=day(today))),
+                gap(4),
+                Table(cells, colWidths=[col] * per_row, hAlign="LEFT", style=sign_style),
             ]
         )
     )
-
-    def footer(canvas, doc) -> None:
-        canvas.saveState()
-        canvas.setFont(REGULAR, 7.5)
-        canvas.setFillColor(colors.HexColor("#777777"))
-        canvas.drawString(20 * mm, 10 * mm, text["confidential"])
-        canvas.drawRightString(190 * mm, 10 * mm, f"{doc.page}")
-        canvas.restoreState()
-
-    buf = BytesIO()
-    doc = SimpleDocTemplate(
-        buf,
-        pagesize=A4,
-        leftMargin=20 * mm,
-        rightMargin=20 * mm,
-        topMargin=18 * mm,
-        bottomMargin=18 * mm,
+    pages: list[int] = []
+    frame = pdfkit.Frame(
         title=text["title"],
-        author="",
-        subject=text["confidential"],
-        creator="Cortège",
+        left_note=text["confidential"],
+        printed="",
+        page_label="{page} / {total}",
+        lang=lang,
     )
-    doc.build(story, onFirstPage=footer, onLaterPages=footer)
-    return buf.getvalue()
+    data = pdfkit.build_pdf(
+        story, frame, paper="a4", on_page=lambda canvas, doc: pages.append(doc.page)
+    )
+    return data, len(pages)
 
 
 def _town(address: str) -> str:
@@ -333,7 +373,9 @@ def _town(address: str) -> str:
     import re
 
     last = address.replace("\n", ",").split(",")[-1].strip()
-    return re.sub(r"^\d{4,5}\s+", "", last) or last
+    town = re.sub(r"^\d{4,5}\s+", "", last)  # 75011 Paris
+    town = re.sub(r"\s+[A-Z]{1,2}\d[A-Z\d]?\s*\d[A-Z]{2}$", "", town)  # Leeds LS1 1AA
+    return town or last
 
 
 def write_declaration(
@@ -344,12 +386,17 @@ def write_declaration(
     organisers: list[Organiser],
     authority: str = "",
     place: str = "",
+    purpose: str = "",
     today: date | None = None,
-) -> Path:
-    """Write the letter for an action to ``out`` (atomically)."""
+) -> list[str]:
+    """Write the letter for an action to ``out`` (atomically); returns the warnings (fewer
+    signatures than the law asks for, …): the letter is written all the same."""
     from app.services.actions import load_action
     from app.storage.files import atomic_write
 
     action = load_action(session, action_id)
-    data = build_pdf(action, organisers, authority=authority, place=place, today=today)
-    return atomic_write(out, data)
+    data = build_pdf(
+        action, organisers, authority=authority, place=place, purpose=purpose, today=today
+    )
+    atomic_write(out, data)
+    return letter_warnings(organisers, rule_of_action(action))

@@ -6,7 +6,6 @@ nothing is written. Bulk rows go in with ``session.execute(insert(...), rows)``.
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
@@ -17,11 +16,13 @@ from sqlalchemy.orm import Session
 
 from app.domain import models as m
 from app.domain.enums import ActionStatus, PropStatus, ReleaseStatus, values
-from app.domain.errors import DomainError, Problem
+from app.domain.errors import DomainError, Problem, short
 from app.domain.timeutil import LocalTimeError, parse_date, parse_local, zone
 from app.i18n import _
+from app.services.bundle_advisory import insert_advisories, read_advisories
+from app.services.bundle_json import bad_text, parse_json
+from app.services.fields import ENTITY_FIELDS, check_value
 from app.services.fields import Field as F
-from app.services.fields import check_value
 from app.services.validation import SLUG_RE, slugify
 
 UTC_ZONE = ZoneInfo("UTC")
@@ -31,6 +32,7 @@ VERSION = 1
 TOP = {
     "format",
     "version",
+    "generator",
     "action",
     "roles",
     "participants",
@@ -40,6 +42,7 @@ TOP = {
     "press_releases",
     "tasks",
     "media_contacts",
+    "media_advisories",
 }
 ACTION = {
     "slug",
@@ -87,6 +90,7 @@ CUE = {
     "roles",
     "participants",
     "props",
+    "photo_opportunity",
 }
 RELEASE = {
     "key",
@@ -102,6 +106,7 @@ RELEASE = {
     "press_contacts",
     "status",
     "translation_of",
+    "notes_to_editors",
 }
 QUOTE = {"speaker", "text"}
 TASK = {"title", "due", "assignee", "done"}
@@ -202,7 +207,7 @@ class _Reader:
             self.fail(f"{path}.key", _("must be non-empty text"))
             return None
         if value in seen:
-            self.fail(f"{path}.key", _("duplicate key {key!r}").format(key=value))
+            self.fail(f"{path}.key", _("duplicate key {key!r}").format(key=short(value)))
             return None
         seen.add(value)
         return value
@@ -215,7 +220,7 @@ class _Reader:
             self.fail(f"{path}.{name}", _("must be a key (text)"))
             return None
         if value not in known:
-            self.fail(f"{path}.{name}", _("no such key {key!r}").format(key=value))
+            self.fail(f"{path}.{name}", _("no such key {key!r}").format(key=short(value)))
             return None
         return value
 
@@ -229,28 +234,15 @@ class _Reader:
         out = []
         for i, key in enumerate(value):
             if key not in known:
-                self.fail(f"{path}.{name}[{i}]", _("no such key {key!r}").format(key=key))
+                self.fail(f"{path}.{name}[{i}]", _("no such key {key!r}").format(key=short(key)))
             elif key not in out:
                 out.append(key)
         return out
 
 
-def parse_json(raw: bytes | str) -> Any:
-    if isinstance(raw, bytes):
-        try:
-            raw = raw.decode("utf-8-sig")
-        except UnicodeDecodeError as exc:
-            raise DomainError(_("the file is not UTF-8 text")) from exc
-    try:
-        return json.loads(raw)
-    except json.JSONDecodeError as exc:
-        raise DomainError(
-            _("not valid JSON: line {line}, column {col}: {msg}").format(
-                line=exc.lineno, col=exc.colno, msg=exc.msg
-            )
-        ) from exc
-    except RecursionError as exc:
-        raise DomainError(_("not valid JSON: nested too deeply")) from exc
+def _int_field(entity: str, name: str) -> F:
+    """The bundle checks a whole number with the same bounds as the window's services."""
+    return ENTITY_FIELDS[entity][name]
 
 
 def read_bundle(data: Any) -> dict:
@@ -258,6 +250,9 @@ def read_bundle(data: Any) -> dict:
     r = _Reader()
     if not isinstance(data, dict):
         raise DomainError(_("a bundle must be a JSON object"))
+    unstorable = list(bad_text(data, ""))
+    if unstorable:
+        raise DomainError(unstorable[:20])
     if data.get("format") != FORMAT:
         raise DomainError(
             _("not a Cortège bundle (format must be {fmt!r})").format(fmt=FORMAT), field="format"
@@ -269,12 +264,15 @@ def read_bundle(data: Any) -> dict:
         raise DomainError(
             _(
                 "this bundle is version {v}; this Cortège reads version {ours}: update Cortège"
-            ).format(v=version, ours=VERSION),
+            ).format(v=short(version), ours=VERSION),
             field="version",
         )
     if version < 1:
-        raise DomainError(_("unknown bundle version {v}").format(v=version), field="version")
+        raise DomainError(_("unknown bundle version {v}").format(v=short(version)), field="version")
     r.obj(data, "", TOP, ("action",))
+    written_by = data.get("generator")  # informational: the app and version that wrote it
+    if written_by is not None and not (isinstance(written_by, str) and written_by.strip()):
+        r.fail("generator", _("must be non-empty text"))
     plan: dict = {}
     a = r.obj(
         data.get("action", {}), "action", ACTION, ("title", "timezone", "starts_at", "ends_at")
@@ -293,7 +291,7 @@ def read_bundle(data: Any) -> dict:
             {
                 "key": key,
                 "name": r.text(d, "name", p, required=True, max_len=200),
-                "needed": r.check(d, "needed", p, F("int0"), 1),
+                "needed": r.check(d, "needed", p, _int_field("role", "needed"), 1),
                 "instructions": r.text(d, "instructions", p),
             }
         )
@@ -309,7 +307,9 @@ def read_bundle(data: Any) -> dict:
         who = r.ref(d, "participant", p, known_people)
         role = r.ref(d, "role", p, known_roles)
         if who is not None and role is not None and (who, role) in pairs:
-            r.fail(p, _("{who!r} already has role {role!r}").format(who=who, role=role))
+            r.fail(
+                p, _("{who!r} already has role {role!r}").format(who=short(who), role=short(role))
+            )
         pairs.add((who, role))
         plan["assignments"].append(
             {
@@ -331,7 +331,7 @@ def read_bundle(data: Any) -> dict:
             {
                 "key": r.key(d, p, known_props),
                 "name": r.text(d, "name", p, required=True, max_len=300),
-                "quantity": r.check(d, "quantity", p, F("int0"), 1),
+                "quantity": r.check(d, "quantity", p, _int_field("prop", "quantity"), 1),
                 "status": r.check(
                     d, "status", p, F("enum", choices=tuple(values(PropStatus))), "needed"
                 ),
@@ -351,16 +351,18 @@ def read_bundle(data: Any) -> dict:
             {
                 "key": r.key(d, p, known_cues),
                 "starts_at": r.time(d, "starts_at", p),
-                "minutes": r.check(d, "minutes", p, F("int1"), 1),
+                "minutes": r.check(d, "minutes", p, _int_field("cue", "minutes"), 1),
                 "title": r.text(d, "title", p, required=True, max_len=300),
                 "place": r.text(d, "place", p, max_len=300),
                 "instructions": r.text(d, "instructions", p),
                 "roles": r.refs(d, "roles", p, known_roles),
                 "participants": r.refs(d, "participants", p, known_people),
                 "props": r.refs(d, "props", p, known_props),
+                "photo_opportunity": r.check(d, "photo_opportunity", p, F("bool"), False),
             }
         )
     plan["press_releases"] = _read_releases(r, data)
+    plan["media_advisories"] = read_advisories(r, data)
     plan["tasks"] = []
     for i, item in enumerate(r.items(data, "tasks")):
         p = f"tasks[{i}]"
@@ -404,7 +406,7 @@ def _read_action(r: _Reader, a: dict) -> dict:
     if slug is not None and (not isinstance(slug, str) or not SLUG_RE.match(slug)):
         r.fail(
             "action.slug",
-            _("{value!r} is not a slug (a-z, 0-9 and -, at most 64)").format(value=slug),
+            _("{value!r} is not a slug (a-z, 0-9 and -, at most 64)").format(value=short(slug)),
         )
     out["slug"] = slug
     out["title"] = r.text(a, "title", p, required=True, max_len=300)
@@ -423,7 +425,8 @@ def _read_action(r: _Reader, a: dict) -> dict:
     country = a.get("country", "")
     if country is not None and (not isinstance(country, str) or country != country.upper()):
         r.fail(
-            "action.country", _("{value!r} is not an ISO 3166 country code").format(value=country)
+            "action.country",
+            _("{value!r} is not an ISO 3166 country code").format(value=short(country)),
         )
         out["country"] = ""
     else:
@@ -570,13 +573,14 @@ def _read_releases(r: _Reader, data: dict) -> list[dict]:
             {
                 "key": key,
                 "language": lang,
-                "headline": r.text(d, "headline", p, required=True, max_len=500),
+                "headline": r.check(d, "headline", p, F("line", required=True, max_len=500), ""),
                 "subheadline": r.text(d, "subheadline", p),
-                "dateline": r.text(d, "dateline", p, max_len=200),
+                "dateline": r.check(d, "dateline", p, F("line", max_len=200), ""),
                 "release_at": r.time(d, "release_at", p),
                 "embargo_until": r.time(d, "embargo_until", p),
                 "body": r.text(d, "body", p, max_len=100000),
                 "boilerplate": r.text(d, "boilerplate", p),
+                "notes_to_editors": r.text(d, "notes_to_editors", p),
                 "status": r.check(
                     d, "status", p, F("enum", choices=tuple(values(ReleaseStatus))), "draft"
                 ),
@@ -664,6 +668,7 @@ def import_bundle(session: Session, raw: bytes | str | dict) -> ImportResult:
         if rows:
             session.execute(insert(table), rows)
     _releases(session, aid, plan["press_releases"])
+    insert_advisories(session, aid, plan["media_advisories"])
     if plan["tasks"]:
         session.execute(
             insert(m.Task.__table__),

@@ -9,6 +9,7 @@ from sqlalchemy.orm import Session
 from app.domain import models as m
 from app.domain.timeutil import format_iso, zone
 from app.services.actions import load_action
+from app.version import generator
 
 
 def _people_of(action: m.Action) -> list[m.Participant]:
@@ -66,6 +67,7 @@ def bundle_dict(session: Session, action_id: int, *, include_personal_data: bool
     out = {
         "format": "cortege.bundle",
         "version": 1,
+        "generator": generator(),
         "action": {
             "slug": action.slug,
             "title": action.title,
@@ -138,6 +140,7 @@ def bundle_dict(session: Session, action_id: int, *, include_personal_data: bool
                 "participants": keys_of(c.participants),
                 "props": [prop_key[p.id] for p in c.props],
             }
+            | ({"photo_opportunity": True} if c.photo_opportunity else {})
             for c in action.cues
         ],
         "press_releases": [
@@ -158,6 +161,7 @@ def bundle_dict(session: Session, action_id: int, *, include_personal_data: bool
                 "status": r.status,
                 "translation_of": release_key.get(r.translation_of_id),
             }
+            | ({"notes_to_editors": r.notes_to_editors} if r.notes_to_editors else {})
             for r in action.releases
         ],
         "tasks": [
@@ -170,6 +174,10 @@ def bundle_dict(session: Session, action_id: int, *, include_personal_data: bool
             for x in action.tasks
         ],
     }
+    from app.services.bundle_advisory import write_advisories
+
+    if advisories := write_advisories(session, action_id):
+        out["media_advisories"] = advisories
     if include_personal_data:
         out["media_contacts"] = [
             {

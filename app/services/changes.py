@@ -11,6 +11,9 @@ class Change:
     ids: tuple[int, ...]
     kind: str  # created | updated | deleted | restored | reloaded
     action_id: int | None = None
+    #: made by another organiser (live updates), not by an edit in this window; ``ids`` ()
+    #: then means "any row of that entity"
+    remote: bool = False
 
     def touches(self, entity: str) -> bool:
         return self.entity == entity or self.entity == "*"

@@ -10,6 +10,7 @@ from sqlalchemy.orm import Session
 from app.domain.declaration import (
     in_time,
     known_authority,
+    notice_required,
     rule_for,
     suggest_authority,
     window,
@@ -40,6 +41,10 @@ class DeclarationInfo:
     required_content: tuple[str, ...] = field(default_factory=tuple)
     min_clear_days: int = 0
     max_clear_days: int | None = None
+    #: rules are known but this action needs no notice (GB: a static assembly); why not
+    not_needed: str = ""
+    min_signatures: int = 1
+    version: int = 0  # the action's version when read: the dialog saves over this one only
 
     @property
     def received_in_time(self) -> bool | None:
@@ -69,9 +74,14 @@ def declaration_info(
         sent_on=action.decl_sent_on,
         received_on=action.decl_received_on,
         reference=action.decl_reference,
+        version=action.version,
     )
     if rule is None:
         return DeclarationInfo(applies=False, **common)
+    if not notice_required(rule, action.route):
+        return DeclarationInfo(
+            applies=False, not_needed=rule.static_note, legal_basis=rule.legal_basis, **common
+        )
     first, last = window(rule, event)
     return DeclarationInfo(
         applies=True,
@@ -84,5 +94,16 @@ def declaration_info(
         required_content=rule.required_content,
         min_clear_days=rule.min_clear_days,
         max_clear_days=rule.max_clear_days,
+        min_signatures=rule.min_signatures,
         **common,
     )
+
+
+def letter_defaults(session: Session, action_id: int) -> dict[str, str]:
+    """What the assistant prefills: the purpose in the letter's language."""
+    from app.exports.declaration import default_purpose
+    from app.services.actions import load_action
+
+    action = load_action(session, action_id)
+    rule = rule_for(action.country)
+    return {"purpose": default_purpose(action, rule.letter_language) if rule else ""}

@@ -143,6 +143,8 @@ PROPS = [
     ("megaphone", "Megaphone", 1, "ready", ["owl"], None, "Check the batteries."),
 ]
 
+# The moments that make pictures: flagged for the media advisory.
+PHOTO_CUES = {"banner", "carry", "wreath", "photo"}
 SCHEDULE = [
     (
         "gather",
@@ -390,6 +392,7 @@ def demo_bundle(on: date, *, today: date | None = None) -> dict:
                 "participants": people,
                 "props": props,
             }
+            | ({"photo_opportunity": True} if k in PHOTO_CUES else {})
             for k, s, mins, title, place, ins, roles, people, props in SCHEDULE
         ],
         "press_releases": [

@@ -19,9 +19,11 @@ from sqlalchemy.orm.attributes import flag_modified
 from sqlalchemy.orm.exc import StaleDataError
 
 from app.domain import models as m
-from app.domain.errors import ConflictError, DomainError, NotFoundError, Problem
+from app.domain.errors import ConflictError, DomainError, NotFoundError, Problem, short
+from app.domain.limits import MAX_ID
 from app.i18n import _
 from app.services.fields import clean
+from app.services.integrity import integrity_problem
 from app.services.snapshot import Snapshot, capture, restore
 from app.services.validation import slugify, unique_name
 
@@ -34,6 +36,7 @@ MODELS: dict[str, type] = {
     "cue": m.Cue,
     "prop": m.Prop,
     "release": m.PressRelease,
+    "advisory": m.MediaAdvisory,
     "task": m.Task,
     "media_contact": m.MediaContact,
 }
@@ -55,18 +58,68 @@ ENTITY_LABELS = {
     "cue": "cue",
     "prop": "prop",
     "release": "press release",
+    "advisory": "media advisory",
     "task": "task",
     "media_contact": "media contact",
 }
 
 
 def get(session: Session, entity: str, row_id: int):
-    obj = session.get(MODELS[entity], row_id)
+    # An id beyond SQLite's integers would raise OverflowError in the driver: none has it.
+    known = isinstance(row_id, int) and not isinstance(row_id, bool) and 0 < row_id <= MAX_ID
+    obj = session.get(MODELS[entity], row_id) if known else None
     if obj is None or (entity == "action" and obj.deleted_at is not None):
         raise NotFoundError(
-            _("no {entity} with id {id}").format(entity=ENTITY_LABELS[entity], id=row_id),
+            _("no {entity} with id {id}").format(entity=ENTITY_LABELS[entity], id=short(row_id)),
             field="id",
         )
+    return obj
+
+
+def seen(
+    session: Session,
+    entity: str,
+    row_id: int,
+    expected_version: int | None,
+    *,
+    deleting: bool = False,
+    shown: dict | None = None,
+):
+    """The row, when it still is as the user saw it (``expected_version``; None: not checked).
+
+    Another organiser may have changed or deleted it since the window read it: that is a
+    conflict to show, not an unknown id. The check holds until the commit: the UPDATE or DELETE
+    carries ``WHERE version = …`` (``version_id_col``), so a commit in between is refused too.
+
+    ``shown``: the values the user saw of the fields they change. When the row moved on only
+    in other fields (a colleague edited the place while this user retimed the cue), there is
+    nothing to lose and the save goes through; a change of these very fields is a conflict."""
+    label = ENTITY_LABELS[entity]
+    try:
+        obj = get(session, entity, row_id)
+    except NotFoundError:
+        if expected_version is None:
+            raise
+        raise ConflictError(
+            _("another organiser deleted this {entity}").format(entity=label),
+            entity=entity,
+            entity_id=row_id,
+            deleted=True,
+        ) from None
+    moved = expected_version is not None and getattr(obj, "version", None) != expected_version
+    if moved and shown and not deleting and _values_of(obj, entity, shown) == shown:
+        moved = False
+    if moved:
+        if deleting:
+            raise ConflictError(
+                _(
+                    "another organiser changed this {entity} since you opened it, so it was "
+                    "not deleted; look at their change first"
+                ).format(entity=label),
+                entity=entity,
+                entity_id=row_id,
+            )
+        raise _conflict(entity, row_id)
     return obj
 
 
@@ -250,11 +303,7 @@ def _flush(session: Session, entity: str, row_id: int | None = None) -> None:
         raise _conflict(entity, row_id) from exc
     except IntegrityError as exc:
         session.rollback()
-        raise DomainError(
-            _("the change breaks a rule of the plan: {reason}").format(
-                reason=str(exc.orig).splitlines()[0]
-            )
-        ) from exc
+        raise integrity_problem(exc) from exc
 
 
 # --- the three operations ---------------------------------------------------------------------
@@ -314,18 +363,18 @@ def current_values(session: Session, entity: str, row_id: int, names) -> dict:
 
 
 def update(
-    session: Session, entity: str, row_id: int, *, expected_version: int | None = None, **values
+    session: Session,
+    entity: str,
+    row_id: int,
+    *,
+    expected_version: int | None = None,
+    shown: dict | None = None,
+    **values,
 ) -> dict:
-    """Change some fields; returns their previous values, so undo is ``update(**old)``."""
-    obj = get(session, entity, row_id)
-    if expected_version is not None and getattr(obj, "version", None) != expected_version:
-        raise ConflictError(
-            _("somebody else changed this {entity} since you opened it").format(
-                entity=ENTITY_LABELS[entity]
-            ),
-            entity=entity,
-            entity_id=row_id,
-        )
+    """Change some fields; returns their previous values, so undo is ``update(**old)``.
+
+    ``expected_version`` and ``shown``: what the user saw (see ``seen``)."""
+    obj = seen(session, entity, row_id, expected_version, shown=shown)
     values = clean(entity, values, partial=True)
     if "action_id" in values and values["action_id"] != getattr(obj, "action_id", None):
         raise DomainError(_("cannot move to another action"), field="action_id")
@@ -356,9 +405,13 @@ def update(
     return old
 
 
-def delete(session: Session, entity: str, row_id: int) -> Snapshot:
-    """Delete a row (and what depends on it); the snapshot puts it all back."""
-    obj = get(session, entity, row_id)
+def delete(
+    session: Session, entity: str, row_id: int, *, expected_version: int | None = None
+) -> Snapshot:
+    """Delete a row (and what depends on it); the snapshot puts it all back.
+
+    ``expected_version``: the version the user saw; a row changed since is not deleted."""
+    obj = seen(session, entity, row_id, expected_version, deleting=True)
     if entity == "action":
         from app.services.actions import soft_delete
 
@@ -388,5 +441,17 @@ def count(session: Session, entity: str, action_id: int) -> int:
     model = MODELS[entity]
     return (
         session.scalar(select(func.count()).select_from(model).where(model.action_id == action_id))
+        or 0
+    )
+
+
+def count_people(session: Session, action_id: int) -> int:
+    """How many different people have a role in the action (counted by the database)."""
+    return (
+        session.scalar(
+            select(func.count(func.distinct(m.Assignment.participant_id))).where(
+                m.Assignment.action_id == action_id
+            )
+        )
         or 0
     )

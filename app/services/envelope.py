@@ -45,12 +45,18 @@ SCRYPT_N = 2**17
 SCRYPT_R = 8
 SCRYPT_P = 1
 
-# What a file may ask for (checked before deriving anything).
-_MAX_ARGON2_MEMORY_KIB = 1024 * 1024
-_MAX_ARGON2_TIME = 20
-_MAX_PARALLELISM = 16
-_MAX_SCRYPT_N = 2**20
-_MAX_SCRYPT_R = 32
+# What a file may ask for, checked before deriving anything: a small multiple of the defaults,
+# so a forged header costs at most about four times a real one (256 MiB and well under a
+# second here), never gigabytes and minutes.
+KDF_HEADROOM = 4
+_MAX_ARGON2_MEMORY_KIB = KDF_HEADROOM * ARGON2_MEMORY_KIB  # 256 MiB
+_MAX_ARGON2_TIME = KDF_HEADROOM * ARGON2_TIME  # 12
+_MAX_PARALLELISM = KDF_HEADROOM * ARGON2_PARALLELISM  # 16
+_MAX_ARGON2_WORK = KDF_HEADROOM * ARGON2_MEMORY_KIB * ARGON2_TIME  # memory × passes
+_MAX_SCRYPT_N = KDF_HEADROOM * SCRYPT_N  # 2**19
+_MAX_SCRYPT_R = SCRYPT_R  # 8: memory is 128 · N · r
+_MAX_SCRYPT_P = KDF_HEADROOM * SCRYPT_P  # 4
+_MAX_SCRYPT_WORK = KDF_HEADROOM * SCRYPT_N * SCRYPT_R * SCRYPT_P
 
 
 @dataclass(frozen=True)
@@ -83,6 +89,8 @@ def _derive(header: Header, passphrase: str) -> bytes:
             raise _damaged()
         if not 1 <= header.c <= _MAX_PARALLELISM or header.a < 8 * header.c:
             raise _damaged()
+        if header.a * header.b > _MAX_ARGON2_WORK:
+            raise _damaged()
         return hash_secret_raw(
             secret,
             header.salt,
@@ -98,7 +106,7 @@ def _derive(header: Header, passphrase: str) -> bytes:
         n, r, p = header.a, header.b, header.c
         if n < 2 or n & (n - 1) or n > _MAX_SCRYPT_N or not 1 <= r <= _MAX_SCRYPT_R:
             raise _damaged()
-        if not 1 <= p <= _MAX_PARALLELISM:
+        if not 1 <= p <= _MAX_SCRYPT_P or n * r * p > _MAX_SCRYPT_WORK:
             raise _damaged()
         return Scrypt(salt=header.salt, length=32, n=n, r=r, p=p).derive(secret)
     raise DomainError(
@@ -177,6 +185,11 @@ def encrypt_with_prompt(data: bytes) -> bytes:
 
 def new_passphrase(prompt: str, *, env: tuple[str, ...]) -> str:
     """A passphrase from the first set variable of ``env``, else typed twice at a terminal."""
+    from app.domain.passphrase import passphrase_problem
     from app.storage.unlock import passphrase_from_env_or_prompt
 
-    return passphrase_from_env_or_prompt(prompt, env=env, again=_("Type it again: "))
+    value = passphrase_from_env_or_prompt(prompt, env=env, again=_("Type it again: "))
+    problem = passphrase_problem(value)
+    if problem:
+        raise DomainError(problem, field=env[0])
+    return value

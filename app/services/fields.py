@@ -12,7 +12,8 @@ from decimal import Decimal, InvalidOperation
 from typing import Any
 
 from app.domain.enums import ActionStatus, PropStatus, ReleaseStatus, values
-from app.domain.errors import DomainError, Problem
+from app.domain.errors import DomainError, Problem, short
+from app.domain.limits import MAX_COUNT, MAX_CUE_MINUTES, MAX_ID, MAX_POSITION, MAX_WHOLE
 from app.i18n import _, normalise_language
 from app.services.validation import SLUG_RE, valid_country, valid_email
 
@@ -23,10 +24,21 @@ class Field:
     required: bool = False
     max_len: int | None = None
     choices: tuple[str, ...] = ()
+    #: the largest whole number accepted (int0/int1): every number has a sensible bound
+    max_value: int | None = None
 
 
 def _text(max_len: int, required: bool = False) -> Field:
     return Field("text", required=required, max_len=max_len)
+
+
+def _line(max_len: int, required: bool = False) -> Field:
+    """Text on one line: a headline, a dateline (e-mail subjects and headers are one line)."""
+    return Field("line", required=required, max_len=max_len)
+
+
+# Every character str.splitlines() breaks on.
+LINE_BREAKS = frozenset("\n\r\v\f\x1c\x1d\x1e\x85\u2028\u2029")
 
 
 ENTITY_FIELDS: dict[str, dict[str, Field]] = {
@@ -56,7 +68,7 @@ ENTITY_FIELDS: dict[str, dict[str, Field]] = {
     },
     "contact": {
         "action_id": Field("id", required=True),
-        "position": Field("int0"),
+        "position": Field("int0", max_value=MAX_POSITION),
         "label": _text(200, required=True),
         "phone": _text(64),
         "email": Field("email"),
@@ -65,7 +77,7 @@ ENTITY_FIELDS: dict[str, dict[str, Field]] = {
         "action_id": Field("id", required=True),
         "key": Field("key"),
         "name": _text(200, required=True),
-        "needed": Field("int0"),
+        "needed": Field("int0", max_value=MAX_COUNT),
         "instructions": _text(5000),
     },
     "participant": {
@@ -92,11 +104,12 @@ ENTITY_FIELDS: dict[str, dict[str, Field]] = {
         "action_id": Field("id", required=True),
         "key": Field("key"),
         "starts_at": Field("instant", required=True),
-        "minutes": Field("int1", required=True),
+        "minutes": Field("int1", required=True, max_value=MAX_CUE_MINUTES),
         "title": _text(300, required=True),
         "place": _text(300),
         "instructions": _text(5000),
         "chained": Field("bool"),
+        "photo_opportunity": Field("bool"),
         "role_ids": Field("ids"),
         "participant_ids": Field("ids"),
         "prop_ids": Field("ids"),
@@ -105,7 +118,7 @@ ENTITY_FIELDS: dict[str, dict[str, Field]] = {
         "action_id": Field("id", required=True),
         "key": Field("key"),
         "name": _text(300, required=True),
-        "quantity": Field("int0"),
+        "quantity": Field("int0", max_value=MAX_COUNT),
         "status": Field("enum", choices=tuple(values(PropStatus))),
         "cost": Field("money"),
         "notes": _text(5000),
@@ -115,17 +128,29 @@ ENTITY_FIELDS: dict[str, dict[str, Field]] = {
         "action_id": Field("id", required=True),
         "key": Field("key"),
         "language": Field("language", required=True),
-        "headline": _text(500, required=True),
+        "headline": _line(500, required=True),
         "subheadline": _text(2000),
-        "dateline": _text(200),
+        "dateline": _line(200),
         "release_at": Field("instant"),
         "embargo_until": Field("instant"),
         "body": _text(100000),
         "boilerplate": _text(20000),
+        "notes_to_editors": _text(20000),
         "status": Field("enum", choices=tuple(values(ReleaseStatus))),
         "translation_of_id": Field("id_or_none"),
         "quotes": Field("quotes"),
         "press_contacts": Field("contacts"),
+    },
+    "advisory": {
+        "action_id": Field("id", required=True),
+        "language": Field("language", required=True),
+        "headline": _line(500),
+        "what": _text(5000),
+        "when_text": _text(2000),
+        "where_text": _text(2000),
+        "who": _text(5000),
+        "photo": _text(5000),
+        "contact": _text(2000),
     },
     "task": {
         "action_id": Field("id", required=True),
@@ -160,25 +185,52 @@ PERSONAL_FIELDS = {
 }
 
 
+def unicode_problem(value: str) -> str | None:
+    """A lone surrogate (``"\\ud800"`` in JSON) cannot be stored or printed: refuse it."""
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError:
+        return _("contains a character that is not valid Unicode (a lone surrogate)")
+    return None
+
+
+def _text_problem(value: object) -> str | None:
+    if not isinstance(value, str):
+        return _("must be text")
+    return unicode_problem(value)
+
+
 def check_value(field: Field, value: Any) -> tuple[Any, str | None]:
     """(clean value, None) or (None, message)."""
     k = field.kind
+    if isinstance(value, str) and k != "text" and unicode_problem(value):
+        return None, unicode_problem(value)
+    if k == "line":
+        value, error = check_value(Field("text", field.required, field.max_len), value)
+        if error is None and any(ch in LINE_BREAKS for ch in value):
+            return None, _("must be on one line (no line breaks)")
+        return value, error
     if k == "text":
         if value is None:
             value = ""
         if not isinstance(value, str):
             return None, _("must be text")
-        if field.required and not value.strip():
-            return None, _("is required")
         if field.max_len and len(value) > field.max_len:
             return None, _("is longer than {n} characters").format(n=field.max_len)
+        if unicode_problem(value):
+            return None, unicode_problem(value)
+        if field.required and not value.strip():
+            return None, _("is required")
         return value, None
     if k in ("int0", "int1"):
         low = 0 if k == "int0" else 1
+        high = field.max_value if field.max_value is not None else MAX_WHOLE
         if isinstance(value, bool) or not isinstance(value, int):
             return None, _("must be a whole number")
         if value < low:
             return None, (_("must not be negative") if low == 0 else _("must be at least 1"))
+        if value > high:
+            return None, _("must be at most {n}").format(n=high)
         return value, None
     if k == "bool":
         if not isinstance(value, bool):
@@ -189,19 +241,29 @@ def check_value(field: Field, value: Any) -> tuple[Any, str | None]:
             return None, _("must be true, false or empty")
         return value, None
     if k == "date":
-        if value is None or (isinstance(value, date) and not isinstance(value, datetime)):
+        if value is None:
             return value, None
+        if isinstance(value, date) and not isinstance(value, datetime):
+            from app.domain.timeutil import year_problem
+
+            problem = year_problem(value.year)
+            return (None, problem) if problem else (value, None)
         return None, _("must be a date")
     if k == "instant":
         if value is None:
             return (None, _("is required")) if field.required else (None, None)
         if not isinstance(value, datetime) or value.tzinfo is None:
             return None, _("must be a date and time with its zone")
+        from app.domain.timeutil import year_problem
+
+        problem = year_problem(value.year)
+        if problem:
+            return None, problem
         return value, None
     if k == "enum":
         if value not in field.choices:
             return None, _("{value!r} is not one of {choices}").format(
-                value=value, choices=", ".join(field.choices)
+                value=short(value), choices=", ".join(field.choices)
             )
         return value, None
     if k == "timezone":
@@ -217,14 +279,14 @@ def check_value(field: Field, value: Any) -> tuple[Any, str | None]:
         if isinstance(value, str):
             value = value.upper()
         if not valid_country(value):
-            return None, _("{value!r} is not an ISO 3166 country code").format(value=value)
+            return None, _("{value!r} is not an ISO 3166 country code").format(value=short(value))
         return value, None
     if k == "language":
         if value in (None, "") and not field.required:
             return "", None
         lang = normalise_language(value) if isinstance(value, str) else None
         if lang is None:
-            return None, _("{value!r} is not a language code").format(value=value)
+            return None, _("{value!r} is not a language code").format(value=short(value))
         return lang, None
     if k == "languages":
         if not isinstance(value, list | tuple):
@@ -233,23 +295,26 @@ def check_value(field: Field, value: Any) -> tuple[Any, str | None]:
         for item in value:
             lang = normalise_language(item) if isinstance(item, str) else None
             if lang is None:
-                return None, _("{value!r} is not a language code").format(value=item)
+                return None, _("{value!r} is not a language code").format(value=short(item))
             if lang not in out:
                 out.append(lang)
         return out, None
     if k == "text_list":
         if not isinstance(value, list | tuple) or not all(isinstance(v, str) for v in value):
             return None, _("must be a list of text")
+        for item in value:
+            if unicode_problem(item):
+                return None, unicode_problem(item)
         return list(value), None
     if k == "email":
         value = "" if value is None else value
         if not valid_email(value):
-            return None, _("{value!r} is not an e-mail address").format(value=value)
+            return None, _("{value!r} is not an e-mail address").format(value=short(value))
         return value, None
     if k == "slug":
         if not isinstance(value, str) or not SLUG_RE.match(value):
             return None, _("{value!r} is not a slug (a-z, 0-9 and -, at most 64)").format(
-                value=value
+                value=short(value)
             )
         return value, None
     if k == "key":
@@ -268,31 +333,36 @@ def check_value(field: Field, value: Any) -> tuple[Any, str | None]:
     if k == "money":
         if value is None or value == "":
             return None, None
+        if isinstance(value, bool) or not isinstance(value, str | int | float | Decimal):
+            return None, _("{value!r} is not an amount").format(value=short(value))
         try:
-            amount = Decimal(str(value))
+            amount = Decimal(value if isinstance(value, str) else str(value))
         except (InvalidOperation, ValueError):
-            return None, _("{value!r} is not an amount").format(value=value)
+            return None, _("{value!r} is not an amount").format(value=short(value))
         if not amount.is_finite():
-            return None, _("{value!r} is not an amount").format(value=value)
+            return None, _("{value!r} is not an amount").format(value=short(value))
         if amount < 0:
             return None, _("must not be negative")
-        if amount != amount.quantize(Decimal("0.01")) or amount >= Decimal("1e10"):
-            return None, _("{value!r} is not an amount with at most 2 decimals").format(value=value)
+        # The bound first: quantizing 1e100 to cents raises InvalidOperation.
+        if amount >= Decimal("1e10"):
+            return None, _("must be less than {n}").format(n="10000000000")
+        if amount != amount.quantize(Decimal("0.01")):
+            return None, _("{value!r} is not an amount with at most 2 decimals").format(
+                value=short(value)
+            )
         return amount.quantize(Decimal("0.01")), None
     if k == "id":
-        if isinstance(value, bool) or not isinstance(value, int):
+        if not _is_id(value):
             return None, _("must be an id")
         return value, None
     if k == "id_or_none":
         if value is None:
             return None, None
-        if isinstance(value, bool) or not isinstance(value, int):
+        if not _is_id(value):
             return None, _("must be an id")
         return value, None
     if k == "ids":
-        if not isinstance(value, list | tuple | set) or not all(
-            isinstance(v, int) and not isinstance(v, bool) for v in value
-        ):
+        if not isinstance(value, list | tuple | set) or not all(_is_id(v) for v in value):
             return None, _("must be a list of ids")
         return sorted(set(value)), None
     if k in ("quotes", "contacts"):
@@ -302,9 +372,16 @@ def check_value(field: Field, value: Any) -> tuple[Any, str | None]:
         for item in value:
             if not isinstance(item, dict):
                 return None, _("must be a list of objects")
+            for b in item.values():
+                if b is not None and _text_problem(b):
+                    return None, _text_problem(b)
             out.append({str(a): ("" if b is None else b) for a, b in item.items()})
         return out, None
     raise AssertionError(f"unknown field kind {k}")  # pragma: no cover
+
+
+def _is_id(value: object) -> bool:
+    return isinstance(value, int) and not isinstance(value, bool) and 0 < value <= MAX_ID
 
 
 def clean(entity: str, given: dict, *, partial: bool, prefix: str = "") -> dict:

@@ -21,7 +21,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from app.domain import models as m
-from app.domain.errors import DomainError, Problem
+from app.domain.errors import DomainError, Problem, short
 from app.domain.timeutil import LocalTimeError, localize, parse_local, zone
 from app.i18n import _
 from app.services.fields import ENTITY_FIELDS, check_value
@@ -216,7 +216,8 @@ def preview(session: Session, action_id: int, data: bytes | str) -> CsvPreview:
                         line,
                         "role",
                         _("no role named {name!r} in this action (roles: {names})").format(
-                            name=role_text, names=", ".join(n for _i, n in roles.values()) or "—"
+                            name=short(role_text),
+                            names=", ".join(n for _i, n in roles.values()) or "—",
                         ),
                     )
                 )
@@ -254,7 +255,7 @@ def _call_time(text: str, day, tz) -> datetime:
         hour, minute = int(hm.group(1)), int(hm.group(2))
         if hour > 23 or minute > 59:
             raise LocalTimeError(
-                _("{value!r} is not a time of day").format(value=text), kind="format"
+                _("{value!r} is not a time of day").format(value=short(text)), kind="format"
             )
         naive = datetime(day.year, day.month, day.day, hour, minute)
         return localize(naive, tz).astimezone(tz)

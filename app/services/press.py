@@ -190,6 +190,7 @@ def create_translation(session: Session, source_id: int, language: str) -> int:
         embargo_until=src.embargo_until,
         body=src.body,
         boilerplate=src.boilerplate,
+        notes_to_editors=src.notes_to_editors,
         status="draft",
         translation_of_id=src.id,
         quotes=[{"speaker": q.speaker, "text": q.text} for q in src.quotes],

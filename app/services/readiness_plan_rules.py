@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from app.domain import models as m
-from app.domain.declaration import clear_days, rule_for, window
+from app.domain.declaration import clear_days, notice_required, rule_for, window
 from app.domain.timeutil import zone
 from app.services.readiness_plan import CueRow, Plan
 from app.services.readiness_registry import Outcome, problem, rule
@@ -25,7 +25,7 @@ class DeclarationStatus:
 
 def declaration_status(action: m.Action) -> DeclarationStatus:
     decl_rule = rule_for(action.country)
-    if decl_rule is None:
+    if decl_rule is None or not notice_required(decl_rule, action.route):
         return DeclarationStatus(applies=False)
     event = action.starts_at.astimezone(zone(action.timezone)).date()
     first, last = window(decl_rule, event)

@@ -7,7 +7,8 @@ import unicodedata
 
 from app.i18n import normalise_language
 
-SLUG_RE = re.compile(r"^[a-z0-9-]{1,64}$")
+# Words of a-z and 0-9 joined by single hyphens ("--" or "-x" is not a slug), at most 64.
+SLUG_RE = re.compile(r"^(?=.{1,64}$)[a-z0-9]+(?:-[a-z0-9]+)*$")
 EMAIL_RE = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 
 

@@ -60,6 +60,7 @@ class ScheduleRow:
     prop_names: tuple[str, ...]
     clashes: tuple[Clash, ...] = ()
     version: int = 0  # the row's version when read: editors save over this one only
+    photo_opportunity: bool = False  # on the media advisory's "photo opportunities"
 
     @property
     def ends_at(self) -> datetime:
@@ -146,6 +147,7 @@ class DirectoryRow:
     consent_photos: bool
     actions: int
     personal: Personal | None = None
+    version: int = 0  # the row's version when read: a delete goes over this one only
 
 
 @dataclass(frozen=True)
@@ -182,6 +184,7 @@ def schedule_rows(session: Session, action_id: int) -> list[ScheduleRow]:
             c.c.instructions,
             c.c.chained,
             c.c.version,
+            c.c.photo_opportunity,
         )
         .where(c.c.action_id == action_id)
         .order_by(c.c.starts_at, c.c.id)
@@ -258,6 +261,7 @@ def schedule_rows(session: Session, action_id: int) -> list[ScheduleRow]:
             prop_names=tuple(n for _i, n in props.get(row.id, ())),
             clashes=tuple(clashes.get(row.id, ())),
             version=row.version,
+            photo_opportunity=bool(row.photo_opportunity),
         )
         for row in cues
     ]
@@ -466,7 +470,13 @@ def directory_rows(
         )
         return [
             DirectoryRow(
-                p.id, p.alias, p.language, p.consent_photos, counts.get(p.id, 0), _personal(p)
+                p.id,
+                p.alias,
+                p.language,
+                p.consent_photos,
+                counts.get(p.id, 0),
+                _personal(p),
+                p.version,
             )
             for p in people
         ]
@@ -476,11 +486,15 @@ def directory_rows(
             m.Participant.alias,
             m.Participant.language,
             m.Participant.consent_photos,
+            m.Participant.version,
         )
         .where(which)
         .order_by(m.Participant.alias_key)
     )
-    return [DirectoryRow(i, a, lang, bool(ph), counts.get(i, 0)) for i, a, lang, ph in rows]
+    return [
+        DirectoryRow(i, a, lang, bool(ph), counts.get(i, 0), version=v)
+        for i, a, lang, ph, v in rows
+    ]
 
 
 def merge_directory_rows(

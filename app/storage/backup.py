@@ -48,6 +48,7 @@ def backup_sqlite(
     raw = store.engine.raw_connection()
     try:
         source = raw.driver_connection
+        _refuse_damaged_source(source, store)
         if isinstance(source, sqlite3.Connection):
             if seal is None:
                 with atomic_path(dest) as tmp:
@@ -72,6 +73,30 @@ def backup_sqlite(
     finally:
         raw.close()
     return dest
+
+
+def _refuse_damaged_source(source, store: Store) -> None:
+    """A backup must not copy damage over a good older one unnoticed: check the whole file."""
+    encrypted = not isinstance(source, sqlite3.Connection)
+    pragmas = ("cipher_integrity_check", "quick_check") if encrypted else ("quick_check",)
+    detail = None
+    try:
+        for pragma in pragmas:
+            rows = [r[0] for r in source.execute(f"PRAGMA {pragma}").fetchall()]
+            if pragma == "quick_check" and rows != ["ok"] or pragma != "quick_check" and rows:
+                detail = str(rows[0])[:200] if rows else "?"
+                break
+    except Exception as exc:  # sqlite3's or sqlcipher3's DatabaseError: the file is damaged
+        if not isinstance(exc, sqlite3.Error) and not type(exc).__module__.startswith("sqlcipher"):
+            raise
+        detail = str(exc)[:200]
+    if detail is not None:
+        raise StoreError(
+            _(
+                "{path} is damaged ({detail}); no backup was written, so your older backups "
+                "stay as they are"
+            ).format(path=store.path, detail=detail)
+        )
 
 
 @contextmanager
@@ -179,17 +204,16 @@ def verify_backup_file(path: Path, *, source: str, passphrase: Callable[[], str]
 
             if passphrase is None:
                 raise StoreError(_("{path} is encrypted").format(path=source))
+            from app.storage.cipher import open_encrypted
+
             key = passphrase()
-            conn = sqlcipher3.dbapi2.connect(str(path))
             try:
-                conn.execute("PRAGMA cipher_log_level = NONE")
-                conn.execute(f"PRAGMA key = {_quote(key)}")
-                try:
-                    conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
-                except sqlcipher3.dbapi2.DatabaseError as exc:
-                    raise StoreError(
-                        _("wrong passphrase, or {path} is not a Cortège backup").format(path=source)
-                    ) from exc
+                conn, _spec = open_encrypted(path, key)
+            except sqlcipher3.dbapi2.DatabaseError as exc:
+                raise StoreError(
+                    _("wrong passphrase, or {path} is not a Cortège backup").format(path=source)
+                ) from exc
+            try:
                 _integrity(conn, source, ("cipher_integrity_check", "integrity_check"))
                 _check_schema(conn, source)
                 conn.execute("PRAGMA journal_mode = DELETE")
@@ -250,11 +274,15 @@ def restore_backup(
         raise StoreError(_("{path} is still sealed").format(path=source))
     if target.is_dir():
         raise StoreError(_("{path} is a folder, not a Cortège database").format(path=target))
+    from app.storage.holders import refuse_if_open_elsewhere
+
+    refuse_if_open_elsewhere(target, doing=_("nothing was restored"))
     with _scratch(target) as tmp:
         tmp.write_bytes(data)
         encrypted = verify_backup_file(tmp, source=source, passphrase=passphrase)
         with tmp.open("rb+") as fh:
             os.fsync(fh.fileno())
+        refuse_if_open_elsewhere(target, doing=_("nothing was restored"))  # again, just before
         previous = copy_beside(target, "before-restore")
         for extra in ("-wal", "-shm"):
             target.with_name(target.name + extra).unlink(missing_ok=True)

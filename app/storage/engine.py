@@ -18,7 +18,7 @@ from pathlib import Path
 
 from sqlalchemy import create_engine, event, inspect, text
 from sqlalchemy.engine import Connection, Engine
-from sqlalchemy.exc import DBAPIError, OperationalError, SQLAlchemyError
+from sqlalchemy.exc import DBAPIError, IntegrityError, OperationalError, SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
 
 from app.domain.errors import StoreError
@@ -29,6 +29,7 @@ log = logging.getLogger(__name__)
 MIGRATIONS = Path(__file__).resolve().parent / "migrations"
 SQLITE_HEADER = b"SQLite format 3\x00"
 BUSY_TIMEOUT_MS = 5000
+WRITE_OPTION = "cortege_write"
 
 
 def is_url(target: str) -> bool:
@@ -45,16 +46,37 @@ def _sqlite_pragmas(dbapi_conn, _record) -> None:
     cur.close()
 
 
+def _sqlite_read_pragmas(dbapi_conn, _record) -> None:
+    cur = dbapi_conn.cursor()
+    cur.execute("PRAGMA foreign_keys = ON")
+    cur.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+    cur.close()
+
+
 def _sqlite_begin(conn) -> None:
     # pysqlite's own transaction handling defers BEGIN; emit it ourselves so each service call
-    # is one real transaction (SQLAlchemy's documented recipe).
-    conn.exec_driver_sql("BEGIN")
+    # is one real transaction (SQLAlchemy's documented recipe). A write transaction takes the
+    # write lock at once (BEGIN IMMEDIATE): a deferred one that reads before it writes fails
+    # with "database is locked" when another writer committed meanwhile, whatever the busy
+    # timeout; immediate ones queue.
+    write = conn.get_execution_options().get(WRITE_OPTION, False)
+    conn.exec_driver_sql("BEGIN IMMEDIATE" if write else "BEGIN")
 
 
-def make_engine(target: str, *, passphrase: str | None = None) -> Engine:
-    """An engine for a path or a URL. ``passphrase`` opens an encrypted (SQLCipher) file."""
+def make_engine(
+    target: str,
+    *,
+    passphrase: str | None = None,
+    read_only: bool = False,
+    immutable: bool = False,
+) -> Engine:
+    """An engine for a path or a URL. ``passphrase`` opens an encrypted (SQLCipher) file;
+    ``read_only`` opens a file with SQLite's ``mode=ro`` (``immutable`` on a read-only disk)
+    and never switches it to WAL."""
     if is_url(target) and not target.startswith("sqlite"):
-        return create_engine(target, pool_pre_ping=True, hide_parameters=True)
+        from app.storage.server import make_server_engine  # timeouts, pool of one
+
+        return make_server_engine(target)
     if is_url(target):
         url = target
         creator: Callable | None = None
@@ -65,13 +87,18 @@ def make_engine(target: str, *, passphrase: str | None = None) -> Engine:
         if passphrase is not None:
             from app.storage.cipher import sqlcipher_creator
 
-            creator = sqlcipher_creator(path, passphrase)
+            creator = sqlcipher_creator(path, passphrase, read_only=read_only, immutable=immutable)
+        elif read_only:
+            from app.storage.cipher import sqlite_uri
+
+            params = {"mode": "ro", "immutable": "1"} if immutable else {"mode": "ro"}
+            url = f"sqlite:///{sqlite_uri(path, **params)}&uri=true"
     kwargs: dict = {}
     if creator is not None:
         kwargs["creator"] = creator
         kwargs["module"] = __import__("sqlcipher3").dbapi2
     engine = create_engine(url, hide_parameters=True, **kwargs)
-    event.listen(engine, "connect", _sqlite_pragmas)
+    event.listen(engine, "connect", _sqlite_read_pragmas if read_only else _sqlite_pragmas)
 
     @event.listens_for(engine, "connect")
     def _no_pysqlite_tx(dbapi_conn, _record):
@@ -134,10 +161,13 @@ class Store:
     """An open Cortège database: the engine and a session factory."""
 
     def __init__(self, engine: Engine, target: str) -> None:
-        self.engine = engine
         self.target = target
-        self._sessions = sessionmaker(engine, expire_on_commit=False)
         self.listeners: list[Callable[[object], None]] = []
+        #: called (no argument) once when the file is found replaced under the open store
+        self.replaced_listeners: list[Callable[[], None]] = []
+        self.encrypted = False
+        self.closed = False
+        self.bind(engine)
         # Read-only is a mode, not an error: a read-only file or folder, a server role without
         # write rights, or the user's choice. Storage (files) and team mode (server roles) set
         # it on open; the window shows a banner with the reason and disables every edit;
@@ -149,6 +179,46 @@ class Store:
         """Open this store read-only; ``reason`` is a sentence for the user (translated)."""
         self.read_only = True
         self.read_only_reason = reason
+
+    def bind(self, engine: Engine) -> None:
+        """Use ``engine`` from now on (the same Store: the window and its undo history stay)."""
+        from app.storage.holders import file_identity, register_open
+
+        self.engine = engine
+        self._sessions = sessionmaker(engine, expire_on_commit=False)
+        self._readers = self._sessions
+        self.identity = file_identity(self.path)
+        self._replaced_told = False
+        register_open(self)
+
+    def file_replaced(self) -> bool:
+        """Whether the file is no longer the one this store opened (replaced or removed)."""
+        if self.path is None or self.identity is None:
+            return False
+        from app.storage.holders import file_identity
+
+        return file_identity(self.path) != self.identity
+
+    def notice_replacement(self) -> None:
+        """Tell the replaced-file listeners (once per store)."""
+        if not self._replaced_told:
+            self._replaced_told = True
+            for listener in list(self.replaced_listeners):
+                listener()
+
+    def _check_identity(self, *, writing: bool) -> None:
+        if not self.file_replaced():
+            return
+        self.notice_replacement()
+        if writing:
+            from app.domain.errors import StoreReplacedError
+
+            raise StoreReplacedError(
+                _(
+                    "{path} was replaced or removed by another program while it was open: "
+                    "nothing was saved. Open it again to see the new file."
+                ).format(path=self.path)
+            )
 
     @property
     def backend(self) -> str:
@@ -168,26 +238,66 @@ class Store:
 
     @contextmanager
     def session(self) -> Iterator[Session]:
-        """One transaction: committed when the block ends, rolled back on error."""
-        with self._sessions() as session:
+        """One write transaction: committed when the block ends, rolled back on error."""
+        self._check_identity(writing=True)
+        with self._sessions() as session, self._server_errors():
             try:
+                # Set before the connection begins: SQLite then says BEGIN IMMEDIATE.
+                session.connection(execution_options={WRITE_OPTION: True})
                 yield session
                 session.commit()
+            except DBAPIError as exc:
+                session.rollback()
+                translated = self._translated(exc)
+                if translated is None:
+                    raise
+                raise translated from exc
             except BaseException:
                 session.rollback()
                 raise
 
     @contextmanager
     def read(self) -> Iterator[Session]:
-        with self._sessions() as session:
-            yield session
+        """A read-only transaction (rolled back at the end)."""
+        self._check_identity(writing=False)
+        with self._readers() as session, self._server_errors():
+            try:
+                yield session
+            except DBAPIError as exc:
+                session.rollback()
+                translated = self._translated(exc)
+                if translated is None:
+                    raise
+                raise translated from exc
             session.rollback()
+
+    def _translated(self, exc: DBAPIError) -> StoreError | None:
+        if self.backend != "sqlite":
+            return None
+        from app.storage.diagnose import translate
+
+        where = self.path if self.path is not None else self.display_name()
+        return translate(exc, where, encrypted=self.encrypted, store=self)
+
+    @contextmanager
+    def _server_errors(self) -> Iterator[None]:
+        """A server that went away, a timeout, a role that may only read: one sentence each
+        (app.storage.server), instead of the driver's text."""
+        try:
+            yield
+        except DBAPIError as exc:
+            if self.backend == "sqlite" or isinstance(exc, IntegrityError):
+                raise
+            from app.storage.server import describe_failure
+
+            raise describe_failure(exc, self.engine.url) from exc
 
     def notify(self, changes: object) -> None:
         for listener in list(self.listeners):
             listener(changes)
 
     def close(self) -> None:
+        self.closed = True
         self.engine.dispose()
 
 
@@ -207,32 +317,32 @@ def _check_sqlite_file(path: Path, *, encrypted: bool) -> None:
         )
 
 
-def _probe_sqlite(path: Path) -> None:
-    """Look at an existing plain file read-only, before our pragmas could change a byte."""
-    if not path.exists() or path.stat().st_size == 0:
-        return
-    try:
-        conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
-    except sqlite3.Error as exc:
-        raise StoreError(_("cannot open {path}: {reason}").format(path=path, reason=exc)) from exc
-    try:
-        tables = {row[0] for row in conn.execute("SELECT name FROM sqlite_master")}
-        ok = conn.execute("PRAGMA quick_check").fetchone()
-    except sqlite3.DatabaseError as exc:
+def translated_as_not_ours(exc: BaseException) -> bool:
+    return "file is not a database" in str(getattr(exc, "orig", None) or exc)
+
+
+def _refuse_damaged(engine: Engine, path: Path, *, encrypted: bool) -> None:
+    """The full check runs before an upgrade rewrites the tables (not on every open)."""
+    from app.storage.sqlite_open import integrity_problem
+
+    with engine.connect() as conn:
+        problem = integrity_problem(conn, encrypted=encrypted)
+    if problem:
+        engine.dispose()
         raise StoreError(
-            _("{path} is not a Cortège database, or it is damaged").format(path=path)
-        ) from exc
-    finally:
-        conn.close()
-    if ok is None or ok[0] != "ok":
-        raise StoreError(_("{path} is damaged: {reason}").format(path=path, reason=ok and ok[0]))
-    if tables and "alembic_version" not in tables:
-        raise StoreError(_("{path} is not a Cortège database").format(path=path))
+            _("{path} is damaged ({detail}); nothing was upgraded").format(
+                path=path, detail=problem
+            )
+        )
 
 
 def _backup_before_upgrade(path: Path, revision: str | None) -> Path:
+    from app.storage.sqlite_open import create_private_file
+
     suffix = f".before-upgrade-{revision or 'empty'}"
     dest = path.with_name(path.name + suffix)
+    dest.unlink(missing_ok=True)
+    create_private_file(dest)
     src = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
     try:
         dst = sqlite3.connect(dest)
@@ -266,20 +376,41 @@ def open_store(
     changes a shared database behind the others' backs.
     """
     path = None if is_url(target) else Path(target).expanduser()
+    probe = None
     if path is not None:
         if not path.parent.exists():
             raise StoreError(_("folder {path} does not exist").format(path=path.parent))
         _check_sqlite_file(path, encrypted=passphrase is not None)
-        if passphrase is None:
-            _probe_sqlite(path)
+        from app.storage.sqlite_open import create_private_file, probe_file
+
+        # Read-only, before our pragmas could change a byte of a file that is not ours.
+        probe = probe_file(path, passphrase=passphrase)
+        if probe is None:
+            create_private_file(path)
+    read_only = probe is not None and probe.read_only is not None
     try:
-        engine = make_engine(target, passphrase=passphrase)
+        engine = make_engine(
+            target,
+            passphrase=passphrase,
+            read_only=read_only,
+            immutable=probe is not None and probe.immutable,
+        )
         existed = path is None or (path.exists() and path.stat().st_size > 0)
         try:
             rev = current_revision(engine)
             has_tables = bool(inspect(engine).get_table_names()) if existed else False
         except (DBAPIError, sqlite3.DatabaseError) as exc:
             engine.dispose()
+            if path is not None:
+                from app.storage.diagnose import translate
+
+                translated = translate(exc, path, encrypted=passphrase is not None)
+                if translated is not None and not translated_as_not_ours(exc):
+                    raise translated from exc
+            if path is None and engine.dialect.name != "sqlite":  # a server: say why, no password
+                from app.storage.server import describe_connect_failure
+
+                raise StoreError(describe_connect_failure(exc, target)) from exc
             if passphrase is not None:
                 raise StoreError(
                     _("wrong passphrase, or {path} is not a Cortège database").format(path=target)
@@ -289,7 +420,7 @@ def open_store(
             ) from exc
         if rev is None and has_tables:
             engine.dispose()
-            raise StoreError(_("{path} is not a Cortège database").format(path=target))
+            raise StoreError(_("{path} is not a Cortège database").format(path=_safe(target)))
         head = head_revision()
         if rev is not None and rev not in known_revisions():
             engine.dispose()
@@ -297,7 +428,7 @@ def open_store(
                 _(
                     "{path} was made by a newer version of Cortège (schema {rev}); "
                     "this version knows up to {head}. Update Cortège to open it."
-                ).format(path=target, rev=rev, head=head)
+                ).format(path=_safe(target), rev=rev, head=head)
             )
         if rev != head:
             allowed = upgrade_schema if upgrade_schema is not None else path is not None
@@ -316,16 +447,34 @@ def open_store(
                         "'python main.py --db URL upgrade' to bring it to {head}"
                     ).format(path=_safe(target), rev=rev, head=head)
                 )
+            if read_only:
+                engine.dispose()
+                raise StoreError(
+                    _(
+                        "{path} uses an older schema ({rev}) and cannot be upgraded where it "
+                        "is: {reason} Copy it to a folder you can write to."
+                    ).format(path=target, rev=rev, reason=probe.read_only)
+                )
             if path is not None and rev is not None:
+                _refuse_damaged(engine, path, encrypted=passphrase is not None)
                 copy = _backup_before_upgrade(path, rev)
                 log.info("copied the database to %s before upgrading it", copy.name)
             upgrade(engine)
         store = Store(engine, target)
+        store.encrypted = passphrase is not None
+        if read_only:
+            store.mark_read_only(probe.read_only)
+            return store
+        if store.backend != "sqlite":
+            from app.storage.server import detect_read_only  # a role that may only read
+
+            detect_read_only(store)
         with store.session() as session:
             from app.services.settings import ensure_settings_row
 
             ensure_settings_row(session)
-        erase_deleted_actions(store)
+        if not store.read_only:
+            erase_deleted_actions(store)
         if store.backend != "sqlite":
             # Writers tell other organisers' windows (LISTEN/NOTIFY), the CLI included.
             from app.storage.notify import enable_change_notifications
@@ -334,7 +483,21 @@ def open_store(
         return store
     except StoreError:
         raise
-    except OperationalError as exc:
+    except DBAPIError as exc:
+        if path is None and not target.startswith("sqlite"):  # a server: say why, no password
+            from app.storage.server import describe_connect_failure
+
+            raise StoreError(describe_connect_failure(exc, target)) from exc
+        if path is not None:
+            from app.storage.diagnose import translate
+
+            translated = translate(exc, path, encrypted=passphrase is not None)
+            if translated is not None:
+                raise translated from exc
+        if not isinstance(exc, OperationalError):
+            raise StoreError(
+                _("cannot open {path}: {reason}").format(path=_safe(target), reason=exc)
+            ) from exc
         raise StoreError(
             _("cannot open {path}: {reason}").format(path=_safe(target), reason=exc.orig)
         ) from exc
@@ -353,11 +516,13 @@ def erase_deleted_actions(store: Store) -> None:
 
     from app.services.actions import erase_deleted
 
+    if store.read_only:
+        return
     older = None if store.backend == "sqlite" else timedelta(days=1)
     try:
         with store.session() as session:
             erase_deleted(session, older_than=older)
-    except SQLAlchemyError:
+    except (SQLAlchemyError, StoreError):
         log.warning("could not erase deleted actions (read-only database?)")
 
 

@@ -1,12 +1,73 @@
-"""Exports are written to a temporary file beside the target and renamed into place."""
+"""Exports are written to a temporary file beside the target and renamed into place.
+
+The temporary file is hidden (``.<name>.<pid>.<random>.part``) and readable by its owner only.
+A process killed while writing (a batch export, with personal data when asked) leaves its part
+behind: the next export into that folder removes the parts whose writer is no longer running.
+"""
 
 from __future__ import annotations
 
 import os
+import re
 import tempfile
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
+
+_PART = re.compile(r"^\..+?\.(?:(\d+)\.)?[A-Za-z0-9_]{6,}\.part$")
+# A part without a writer's pid (older versions), or on a system where a pid cannot be checked,
+# is stale once it is this old.
+STALE_SECONDS = 3600
+_swept: set[str] = set()
+
+
+def _running(pid: int) -> bool:
+    if os.name != "posix":
+        return True  # os.kill(pid, 0) would end the process on Windows: judge by age only
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True  # somebody else's process
+    return True
+
+
+def remove_stale_parts(folder: Path) -> list[Path]:
+    """Remove the ``.part`` files left in ``folder`` by writers that died; the paths removed."""
+    removed: list[Path] = []
+    now = time.time()
+    try:
+        entries = list(os.scandir(folder))
+    except OSError:
+        return removed
+    for entry in entries:
+        match = _PART.match(entry.name)
+        if not match or not entry.is_file(follow_symlinks=False):
+            continue
+        pid = int(match.group(1)) if match.group(1) else None
+        try:
+            old = now - entry.stat(follow_symlinks=False).st_mtime > STALE_SECONDS
+        except OSError:
+            continue
+        if pid == os.getpid():
+            continue
+        stale = old if pid is None or os.name != "posix" else not _running(pid)
+        if stale:
+            try:
+                os.unlink(entry.path)
+                removed.append(Path(entry.path))
+            except OSError:
+                continue
+    return removed
+
+
+def _sweep_once(folder: Path) -> None:
+    key = str(folder.resolve()) if folder.exists() else str(folder)
+    if key not in _swept:
+        _swept.add(key)
+        remove_stale_parts(folder)
 
 
 @contextmanager
@@ -17,7 +78,8 @@ def atomic_path(target: str | os.PathLike) -> Iterator[Path]:
     """
     target = Path(target)
     folder = target.parent if str(target.parent) else Path(".")
-    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".part", dir=folder)
+    _sweep_once(folder)
+    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.{os.getpid()}.", suffix=".part", dir=folder)
     os.close(fd)
     tmp_path = Path(tmp)
     try:
@@ -36,3 +98,31 @@ def atomic_write(target: str | os.PathLike, data: bytes | str) -> Path:
     with atomic_path(target) as tmp:
         tmp.write_bytes(data)
     return Path(target)
+
+
+def die_with_parent(parent: int) -> None:
+    """In a worker process (a pool initializer): end when ``parent`` dies, so a killed app does
+    not leave workers writing sheets. Linux asks the kernel (``PR_SET_PDEATHSIG``); a watchdog
+    thread notices elsewhere (and covers a parent that died before the call)."""
+    import signal
+    import sys
+    import threading
+
+    if sys.platform.startswith("linux"):
+        try:
+            import ctypes
+
+            libc = ctypes.CDLL(None, use_errno=True)
+            libc.prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
+        except (OSError, AttributeError):
+            pass
+    if os.getppid() != parent:  # it died before we could ask
+        os._exit(1)
+
+    def watch() -> None:
+        while True:
+            time.sleep(1.0)
+            if os.getppid() != parent:
+                os._exit(1)
+
+    threading.Thread(target=watch, name="cortege-parent-watch", daemon=True).start()

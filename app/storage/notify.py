@@ -1,14 +1,19 @@
 """Telling one organiser's window that another organiser changed the database.
 
 PostgreSQL: each committed transaction that wrote something sends ``NOTIFY cortege_changes``
-(``pg_notify``, inside the transaction, so it is delivered only if the commit succeeds) with the
-id of each action it touched, or ``*`` when it touched something organisation-wide. A watcher is
-a separate connection that ``LISTEN``s; notifications sent by this process's own connections
-(recognised by their server process id) are dropped.
+(``pg_notify``, inside the transaction, so it is delivered only if the commit succeeds). A
+notice names what changed and nothing else — ids, never values, so no personal data travels:
+
+    2|<origin>|<action id or *>|<entity>|<created, updated or deleted>|<id>,<id>,…
+
+one per (action, entity, kind) the transaction touched; ``*`` alone when it touched too much to
+list (a bulk statement, a restore). ``<origin>`` is a random token per open store: a watcher
+drops its own store's notices (a server process id would not do behind PgBouncer, where
+connections are shared). A watcher is a connection of its own that ``LISTEN``s.
 
 SQLite: ``PRAGMA data_version`` on a connection of its own changes whenever another connection
-committed to the file; the watcher polls it lightly. Our own commits move its baseline, so a
-window is not told about its own edits.
+committed to the file; the watcher polls it lightly and says ``*`` (the file cannot say what).
+Our own commits move its baseline, so a window is not told about its own edits.
 
 Nothing here imports Qt: ``ui/live_updates.py`` runs a watcher off the GUI thread.
 """
@@ -18,6 +23,7 @@ from __future__ import annotations
 import logging
 import threading
 import time
+import uuid
 import weakref
 from dataclasses import dataclass
 
@@ -31,20 +37,72 @@ log = logging.getLogger(__name__)
 
 CHANNEL = "cortege_changes"
 ANYTHING = "*"
-MAX_PAYLOADS = 50  # more actions in one transaction: one "*" says it as well
+FORMAT = "2"
+MAX_GROUPS = 50  # more (action, entity, kind) groups in one transaction: one "*" says it
+MAX_PAYLOAD = 7000  # PostgreSQL allows 8000 bytes; longer id lists become "all of them"
 SQLITE_POLL_SECONDS = 0.5
 _KEY = "cortege_touched"
+
+# table -> the entity name the window knows (app.services.edits.MODELS)
+_ENTITIES = {
+    "action": "action",
+    "key_contact": "contact",
+    "role": "role",
+    "participant": "participant",
+    "assignment": "assignment",
+    "cue": "cue",
+    "prop": "prop",
+    "press_release": "release",
+    "task": "task",
+    "media_contact": "media_contact",
+    "settings": "settings",
+}
+_CHILDREN = ("quote", "press_contact")  # their release is bumped in the same transaction
 
 
 @dataclass(frozen=True)
 class Notice:
-    """Somebody else changed the database: ``payload`` is an action id, or ``*``."""
+    """Somebody else changed the database. ``payload`` is the text sent (see the module)."""
 
     payload: str
 
+    def _parts(self) -> list[str]:
+        parts = self.payload.split("|")
+        return parts if len(parts) == 6 and parts[0] == FORMAT else []
+
+    @property
+    def origin(self) -> str:
+        parts = self._parts()
+        return parts[1] if parts else ""
+
+    @property
+    def everything(self) -> bool:
+        return self.payload == ANYTHING or (not self._parts() and not self.payload.isdigit())
+
     @property
     def action_id(self) -> int | None:
-        return int(self.payload) if self.payload.isdigit() else None
+        """The action it belongs to; None for organisation-wide rows (people, settings)."""
+        parts = self._parts()
+        raw = parts[2] if parts else self.payload  # format 1: the action id alone, or *
+        return int(raw) if raw.isdigit() else None
+
+    @property
+    def entity(self) -> str:
+        parts = self._parts()
+        return parts[3] if parts else ANYTHING
+
+    @property
+    def kind(self) -> str:
+        parts = self._parts()
+        return parts[4] if parts else "updated"
+
+    @property
+    def ids(self) -> tuple[int, ...]:
+        """The rows' ids; () when all of them may have changed."""
+        parts = self._parts()
+        if not parts or not parts[5]:
+            return ()
+        return tuple(int(i) for i in parts[5].split(",") if i.isdigit())
 
 
 class ChangeNotifier:
@@ -53,11 +111,8 @@ class ChangeNotifier:
     def __init__(self, engine: Engine) -> None:
         self._engine = weakref.ref(engine)  # the registry's value must not keep its key alive
         self.backend = engine.dialect.name
-        self.own_pids: set[int] = set()
+        self.origin = uuid.uuid4().hex[:12]
         self._watchers: weakref.WeakSet[SqliteWatcher] = weakref.WeakSet()
-        if self.backend == "postgresql":
-            event.listen(engine, "close", self._forget_pid)
-            event.listen(engine, "detach", self._forget_pid)
 
     @property
     def engine(self) -> Engine:
@@ -65,10 +120,6 @@ class ChangeNotifier:
         if engine is None:
             raise RuntimeError("the store of this notifier was closed and collected")
         return engine
-
-    def _forget_pid(self, dbapi_conn, *_args) -> None:
-        pid = getattr(getattr(dbapi_conn, "info", None), "backend_pid", None)
-        self.own_pids.discard(pid)
 
     def watch(self) -> PostgresWatcher | SqliteWatcher:
         """A new watcher on its own connection (close it when done)."""
@@ -78,19 +129,37 @@ class ChangeNotifier:
         self._watchers.add(watcher)
         return watcher
 
-    def announce(self, session: Session, payloads: set[str]) -> None:
+    def payloads(self, touched: set[tuple[str, str, str, int | None]]) -> list[str]:
+        """The notices for what one transaction touched: (action, entity, kind, id) tuples."""
+        groups: dict[tuple[str, str, str], set[int]] = {}
+        for action, entity, kind, row_id in touched:
+            if entity == ANYTHING:
+                return [ANYTHING]
+            ids = groups.setdefault((action, entity, kind), set())
+            if row_id is not None:
+                ids.add(row_id)
+        if len(groups) > MAX_GROUPS:
+            return [ANYTHING]
+        out = []
+        for (action, entity, kind), ids in sorted(groups.items()):
+            listed = ",".join(str(i) for i in sorted(ids))
+            if len(listed) > MAX_PAYLOAD:
+                listed = ""  # all rows of that entity in that action
+            out.append("|".join((FORMAT, self.origin, action, entity, kind, listed)))
+        return out
+
+    def announce(self, session: Session, touched: set) -> None:
         """Inside the committing transaction: NOTIFY the others (PostgreSQL only)."""
         if self.backend != "postgresql":
             return
-        dbapi = session.connection().connection.driver_connection
-        self.own_pids.add(dbapi.info.backend_pid)
-        if len(payloads) > MAX_PAYLOADS or ANYTHING in payloads:
-            payloads = {ANYTHING}
-        for payload in sorted(payloads):
+        for payload in self.payloads(touched):
             session.execute(
                 text("SELECT pg_notify(:channel, :payload)"),
                 {"channel": CHANNEL, "payload": payload},
             )
+
+    def mine(self, notice: Notice) -> bool:
+        return notice.origin == self.origin
 
     def committed(self) -> None:
         """After our own commit: our SQLite watchers must not take it for somebody else's."""
@@ -124,10 +193,23 @@ def _notifier(session: Session) -> ChangeNotifier | None:
     return notifier
 
 
-def _touched(obj) -> str:
+def _touched(obj, kind: str) -> tuple[str, str, str, int | None] | None:
+    """(action, entity, kind, id) for one written row; ids only, never values."""
+    table = getattr(obj, "__tablename__", "")
+    if table in _CHILDREN:  # a quote or a contact line: the release's own version moved too
+        return None
+    if table == "release_send":  # the send log of a release (its action is not on the row)
+        return (ANYTHING, "release", "updated", obj.release_id)
+    entity = _ENTITIES.get(table)
+    if entity is None:
+        return (ANYTHING, ANYTHING, kind, None)
     if isinstance(obj, m.Action):
-        return str(obj.id) if obj.id is not None else ANYTHING
-    action_id = getattr(obj, "action_id", None)  # quotes, participants…: say "anything"
+        return (str(obj.id) if obj.id is not None else ANYTHING, "action", kind, obj.id)
+    return (_action_of(obj), entity, kind, getattr(obj, "id", None))
+
+
+def _action_of(obj) -> str:
+    action_id = getattr(obj, "action_id", None)
     return str(action_id) if action_id is not None else ANYTHING
 
 
@@ -136,19 +218,16 @@ def _collect(session: Session, _flush_context) -> None:
     if _notifier(session) is None:
         return
     touched = session.info.setdefault(_KEY, set())
-    for obj in session.new:
-        touched.add(_touched(obj))
-    for obj in session.deleted:
-        touched.add(_touched(obj))
-    for obj in session.dirty:
-        if session.is_modified(obj):
-            touched.add(_touched(obj))
+    found = [_touched(obj, "created") for obj in session.new]
+    found += [_touched(obj, "deleted") for obj in session.deleted]
+    found += [_touched(obj, "updated") for obj in session.dirty if session.is_modified(obj)]
+    touched.update(f for f in found if f is not None)
 
 
 @event.listens_for(Session, "do_orm_execute")
 def _collect_bulk(state) -> None:
     if (state.is_insert or state.is_update or state.is_delete) and _notifier(state.session):
-        state.session.info.setdefault(_KEY, set()).add(ANYTHING)
+        state.session.info.setdefault(_KEY, set()).add((ANYTHING, ANYTHING, "updated", None))
 
 
 @event.listens_for(Session, "before_commit")
@@ -179,15 +258,14 @@ def _dropped(session: Session, _previous) -> None:
 
 
 class PostgresWatcher:
-    """``LISTEN cortege_changes`` on a connection of its own (autocommit)."""
+    """``LISTEN cortege_changes`` on a connection of its own (autocommit, outside the pool,
+    so a window holds two connections at most: docs/team.md)."""
 
     def __init__(self, notifier: ChangeNotifier) -> None:
+        from app.storage.server import listen_connection
+
         self._notifier = notifier
-        raw = notifier.engine.raw_connection()
-        self._conn = raw.driver_connection
-        raw.detach()  # ours alone: never handed back to the pool
-        self._conn.rollback()
-        self._conn.autocommit = True
+        self._conn = listen_connection(notifier.engine)
         self._conn.execute(f"LISTEN {CHANNEL}")
 
     def wait(self, timeout: float) -> list[Notice]:
@@ -195,8 +273,8 @@ class PostgresWatcher:
         got = list(self._conn.notifies(timeout=timeout, stop_after=1))
         if got:
             got += list(self._conn.notifies(timeout=0.05))
-        own = self._notifier.own_pids
-        return _unique(Notice(n.payload or ANYTHING) for n in got if n.pid not in own)
+        notices = (Notice(n.payload or ANYTHING) for n in got)
+        return _unique(n for n in notices if not self._notifier.mine(n))
 
     def close(self) -> None:
         try:
@@ -250,6 +328,7 @@ def _unique(notices) -> list[Notice]:
     seen: dict[str, Notice] = {}
     for n in notices:
         seen.setdefault(n.payload, n)
-    if ANYTHING in seen:
-        return [seen[ANYTHING]]
+    for n in seen.values():
+        if n.everything:
+            return [n]
     return list(seen.values())

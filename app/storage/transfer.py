@@ -234,7 +234,11 @@ def copy_database(source: Engine, target: str, *, replace: bool = False) -> Tran
             if path.is_dir():
                 raise StoreError(_("{path} is a folder").format(path=path))
             if path.exists() and path.stat().st_size > 0:
-                _refuse_used(make_engine(str(path)), shown, replace=replace)
+                # Read-only: a file that is not ours is refused without being written to.
+                _refuse_used(make_engine(str(path), read_only=True), shown, replace=replace)
+                from app.storage.holders import refuse_if_open_elsewhere
+
+                refuse_if_open_elsewhere(path, doing=_("nothing was copied"))
             with atomic_path(path) as tmp:
                 report = _build_sqlite(source, tmp)
                 for extra in ("-wal", "-shm"):  # the replaced file's: never beside the new one

@@ -137,7 +137,9 @@ def test_the_letter_holds_what_the_law_asks_for(cli, demo_db, tmp_path):
     text = _pdf_text(out)
     assert "Déclaration préalable de manifestation" in text
     assert "Préfecture de police" in text
-    assert "We do not bury privacy" in text  # purpose
+    # The purpose in French: the French release's headline, not the plan's English title.
+    assert "Funérailles de la vie privée au Père-Lachaise" in text
+    assert "Funeral for privacy" not in text
     assert "Cimetière du Père-Lachaise" in text and "16 rue du Repos, 75020 Paris" in text
     assert "mardi 28 mai 2024, de 09:30 à 11:30" in text
     assert "Boulevard de Ménilmontant → Rue de la Roquette" in text
@@ -239,7 +241,8 @@ def test_uk_letter_is_in_english(demo_store, demo_id, tmp_path):
             today=date(2024, 5, 1),
         )
     text = _pdf_text(out)
-    assert "Notice of a public procession" in text
+    assert "Notice of a proposed public procession" in text
+    assert "England and Wales" in text
     assert "Metropolitan Police Service" in text
     assert "at least 6 clear days" in text and "21 May 2024" in text
     assert "Sam Jones" in text

@@ -150,3 +150,37 @@ def test_without_a_passphrase_or_a_terminal_export_stops_cleanly(cli, demo_db, t
     assert r.code == 2
     assert "CORTEGE_FILE_PASSPHRASE" in r.err
     assert not out.exists()
+
+
+@pytest.mark.parametrize(
+    ("kdf", "a", "b", "c"),
+    [
+        pytest.param(KDF_SCRYPT, 2**20, 32, 16, id="scrypt N=2^20 r=32 p=16"),
+        pytest.param(KDF_SCRYPT, 2**17, 8, 16, id="scrypt p=16"),
+        pytest.param(KDF_SCRYPT, 2**17, 32, 1, id="scrypt r=32"),
+        pytest.param(KDF_ARGON2ID, 1024 * 1024, 3, 4, id="argon2 1 GiB"),
+        pytest.param(KDF_ARGON2ID, 64 * 1024, 20, 4, id="argon2 t=20"),
+        pytest.param(KDF_ARGON2ID, 256 * 1024, 12, 4, id="argon2 4x memory and 4x passes"),
+    ],
+)
+def test_kdf_parameters_above_a_small_multiple_of_the_defaults_are_refused_unspent(
+    monkeypatch, sealed, kdf, a, b, c
+):
+    """A forged header must not make the app spend gigabytes and minutes before saying no."""
+    import argon2.low_level
+    from cryptography.hazmat.primitives.kdf import scrypt
+
+    def spent(*_args, **_kwargs):
+        raise AssertionError("a key was derived")
+
+    monkeypatch.setattr(argon2.low_level, "hash_secret_raw", spent)
+    monkeypatch.setattr(scrypt, "Scrypt", spent)
+    header = envelope.Header(kdf, a, b, c, salt=b"s" * 16, nonce=b"n" * 12).pack()
+    with pytest.raises(DomainError, match="damaged"):
+        decrypt(header + sealed[HEADER_LEN:], "correct horse battery staple")
+
+
+def test_the_defaults_are_within_the_limits():
+    for kdf in (KDF_ARGON2ID, KDF_SCRYPT):
+        blob = encrypt(SECRET, "correct horse battery staple", kdf=kdf)
+        assert decrypt(blob, "correct horse battery staple") == SECRET

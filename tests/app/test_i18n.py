@@ -254,9 +254,71 @@ def test_committed_catalogues_are_complete(cli):
     from app.i18n_tools import catalogue_languages
 
     assert {"fr", "de", "es"} <= set(catalogue_languages())
-    result = cli("i18n", "check")
+    result = cli("i18n", "check", "--complete")
     assert result.code == 0, result.err
     assert "fr, de, es" in result.out or "de, es, fr" in result.out
+    assert "fr: 100" in result.out
+
+
+def test_a_partly_translated_language_lands_but_a_broken_entry_fails(project, cli, monkeypatch):
+    """A new language can land half done (English fills the gaps); a translation that loses a
+    placeholder or a menu's accelerator fails ``i18n check``."""
+    from app import i18n_tools
+
+    monkeypatch.setattr(i18n_tools, "ROOT", project)
+    (project / "app" / "menu.py").write_text(
+        'from app.i18n import _\n\nFILE = _("&File")\n', encoding="utf-8"
+    )
+    i18n_tools.init_language("it", root=project)
+    _edit(_po(project, "it"), "it", _fill({"Call time": "Orario di ritrovo", "&File": "&File"}))
+
+    result = cli("i18n", "check", "--lang", "it")
+    assert result.code == 0, result.err
+    assert "it: 40" in result.out and "(2 of 5)" in result.out
+    assert cli("i18n", "check", "--lang", "it", "--complete").code == 1
+
+    _edit(_po(project, "it"), "it", _fill({"&File": "File"}))
+    result = cli("i18n", "check", "--lang", "it")
+    assert result.code == 1
+    assert "keyboard accelerator" in result.err and "&File" in result.err
+
+
+def test_init_never_replaces_a_catalogue_that_holds_translations(project, cli, monkeypatch):
+    from app import i18n_tools
+
+    monkeypatch.setattr(i18n_tools, "ROOT", project)
+    i18n_tools.init_language("fr", root=project)
+    _edit(_po(project, "fr"), "fr", _fill(FRENCH))
+
+    result = cli("i18n", "init", "fr")
+    assert result.code == 2
+    assert "already holds 4 translations" in result.err and "--force" in result.err
+    assert Translator("fr").gettext("Call time") == "Heure de rendez-vous"
+
+    assert cli("i18n", "init", "fr", "--force").code == 0
+    i18n.reload_catalogues()
+    assert Translator("fr").gettext("Call time") == "Call time"
+
+
+def test_a_cldr_plural_form_left_empty_reads_like_its_neighbour(project):
+    """babel 2.19 gives Spanish three forms (one, many, other): a translator who fills one and
+    other gets Spanish for a million too, never a silent English word."""
+    from app.i18n_tools import check, init_language
+
+    init_language("es", root=project)
+
+    def one_and_other(message, num_plurals: int) -> None:
+        if isinstance(message.id, tuple):
+            forms = ["{n} participante"] + [""] * (num_plurals - 2) + ["{n} participantes"]
+            message.string = tuple(forms)
+
+    _edit(_po(project, "es"), "es", one_and_other)
+    es = Translator("es")
+    say = [es.ngettext("{n} participant", "{n} participants", n).format(n=n) for n in (1, 2)]
+    assert say == ["1 participante", "2 participantes"]
+    million = es.ngettext("{n} participant", "{n} participants", 1_000_000)
+    assert million == "{n} participantes"
+    assert "{n} participant" not in {p.msgid for p in check(project)}
 
 
 def test_command_line_speaks_the_ui_language_argparse_included(cli, capsys):

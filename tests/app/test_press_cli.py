@@ -159,3 +159,23 @@ def test_media_import_and_list(cli, demo_db, tmp_path):
     assert "Radio Libre\tC. Voix\tc.voix@example.fr\t\tfr\t" in r.out.splitlines()
     r = cli("--db", demo_db, "media", "import", SLUG, tmp_path / "missing.csv")
     assert r.code == 2 and "no such file" in r.err
+
+
+def test_the_organisation_name_is_set_from_the_cli_and_names_the_sender(cli, demo_db, tmp_path):
+    import email
+    from email import policy
+
+    r = cli("--db", demo_db, "organisation", "--name", "Collectif  Vie\nPrivée")
+    assert r.code == 0 and r.out.strip() == "Collectif Vie Privée"
+    assert cli("--db", demo_db, "organisation").out.strip() == "Collectif Vie Privée"
+    out = tmp_path / "r.eml"
+    r = cli("--db", demo_db, "export", "press", "funeral-for-privacy", "--lang", "fr",
+            "--format", "eml", "-o", out)  # fmt: skip
+    assert r.code == 0, r.err
+    msg = email.message_from_bytes(out.read_bytes(), policy=policy.default)
+    assert msg["From"].addresses[0].display_name == "Collectif Vie Privée"
+    r = cli("--db", demo_db, "export", "press", "funeral-for-privacy", "--lang", "fr",
+            "--format", "eml", "-o", out, "--from-name", "Service de presse")  # fmt: skip
+    msg = email.message_from_bytes(out.read_bytes(), policy=policy.default)
+    assert msg["From"].addresses[0].display_name == "Service de presse"
+    assert cli("--db", demo_db, "organisation", "--name", "x" * 201).err.startswith("--name:")

@@ -119,11 +119,45 @@ def test_html(press, lang):
     from app.exports.press import render
 
     page = render(press[lang], "html").decode("utf-8")
-    assert f'<html lang="{lang}">' in page
+    assert f'<html lang="{lang}" dir="ltr">' in page
     for expected in EXPECT[lang]:
         assert expected in flat(page)
     assert "<strong>" in page  # the body's **bold**
     assert "###" in page
+
+
+def test_html_arabic_release_is_right_to_left_and_each_block_finds_its_direction(press):
+    from app.exports.press import render
+
+    doc = replace(
+        press["en"], language="ar", headline="جنازة الخصوصية", body="لا لدفن الخصوصية\n\nEnglish"
+    )
+    page = render(doc, "html").decode("utf-8")
+    assert '<html lang="ar" dir="rtl">' in page
+    assert '<h1 dir="auto"' in page and page.count('<p dir="auto"') >= 2
+    assert "border-right:3px" in page  # the quote's rule on the reading side
+    assert "بيان صحفي" in page and "«" in page  # the Arabic newsroom's own words and quotes
+
+
+@pytest.mark.parametrize("fmt", ["txt", "html", "pdf", "eml"])
+@pytest.mark.parametrize("lang", ["fr", "en"])
+def test_notes_to_editors_in_every_format(press, fmt, lang):
+    from app.exports.press import render
+
+    heading = "Notes aux rédactions" if lang == "fr" else "Notes to editors"
+    doc = replace(press[lang], notes_to_editors="Photos libres de droits : https://example.org/p")
+    data = render(doc, fmt)
+    if fmt == "pdf":
+        from pypdf import PdfReader
+
+        text = flat(" ".join(p.extract_text() for p in PdfReader(io.BytesIO(data)).pages))
+    elif fmt == "eml":
+        msg = email.message_from_bytes(data, policy=policy.default)
+        text = flat(msg.get_body(preferencelist=("plain",)).get_content())
+    else:
+        text = flat(data.decode("utf-8"))
+    assert heading in text and "Photos libres de droits" in text
+    assert text.index("###") < text.index(heading)  # after the end mark, as newsrooms expect
 
 
 def test_html_escapes_the_headline_and_body(press):
@@ -145,7 +179,10 @@ def test_eml_is_a_draft_with_pdf_and_bcc_only(press, lang):
 
     raw = render(press[lang], "eml", bcc=["desk@example.net", "redaction@example.com"])
     msg = email.message_from_bytes(raw, policy=policy.default)
-    assert msg["Subject"] == EXPECT[lang][2]
+    embargo = FR_EMBARGO if lang == "fr" else EN_EMBARGO
+    assert msg["Subject"] == f"{embargo} — {EXPECT[lang][2]}"
+    assert msg["Date"].datetime.tzinfo is not None
+    assert msg["Message-ID"].startswith("<") and msg["Message-ID"].endswith("@example.org>")
     assert msg["To"] is None and msg["Cc"] is None
     assert "desk@example.net" in msg["Bcc"] and "redaction@example.com" in msg["Bcc"]
     assert msg["X-Unsent"] == "1"
@@ -159,9 +196,22 @@ def test_eml_is_a_draft_with_pdf_and_bcc_only(press, lang):
         assert expected in flat(html)
     [pdf] = list(msg.iter_attachments())
     assert pdf.get_content_type() == "application/pdf"
-    assert pdf.get_filename() == f"pr-{lang}.pdf"
+    assert pdf.get_filename() == f"2024-05-28 {EXPECT[lang][2]}.pdf"
     assert pdf.get_content().startswith(b"%PDF")
     assert b"\r\n" in raw
+
+
+def test_eml_without_embargo_has_the_bare_headline_and_a_chosen_sender(press):
+    from app.exports.press import render
+
+    doc = replace(press["fr"], embargo_until=None, headline="Le cercueil / la « vie privée »?")
+    msg = email.message_from_bytes(
+        render(doc, "eml", from_name="Collectif Vie Privée"), policy=policy.default
+    )
+    assert msg["Subject"] == "Le cercueil / la « vie privée »?"
+    assert msg["From"].addresses[0].display_name == "Collectif Vie Privée"
+    [pdf] = list(msg.iter_attachments())
+    assert pdf.get_filename() == "2024-05-28 Le cercueil la « vie privée ».pdf"
 
 
 def test_no_embargo_means_immediate_release(press):
@@ -204,7 +254,7 @@ def test_a_long_release_shrinks_then_numbers_its_pages(press):
     assert len(reader.pages) == 1
     reader = PdfReader(io.BytesIO(render(replace(press["en"], body=body * 3), "pdf")))
     assert len(reader.pages) >= 2
-    assert f"1/{len(reader.pages)}" in reader.pages[0].extract_text()
+    assert f"1 / {len(reader.pages)}" in reader.pages[0].extract_text()
 
 
 def test_unreadable_logo_leaves_the_name_on_the_letterhead(press):
@@ -229,3 +279,16 @@ def test_us_action_prints_on_letter_with_us_dates(press):
     text = flat(page.extract_text())
     assert "EMBARGOED UNTIL May 28, 2024, 9:30 AM (Paris time)" in text
     assert "PARIS, May 28, 2024 —" in text
+
+
+def test_the_first_of_the_month_is_an_ordinal_in_a_french_dateline(press):
+    from datetime import UTC, datetime
+
+    from app.exports.press import render
+
+    doc = replace(
+        press["fr"], release_at=datetime(2024, 6, 1, 8, 0, tzinfo=UTC), embargo_until=None
+    )
+    assert "PARIS, 1er juin 2024 —" in render(doc, "txt").decode("utf-8")
+    en = replace(press["en"], release_at=datetime(2024, 6, 1, 8, 0, tzinfo=UTC))
+    assert "PARIS, 1 June 2024 —" in render(en, "txt").decode("utf-8")

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import email
 from datetime import UTC, datetime
+from email import policy
 
 import pytest
 
@@ -100,3 +102,24 @@ def test_translation_refuses_a_language_already_there(demo_store, demo_id):
     with pytest.raises(DomainError) as err, demo_store.session() as session:
         create_translation(session, fr.id, "not a language")
     assert err.value.field == "language"
+
+
+@pytest.mark.parametrize("field", ["headline", "dateline"])
+@pytest.mark.parametrize("brk", ["\n", "\r\n", "\u2028", "\x85"])
+def test_single_line_fields_refuse_line_breaks(demo_store, demo_id, field, brk):
+    from app.domain.errors import DomainError
+    from app.exports.press import find_release, load_release, render
+    from app.services import edits
+
+    with demo_store.read() as session:
+        rel_id = find_release(session, demo_id, lang="fr").id
+    with pytest.raises(DomainError) as info:
+        with demo_store.session() as session:
+            edits.update(session, "release", rel_id, **{field: f"Paris{brk}Bcc: x@example.com"})
+    assert info.value.problems[0].path == field
+    assert "must be on one line" in info.value.problems[0].message
+    with demo_store.read() as session:  # nothing changed, and every format still exports
+        doc = load_release(session, rel_id)
+        assert "Bcc" not in doc.headline + doc.dateline
+        msg = email.message_from_bytes(render(doc, "eml"), policy=policy.default)
+        assert msg["Subject"].endswith(doc.headline) and msg["Bcc"] is None

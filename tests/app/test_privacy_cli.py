@@ -107,10 +107,10 @@ def test_something_else_is_not_restored(cli, tmp_path, monkeypatch, content):
 
 def test_restore_of_an_encrypted_database_backup(cli, tmp_path, monkeypatch):
     db = tmp_path / "enc.sqlite3"
-    monkeypatch.setenv("CORTEGE_PASSPHRASE", "db pass")
+    monkeypatch.setenv("CORTEGE_PASSPHRASE", "db passphrase")
     assert cli("--db", db, "init", "--encrypted").code == 0
     assert cli("--db", db, "demo", "--on", "2024-05-28").code == 0
-    monkeypatch.setenv("CORTEGE_FILE_PASSPHRASE", "file pass")
+    monkeypatch.setenv("CORTEGE_FILE_PASSPHRASE", "file passphrase")
     backup = tmp_path / "enc.backup"
     assert cli("--db", db, "backup", "-o", backup, "--encrypt").code == 0
 

@@ -91,10 +91,30 @@ def test_greek_and_german_readers_get_their_dates_with_english_labels(sheets):
     assert "Dienstag, 28. Mai 2024" in german
 
 
-def test_english_reader_gets_english_date_and_12_hour_times(sheets):
+def test_english_reader_of_a_european_action_gets_24_hour_times(sheets):
     text, _ = sheets["Magpie"]
-    assert "Tuesday, May 28, 2024" in text
-    assert "9:00 AM" in text
+    assert "Tuesday, 28 May 2024" in text  # en_GB: the action is in Paris
+    assert "Call time 09:00" in flat(text) and "AM" not in text
+
+
+def test_us_english_reader_gets_12_hour_times_that_never_break(tmp_path):
+    def change(bundle):
+        for person in bundle["participants"]:
+            if person["alias"] == "Magpie":
+                person["language"] = "en_US"  # the reader's own locale says otherwise
+
+    from app.exports.runsheet.data import personal_sheets
+    from app.services.actions import action_by_slug
+
+    store = scaled_store(tmp_path, change)
+    with store.read() as session:
+        action_id = action_by_slug(session, "funeral-for-privacy").id
+        (sheet,) = personal_sheets(session, action_id, alias="Magpie", now=PRINTED)
+    assert sheet.call_time == "9:00\u00a0AM"  # a no-break space: never "9:00" | "AM"
+    text, _ = one_sheet(store, "Magpie")
+    assert "Tuesday, May 28, 2024" in text and "9:00 AM" in text
+    for line in text.splitlines():
+        assert not line.strip().startswith(("AM", "PM")), line
 
 
 def test_no_sheet_holds_anyones_personal_data(sheets):

@@ -85,8 +85,19 @@ def test_version_counter_refuses_a_concurrent_flush_on_postgresql(pg_url, demo_s
         store.close()
 
 
-def test_version_counter_refuses_a_concurrent_flush_on_sqlite(demo_store):
-    _race_inside_transactions(demo_store)
+def test_version_counter_refuses_a_stale_write_on_sqlite(demo_store):
+    """SQLite write transactions begin IMMEDIATE, so two cannot both hold the cue: Bob's
+    copy comes from a read, and his later write names the version he saw."""
+    cue_id, version = _first_cue(demo_store)
+    with demo_store.read() as bob:
+        on_screen = edits.get(bob, "cue", cue_id).title
+    with demo_store.session() as alice:
+        edits.update(alice, "cue", cue_id, title="Alice's title")
+    with pytest.raises(ConflictError):
+        with demo_store.session() as bob:
+            edits.update(bob, "cue", cue_id, expected_version=version, title="Bob's title")
+    assert on_screen != "Alice's title"
+    assert _cue(demo_store, cue_id)["title"] == "Alice's title"
 
 
 _WORKER = """

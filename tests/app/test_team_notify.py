@@ -65,11 +65,33 @@ def test_reads_and_refused_edits_notify_nobody(two_organisers):
     assert their_watch.wait(0.8) == []
 
 
-def test_organisation_wide_changes_say_anything(two_organisers):
+def test_organisation_wide_changes_name_the_entity_and_ids_but_no_values(two_organisers):
     mine, _other, _mine_watch, their_watch = two_organisers
     with mine.session() as s:
-        edits.create(s, "participant", alias="Albatross")
-    assert [n.payload for n in their_watch.wait(5.0)] == [ANYTHING]
+        pid = edits.create(s, "participant", alias="Albatross", full_name="Ada Lovelace")
+    notices = their_watch.wait(5.0)
+    if mine.backend == "sqlite":  # the file cannot say what changed
+        assert [n.payload for n in notices] == [ANYTHING]
+        return
+    assert [(n.action_id, n.entity, n.kind, n.ids) for n in notices] == [
+        (None, "participant", "created", (pid,))
+    ]
+    assert "Albatross" not in notices[0].payload and "Ada" not in notices[0].payload
+
+
+def test_a_notice_names_the_action_entity_kind_and_ids(two_organisers):
+    mine, _other, _mine_watch, their_watch = two_organisers
+    if mine.backend == "sqlite":
+        pytest.skip("SQLite's data_version cannot say what changed")
+    action_id, cue_id = _action_and_cue(mine)
+    with mine.session() as s:
+        edits.update(s, "cue", cue_id, instructions="Walk slowly")
+        prop_id = edits.create(s, "prop", action_id=action_id, name="Black umbrella")
+    got = {(n.action_id, n.entity, n.kind, n.ids) for n in their_watch.wait(5.0)}
+    assert got == {
+        (action_id, "cue", "updated", (cue_id,)),
+        (action_id, "prop", "created", (prop_id,)),
+    }
 
 
 def test_the_other_way_round_too(two_organisers):

@@ -8,6 +8,8 @@ import uuid
 
 import pytest
 
+from app.services import edits
+
 
 def _normalised(path) -> dict:
     data = json.loads(path.read_text(encoding="utf-8"))
@@ -164,3 +166,41 @@ def test_an_older_schema_is_upgraded_only_when_asked_on_a_server(any_blank, cli)
         assert listed.code == 0, listed.err
         assert "already at revision" in cli("--db", any_blank, "upgrade").out
     assert cli("--db", any_blank, "list").code == 0
+
+
+def test_a_read_only_role_is_detected_on_open(press_officer, pg_url):
+    from sqlalchemy.engine import make_url
+
+    from app.storage.engine import open_store
+
+    store = open_store(press_officer)
+    try:
+        assert store.read_only
+        role = make_url(press_officer).username
+        assert store.read_only_reason == (
+            f"You are connected as “{role}”, a role that may only read this plan: you can "
+            "view and export it, not change it."
+        )
+    finally:
+        store.close()
+    owner = open_store(pg_url)
+    try:
+        assert not owner.read_only and owner.read_only_reason is None
+    finally:
+        owner.close()
+
+
+def test_an_edit_by_a_read_only_role_says_so_in_words(press_officer):
+    from app.domain.errors import StoreError
+    from app.services.actions import action_by_slug
+    from app.storage.engine import open_store
+
+    store = open_store(press_officer)
+    try:
+        with pytest.raises(StoreError) as caught, store.session() as s:
+            edits.update(s, "action", action_by_slug(s, "funeral-for-privacy").id, title="X")
+        assert str(caught.value) == (
+            "Not saved: this database role may only read the plan (ask the administrator)."
+        )
+    finally:
+        store.close()

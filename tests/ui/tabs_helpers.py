@@ -106,3 +106,10 @@ def select_row(view, row: int) -> None:
     focus(view)
     view.setCurrentIndex(view.model().index(row, 0))
     view.selectRow(row)
+
+
+def latest(ctx, entity: str, row_id: int) -> int:
+    """The row's version now: for a test that edits as if its user had just read the row."""
+    from app.services.conflicts import current_version
+
+    return ctx.query(current_version, entity, row_id)

@@ -9,6 +9,7 @@ from zoneinfo import ZoneInfo
 import pytest
 
 from app.services import edits
+from tests.ui.tabs_helpers import latest
 
 PARIS = ZoneInfo("Europe/Paris")
 
@@ -65,7 +66,7 @@ def test_undo_and_redo_of_create_keep_the_same_id(ctx):
         minutes=10,
         starts_at=datetime(2024, 5, 28, 10, tzinfo=PARIS),
     )
-    ctx.update("cue", cid, "Rename cue", title="Eulogy")
+    ctx.update("cue", cid, "Rename cue", expected_version=latest(ctx, "cue", cid), title="Eulogy")
     ctx.undo_stack.undo()
     ctx.undo_stack.undo()
     assert ctx.query(lambda s: edits.count(s, "cue", aid)) == 0
@@ -84,8 +85,8 @@ def test_two_edits_of_one_row_undo_in_turn(ctx):
         minutes=10,
         starts_at=datetime(2024, 5, 28, 10, tzinfo=PARIS),
     )
-    ctx.update("cue", cid, "Rename cue", title="Eulogy")
-    ctx.update("cue", cid, "Longer cue", minutes=20)
+    ctx.update("cue", cid, "Rename cue", expected_version=latest(ctx, "cue", cid), title="Eulogy")
+    ctx.update("cue", cid, "Longer cue", expected_version=latest(ctx, "cue", cid), minutes=20)
     ctx.undo_stack.undo()
     ctx.undo_stack.undo()
     assert (_title(ctx, cid), ctx.query(lambda s: edits.get(s, "cue", cid).minutes)) == (
@@ -104,7 +105,7 @@ def test_undo_refuses_to_overwrite_another_organisers_later_change(ctx, store, q
         minutes=10,
         starts_at=datetime(2024, 5, 28, 10, tzinfo=PARIS),
     )
-    ctx.update("cue", cid, "Rename cue", title="Eulogy")
+    ctx.update("cue", cid, "Rename cue", expected_version=latest(ctx, "cue", cid), title="Eulogy")
     conflicts = []
     ctx.conflict.connect(lambda *a: conflicts.append(a))
     errors = []

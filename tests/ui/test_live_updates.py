@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+import time
+
 import pytest
 from sqlalchemy import select
 
 from app.domain import models as m
 from app.services import edits
-from app.services.changes import EVERYTHING
 from app.storage.engine import open_store
+from tests.ui.tabs_helpers import latest
 
 
 @pytest.fixture
@@ -33,8 +35,19 @@ def _release(store) -> tuple[int, int]:
 
 def test_a_change_by_another_organiser_reloads_the_window(qtbot, live):
     ctx, _live, other = live
-    release_id, _action_id = _release(other)
-    with qtbot.waitSignal(ctx.changed, timeout=8000, check_params_cb=lambda c: c is EVERYTHING):
+    release_id, action_id = _release(other)
+
+    def names_the_release(c) -> bool:
+        if ctx.store.backend == "sqlite":  # the file cannot say what changed
+            return c.entity == "*" and c.remote
+        return (c.entity, c.ids, c.action_id, c.remote) == (
+            "release",
+            (release_id,),
+            action_id,
+            True,
+        )
+
+    with qtbot.waitSignal(ctx.changed, timeout=8000, check_params_cb=names_the_release):
         with other.session() as s:
             edits.update(s, "release", release_id, status="approved")
 
@@ -44,10 +57,15 @@ def test_our_own_edit_is_not_announced_back(qtbot, live):
     release_id, _action_id = _release(ctx.store)
     seen = []
     ctx.changed.connect(seen.append)
-    ctx.update("release", release_id, "Approve", status="approved")
+    ctx.update(
+        "release",
+        release_id,
+        "Approve",
+        expected_version=latest(ctx, "release", release_id),
+        status="approved",
+    )
     qtbot.wait(1500)
-    assert [c.kind for c in seen] == ["updated"]
-    assert EVERYTHING not in seen
+    assert [(c.kind, c.remote) for c in seen] == [("updated", False)]
 
 
 def test_the_readiness_panel_shows_the_other_organisers_fix(qtbot, any_demo_store):
@@ -80,9 +98,7 @@ def test_stop_ends_the_listener_and_a_new_store_gets_one(qtbot, live, tmp_path):
         qtbot.waitUntil(lambda: live_updates.listening, timeout=5000)
         writer = open_store(str(tmp_path / "fresh.sqlite3"))
         try:
-            with qtbot.waitSignal(
-                ctx.changed, timeout=8000, check_params_cb=lambda c: c is EVERYTHING
-            ):
+            with qtbot.waitSignal(ctx.changed, timeout=8000, check_params_cb=lambda c: c.remote):
                 with writer.session() as s:
                     edits.create(s, "participant", alias="Albatross")
         finally:
@@ -112,3 +128,49 @@ def test_a_lost_server_is_reported_not_raised(qtbot, monkeypatch):
     thread.wait(3000)
     assert "Lost the connection to the database server" in got.args[0]
     assert "OSError" in got.args[0]
+
+
+def test_a_burst_of_notices_is_one_refresh_per_entity(qtbot, live):
+    from app.storage.notify import FORMAT, Notice
+
+    ctx, live_updates, _other = live
+    seen = []
+    ctx.changed.connect(seen.append)
+
+    def notice(entity, kind, ids, action="7"):
+        return Notice("|".join((FORMAT, "elsewhere", action, entity, kind, ids)))
+
+    before = live_updates.refreshes
+    live_updates._others_changed([notice("cue", "updated", "1,2")])
+    live_updates._others_changed([notice("cue", "updated", "2,3"), notice("prop", "created", "9")])
+    live_updates._others_changed([notice("participant", "updated", "4", action="*")])
+    qtbot.waitUntil(lambda: live_updates.refreshes > before, timeout=3000)
+    qtbot.wait(400)
+    assert live_updates.refreshes == before + 1  # one refresh for the burst
+    assert [(c.entity, c.ids, c.kind, c.action_id) for c in seen] == [
+        ("cue", (1, 2, 3), "updated", 7),
+        ("participant", (4,), "updated", None),
+        ("prop", (9,), "created", 7),
+    ]
+
+
+def test_no_refresh_starts_while_one_runs_and_a_gap_follows_it(qtbot, live):
+    from app.storage.notify import FORMAT, Notice
+
+    ctx, live_updates, _other = live
+    starts = []
+    running = []
+
+    def slow_view(change) -> None:
+        assert not running, "a refresh started while another was running"
+        running.append(True)
+        starts.append(time.monotonic())
+        live_updates._others_changed([Notice(f"{FORMAT}|x|7|cue|updated|5")])  # meanwhile
+        time.sleep(0.2)
+        running.clear()
+
+    ctx.changed.connect(slow_view)
+    live_updates._others_changed([Notice(f"{FORMAT}|x|7|cue|updated|4")])
+    qtbot.waitUntil(lambda: len(starts) >= 2, timeout=5000)
+    ctx.changed.disconnect(slow_view)
+    assert starts[1] - starts[0] >= 0.2 + 2 * 0.2 - 0.05  # the refresh, then twice its time

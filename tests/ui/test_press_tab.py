@@ -10,6 +10,8 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QTime
 
+from tests.ui.tabs_helpers import latest
+
 SHOTS = Path("/tmp/press")
 
 
@@ -130,7 +132,13 @@ def test_translation_into_a_language_already_there_is_refused(tab, monkeypatch):
 
 
 def test_missing_language_is_shown(tab, ctx, demo_id):
-    ctx.update("action", demo_id, "Edit languages", languages=["fr", "en", "es"])
+    ctx.update(
+        "action",
+        demo_id,
+        "Edit languages",
+        expected_version=latest(ctx, "action", demo_id),
+        languages=["fr", "en", "es"],
+    )
     assert tab.missing.isVisible()
     assert tab.missing.text() == "Missing: Spanish"
 
@@ -198,7 +206,10 @@ def test_export_dialog_writes_eml_with_chosen_bcc(tab, qtbot, tmp_path):
     msg = email.message_from_bytes(out.read_bytes(), policy=policy.default)
     assert msg["To"] is None
     assert msg["Bcc"] == "redaction@example.com"
-    assert msg["Subject"] == "Funérailles de la vie privée au Père-Lachaise"
+    assert msg["Subject"] == (
+        "SOUS EMBARGO jusqu'au 28 mai 2024 à 09:30 (heure de Paris) — "
+        "Funérailles de la vie privée au Père-Lachaise"
+    )
     rid = release_id(tab, "fr")
     log = tab.ctx.query(sent_log, rid)
     assert [s.email for s in log] == ["redaction@example.com"]

@@ -6,9 +6,9 @@ import os
 from datetime import date
 
 import pytest
-from PySide6.QtWidgets import QDialogButtonBox, QPushButton
+from PySide6.QtWidgets import QDialogButtonBox, QPlainTextEdit, QPushButton
 
-from tests.ui.tabs_helpers import with_modal
+from tests.ui.tabs_helpers import latest, with_modal
 
 SHOTS = os.environ.get("CORTEGE_SHOTS")  # a folder: save screenshots there
 PASS = "four random words here"
@@ -170,7 +170,13 @@ def test_purge_dialog_says_who_and_what_cannot_be_undone(qtbot, ctx, demo_id, de
     from app.domain import models as m
     from ui.dialogs.purge import PurgeDialog
 
-    ctx.update("action", demo_id, "Rename", title="Funeral for privacy (renamed)")
+    ctx.update(
+        "action",
+        demo_id,
+        "Rename",
+        expected_version=latest(ctx, "action", demo_id),
+        title="Funeral for privacy (renamed)",
+    )
     assert ctx.undo_stack.count() == 1
     changes = []
     ctx.changed.connect(changes.append)
@@ -235,9 +241,14 @@ def test_declaration_dialog_window_letter_and_tracking(qtbot, ctx, demo_id, demo
     assert dialog.letter_status.text() == "Organiser 1, full name: is required"
     assert not out.exists()
     dialog.organisers.item(0, 0).setText("Camille Martin")
+    purpose = dialog.findChild(QPlainTextEdit, "purpose_edit")
+    assert purpose.toPlainText().startswith("Funérailles de la vie privée")  # in French
     assert dialog.generate(out)
+    # One organiser signs a French declaration: written, with a warning (the law asks three).
+    assert "the law asks for the signatures of 3 organisers" in dialog.letter_status.text()
     text = " ".join(PdfReader(str(out)).pages[0].extract_text().split())
     assert "Camille Martin" in text and "Préfecture de police" in text
+    assert "Funérailles de la vie privée" in text
     assert b"Lilas" not in demo_db.read_bytes()
     _shot(dialog, "declaration")
 
@@ -329,7 +340,13 @@ def test_new_file_passphrase_is_typed_twice(qtbot):
 def test_a_generic_authority_is_a_hint_not_a_value(qtbot, ctx, demo_id, tmp_path):
     from ui.dialogs.declaration import DeclarationDialog
 
-    ctx.update("action", demo_id, "Move", address="Place Bellecour, 69002 Lyon")
+    ctx.update(
+        "action",
+        demo_id,
+        "Move",
+        expected_version=latest(ctx, "action", demo_id),
+        address="Place Bellecour, 69002 Lyon",
+    )
     dialog = DeclarationDialog(None, ctx, demo_id)
     qtbot.addWidget(dialog)
     dialog.show()
@@ -339,3 +356,17 @@ def test_a_generic_authority_is_a_hint_not_a_value(qtbot, ctx, demo_id, tmp_path
     dialog.add_organiser("Camille Martin", "12 rue des Lilas, 69001 Lyon")
     assert not dialog.generate(tmp_path / "d.pdf")
     assert dialog.letter_status.text().startswith("Authority: say which authority")
+
+
+def test_declaration_dialog_says_a_uk_static_assembly_needs_no_notice(qtbot, ctx, demo_id):
+    from app.services import edits
+    from ui.dialogs.declaration import DeclarationDialog
+
+    with ctx.store.session() as session:
+        edits.update(session, "action", demo_id, country="GB", timezone="Europe/London", route=[])
+    dialog = DeclarationDialog(None, ctx, demo_id)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    assert "needs no advance notice in England and Wales" in dialog.window_label.text()
+    assert not dialog.generate_button.isEnabled()
+    assert "Public Order Act 1986, s. 11" in dialog.rule_label.text()

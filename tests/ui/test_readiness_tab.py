@@ -10,6 +10,7 @@ import pytest
 from PySide6.QtCore import QModelIndex, Qt
 
 from tests.conftest import DEMO_NOW
+from tests.ui.tabs_helpers import latest
 from ui.tabs.readiness_model import ACTION_ROLE, KIND_ROLE, TOP
 
 __all__ = ["KIND_ROLE", "rows_of"]
@@ -87,13 +88,31 @@ def test_each_problem_opens_the_thing_to_fix(qtbot, readiness):
 def test_fixing_everything_shows_ready_and_undo_brings_the_problems_back(readiness):
     tab, ctx = readiness, readiness.ctx
     problems = {p.kind: p for p in tab.problems()}
-    ctx.update("release", problems["release-unapproved"].entity_id, "Approve", status="approved")
+    ctx.update(
+        "release",
+        problems["release-unapproved"].entity_id,
+        "Approve",
+        expected_version=latest(ctx, "release", problems["release-unapproved"].entity_id),
+        status="approved",
+    )
     assert len(tab.problems()) == 2
     assert tab.badges[-1] == "2"
-    ctx.update("action", tab.action_id, "Declaration", decl_received_on=date(2024, 5, 21))
+    ctx.update(
+        "action",
+        tab.action_id,
+        "Declaration",
+        expected_version=latest(ctx, "action", tab.action_id),
+        decl_received_on=date(2024, 5, 21),
+    )
     assert tab.declaration.text().startswith("✓ Declaration received May 21 by Préfecture")
     person = ctx.create("participant", "Add participant", alias="Kestrel-2")
-    ctx.update("prop", problems["prop-uncarried"].entity_id, "Carry", carrier_ids=[person])
+    ctx.update(
+        "prop",
+        problems["prop-uncarried"].entity_id,
+        "Carry",
+        expected_version=latest(ctx, "prop", problems["prop-uncarried"].entity_id),
+        carrier_ids=[person],
+    )
     assert tab.problems() == []
     assert tab.ready.isVisible()
     assert tab.ready.text() == "✓ Ready: nothing is left to fix."
@@ -108,7 +127,13 @@ def test_fixing_everything_shows_ready_and_undo_brings_the_problems_back(readine
 
 def test_a_late_declaration_is_listed_and_marked(readiness):
     tab, ctx = readiness, readiness.ctx
-    ctx.update("action", tab.action_id, "Declaration", decl_received_on=date(2024, 5, 26))
+    ctx.update(
+        "action",
+        tab.action_id,
+        "Declaration",
+        expected_version=latest(ctx, "action", tab.action_id),
+        decl_received_on=date(2024, 5, 26),
+    )
     assert "declaration-late" in [p.kind for p in tab.problems()]
     assert tab.declaration.text() == (
         "✗ Declaration received May 26: outside the window May 12 – May 24"

@@ -85,6 +85,18 @@ def test_everybody_is_written_in_a_worker_with_progress(dialog, qtbot, tmp_path)
     assert "Camille Martin" not in text_of(folder / "Crow.pdf")
 
 
+def test_a_sheet_that_cannot_be_written_is_named_and_the_others_are_saved(dialog, qtbot, tmp_path):
+    choose(dialog.kind, "everybody")
+    folder = tmp_path / "all"
+    (folder / "Crow.pdf").mkdir(parents=True)  # something in the way of Crow's sheet
+    handle = dialog.save_batch(str(folder))
+    assert handle.wait()
+    qtbot.waitUntil(lambda: handle.state == "done")
+    assert "14 sheets saved" in dialog.status.text()
+    assert "could not write: Crow" in dialog.status.text()
+    assert (folder / "Heron.pdf").is_file()
+
+
 def pdf_printer(path: Path):
     from PySide6.QtPrintSupport import QPrinter
 
@@ -115,8 +127,8 @@ def test_print_a_role_prints_every_holders_sheet(dialog, qtbot, tmp_path):
     assert len(PdfReader(out).pages) == 4
 
 
-def test_closing_removes_the_preview_file(dialog):
-    path = dialog._preview_path
-    assert path.exists()
+def test_closing_releases_the_preview_held_in_memory(dialog):
+    # The preview never was a file (tests/ui/test_preview_in_memory.py): closing frees it.
+    assert dialog._buffer is not None and dialog._buffer.size() > 0
     dialog.reject()
-    assert not path.exists()
+    assert dialog._buffer is None

@@ -15,6 +15,7 @@ from tests.ui.tabs_helpers import (
     column_texts,
     count_resets,
     host,
+    latest,
     press_ok,
     row_of_text,
     select_row,
@@ -138,7 +139,13 @@ def test_insert_key_adds_a_chained_cue_after_the_selected_one(qtbot, tab, ctx):
 def test_changing_a_duration_ripples_down_chained_cues(qtbot, tab, ctx, demo_store, demo_id):
     with demo_store.read() as s:
         rows = {r.title: r for r in views.schedule_rows(s, demo_id)}
-    ctx.update("cue", rows["Eulogy for privacy"].id, "chain", chained=True)
+    ctx.update(
+        "cue",
+        rows["Eulogy for privacy"].id,
+        "chain",
+        expected_version=latest(ctx, "cue", rows["Eulogy for privacy"].id),
+        chained=True,
+    )
     select_row(
         tab.table, row_of_text(tab.model, Col.TITLE, "Coffin carried to the funeral parlour")
     )

@@ -4,6 +4,7 @@ changes without a restart (WAL with a busy timeout; the data_version poll of Liv
 from __future__ import annotations
 
 from tests.ui.conftest import open_window, problem_kinds
+from tests.ui.tabs_helpers import latest
 
 
 def test_two_windows_on_one_file_see_each_others_edits(qtbot, demo_db):
@@ -16,12 +17,24 @@ def test_two_windows_on_one_file_see_each_others_edits(qtbot, demo_db):
             lambda s: next(p.id for p in s.get(type_of_action(), aid).props if p.key == "wreath")
         )
         crow = first.ctx.query(lambda s: participant_id(s, "Crow"))
-        first.ctx.update("prop", wreath, "Carry the wreath", carrier_ids=[crow])
+        first.ctx.update(
+            "prop",
+            wreath,
+            "Carry the wreath",
+            expected_version=latest(first.ctx, "prop", wreath),
+            carrier_ids=[crow],
+        )
         assert "prop-uncarried" not in problem_kinds(first)
         # The other window reloads by itself within a moment.
         qtbot.waitUntil(lambda: "prop-uncarried" not in problem_kinds(second), timeout=5000)
         # And it can edit the same file too.
-        second.ctx.update("action", aid, "Rename", title="Funeral for privacy (team)")
+        second.ctx.update(
+            "action",
+            aid,
+            "Rename",
+            expected_version=latest(second.ctx, "action", aid),
+            title="Funeral for privacy (team)",
+        )
         qtbot.waitUntil(
             lambda: (
                 first.ctx.query(lambda s: s.get(type_of_action(), aid).title)

@@ -9,16 +9,11 @@ from app.i18n import _
 from ui import style
 from ui.icons import app_icon
 
-FALLBACK_VERSION = "0.1.0"
-
 
 def app_version() -> str:
-    from importlib.metadata import PackageNotFoundError, version
+    from app.version import __version__
 
-    try:
-        return version("cortege")
-    except PackageNotFoundError:
-        return FALLBACK_VERSION
+    return __version__
 
 
 class AboutDialog(QDialog):

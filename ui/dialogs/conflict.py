@@ -290,7 +290,14 @@ def handle_conflict(parent: QWidget | None, ctx, entity: str, row_id: int, my_va
         if ctx.query(current_version, entity, row_id) != view.version:
             continue  # changed again while the dialog was open: show the newest
         try:
-            ctx.update(entity, row_id, _("Overwrite {what}").format(what=what), **dict(my_values))
+            with ctx.conflicts_handled():  # a refusal here is ours to show (the loop)
+                ctx.update(
+                    entity,
+                    row_id,
+                    _("Overwrite {what}").format(what=what),
+                    expected_version=view.version,  # over what the dialog showed, nothing newer
+                    **dict(my_values),
+                )
         except EditFailed as exc:
             if isinstance(exc.error, ConflictError):
                 continue
@@ -298,3 +305,28 @@ def handle_conflict(parent: QWidget | None, ctx, entity: str, row_id: int, my_va
             ctx.changed.emit(Change(entity, (row_id,), "reloaded", view.action_id))
             return False
         return True
+
+
+def watch_conflicts(window: QWidget, ctx) -> None:
+    """Show the conflict dialog in ``window`` whenever ``ctx`` refuses an update because
+    another organiser saved first. Queued: the view that tried to save shows its refusal and
+    returns first, then the dialog asks; one dialog at a time."""
+    from PySide6.QtCore import QTimer
+
+    busy: list[bool] = []
+
+    def ask(entity: str, row_id: int, values: object) -> None:
+        if busy:  # a second refusal while the dialog is open: the open one shows the newest
+            return
+        busy.append(True)
+
+        def run() -> None:
+            try:
+                handle_conflict(window, ctx, entity, row_id, dict(values))
+            finally:
+                busy.clear()
+
+        QTimer.singleShot(0, run)
+
+    ctx.conflict.connect(ask)
+    ctx.shows_conflicts = True

@@ -90,6 +90,11 @@ class CueEditor(FormDialog):
         self.roles = self.add_field("role_ids", _("&Roles:"), CheckList("roles"))
         self.people = self.add_field("participant_ids", _("P&eople:"), CheckList("people"))
         self.props = self.add_field("prop_ids", _("Pr&ops:"), CheckList("props"))
+        self.photo = self.add_field(
+            "photo_opportunity",
+            _("Press:"),
+            QCheckBox(_("A photo opportunity (listed on the media advisory)")),
+        )
         self.chained.toggled.connect(lambda on: self.start_edit.setEnabled(not on))
 
         if row is not None:
@@ -99,6 +104,7 @@ class CueEditor(FormDialog):
             self.minutes_edit.setText(str(row.minutes))
             self.place_edit.setText(row.place)
             self.instructions.setPlainText(row.instructions)
+            self.photo.setChecked(row.photo_opportunity)
             checked = (row.role_ids, row.participant_ids, row.prop_ids)
         else:
             begin = after.ends_at if after is not None else start
@@ -123,6 +129,7 @@ class CueEditor(FormDialog):
             "place": self.place_edit.text().strip(),
             "instructions": self.instructions.toPlainText().strip(),
             "chained": self.chained.isChecked(),
+            "photo_opportunity": self.photo.isChecked(),
             "role_ids": self.roles.checked_ids(),
             "participant_ids": self.people.checked_ids(),
             "prop_ids": self.props.checked_ids(),
@@ -147,6 +154,7 @@ class CueEditor(FormDialog):
                 "place": self.row.place,
                 "instructions": self.row.instructions,
                 "chained": self.row.chained,
+                "photo_opportunity": self.row.photo_opportunity,
                 "role_ids": sorted(self.row.role_ids),
                 "participant_ids": sorted(self.row.participant_ids),
                 "prop_ids": sorted(self.row.prop_ids),

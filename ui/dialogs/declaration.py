@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLayout,
     QLineEdit,
+    QPlainTextEdit,
     QPushButton,
     QTableWidget,
     QTableWidgetItem,
@@ -157,6 +158,12 @@ class DeclarationDialog(QDialog):
         note.setStyleSheet(f"color: {style.css(style.warning_color(self))};")
         box_layout.addWidget(note)
         form.addRow(_("Organisers who sign:"), box)
+        self.purpose = QPlainTextEdit(letter)
+        self.purpose.setObjectName("purpose_edit")
+        self.purpose.setTabChangesFocus(True)
+        self.purpose.setFixedHeight(self.purpose.fontMetrics().lineSpacing() * 3 + 14)
+        self.purpose.setToolTip(_("in the authority's language; prefilled from the plan"))
+        form.addRow(_("Purpose:"), self.purpose)
         self.place = QLineEdit(letter)
         self.place.setObjectName("place_edit")
         self.place.setPlaceholderText(_("the first organiser's town"))
@@ -224,18 +231,26 @@ class DeclarationDialog(QDialog):
         self.received_on.set_value(info.received_on)
         self.reference.setText(info.reference)
         if not info.applies:
-            self.window_label.setText(
-                _(
-                    "Cortège knows no declaration rules for this action's country ({country}). "
-                    "Check the local law; you can still record what you sent."
-                ).format(country=info.country or "—")
-            )
-            self.rule_label.setText("")
+            if info.not_needed:
+                self.window_label.setText(_(info.not_needed))
+                self.window_label.setStyleSheet(f"color: {style.css(style.success_color(self))};")
+            else:
+                self.window_label.setText(
+                    _(
+                        "Cortège knows no declaration rules for this action's country "
+                        "({country}). Check the local law; you can still record what you sent."
+                    ).format(country=info.country or "—")
+                )
+            self.rule_label.setText(info.legal_basis)
             self.notice_label.setText("")
             self.generate_button.setEnabled(False)
             self.authority.setText(info.authority)
             return
         self.generate_button.setEnabled(True)
+        if not self.purpose.toPlainText().strip():
+            from app.services.declaration import letter_defaults
+
+            self.purpose.setPlainText(self.ctx.query(letter_defaults, self.action_id)["purpose"])
         # A generic hint ("the mairie, or the préfecture…") is a placeholder, never a value:
         # the letter must name the authority.
         self.authority.setText(info.authority or info.known_authority)
@@ -319,13 +334,14 @@ class DeclarationDialog(QDialog):
             self.authority.setFocus()
             return False
         try:
-            self.ctx.query(
+            warnings = self.ctx.query(
                 write_declaration,
                 self.action_id,
                 path,
                 organisers=self.organiser_values(),
                 authority=self.authority.text().strip(),
                 place=self.place.text().strip(),
+                purpose=self.purpose.toPlainText().strip(),
             )
         except CortegeError as exc:
             self._letter_message(_problems(exc), error=True)
@@ -336,17 +352,18 @@ class DeclarationDialog(QDialog):
                 error=True,
             )
             return False
-        self._letter_message(
-            _("Letter saved as {name}. Sign it, send it, then record the dates below.").format(
-                name=path.name
-            ),
-            error=False,
+        saved = _("Letter saved as {name}. Sign it, send it, then record the dates below.").format(
+            name=path.name
         )
+        lines = [saved, *(_("Warning: {message}").format(message=w) for w in warnings)]
+        self._letter_message("\n".join(lines), error=False, warn=bool(warnings))
         self.letter_status.setToolTip(str(path))
         return True
 
-    def _letter_message(self, text: str, *, error: bool) -> None:
+    def _letter_message(self, text: str, *, error: bool, warn: bool = False) -> None:
         color = style.error_color(self) if error else style.success_color(self)
+        if warn and not error:
+            color = style.warning_color(self)
         self.letter_status.setStyleSheet(f"color: {style.css(color)};")
         self.letter_status.setText(text)
         self.letter_status.setToolTip("")
@@ -374,7 +391,14 @@ class DeclarationDialog(QDialog):
             self.track_error.setText("")
             return True
         try:
-            self.ctx.update("action", self.action_id, _("Record the declaration"), **changed)
+            self.ctx.update(
+                "action",
+                self.action_id,
+                _("Record the declaration"),
+                expected_version=info.version,
+                shown={k: current[k] for k in changed},
+                **changed,
+            )
         except EditFailed as exc:
             self.track_error.setText(_problems(exc.error))
             self.adjustSize()

@@ -299,7 +299,10 @@ class DirectoryDialog(QDialog):
             return
         try:
             self.ctx.delete(
-                "participant", pid, _("Delete participant {alias}").format(alias=row.alias)
+                "participant",
+                pid,
+                _("Delete participant {alias}").format(alias=row.alias),
+                expected_version=row.version,
             )
         except EditFailed as exc:
             show_error(self, exc.error)

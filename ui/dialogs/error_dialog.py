@@ -60,6 +60,10 @@ def show_error(
     box.setStandardButtons(QMessageBox.StandardButton.Close)
     _open_dialogs.append(box)
     box.finished.connect(lambda _r, b=box: _open_dialogs.remove(b) if b in _open_dialogs else None)
+    # A dialog also goes with its window (closed without an answer): forget it then too.
+    box.destroyed.connect(
+        lambda *_a, b=box: _open_dialogs.remove(b) if b in _open_dialogs else None
+    )
     box.open()
     return box
 

@@ -126,6 +126,9 @@ class FormDialog(QDialog):
         try:
             ok = self.save()
         except EditFailed as exc:
+            if exc.shown:  # another organiser saved first: the conflict dialog takes it over
+                self.reject()
+                return
             self.show_error(exc.error)
             return
         if ok:

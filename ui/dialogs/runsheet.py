@@ -2,16 +2,13 @@
 
 The sheets are gathered through ``ctx.query`` (the services read the database) and laid out from
 plain values; batches ("a role", "everybody") are laid out in a worker thread behind a progress
-dialog with Cancel. The preview is a QPdfView over the PDF in a private temporary folder that is
-removed when the dialog closes: the plan does not stay on disk unless the user saves it.
+dialog with Cancel. The preview is a QPdfView over the PDF held in memory (a QBuffer): no
+plaintext copy of the plan ever reaches the temporary folder, where a crash would leave it.
 """
 
 from __future__ import annotations
 
-import tempfile
-from pathlib import Path
-
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice, Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -41,8 +38,7 @@ class RunsheetDialog(QDialog):
 
         self.ctx, self.action_id = ctx, action_id
         self.choices = ctx.query(choices, action_id)
-        self._tmp = tempfile.TemporaryDirectory(prefix="cortege-runsheet-")
-        self._preview_path = Path(self._tmp.name) / "preview.pdf"
+        self._buffer: QBuffer | None = None  # the previewed PDF, in memory only
         self._current: bytes | None = None
         self.handle = None  # the running batch, if any
         self.setObjectName("runsheet_dialog")
@@ -230,9 +226,18 @@ class RunsheetDialog(QDialog):
         self.status.setStyleSheet(f"color: {style.css(color)};")
         self.status.setText(note)
         self.document.close()
+        self._drop_buffer()
         if data is not None:
-            self._preview_path.write_bytes(data)
-            self.document.load(str(self._preview_path))
+            self._buffer = QBuffer(self)
+            self._buffer.setData(QByteArray(data))
+            self._buffer.open(QIODevice.OpenModeFlag.ReadOnly)
+            self.document.load(self._buffer)
+
+    def _drop_buffer(self) -> None:
+        if self._buffer is not None:
+            self._buffer.close()
+            self._buffer.deleteLater()
+            self._buffer = None
 
     # --- save -----------------------------------------------------------------------------------
     def save(self) -> None:
@@ -266,19 +271,27 @@ class RunsheetDialog(QDialog):
         from ui.workers import run_in_background
 
         sheets = self._sheets()
+        failed: list[tuple[str, str]] = []
 
         def job(progress):
             def report(done: int, total: int) -> None:
                 progress.report(done, total, sheets[done - 1].alias)
 
             return write_each(
-                sheets, folder, progress=report, cancelled=lambda: progress.cancelled, processes=1
+                sheets,
+                folder,
+                progress=report,
+                cancelled=lambda: progress.cancelled,
+                processes=1,
+                failed=failed,
             )
 
         def done(paths) -> None:
-            self.status.setText(
-                _("{count} sheets saved in {folder}").format(count=len(paths), folder=folder)
-            )
+            text = _("{count} sheets saved in {folder}").format(count=len(paths), folder=folder)
+            if failed:
+                names = ", ".join(alias for alias, _reason in failed)
+                text += " — " + _("could not write: {names}").format(names=names)
+            self.status.setText(text)
 
         self.handle = run_in_background(
             self,
@@ -330,7 +343,7 @@ class RunsheetDialog(QDialog):
 
     def done(self, result: int) -> None:  # noqa: A003 - QDialog's name
         self.document.close()
-        self._tmp.cleanup()
+        self._drop_buffer()
         super().done(result)
 
 

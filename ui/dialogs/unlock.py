@@ -22,10 +22,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.domain.passphrase import passphrase_problem
 from app.i18n import _
 from ui import style
-
-MIN_LENGTH = 8
 
 
 def strength(passphrase: str) -> tuple[int, str]:
@@ -93,10 +92,9 @@ class NewPassphraseFields(QWidget):
     def value(self) -> str | None:
         """The passphrase, or None after showing why it is refused."""
         first = self.first.text()
-        if len(first) < MIN_LENGTH:
-            self.show_error(
-                _("The passphrase must have at least {n} characters.").format(n=MIN_LENGTH)
-            )
+        problem = passphrase_problem(first)
+        if problem:
+            self.show_error(problem)
             self.first.setFocus()
             return None
         if self.second.text() != first:

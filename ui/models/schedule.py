@@ -78,8 +78,16 @@ class ScheduleModel(RowTableModel):
                 return _("Double-booked:") + "\n" + self.clash_text(row)
             if column == Col.START and row.chained:
                 return _("Starts when the previous cue ends")
+            if column == Col.TITLE and row.photo_opportunity:
+                note = _("A photo opportunity: listed on the media advisory")
+                return f"{note}\n\n{row.instructions}" if row.instructions else note
             if column == Col.TITLE and row.instructions:
                 return row.instructions
+        if role == Qt.ItemDataRole.DecorationRole and column == Col.TITLE:
+            if row.photo_opportunity:  # on the media advisory's photo opportunities
+                from ui.icons import icon
+
+                return icon("photo")
         if role == Qt.ItemDataRole.BackgroundRole and row.clashes:
             return QBrush(warning_background(QGuiApplication.palette()))
         if role == Qt.ItemDataRole.FontRole and row.clashes and column == Col.TITLE:

@@ -250,7 +250,8 @@ def attempt(parent: QWidget, edit: Callable, *args, **kwargs) -> bool:
     try:
         edit(*args, **kwargs)
     except EditFailed as exc:
-        show_error(parent, exc.error)
+        if not exc.shown:  # a conflict: the window's conflict dialog shows both versions
+            show_error(parent, exc.error)
         return False
     return True
 
@@ -264,9 +265,11 @@ def delete_selected(
     if rid is None:
         return
     model = view.model()
-    text = undo_text(model.get(rid))
+    row = model.get(rid)
+    text = undo_text(row)
     position = model.row_of(rid)
-    if attempt(tab, tab.ctx.delete, entity, rid, text) and reselect and model.rowCount():
+    deleted = attempt(tab, tab.ctx.delete, entity, rid, text, expected_version=row.version)
+    if deleted and reselect and model.rowCount():
         view.selectRow(min(position, model.rowCount() - 1))
 
 
@@ -321,5 +324,6 @@ def update_changed(ctx, row, *, entity: str, old: dict, values: dict, text: str)
     when nothing changed), refused if ``row`` was changed meanwhile; returns ``row.id``."""
     changed = {k: v for k, v in values.items() if old.get(k) != v}
     if changed:
-        ctx.update(entity, row.id, text, expected_version=row.version, **changed)
+        shown = {k: old.get(k) for k in changed}  # what the form started from
+        ctx.update(entity, row.id, text, expected_version=row.version, shown=shown, **changed)
     return row.id

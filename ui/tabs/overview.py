@@ -101,6 +101,7 @@ def read_action(session, action_id: int) -> dict:
     values["route"] = list(a.route or [])
     values["languages"] = list(a.languages or [])
     values["contacts"] = read_contacts(session, action_id)
+    values["version"] = a.version
     return values
 
 
@@ -130,6 +131,7 @@ class OverviewTab(ActionTab):
         super().__init__(ctx, parent)
         self.setObjectName("overview_tab")
         self.values: dict = {}
+        self._seen: dict[str, tuple[int, object]] = {}  # field -> (version, value) shown
         self.fields: dict[str, QWidget] = {}
         self.errors: dict[str, FieldError] = {}
         self.labels: dict[str, QLabel] = {}
@@ -337,6 +339,11 @@ class OverviewTab(ActionTab):
             changed = w.is_modified() if isinstance(w, CommitTextEdit) else w.isModified()
             return w.hasFocus() and changed
 
+        kept = {name for name in (*TEXT_FIELDS, *LONG_FIELDS, "route", "languages") if typing(name)}
+        kept |= {name for name in ("latitude", "longitude") if typing(name)}
+        for name in v:  # what each field shows now is the version a save goes over
+            if name not in kept:
+                self._seen[name] = (v["version"], v[name])
         for name in TEXT_FIELDS:
             if f[name].text() != v[name] and not typing(name):
                 f[name].setText(v[name])
@@ -390,7 +397,14 @@ class OverviewTab(ActionTab):
             error.clear_error()
             return False
         try:
-            self.ctx.update("action", self.action_id, _(LABELS[name][2]), **{name: value})
+            self.ctx.update(
+                "action",
+                self.action_id,
+                _(LABELS[name][2]),
+                expected_version=self._expected_version(name),
+                shown={name: self._seen.get(name, (0, self.values.get(name)))[1]},
+                **{name: value},
+            )
         except EditFailed as exc:
             error.show_error(problem_text(exc))
             return False
@@ -401,6 +415,14 @@ class OverviewTab(ActionTab):
         elif isinstance(widget, QLineEdit):
             widget.setModified(False)  # saved: a later reload (undo) may replace it
         return True
+
+    def _expected_version(self, name: str) -> int:
+        """The version this field's value was typed over. A reload while the user typed keeps
+        their text: the save then goes over the version they started from, unless the reload
+        showed this field unchanged (another field was edited), so a colleague's change of
+        this very field is never overwritten unseen."""
+        version, shown = self._seen.get(name, (self.values["version"], self.values.get(name)))
+        return self.values["version"] if self.values.get(name) == shown else version
 
     def _commit_status(self) -> None:
         self.commit("status", self.fields["status"].currentData())
@@ -467,7 +489,10 @@ class OverviewTab(ActionTab):
         from ui.context import EditFailed
 
         try:
-            self.ctx.run_edit(_("Move action"), *move_edit(self.action_id, new_date))
+            self.ctx.run_edit(
+                _("Move action"),
+                *move_edit(self.action_id, new_date, expected_version=self.values.get("version")),
+            )
         except EditFailed as exc:
             self.errors["date"].show_error(problem_text(exc))
             return False
@@ -484,12 +509,16 @@ class OverviewTab(ActionTab):
         module.open_dialog(self.window(), self.ctx, self.action_id)
 
 
-def move_edit(action_id: int, new_date: date):
-    """(do, undo) for ``ctx.run_edit``: move the action to ``new_date`` and back."""
+def move_edit(action_id: int, new_date: date, *, expected_version: int | None = None):
+    """(do, undo) for ``ctx.run_edit``: move the action to ``new_date`` and back; refused when
+    the action is no longer at ``expected_version`` (the one the user saw)."""
     from app.services.changes import Change
 
     def do(session):
         from app.services.actions import move_action
+        from app.services.edits import seen
+
+        seen(session, "action", action_id, expected_version)
 
         days = move_action(session, action_id, new_date)
         return Change("action", (action_id,), "updated", action_id), days

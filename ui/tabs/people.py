@@ -297,7 +297,16 @@ class PeopleTab(ActionTab):
     def _set_confirmed(self, assignment_id: int, value: bool) -> None:
         row = self.model.get(assignment_id)
         text = (_("Confirm {alias}") if value else _("Unconfirm {alias}")).format(alias=row.alias)
-        attempt(self, self.ctx.update, "assignment", assignment_id, text, confirmed=value)
+        attempt(
+            self,
+            self.ctx.update,
+            "assignment",
+            assignment_id,
+            text,
+            expected_version=row.version,
+            shown={"confirmed": row.confirmed},
+            confirmed=value,
+        )
 
     # --- commands -------------------------------------------------------------------------------
     def add_role(self) -> None:

@@ -30,6 +30,7 @@ from ui.context import EditFailed
 from ui.models.base import RowTableModel
 from ui.tabs._common import EmptyTableView, button, confirm, row_layout, show_error
 from ui.tabs.base import ActionTab
+from ui.tabs.press_advisory import AdvisoryPage
 from ui.tabs.press_editor import ReleaseEditor
 from ui.tabs.press_media import MediaListPage
 
@@ -90,8 +91,10 @@ class PressTab(ActionTab):
         outer.addWidget(self.pages)
         self._build_releases()
         self.media = MediaListPage(ctx, self)
+        self.advisory = AdvisoryPage(ctx, self)
         self.pages.addTab(self.releases_page, "")
         self.pages.addTab(self.media, "")
+        self.pages.addTab(self.advisory, "")
         self.retranslate()
 
     def _build_releases(self) -> None:
@@ -187,6 +190,8 @@ class PressTab(ActionTab):
     def retranslate(self) -> None:
         self.pages.setTabText(0, _("Releases"))
         self.pages.setTabText(1, _("Media list"))
+        self.pages.setTabText(2, _("Media advisory"))
+        self.advisory.retranslate()
         self.side.setTabText(0, _("Preview"))
         self.side.setTabText(1, _("Source"))
         self.table.set_empty_text(_("No press release yet: write the first one."))
@@ -199,6 +204,7 @@ class PressTab(ActionTab):
     def set_action(self, action_id: int | None) -> None:
         self.editor.unfrozen_ids.clear()
         self.media.set_action(action_id)
+        self.advisory.set_action(action_id)
         super().set_action(action_id)
 
     def reload(self) -> None:
@@ -219,6 +225,8 @@ class PressTab(ActionTab):
     def on_changed(self, change: Change) -> None:
         if change.entity == "media_contact" or change.entity == "*":
             self.media.reload()
+        if change.action_id in (None, self.action_id) or change.entity == "*":
+            self.advisory.reload()  # the plan it is written from may have changed
         super().on_changed(change)
 
     def _show_selected(self) -> None:
@@ -369,7 +377,12 @@ class PressTab(ActionTab):
         )
         if confirm(self, question, title=_("Delete release")):
             try:
-                self.ctx.delete("release", self.state.row.id, _("Delete press release"))
+                self.ctx.delete(
+                    "release",
+                    self.state.row.id,
+                    _("Delete press release"),
+                    expected_version=self.state.row.version,
+                )
             except EditFailed as exc:
                 show_error(self, exc)
 
@@ -378,9 +391,17 @@ class PressTab(ActionTab):
             return False
         text = _("Approve release") if status == "approved" else _("Release back to draft")
         try:
-            self.ctx.update("release", self.state.row.id, text, status=status)
+            self.ctx.update(
+                "release",
+                self.state.row.id,
+                text,
+                expected_version=self.state.row.version,
+                shown={"status": self.state.row.status},
+                status=status,
+            )
         except EditFailed as exc:
-            show_error(self, exc)
+            if not exc.shown:  # a conflict: the window's conflict dialog shows both versions
+                show_error(self, exc)
             return False
         return True
 
@@ -396,9 +417,10 @@ class PressTab(ActionTab):
 
         if self.state is None:
             return False
-        rid, action_id = self.state.row.id, self.action_id
+        rid, action_id, seen_version = self.state.row.id, self.action_id, self.state.row.version
 
         def do(session):
+            edits.seen(session, "release", rid, seen_version)  # the text the user sent
             old, sends = media.mark_sent(session, rid, contact_ids, note=note)
             return Change("release", (rid,), "updated", action_id), (old, sends)
 
@@ -421,6 +443,11 @@ class PressTab(ActionTab):
         question = _("Record that this release was sent to:\n{names}").format(names=names)
         if confirm(self, question, title=_("Mark as sent")):
             self.mark_sent([c.id for c in people], _("marked as sent"))
+
+    def show_advisory(self) -> AdvisoryPage:
+        """Bring the media advisory to the front (the Export menu's entry)."""
+        self.pages.setCurrentWidget(self.advisory)
+        return self.advisory
 
     def open_export(self):
         from ui.dialogs.press_export import open_dialog

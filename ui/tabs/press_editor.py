@@ -30,7 +30,7 @@ from ui.widgets.field_error import FieldError, problem_text
 from ui.widgets.text_edit import CommitTextEdit
 
 TEXTS = ("headline", "subheadline", "dateline")
-LONG = ("body", "boilerplate")
+LONG = ("body", "notes_to_editors", "boilerplate")
 WARNED = ("headline", "release_at", "embargo_until")
 
 
@@ -79,6 +79,10 @@ class ListTable(QTableWidget):
         self.editItem(self.item(self.rowCount() - 1, 0))
 
 
+def _doc_value(doc, name: str):
+    return getattr(doc, "contacts" if name == "press_contacts" else name, None)
+
+
 class ReleaseEditor(QWidget):
     draft_changed = Signal()
 
@@ -87,6 +91,7 @@ class ReleaseEditor(QWidget):
         self.setObjectName("release_editor")
         self.ctx = ctx
         self.state = None
+        self._seen: dict[str, tuple[int, object]] = {}  # field -> (version, value) shown
         self.frozen = False
         self.unfrozen_ids: set[int] = set()
         self.fields: dict[str, QWidget] = {}
@@ -161,7 +166,7 @@ class ReleaseEditor(QWidget):
         self.hint.setObjectName("body_hint")
         self.hint.setWordWrap(True)
         self.hint.setStyleSheet(f"color: {style.css(style.muted_color(self))};")
-        self.form.insertRow(self.form.rowCount() - 1, "", self.hint)
+        self.form.insertRow(self.form.rowCount() - len(LONG) + 1, "", self.hint)  # under the body
 
         self.quotes = ListTable(("speaker", "text"), "quotes", self)
         self.contacts = ListTable(("label", "phone", "email"), "press_contacts", self)
@@ -223,6 +228,7 @@ class ReleaseEditor(QWidget):
             "embargo_until": _("&Embargo until:"),
             "body": _("&Body:"),
             "boilerplate": _("&About us:"),
+            "notes_to_editors": _("&Notes to editors:"),
             "quotes": _("&Quotes:"),
             "press_contacts": _("Press &contacts:"),
         }
@@ -258,6 +264,19 @@ class ReleaseEditor(QWidget):
                 language=title, source=tr.language_name(state.source_language)
             )
         self.title.setText(title)
+        kept = {
+            n for n in TEXTS if same and self.fields[n].hasFocus() and self.fields[n].isModified()
+        }
+        kept |= {
+            n for n in LONG if same and self.fields[n].hasFocus() and self.fields[n].is_modified()
+        }
+        kept |= {"quotes"} if same and self.quotes.hasFocus() else set()
+        kept |= {"press_contacts"} if same and self.contacts.hasFocus() else set()
+        if not same:
+            self._seen = {}
+        for name in (*TEXTS, *LONG, "release_at", "embargo_until", "quotes", "press_contacts"):
+            if name not in kept:  # what the field shows is the version a save goes over
+                self._seen[name] = (state.row.version, _doc_value(doc, name))
         for name in TEXTS:
             edit = self.fields[name]
             if not (same and edit.hasFocus() and edit.isModified()):
@@ -349,6 +368,7 @@ class ReleaseEditor(QWidget):
             dateline=self.fields["dateline"].text(),
             body=self.fields["body"].toPlainText(),
             boilerplate=self.fields["boilerplate"].toPlainText(),
+            notes_to_editors=self.fields["notes_to_editors"].toPlainText(),
             release_at=self._draft_instant("release_at"),
             embargo_until=self._draft_instant("embargo_until"),
             quotes=tuple(QuoteView(q["speaker"], q["text"]) for q in self.quotes.rows()),
@@ -401,12 +421,24 @@ class ReleaseEditor(QWidget):
             "embargo_until": _("Change embargo"),
             "body": _("Edit release text"),
             "boilerplate": _("Edit “About us”"),
+            "notes_to_editors": _("Edit notes to editors"),
             "quotes": _("Edit quotes"),
             "press_contacts": _("Edit press contacts"),
         }[name]
         self.errors[name].clear_error()
+        latest = self.state.row.version
+        version, shown = self._seen.get(name, (latest, None))
+        if _doc_value(self.state.doc, name) == shown:  # a reload did not change this field
+            version = latest
         try:
-            self.ctx.update("release", self.state.row.id, undo, **{name: value})
+            self.ctx.update(
+                "release",
+                self.state.row.id,
+                undo,
+                expected_version=version,
+                shown={name: shown} if name in (*TEXTS, *LONG) else None,
+                **{name: value},
+            )
         except EditFailed as exc:
             self.errors[name].show_error(problem_text(exc))
             return False

@@ -155,9 +155,18 @@ class TasksTab(ActionTab):
         self.delete_button.setEnabled(has and selected)
 
     def _set_done(self, task_id: int, done: bool) -> None:
-        title = self.model.get(task_id).title
-        text = (_("Tick “{title}”") if done else _("Untick “{title}”")).format(title=title)
-        attempt(self, self.ctx.update, "task", task_id, text, done=done)
+        row = self.model.get(task_id)
+        text = (_("Tick “{title}”") if done else _("Untick “{title}”")).format(title=row.title)
+        attempt(
+            self,
+            self.ctx.update,
+            "task",
+            task_id,
+            text,
+            expected_version=row.version,
+            shown={"done": row.done},
+            done=done,
+        )
 
     def _dialog(self, row=None):
         from ui.dialogs.item_editors import TaskDialog

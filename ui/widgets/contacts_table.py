@@ -37,7 +37,8 @@ def read_contacts(session, action_id: int) -> list[dict]:
 
     action = get(session, "action", action_id)
     return [
-        {"id": c.id, "label": c.label, "phone": c.phone, "email": c.email} for c in action.contacts
+        {"id": c.id, "label": c.label, "phone": c.phone, "email": c.email, "version": c.version}
+        for c in action.contacts
     ]
 
 
@@ -93,7 +94,14 @@ class ContactsModel(QAbstractTableModel):
         if value == row[name]:
             return False
         try:
-            self.ctx.update("contact", row["id"], _("Edit key contact"), **{name: value})
+            self.ctx.update(
+                "contact",
+                row["id"],
+                _("Edit key contact"),
+                expected_version=row["version"],
+                shown={name: row[name]},
+                **{name: value},
+            )
         except EditFailed as exc:
             if self.error is not None:
                 self.error.show_error(
@@ -190,4 +198,12 @@ class ContactsEditor(QWidget):
         index = self.table.currentIndex()
         if not index.isValid() or index.row() >= len(self.model.rows):
             return
-        self.ctx.delete("contact", self.model.rows[index.row()]["id"], _("Remove key contact"))
+        from ui.context import EditFailed
+
+        row = self.model.rows[index.row()]
+        try:
+            self.ctx.delete(
+                "contact", row["id"], _("Remove key contact"), expected_version=row["version"]
+            )
+        except EditFailed as exc:
+            self.error.show_error(problem_text(exc))

@@ -18,6 +18,7 @@ from sqlalchemy.orm import Session
 
 from app.domain import models as m
 from app.domain.errors import DomainError
+from app.domain.limits import MAX_CUE_MINUTES
 from app.exports.calendar.ics import utc_value
 from app.exports.calendar.reader import EventSpan, line_error, parse
 from app.exports.calendar.recurrence import ZoneResolver, occurrences, wall_and_zone
@@ -234,6 +235,14 @@ class _Reader:
                 raise line_error(span.line_of("DURATION"), _("the duration is negative"))
         else:
             length = timedelta(days=1) if all_day else timedelta(0)
+        if length > timedelta(minutes=MAX_CUE_MINUTES):
+            name = "DTEND" if "DTEND" in ev else "DURATION"
+            raise line_error(
+                span.line_of(name),
+                _("the event lasts more than {n} minutes (a week), too long for a cue").format(
+                    n=MAX_CUE_MINUTES
+                ),
+            )
         return length
 
     def _in_days(self, instant: datetime) -> bool:

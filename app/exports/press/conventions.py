@@ -29,6 +29,7 @@ class Convention:
     about_us: str
     contact: str
     contacts: str
+    notes_to_editors: str = "Notes to editors"
     quote_open: str = "“"
     quote_close: str = "”"
     dash: str = "—"
@@ -54,6 +55,7 @@ TABLE: dict[str, Convention] = {
         about_us="À propos de nous",
         contact="Contact presse",
         contacts="Contacts presse",
+        notes_to_editors="Notes aux rédactions",
         quote_open="«" + NBSP,
         quote_close=NBSP + "»",
     ),
@@ -66,6 +68,7 @@ TABLE: dict[str, Convention] = {
         about_us="Über uns",
         contact="Pressekontakt",
         contacts="Pressekontakte",
+        notes_to_editors="Hinweise für die Redaktion",
         quote_open="„",
         quote_close="“",
     ),
@@ -78,6 +81,20 @@ TABLE: dict[str, Convention] = {
         about_us="Acerca de nosotros",
         contact="Contacto de prensa",
         contacts="Contactos de prensa",
+        notes_to_editors="Notas para los editores",
+        quote_open="«",
+        quote_close="»",
+    ),
+    "ar": Convention(
+        press_release="بيان صحفي",
+        immediate="للنشر الفوري",
+        embargo="يُحظر النشر قبل {date}، الساعة {time} ({zone})",
+        zone="بتوقيت {city}",
+        about="نبذة عن {name}",
+        about_us="من نحن",
+        contact="للتواصل الإعلامي",
+        contacts="للتواصل الإعلامي",
+        notes_to_editors="ملاحظات للمحررين",
         quote_open="«",
         quote_close="»",
     ),
@@ -99,6 +116,7 @@ def _from_catalogue(lang: str) -> Convention:
         about_us=tr.gettext("About us"),
         contact=tr.gettext("Media contact"),
         contacts=tr.gettext("Media contacts"),
+        notes_to_editors=tr.gettext("Notes to editors"),
     )
 
 
@@ -118,10 +136,15 @@ def date_locale(lang: str, country: str = "") -> str:
     return Translator(code).lang
 
 
-def format_day(value: date | datetime, lang: str, country: str = "") -> str:
+def format_day(value: date | datetime, lang: str, country: str = "", *, fmt: str = "long") -> str:
+    """The day in words; French writes the first of the month as an ordinal: "1er décembre"."""
     from babel.dates import format_date
 
-    return format_date(value, format="long", locale=date_locale(lang, country))
+    locale = date_locale(lang, country)
+    if base_language(lang) == "fr" and value.day == 1 and fmt in ("long", "full"):
+        pattern = "EEEE d'er' MMMM y" if fmt == "full" else "d'er' MMMM y"
+        return format_date(value, format=pattern, locale=locale)
+    return format_date(value, format=fmt, locale=locale)
 
 
 def format_clock(value: datetime, lang: str, country: str = "") -> str:

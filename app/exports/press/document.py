@@ -39,6 +39,7 @@ class ReleaseDoc:
     embargo_until: datetime | None = None
     body: str = ""
     boilerplate: str = ""
+    notes_to_editors: str = ""
     quotes: tuple[QuoteView, ...] = ()
     contacts: tuple[ContactView, ...] = ()
     status: str = "draft"
@@ -65,6 +66,8 @@ class Layout:
     paragraphs: list[Paragraph]
     quotes: list[tuple[str, str]]  # (quoted text, "— speaker" or "")
     end_mark: str
+    notes_heading: str
+    notes: list[Paragraph]
     about_heading: str
     about: list[Paragraph]
     contact_heading: str
@@ -106,6 +109,8 @@ def layout(doc: ReleaseDoc) -> Layout:
             if q.text.strip()
         ],
         end_mark=doc.end_mark.strip() or "###",
+        notes_heading=c.notes_to_editors,
+        notes=parse(doc.notes_to_editors),
         about_heading=conv.about_heading(doc.org_name, lang) if boilerplate else "",
         about=parse(boilerplate),
         contact_heading=(c.contacts if len(contacts) > 1 else c.contact) if contacts else "",
@@ -130,6 +135,7 @@ def load_release(session, release_id: int) -> ReleaseDoc:
         embargo_until=rel.embargo_until,
         body=rel.body or "",
         boilerplate=rel.boilerplate or "",
+        notes_to_editors=rel.notes_to_editors or "",
         quotes=tuple(QuoteView(q.speaker or "", q.text or "") for q in rel.quotes),
         contacts=tuple(
             ContactView(c.label or "", c.phone or "", c.email or "") for c in rel.press_contacts

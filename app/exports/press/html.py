@@ -15,16 +15,28 @@ def escape(text: str, *, quote: bool = False) -> str:
     return _escape(text, quote=quote)
 
 
+def direction(lang: str) -> str:
+    """ "rtl" for a language written right to left (Arabic, Hebrew, Persian…), else "ltr"."""
+    from babel import Locale, UnknownLocaleError
+
+    try:
+        return Locale.parse((lang or "en").replace("-", "_")).text_direction
+    except (UnknownLocaleError, ValueError):
+        return "ltr"
+
+
 def render_body(doc: ReleaseDoc) -> str:
     """The release as a fragment (what the editor's preview and the e-mail body show)."""
     lay = layout(doc)
+    side = "right" if direction(doc.language) == "rtl" else "left"  # the quote's rule
     out: list[str] = [
         '<div style="font-family:Helvetica,Arial,sans-serif;font-size:15px;line-height:1.5;'
-        'color:#1b1b1b;max-width:42em;">'
+        f'color:#1b1b1b;max-width:42em;" dir="{direction(doc.language)}">'
     ]
     if doc.org_name.strip():
         out.append(
-            '<p style="margin:0 0 .3em 0;font-size:13px;color:#555;letter-spacing:.05em;">'
+            '<p dir="auto" style="margin:0 0 .3em 0;font-size:13px;color:#555;'
+            'letter-spacing:.05em;">'
             f"{escape(doc.org_name.strip())}</p>"
         )
     out.append(
@@ -36,33 +48,39 @@ def render_body(doc: ReleaseDoc) -> str:
         f"{escape(lay.embargo)}</p>"
     )
     out.append(
-        '<h1 style="font-size:24px;line-height:1.25;margin:0 0 .4em 0;">'
+        '<h1 dir="auto" style="font-size:24px;line-height:1.25;margin:0 0 .4em 0;">'
         f"{escape(lay.headline)}</h1>"
     )
     if lay.subheadline:
         out.append(
-            f'<p style="{_P}font-size:17px;font-style:italic;color:#333;">'
+            f'<p dir="auto" style="{_P}font-size:17px;font-style:italic;color:#333;">'
             f"{escape(lay.subheadline)}</p>"
         )
     for i, para in enumerate(lay.paragraphs):
         lead = ""
         if i == 0 and lay.dateline:
             lead = f"<strong>{escape(lay.dateline)}</strong> "
-        out.append(f'<p style="{_P}">{lead}{to_html(para)}</p>')
+        out.append(f'<p dir="auto" style="{_P}">{lead}{to_html(para)}</p>')
     if not lay.paragraphs and lay.dateline:
-        out.append(f'<p style="{_P}"><strong>{escape(lay.dateline)}</strong></p>')
+        out.append(f'<p dir="auto" style="{_P}"><strong>{escape(lay.dateline)}</strong></p>')
     for text, speaker in lay.quotes:
         cite = f'<br><span style="font-style:normal;">{escape(speaker)}</span>' if speaker else ""
         out.append(
-            '<blockquote style="margin:0 0 1em 0;padding:.2em 0 .2em 1em;'
-            f'border-left:3px solid #999;font-style:italic;">{escape(text)}{cite}</blockquote>'
+            f'<blockquote dir="auto" style="margin:0 0 1em 0;padding:.2em 0 .2em 0;'
+            f'padding-{side}:1em;border-{side}:3px solid #999;font-style:italic;">'
+            f"{escape(text)}{cite}</blockquote>"
         )
     out.append(f'<p style="{_P}text-align:center;">{escape(lay.end_mark)}</p>')
+    if lay.notes:
+        out.append(
+            f'<h2 style="font-size:16px;margin:1.2em 0 .3em 0;">{escape(lay.notes_heading)}</h2>'
+        )
+        out.extend(f'<p dir="auto" style="{_P}font-size:14px;">{to_html(p)}</p>' for p in lay.notes)
     if lay.about_heading:
         out.append(
             f'<h2 style="font-size:16px;margin:1.2em 0 .3em 0;">{escape(lay.about_heading)}</h2>'
         )
-        out.extend(f'<p style="{_P}font-size:14px;">{to_html(p)}</p>' for p in lay.about)
+        out.extend(f'<p dir="auto" style="{_P}font-size:14px;">{to_html(p)}</p>' for p in lay.about)
     if lay.contacts:
         out.append(
             f'<h2 style="font-size:16px;margin:1.2em 0 .3em 0;">{escape(lay.contact_heading)}</h2>'
@@ -72,7 +90,7 @@ def render_body(doc: ReleaseDoc) -> str:
             if c.email.strip():
                 mail = escape(c.email.strip(), quote=True)
                 bits.append(f'<a href="mailto:{mail}">{escape(c.email.strip())}</a>')
-            out.append(f'<p style="margin:0;font-size:14px;">{" · ".join(bits)}</p>')
+            out.append(f'<p dir="auto" style="margin:0;font-size:14px;">{" · ".join(bits)}</p>')
     out.append("</div>")
     return "\n".join(out)
 
@@ -82,7 +100,7 @@ def render_html(doc: ReleaseDoc) -> str:
     lang = escape(doc.language.replace("_", "-"), quote=True)
     return (
         "<!DOCTYPE html>\n"
-        f'<html lang="{lang}">\n<head>\n<meta charset="utf-8">\n'
+        f'<html lang="{lang}" dir="{direction(doc.language)}">\n<head>\n<meta charset="utf-8">\n'
         '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
         f"<title>{escape(doc.headline.strip())}</title>\n</head>\n"
         f'<body style="margin:0;padding:16px;background:#ffffff;">\n{render_body(doc)}\n'

@@ -13,7 +13,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from app.exports.press.document import ReleaseDoc, layout
-from app.exports.press.markdown import to_reportlab
+from app.exports.press.markdown import to_reportlab, to_text
 from app.exports.press.text import contact_line
 
 FAMILY = "CortegePress"
@@ -105,18 +105,33 @@ def _logo(data: bytes | None, max_h: float, max_w: float):
     return Image(io.BytesIO(data), width=w * ratio, height=h * ratio)
 
 
+def shaped_or(html: str, plain: str, style, *, bold: bool = False):
+    """``plain`` shaped and ordered (``app/exports/pdfkit.py``) when its script needs it, else
+    the paragraph of ``html`` (reportlab markup: bold, italics, links)."""
+    from reportlab.platypus import Paragraph
+
+    from app.exports import pdfkit
+    from app.exports.shaping import needs_shaping
+
+    if needs_shaping(plain):
+        return pdfkit.rich([(plain, bold)], style)
+    return Paragraph(html, style)
+
+
 def _story(doc: ReleaseDoc, scale: float, width: float) -> list:
     from reportlab.lib.colors import HexColor
     from reportlab.lib.units import mm
     from reportlab.platypus import HRFlowable, Paragraph, Spacer, Table, TableStyle
 
     from app.exports.fonts import markup
+    from app.exports.pdfkit import text_direction
 
     s = _styles(scale)
     lay = layout(doc)
     story: list = []
     logo = _logo(doc.org_logo, 18 * mm, 60 * mm)
-    name = Paragraph(markup(doc.org_name.strip()), s["org"]) if doc.org_name.strip() else None
+    org = doc.org_name.strip()
+    name = shaped_or(markup(org), org, s["org"], bold=True) if org else None
     if logo or name:
         cells = [c for c in (logo, name) if c is not None]
         widths = [logo.drawWidth + 5 * mm] if logo else []
@@ -134,24 +149,41 @@ def _story(doc: ReleaseDoc, scale: float, width: float) -> list:
         story += [head, Spacer(1, 3 * mm)]
         story.append(HRFlowable(width="100%", thickness=0.8, color=HexColor(ACCENT)))
         story.append(Spacer(1, 6 * mm * scale))
-    story.append(Paragraph(markup(lay.kicker), s["kicker"]))
-    story.append(Paragraph(markup(lay.embargo), s["embargo"]))
-    story.append(Paragraph(markup(lay.headline), s["headline"]))
+    story.append(shaped_or(markup(lay.kicker), lay.kicker, s["kicker"], bold=True))
+    story.append(shaped_or(markup(lay.embargo), lay.embargo, s["embargo"], bold=True))
+    story.append(shaped_or(markup(lay.headline), lay.headline, s["headline"], bold=True))
     if lay.subheadline:
-        story.append(Paragraph(f"<i>{markup(lay.subheadline)}</i>", s["sub"]))
-    paras = [to_reportlab(p, escape=markup) for p in lay.paragraphs] or [""]
-    if lay.dateline:
-        paras[0] = f"<b>{markup(lay.dateline)}</b> {paras[0]}"
-    story += [Paragraph(p, s["body"]) for p in paras if p]
+        sub = lay.subheadline
+        story.append(shaped_or(f"<i>{markup(sub)}</i>", sub, s["sub"]))
+    for i, p in enumerate(lay.paragraphs or [None]):
+        html = to_reportlab(p, escape=markup) if p is not None else ""
+        plain = to_text(p) if p is not None else ""
+        lead = lay.dateline if i == 0 else ""
+        if lead:
+            html = f"<b>{markup(lead)}</b> {html}"
+        if not (html or plain):
+            continue
+        from app.exports.shaping import needs_shaping
+
+        if needs_shaping(plain + lead):
+            from app.exports import pdfkit
+
+            parts = [(f"{lead} ", True)] if lead else []
+            story.append(pdfkit.rich([*parts, (plain, False)], s["body"]))
+        else:
+            story.append(Paragraph(html, s["body"]))
+    # The quote's rule stands on the side the text starts from.
+    rtl = text_direction(lay.headline + "".join(t for t, _s in lay.quotes)) == "rtl"
+    rule = "LINEAFTER" if rtl else "LINEBEFORE"
     for text, speaker in lay.quotes:
-        inner = [Paragraph(f"<i>{markup(text)}</i>", s["quote"])]
+        inner = [shaped_or(f"<i>{markup(text)}</i>", text, s["quote"])]
         if speaker:
-            inner.append(Paragraph(markup(speaker), s["speaker"]))
-        box = Table([[inner]], colWidths=[width - 6 * mm], hAlign="RIGHT")
+            inner.append(shaped_or(markup(speaker), speaker, s["speaker"]))
+        box = Table([[inner]], colWidths=[width - 6 * mm], hAlign="LEFT" if rtl else "RIGHT")
         box.setStyle(
             TableStyle(
                 [
-                    ("LINEBEFORE", (0, 0), (0, -1), 2, HexColor("#999999")),
+                    (rule, (0, 0), (0, -1), 2, HexColor("#999999")),
                     ("LEFTPADDING", (0, 0), (-1, -1), 8),
                     ("TOPPADDING", (0, 0), (-1, -1), 2),
                     ("BOTTOMPADDING", (0, 0), (-1, -1), 2),
@@ -160,57 +192,55 @@ def _story(doc: ReleaseDoc, scale: float, width: float) -> list:
         )
         story += [Spacer(1, 2 * mm * scale), box, Spacer(1, 3 * mm * scale)]
     story.append(Paragraph(markup(lay.end_mark), s["end"]))
+    if lay.notes:
+        story.append(shaped_or(markup(lay.notes_heading), lay.notes_heading, s["h2"], bold=True))
+        story += [
+            shaped_or(to_reportlab(p, escape=markup), to_text(p), s["small"]) for p in lay.notes
+        ]
     if lay.about_heading:
-        story.append(Paragraph(markup(lay.about_heading), s["h2"]))
-        story += [Paragraph(to_reportlab(p, escape=markup), s["small"]) for p in lay.about]
+        story.append(shaped_or(markup(lay.about_heading), lay.about_heading, s["h2"], bold=True))
+        story += [
+            shaped_or(to_reportlab(p, escape=markup), to_text(p), s["small"]) for p in lay.about
+        ]
     if lay.contacts:
-        story.append(Paragraph(markup(lay.contact_heading), s["h2"]))
+        heading = lay.contact_heading
+        story.append(shaped_or(markup(heading), heading, s["h2"], bold=True))
         for c in lay.contacts:
-            story.append(Paragraph(markup(contact_line(c.label, c.phone, c.email)), s["small"]))
+            line = contact_line(c.label, c.phone, c.email)
+            story.append(shaped_or(markup(line), line, s["small"]))
     return story
 
 
-def _build(doc: ReleaseDoc, *, scale: float, size, total: int) -> tuple[bytes, int]:
-    """(PDF bytes, pages); pages are numbered "n/total" when ``total`` > 1."""
-    from reportlab.lib.units import mm
-    from reportlab.platypus import SimpleDocTemplate
+def _build(doc: ReleaseDoc, *, scale: float, paper: str, total: int) -> tuple[bytes, int]:
+    """(PDF bytes, pages) on the shared pipeline; pages are numbered "n / total" only when
+    ``total`` > 1 (a one-page release carries no number)."""
+    from app.exports import pdfkit
 
-    margin = 20 * mm
     pages: list[int] = []
-
-    def on_page(canvas, d) -> None:
-        pages.append(d.page)
-        if total > 1:
-            canvas.saveState()
-            canvas.setFont(FAMILY, 8)
-            canvas.drawRightString(size[0] - margin, 10 * mm, f"{d.page}/{total}")
-            canvas.restoreState()
-
-    buf = io.BytesIO()
-    pdf = SimpleDocTemplate(
-        buf,
-        pagesize=size,
-        leftMargin=margin,
-        rightMargin=margin,
-        topMargin=18 * mm,
-        bottomMargin=18 * mm,
-        title=doc.headline,
-        author=doc.org_name,
-        subject=layout(doc).kicker,
-        creator="Cortège",
+    frame = pdfkit.Frame(
+        title=doc.headline.strip(),
+        left_note=doc.org_name.strip() if total > 1 else "",
+        printed="",
+        page_label="{page} / {total}" if total > 1 else "",
+        lang=doc.language,
     )
-    pdf.build(_story(doc, scale, size[0] - 2 * margin), onFirstPage=on_page, onLaterPages=on_page)
-    return buf.getvalue(), len(pages)
+    data = pdfkit.build_pdf(
+        _story(doc, scale, pdfkit.content_width(paper)),
+        frame,
+        paper=paper,
+        on_page=lambda canvas, d: pages.append(d.page),
+    )
+    return data, len(pages)
 
 
 def render_pdf(doc: ReleaseDoc, *, paper: str | None = None) -> bytes:
-    from reportlab.lib.pagesizes import A4, LETTER
-
     from app.exports.runsheet.data import paper_for  # the same paper rule as run-sheets
 
-    size = LETTER if paper_for(doc.country, paper) == "letter" else A4
+    sheet = paper_for(doc.country, paper)
     for scale in (1.0, 0.93, 0.85):
-        data, pages = _build(doc, scale=scale, size=size, total=1)
+        data, pages = _build(doc, scale=scale, paper=sheet, total=1)
         if pages == 1:
             return data
-    return _build(doc, scale=0.85, size=size, total=pages)[0]
+        if pages > 2:  # no smaller type makes it one page: straight to the numbered pages
+            break
+    return _build(doc, scale=0.85, paper=sheet, total=pages)[0]

@@ -24,6 +24,8 @@ def render_text(doc: ReleaseDoc) -> str:
     for text, speaker in lay.quotes:
         blocks.append(f"{text}\n{speaker}" if speaker else text)
     blocks.append(lay.end_mark)
+    if lay.notes:
+        blocks.append("\n".join([lay.notes_heading, *(to_text(p) for p in lay.notes)]))
     if lay.about_heading:
         blocks.append("\n".join([lay.about_heading, *(to_text(p) for p in lay.about)]))
     if lay.contacts:

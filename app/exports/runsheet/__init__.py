@@ -41,12 +41,22 @@ def file_names(sheets: Iterable[PersonalSheet]) -> list[str]:
     return [f"{safe_filename(s.alias, taken)}.pdf" for s in sheets]
 
 
-def _write_one(job: tuple[PersonalSheet, str]) -> str:
+def _write_one(job: tuple[PersonalSheet, str]) -> tuple[str, str, str]:
+    """Render and write one sheet: (target, alias, "") or, when it fails, (target, alias, why).
+    One sheet failing never stops the batch."""
+    import logging
+
     from app.storage.files import atomic_write
 
     sheet, target = job
-    atomic_write(target, render_personal(sheet))
-    return target
+    try:
+        atomic_write(target, render_personal(sheet))
+    except OSError as exc:
+        return target, sheet.alias, exc.strerror or str(exc)
+    except Exception as exc:  # a layout bug must cost one sheet, not the batch
+        logging.getLogger(__name__).exception("run-sheet of %s failed", sheet.alias)
+        return target, sheet.alias, type(exc).__name__
+    return target, sheet.alias, ""
 
 
 def write_each(
@@ -56,11 +66,13 @@ def write_each(
     progress: Callable[[int, int], None] | None = None,
     cancelled: Callable[[], bool] | None = None,
     processes: int | None = None,
+    failed: list[tuple[str, str]] | None = None,
 ) -> list[Path]:
     """Write every sheet to ``folder/<alias>.pdf`` (each atomically); return the paths written.
 
-    Large batches are laid out on every core (reportlab is pure Python); ``processes=1`` keeps
-    it in this process, as a GUI worker thread wants for a prompt Cancel.
+    A sheet that cannot be written does not stop the others: its (alias, reason) is added to
+    ``failed``. Large batches are laid out on every core (reportlab is pure Python);
+    ``processes=1`` keeps it in this process, as a GUI worker thread wants for a prompt Cancel.
     """
     folder = Path(folder)
     folder.mkdir(parents=True, exist_ok=True)
@@ -71,11 +83,13 @@ def write_each(
     if workers > 1 and total >= POOL_THRESHOLD:
         import multiprocessing
 
+        from app.storage.files import die_with_parent
+
         ctx = multiprocessing.get_context("fork" if os.name == "posix" else "spawn")
-        with ctx.Pool(workers) as pool:
+        with ctx.Pool(workers, initializer=die_with_parent, initargs=(os.getpid(),)) as pool:
             chunk = max(1, total // (workers * 8))
-            for done, path in enumerate(pool.imap(_write_one, jobs, chunksize=chunk), 1):
-                written.append(Path(path))
+            for done, result in enumerate(pool.imap(_write_one, jobs, chunksize=chunk), 1):
+                _collect(result, written, failed)
                 if progress:
                     progress(done, total)
                 if cancelled and cancelled():
@@ -85,7 +99,16 @@ def write_each(
     for done, job in enumerate(jobs, 1):
         if cancelled and cancelled():
             break
-        written.append(Path(_write_one(job)))
+        _collect(_write_one(job), written, failed)
         if progress:
             progress(done, total)
     return written
+
+
+def _collect(result: tuple[str, str, str], written: list[Path], failed) -> None:
+    target, alias, reason = result
+    if reason:
+        if failed is not None:
+            failed.append((alias, reason))
+    else:
+        written.append(Path(target))

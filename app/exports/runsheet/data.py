@@ -8,8 +8,8 @@ needs no session and can run in a worker thread. Participants appear by alias on
 from __future__ import annotations
 
 import unicodedata
-from dataclasses import dataclass, field
-from datetime import datetime
+from dataclasses import dataclass, field, replace
+from datetime import date, datetime
 from functools import lru_cache
 
 from sqlalchemy.orm import Session
@@ -21,6 +21,8 @@ from app.i18n import Translator, _, normalise_language
 
 # CLDR's paperSize data: the countries that use US Letter; A4 everywhere else.
 LETTER_COUNTRIES = frozenset("BZ CA CL CO CR GT MX NI PA PH PR SV US VE".split())
+# Where plain "en" readers expect US dates and 12-hour times; elsewhere they get en_GB's.
+US_STYLE_COUNTRIES = frozenset("US PH PR GU AS VI MP UM".split())
 PRESS_ROLE_KEYS = frozenset({"press", "press-officer", "press_officer", "pressofficer"})
 
 
@@ -69,6 +71,7 @@ class Header:
     contacts: list[tuple[str, str]]
     printed: str
     confidential: bool
+    day: str = ""  # the date without the year, printed as large as the call time
 
 
 @dataclass
@@ -166,7 +169,21 @@ def main_language(action: m.Action) -> str:
 
 
 def reader_language(person: m.Participant, action: m.Action, override: str | None) -> str:
-    return override or normalise_language(person.language) or main_language(action)
+    lang = override or normalise_language(person.language) or main_language(action)
+    return regional(lang, action.country)
+
+
+def regional(lang: str, country: str | None) -> str:
+    """Bare English becomes en_US for a US-style country and en_GB elsewhere (24-hour times
+    for a European action); a regional choice such as ``en_US`` is kept. A right-to-left
+    language without a catalogue gets English throughout: its labels would be English, and
+    an English label around an Arabic date reads in no order at all."""
+    tr = translator(lang)
+    if tr.rtl and not tr.has_catalogue:
+        lang = "en"
+    if lang == "en":
+        return "en_US" if (country or "").upper() in US_STYLE_COUNTRIES else "en_GB"
+    return lang
 
 
 def paper_for(country: str | None, override: str | None = None) -> str:
@@ -210,7 +227,46 @@ def translator(lang: str) -> Translator:
 
 @lru_cache(maxsize=4096)
 def _hm(lang: str, instant: datetime, tz_name: str) -> str:
-    return translator(lang).time(instant.astimezone(zone(tz_name)), "short")
+    """The wall-clock time, unbreakable ("9:00\u00a0AM"); on the night clocks go back, the
+    hour that happens twice carries its UTC offset ("02:15 (UTC+02:00)")."""
+    local = instant.astimezone(zone(tz_name))
+    text = translator(lang).time(local, "short").replace(" ", "\u00a0").replace("\u202f", "\u00a0")
+    if local.replace(fold=1 - local.fold).utcoffset() != local.utcoffset():
+        from babel.dates import get_timezone_gmt
+
+        text += f"\u00a0({get_timezone_gmt(local, 'long', locale=lang)})"
+    return text
+
+
+@lru_cache(maxsize=64)
+def day_without_year(lang: str, day: date) -> str:
+    """The locale's full date without the year: "mardi 28 mai", "Tuesday, May 28"."""
+    import re
+
+    from babel import Locale
+    from babel.dates import format_date
+
+    pattern = Locale.parse(lang).date_formats["full"].pattern
+    short = re.sub(r"[\s,،]*(?:'[^']*'\s*)?y+(?:\s*'[^']*')?[年년]?\.?", "", pattern).strip(" ,،")
+    try:
+        return format_date(day, short or pattern, locale=lang)
+    except (ValueError, KeyError):
+        return format_date(day, "full", locale=lang)
+
+
+def printed_at(lang: str, now: datetime, tz_name: str) -> str:
+    """The print time in the action's zone, naming it: "26/05/2024 17:02 (Paris, UTC+02:00)"."""
+    from babel.dates import get_timezone_gmt, get_timezone_location
+
+    tz = zone(tz_name)
+    local = now.astimezone(tz)
+    try:
+        city = get_timezone_location(tz, locale=lang, return_city=True)
+    except Exception:  # babel has no name for some zones: the offset says enough
+        city = ""
+    offset = get_timezone_gmt(local, "long", locale=lang)
+    where = f"{city}, {offset}" if city else offset
+    return f"{translator(lang).datetime(local, 'short')} ({where})"
 
 
 class _Fmt:
@@ -240,9 +296,23 @@ def header(action: m.Action, *, lang: str, paper: str, now: datetime, confidenti
         fallback=action.fallback_plan,
         safety=action.safety_notes,
         contacts=[(c.label, c.phone or c.email) for c in action.contacts],
-        printed=fmt.tr.datetime(now.astimezone(tz), "short"),
+        printed=printed_at(lang, now, action.timezone),
         confidential=confidential,
+        day=day_without_year(lang, start.date()),
     )
+
+
+def cached_header(
+    index: ActionIndex, *, lang: str, paper: str, now: datetime, private: bool
+) -> Header:
+    """``header`` once per language for a batch (sheets only read it)."""
+    key = ("header", lang, paper, now, private)
+    found = index.cache.get(key)
+    if found is None:
+        found = index.cache[key] = header(
+            index.action, lang=lang, paper=paper, now=now, confidential=private
+        )
+    return found
 
 
 class ActionIndex:
@@ -272,6 +342,12 @@ class ActionIndex:
         for i, cue in enumerate(self.cues):
             for prop in cue.props:
                 self.cues_of_prop.setdefault(prop.id, []).append(i)
+        self.aliases_of_role: dict[int, list[str]] = {}
+        for a in action.assignments:
+            self.aliases_of_role.setdefault(a.role_id, []).append(a.participant.alias)
+        for names in self.aliases_of_role.values():
+            names.sort(key=str.casefold)
+        self.cache: dict[tuple, object] = {}  # formatted once per language for a batch
         self.no_photo = sorted(
             (p.alias for p in self.people.values() if not p.consent_photos), key=str.casefold
         )
@@ -287,11 +363,33 @@ class ActionIndex:
         return sorted(found)
 
 
-def _who(cue: m.Cue) -> str:
-    return ", ".join([r.name for r in cue.roles] + [p.alias for p in cue.participants])
+# A role in a cue lists its people up to this many, then "+N".
+WHO_NAMES = 8
+
+
+def _who(index: ActionIndex, cue: m.Cue) -> str:
+    """Who is in a cue: each role with the aliases holding it, then the people named alone."""
+    parts = []
+    for role in cue.roles:
+        names = index.aliases_of_role.get(role.id, [])
+        shown = names if len(names) <= WHO_NAMES else names[: WHO_NAMES - 2]
+        more = f" +{len(names) - len(shown)}" if len(shown) < len(names) else ""
+        parts.append(f"{role.name} ({', '.join(shown) or '—'}{more})")
+    return "; ".join(parts + [p.alias for p in cue.participants])
 
 
 def schedule_lines(index: ActionIndex, fmt: _Fmt, *, mine: set[int] = frozenset()) -> list:
+    """The whole schedule in ``fmt``'s language, formatted once per language for a batch; the
+    reader's own cues (``mine``) are marked on a copy of their lines only."""
+    base = index.cache.get(("schedule", fmt.lang))
+    if base is None:
+        base = index.cache[("schedule", fmt.lang)] = _schedule_lines(index, fmt)
+    if not mine:
+        return list(base)
+    return [replace(line, mine=True) if i in mine else line for i, line in enumerate(base)]
+
+
+def _schedule_lines(index: ActionIndex, fmt: _Fmt) -> list:
     return [
         CueLine(
             start=fmt.hm(cue.starts_at),
@@ -299,12 +397,11 @@ def schedule_lines(index: ActionIndex, fmt: _Fmt, *, mine: set[int] = frozenset(
             title=cue.title,
             place=cue.place,
             instructions=cue.instructions,
-            who=_who(cue),
+            who=_who(index, cue),
             props=", ".join(p.name for p in cue.props),
-            mine=i in mine,
             sort_key=(cue.starts_at, cue.id),
         )
-        for i, cue in enumerate(index.cues)
+        for cue in index.cues
     ]
 
 
@@ -353,7 +450,7 @@ def personal_sheet(
     ]
     press = any(is_press_role(a.role) for a in assignments)
     return PersonalSheet(
-        header=header(action, lang=lang, paper=paper, now=now, confidential=include_personal_data),
+        header=cached_header(index, lang=lang, paper=paper, now=now, private=include_personal_data),
         alias=person.alias,
         roles=[
             RoleLine(a.role.name, a.role.instructions, fmt.hm(a.call_time)) for a in assignments

@@ -1,171 +1,216 @@
-"""The organisers' sheets: the master run-sheet and the props card."""
+"""The organisers' sheets: the master run-sheet and the props card.
+
+Every table cell wraps and column widths follow their content (``pdfkit.fit_widths``); times,
+phone numbers and e-mail addresses never break. Free text (cue instructions) flows below its
+cue's row, and a role's people follow a one-line role heading: no row can grow taller than a
+page, whatever the plan holds (reportlab cannot split a row).
+"""
 
 from __future__ import annotations
 
-from xml.sax.saxutils import escape
-
-from app.exports.fonts import markup, register_fonts
-from app.exports.pdfkit import build_pdf, content_width, para
+from app.exports.fonts import register_fonts
+from app.exports.pdfkit import (
+    build_pdf,
+    cell,
+    content_width,
+    fit_widths,
+    indented,
+    nobreak,
+    para,
+    rich,
+    styles,
+    text_flow,
+)
 from app.exports.runsheet.data import MasterSheet, PropsCard, translator
 from app.exports.runsheet.personal import (
     MINE_BG,
     RULE,
     contacts_and_plan_b,
     frame_for,
+    h2,
     heading,
 )
 
 HEAD_BG = (0.85, 0.85, 0.85)
+SIZE = 8.5
+# A props-card line lists this many cues, then "+N".
+CARD_CUES = 16
 
 
-def _grid(rows, widths, *, header: bool = True, extra=()):
+def _fonts():
+    fonts = register_fonts()
+    return (fonts["regular"], SIZE), (fonts["bold"], SIZE)
+
+
+def _grid(rows, widths, *, header: bool = True, extra=(), repeat: bool = True, above=False):
     from reportlab.platypus import Table, TableStyle
 
     fonts = register_fonts()
     style = [
-        ("FONT", (0, 0), (-1, -1), fonts["regular"], 8.5),
+        ("FONT", (0, 0), (-1, -1), fonts["regular"], SIZE),
         ("VALIGN", (0, 0), (-1, -1), "TOP"),
         ("TOPPADDING", (0, 0), (-1, -1), 2),
         ("BOTTOMPADDING", (0, 0), (-1, -1), 2.5),
         ("LEFTPADDING", (0, 0), (-1, -1), 3),
         ("RIGHTPADDING", (0, 0), (-1, -1), 3),
-        ("LINEBELOW", (0, 0), (-1, -1), 0.25, RULE),
+        ("LINEABOVE" if above else "LINEBELOW", (0, 0), (-1, -1), 0.25, RULE),
     ]
     if header:
         style += [
-            ("FONT", (0, 0), (-1, 0), fonts["bold"], 8.5),
+            ("FONT", (0, 0), (-1, 0), fonts["bold"], SIZE),
             ("BACKGROUND", (0, 0), (-1, 0), HEAD_BG),
         ]
-    table = Table(rows, colWidths=widths, hAlign="LEFT", repeatRows=1 if header else 0)
+    table = Table(rows, colWidths=widths, hAlign="LEFT", repeatRows=1 if (header and repeat) else 0)
     table.setStyle(TableStyle(style + list(extra)))
     return table
 
 
-def _schedule(sheet: MasterSheet, width: float):
-    tr = translator(sheet.header.lang)
-    rows = [
-        [
-            tr.gettext("Time"),
-            tr.gettext("Cue"),
-            tr.gettext("Place"),
-            tr.gettext("Who"),
-            tr.gettext("Props"),
-        ]
+def _row(values, widths, bold=()) -> list:
+    return [
+        cell(v, "cell_bold" if i in bold else "cell", w)
+        for i, (v, w) in enumerate(zip(values, widths, strict=True))
     ]
-    for line in sheet.schedule:
-        cue = [para(line.title, "tiny_bold")]
+
+
+def _schedule(sheet: MasterSheet, width: float) -> list:
+    """The run of show: a header, then each cue's row with its instructions flowing below."""
+    tr = translator(sheet.header.lang)
+    regular, bold = _fonts()
+    head = [tr.gettext("Time"), tr.gettext("Cue"), tr.gettext("Place"), tr.gettext("Who")]
+    head.append(tr.gettext("Props"))
+    times = [nobreak(f"{line.start}–{line.end}") for line in sheet.schedule]
+    columns = [
+        [head[0], *times],
+        [head[1], *(line.title for line in sheet.schedule)],
+        [head[2], *(line.place for line in sheet.schedule)],
+        [head[3], *(line.who for line in sheet.schedule)],
+        [head[4], *(line.props for line in sheet.schedule)],
+    ]
+    widths = fit_widths(
+        columns, [regular, bold, regular, regular, regular], width, fixed=[True], head_font=bold[0]
+    )
+    out = [_grid([_row(head, widths, bold=range(5))], widths)]
+    for line, time in zip(sheet.schedule, times, strict=True):
+        values = [time, line.title, line.place, line.who, line.props]
+        # The rule above each cue: its instructions, below its row, read as part of it.
+        out.append(_grid([_row(values, widths, bold={1})], widths, header=False, above=True))
         if line.instructions:
-            cue.append(para(line.instructions, "tiny"))
-        rows.append(
-            [
-                para(f"{line.start}–{line.end}", "tiny"),
-                cue,
-                para(line.place, "tiny"),
-                para(line.who, "tiny"),
-                para(line.props, "tiny"),
-            ]
-        )
-    fractions = (0.13, 0.33, 0.18, 0.18, 0.18)
-    return _grid(rows, [width * f for f in fractions])
+            flow = text_flow(line.instructions, "tiny")
+            out += indented(flow, widths[0] + 3)
+    return out
 
 
 def _roster(sheet: MasterSheet, width: float):
     tr = translator(sheet.header.lang)
+    regular, bold = _fonts()
     private = sheet.header.confidential
-    head = [tr.gettext("Role"), tr.gettext("Alias"), tr.gettext("Call time"), tr.gettext("Conf.")]
+    head = [tr.gettext("Alias"), tr.gettext("Call time"), tr.gettext("Conf.")]
     if private:
         head += [tr.gettext("Full name"), tr.gettext("Phone"), tr.gettext("E-mail")]
-    rows, extra = [head], []
+    people = [p for block in sheet.roster for p in block.people]
+    columns = [
+        [head[0], *(p.alias for p in people)],
+        [head[1], *(p.call_time for p in people)],
+        [head[2], "✓"],
+    ]
+    fixed = [False, True, True]
+    if private:
+        columns += [
+            [head[3], *(p.full_name for p in people)],
+            [head[4], *(nobreak(p.phone) for p in people)],
+            [head[5], *(p.email for p in people)],
+        ]
+        fixed += [False, True, True]
+    widths = fit_widths(columns, [regular] * len(columns), width, fixed=fixed, head_font=bold[0])
+    rows, extra = [_row(head, widths, bold=range(len(head)))], []
     for block in sheet.roster:
         count = tr.gettext("{assigned} of {needed}").format(
             assigned=len(block.people), needed=block.needed
         )
-        first = len(rows)
-        label = para(f"<b>{markup(block.name)}</b> ({escape(count)})", "tiny", raw=True)
-        if not block.people:
-            rows.append([label, "—", "", ""] + (["", "", ""] if private else []))
-        for i, person in enumerate(block.people):
-            row = [
-                label if i == 0 else "",
-                para(person.alias, "tiny"),
-                person.call_time,
-                "✓" if person.confirmed else "",
-            ]
-            if private:
-                row += [
-                    para(person.full_name, "tiny"),
-                    para(person.phone, "tiny"),
-                    para(person.email, "tiny"),
-                ]
-            rows.append(row)
-        if len(block.people) > 1:
-            extra.append(("SPAN", (0, first), (0, len(rows) - 1)))
+        r = len(rows)
+        # The role on a row of its own across the table: a role of any size fits, as its
+        # people are ordinary rows that split across pages.
+        rows.append(
+            [rich([(block.name, True), (f" ({count})", False)], "cell")] + [""] * (len(head) - 1)
+        )
+        extra.append(("SPAN", (0, r), (-1, r)))
         if len(block.people) < block.needed:
-            extra.append(("BACKGROUND", (0, first), (0, len(rows) - 1), MINE_BG))
-    if private:
-        fractions = (0.15, 0.12, 0.1, 0.05, 0.17, 0.19, 0.22)
-    else:
-        fractions = tuple(f / 0.68 for f in (0.26, 0.2, 0.14, 0.08))
-    return _grid(rows, [width * f for f in fractions], extra=extra)
+            extra.append(("BACKGROUND", (0, r), (-1, r), MINE_BG))
+        if not block.people:
+            rows.append(["—"] + [""] * (len(head) - 1))
+        for person in block.people:
+            values = [person.alias, person.call_time, "✓" if person.confirmed else ""]
+            if private:
+                values += [person.full_name, nobreak(person.phone), person.email]
+            rows.append(_row(values, widths))
+    return _grid(rows, widths, extra=extra)
 
 
 def _props(sheet: MasterSheet, width: float):
     tr = translator(sheet.header.lang)
-    rows = [
+    regular, bold = _fonts()
+    head = ["", tr.gettext("Prop"), tr.gettext("Qty"), tr.gettext("Status")]
+    head += [tr.gettext("Carried by"), tr.gettext("Needed at")]
+    nobody = tr.gettext("NOBODY")
+    lines = [
         [
-            "",
-            tr.gettext("Prop"),
-            tr.gettext("Qty"),
-            tr.gettext("Status"),
-            tr.gettext("Carried by"),
-            tr.gettext("Needed at"),
+            "☐",
+            prop.name,
+            tr.number(prop.quantity),
+            nobreak(prop.status),
+            ", ".join(prop.carriers) or nobody,
+            ", ".join(prop.times),
         ]
+        for prop in sheet.props
     ]
-    for prop in sheet.props:
-        carriers = ", ".join(prop.carriers) or tr.gettext("NOBODY")
-        rows.append(
-            [
-                "☐",
-                para(prop.name, "tiny"),
-                tr.number(prop.quantity),
-                prop.status,
-                para(carriers, "tiny" if prop.carriers else "tiny_bold"),
-                para(", ".join(prop.times), "tiny"),
-            ]
-        )
+    columns = [[h, *(line[i] for line in lines)] for i, h in enumerate(head)]
+    widths = fit_widths(columns, [bold] * 6, width, fixed=[True, False, True, True, False, False])
+    rows = [_row(head, widths, bold=range(6))]
+    for prop, values in zip(sheet.props, lines, strict=True):
+        rows.append(_row(values, widths, bold=set() if prop.carriers else {4}))
     fonts = register_fonts()
-    fractions = (0.04, 0.34, 0.06, 0.1, 0.22, 0.24)
     extra = [("FONT", (0, 1), (0, -1), fonts["regular"], 12)]
-    return _grid(rows, [width * f for f in fractions], extra=extra)
+    return _grid(rows, widths, extra=extra)
+
+
+def _tasks(sheet: MasterSheet, width: float):
+    tr = translator(sheet.header.lang)
+    regular, bold = _fonts()
+    head = [tr.gettext("Open task"), tr.gettext("Due"), tr.gettext("Who")]
+    lines = [[t.title, nobreak(t.due), t.assignee] for t in sheet.tasks]
+    columns = [[h, *(line[i] for line in lines)] for i, h in enumerate(head)]
+    widths = fit_widths(
+        columns, [regular] * 3, width, fixed=[False, True, False], head_font=bold[0]
+    )
+    rows = [_row(head, widths, bold=range(3))] + [_row(v, widths) for v in lines]
+    return _grid(rows, widths)
 
 
 def master_story(sheet: MasterSheet) -> list:
-    from reportlab.platypus import KeepTogether, Spacer
+    from reportlab.platypus import Spacer
 
     header = sheet.header
     tr = translator(header.lang)
     width = content_width(header.paper)
     story = heading(header)
-    meet = tr.gettext("Meeting point: {place}").format(place=header.meeting_point)
-    story.append(para(meet, "body"))
+    lead = tr.gettext("Meeting point: {place}").format(place="").strip()
+    story += text_flow(header.meeting_point or header.place, "body", lead=lead)
+    if header.address:
+        story += text_flow(header.address, "small")
     if sheet.problems:
-        items = [para(tr.gettext("Still to fix"), "h2")]
-        items += [para(f"• {markup(p)}", "small", raw=True) for p in sheet.problems]
-        story.append(KeepTogether(items))
-    story.append(para(tr.gettext("Schedule"), "h2"))
-    story.append(_schedule(sheet, width))
-    story.append(KeepTogether([para(tr.gettext("Roster"), "h2"), _roster(sheet, width)]))
-    story.append(KeepTogether([para(tr.gettext("Props checklist"), "h2"), _props(sheet, width)]))
+        story.append(h2(tr.gettext("Still to fix")))
+        story += [rich([("• ", False), (p, False)], "small") for p in sheet.problems]
+    story.append(h2(tr.gettext("Schedule")))
+    story += _schedule(sheet, width)
+    story += [h2(tr.gettext("Roster")), _roster(sheet, width)]
+    story += [h2(tr.gettext("Props checklist")), _props(sheet, width)]
     if sheet.tasks:
-        rows = [[tr.gettext("Open task"), tr.gettext("Due"), tr.gettext("Who")]]
-        rows += [[para(t.title, "tiny"), t.due, para(t.assignee, "tiny")] for t in sheet.tasks]
-        table = _grid(rows, [width * 0.6, width * 0.2, width * 0.2])
-        story.append(KeepTogether([para(tr.gettext("Tasks still open"), "h2"), table]))
+        story += [h2(tr.gettext("Tasks still open")), _tasks(sheet, width)]
     if sheet.no_photo:
-        story.append(para(tr.gettext("Do not photograph (blur their faces)"), "h2"))
+        story.append(h2(tr.gettext("Do not photograph (blur their faces)")))
         story.append(para(", ".join(sheet.no_photo), "warn"))
     story.append(Spacer(1, 6))
-    story.append(contacts_and_plan_b(header, width))
+    story += contacts_and_plan_b(header, width)
     return story
 
 
@@ -173,6 +218,17 @@ def render_master(sheet: MasterSheet) -> bytes:
     frame = frame_for(sheet.header)
     frame.title = f"{sheet.header.title} — {translator(sheet.header.lang).gettext('Master')}"
     return build_pdf(master_story(sheet), frame, paper=sheet.header.paper)
+
+
+def _card_line(line, tr) -> list:
+    what = [(line.prop, True)]
+    if line.quantity > 1:
+        what.append((f" × {tr.number(line.quantity)}", False))
+    cues = line.cues[:CARD_CUES]
+    when = [f"{t}  {title}" for t, title in cues]
+    if len(line.cues) > len(cues):
+        when.append(f"+{tr.number(len(line.cues) - len(cues))}")
+    return what, when
 
 
 def render_props_card(card: PropsCard) -> bytes:
@@ -183,29 +239,25 @@ def render_props_card(card: PropsCard) -> bytes:
     tr = translator(header.lang)
     width = content_width(header.paper)
     story = heading(header)
-    story.append(para(tr.gettext("Who carries what, and when"), "h2"))
+    story.append(h2(tr.gettext("Who carries what, and when")))
     rows = []
+    widths = [width * 0.2, width * 0.38, width * 0.42]
     for line in card.lines:
-        what = f"<b>{markup(line.prop)}</b>"
-        if line.quantity > 1:
-            what += f" × {escape(tr.number(line.quantity))}"
+        what, when = _card_line(line, tr)
+        what_cell = [rich(what, "body")]
         if line.others:
-            with_ = tr.gettext("with {names}").format(names=", ".join(line.others))
-            what += f"<br/>{markup(with_)}"
-        when = "<br/>".join(f"<b>{escape(t)}</b>  {markup(title)}" for t, title in line.cues)
-        rows.append(
-            [
-                para(line.alias, "cue_title"),
-                para(what, "body", raw=True),
-                para(when or "—", "small", raw=True),
-            ]
-        )
+            others = tr.gettext("with {names}").format(names=", ".join(line.others))
+            what_cell.append(para(others, "body"))
+        when_cell = [para(w, "small") for w in when] or [para("—", "small")]
+        rows.append([cell(line.alias, "cue_title", widths[0]), what_cell, when_cell])
     if rows:
-        table = Table(rows, colWidths=[width * 0.2, width * 0.38, width * 0.42], hAlign="LEFT")
+        fonts = register_fonts()
+        table = Table(rows, colWidths=widths, hAlign="LEFT")
         table.setStyle(
             TableStyle(
                 [
                     ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                    ("FONT", (0, 0), (0, -1), fonts["bold"], styles()["cue_title"].fontSize),
                     ("TOPPADDING", (0, 0), (-1, -1), 6),
                     ("BOTTOMPADDING", (0, 0), (-1, -1), 7),
                     ("LINEBELOW", (0, 0), (-1, -1), 0.8, RULE, None, (4, 3)),
@@ -217,7 +269,7 @@ def render_props_card(card: PropsCard) -> bytes:
     else:
         story.append(para(tr.gettext("Nobody carries a prop yet."), "body"))
     if card.uncarried:
-        story.append(para(tr.gettext("Nobody carries yet"), "h2"))
+        story.append(h2(tr.gettext("Nobody carries yet")))
         story.append(para(", ".join(card.uncarried), "warn"))
     frame = frame_for(header)
     frame.title = f"{header.title} — {tr.gettext('Props card')}"

@@ -1,21 +1,42 @@
 """The personal run-sheet: one page a volunteer can follow alone, in the rain.
 
-Hierarchy (WIREFRAMES.md): the action, then a box with the alias, the role(s), the call time in
-large type and the meeting point; the role instructions; the reader's cues in time order; what
-they carry; the whole schedule with their cues in bold; key numbers; plan B and safety notes.
+Hierarchy (WIREFRAMES.md): the action, then a box with the alias and role(s), the date and the
+call time in equally large type; the meeting point and its street address; the role
+instructions; the reader's cues in time order; what they carry; the whole schedule with their
+cues in bold; key numbers; plan B and safety notes.
+
+Tables hold only short, bounded values (times, titles, places, labels). Free text (instructions,
+plan B, safety notes, the meeting point) flows in paragraphs that split across pages: reportlab
+cannot split one table row, and a row taller than a page cannot be printed at all.
 """
 
 from __future__ import annotations
 
-from xml.sax.saxutils import escape
-
-from app.exports.fonts import markup, register_fonts
-from app.exports.pdfkit import Frame, build_pdf, cell, content_width, para
+from app.exports.pdfkit import (
+    Frame,
+    build_pdf,
+    cell,
+    content_width,
+    fit_widths,
+    indented,
+    nobreak,
+    para,
+    rich,
+    styles,
+    text_flow,
+)
 from app.exports.runsheet.data import Header, PersonalSheet, translator
 
 BOX_BG = (0.93, 0.93, 0.93)
 MINE_BG = (0.86, 0.86, 0.86)
 RULE = (0.55, 0.55, 0.55)
+
+
+def direction(lang: str) -> str:
+    """The direction of a sheet's labels: right to left only in a right-to-left language that
+    has a catalogue (otherwise the labels are English)."""
+    tr = translator(lang)
+    return "rtl" if (tr.rtl and tr.has_catalogue) else "ltr"
 
 
 def frame_for(header: Header) -> Frame:
@@ -28,6 +49,7 @@ def frame_for(header: Header) -> Frame:
         confidential=(
             tr.gettext("CONFIDENTIAL — contains personal data") if header.confidential else ""
         ),
+        lang=header.lang,
     )
 
 
@@ -36,29 +58,36 @@ def heading(header: Header) -> list:
     tr = translator(header.lang)
     out = [para(header.title, "title")]
     if header.message:
-        out.append(para(tr.gettext("“{message}”").format(message=header.message), "message"))
+        out += text_flow(tr.gettext("“{message}”").format(message=header.message), "message")
     when = " · ".join(x for x in (header.date, header.hours, header.place) if x)
     out.append(para(when, "when"))
     return out
 
 
-def labelled(label: str, text: str, style: str = "body"):
-    """``Label`` text, the label in bold, as one paragraph."""
-    return para(f"<b>{escape(label)}</b>  {markup(text)}", style, raw=True)
+def h2(text: str):
+    return para(text, "h2")
 
 
-def contacts_table(header: Header, width: float):
+def contacts_table(header: Header, width: float) -> list:
     from reportlab.platypus import Table, TableStyle
+
+    from app.exports.fonts import register_fonts
 
     tr = translator(header.lang)
     if not header.contacts:
         return []
-    widths = [width * 0.42, width * 0.58]
+    fonts = register_fonts()
+    phones = [nobreak(phone) for _label, phone in header.contacts]
+    widths = fit_widths(
+        [[label for label, _p in header.contacts], phones],
+        [(fonts["regular"], 10.5), (fonts["bold"], 12)],
+        width,
+        fixed=[False, True],
+    )
     rows = [
         [cell(label, "body", widths[0]), cell(phone, "cue_title", widths[1])]
-        for label, phone in header.contacts
+        for (label, _p), phone in zip(header.contacts, phones, strict=True)
     ]
-    fonts = register_fonts()
     table = Table(rows, colWidths=widths, hAlign="LEFT")
     table.setStyle(
         TableStyle(
@@ -72,41 +101,72 @@ def contacts_table(header: Header, width: float):
             ]
         )
     )
-    return [para(tr.gettext("Key numbers"), "h2"), table]
+    return [h2(tr.gettext("Key numbers")), table]
 
 
 def plan_b_and_safety(header: Header) -> list:
     tr = translator(header.lang)
     out = []
     if header.fallback:
-        out.append(labelled(tr.gettext("Plan B:"), header.fallback))
+        out += text_flow(header.fallback, "body", lead=tr.gettext("Plan B:"))
     if header.safety:
-        out.append(labelled(tr.gettext("Safety:"), header.safety))
+        out += text_flow(header.safety, "body", lead=tr.gettext("Safety:"))
+    if out:
+        out.insert(0, h2(tr.gettext("If things go wrong")))
     return out
 
 
+def contacts_and_plan_b(header: Header, width: float) -> list:
+    """Key numbers, then plan B and safety notes: the bottom of a sheet. Short notes sit beside
+    the numbers; long ones flow below them across pages (a table cell cannot split)."""
+    from reportlab.platypus import Table, TableStyle
+
+    notes = (header.fallback or "") + (header.safety or "")
+    if len(notes) > SIDE_BY_SIDE_CHARS or notes.count("\n") > 8 or not header.contacts:
+        return contacts_table(header, width) + plan_b_and_safety(header)
+    left = contacts_table(header, width * 0.44)
+    right = plan_b_and_safety(header)
+    table = Table([[left, right]], colWidths=[width * 0.46, width * 0.54], hAlign="LEFT")
+    table.setStyle(
+        TableStyle(
+            [
+                ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                ("LEFTPADDING", (0, 0), (-1, -1), 0),
+                ("RIGHTPADDING", (0, 0), (0, -1), 10),
+                ("TOPPADDING", (0, 0), (-1, -1), 0),
+            ]
+        )
+    )
+    return [table]
+
+
+# Plan B and safety notes up to this long fit beside the key numbers (about 16 lines).
+SIDE_BY_SIDE_CHARS = 700
+
+
 def compact_schedule(lines, header: Header, width: float, *, bold_mine: bool):
-    """The whole run of show in small type; the reader's own cues bold on grey."""
+    """The whole run of show at a readable 9 pt; the reader's own cues bold on grey."""
     from reportlab.pdfbase.pdfmetrics import stringWidth
     from reportlab.platypus import Table, TableStyle
 
+    from app.exports.fonts import register_fonts
+
     fonts = register_fonts()
-    rows, style = (
-        [],
-        [
-            ("FONT", (0, 0), (-1, -1), fonts["regular"], 8),
-            ("VALIGN", (0, 0), (-1, -1), "TOP"),
-            ("TOPPADDING", (0, 0), (-1, -1), 1),
-            ("BOTTOMPADDING", (0, 0), (-1, -1), 1.5),
-            ("LEFTPADDING", (0, 0), (-1, -1), 3),
-            ("LINEBELOW", (0, 0), (-1, -1), 0.25, RULE),
-        ],
-    )
+    size = styles()["sched"].fontSize
+    style = [
+        ("FONT", (0, 0), (-1, -1), fonts["regular"], size),
+        ("VALIGN", (0, 0), (-1, -1), "TOP"),
+        ("TOPPADDING", (0, 0), (-1, -1), 1.5),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), 2),
+        ("LEFTPADDING", (0, 0), (-1, -1), 3),
+        ("LINEBELOW", (0, 0), (-1, -1), 0.25, RULE),
+    ]
     times = [f"{line.start}–{line.end}" for line in lines]
-    first = max([stringWidth(t, fonts["bold"], 8) for t in times] + [width * 0.1]) + 8
+    first = max([stringWidth(t, fonts["bold"], size) for t in times] + [width * 0.1]) + 8
     widths = [first, (width - first) * 0.6, (width - first) * 0.4]
+    rows = []
     for r, line in enumerate(lines):
-        cue_style = "tiny_bold" if (bold_mine and line.mine) else "tiny"
+        cue_style = "sched_bold" if (bold_mine and line.mine) else "sched"
         rows.append(
             [
                 times[r],
@@ -115,7 +175,7 @@ def compact_schedule(lines, header: Header, width: float, *, bold_mine: bool):
             ]
         )
         if bold_mine and line.mine:
-            style.append(("FONT", (0, r), (-1, r), fonts["bold"], 8))
+            style.append(("FONT", (0, r), (-1, r), fonts["bold"], size))
             style.append(("BACKGROUND", (0, r), (-1, r), MINE_BG))
     table = Table(rows, colWidths=widths, hAlign="LEFT")
     table.setStyle(TableStyle(style))
@@ -123,23 +183,22 @@ def compact_schedule(lines, header: Header, width: float, *, bold_mine: bool):
 
 
 def _identity_box(sheet: PersonalSheet, width: float):
-    from reportlab.pdfbase.pdfmetrics import stringWidth
+    """Alias and roles; the date and the call time side by side, equally large."""
     from reportlab.platypus import Table, TableStyle
 
-    fonts = register_fonts()
     tr = translator(sheet.header.lang)
+    doc = direction(sheet.header.lang)
     roles = ", ".join(r.name for r in sheet.roles) or tr.gettext("no role")
-    who = f"{markup(sheet.alias)} — {markup(roles)}"
-    rows = [[para(who, "alias", raw=True), ""]]
+    rows = [[rich([(sheet.alias, True), (f" — {roles}", True)], "alias", direction=doc), ""]]
     if sheet.full_name or sheet.phone or sheet.email:
         private = " · ".join(x for x in (sheet.full_name, sheet.phone, sheet.email) if x)
         rows.append([para(private, "body"), ""])
     rows.append(
         [
-            [para(tr.gettext("Call time"), "label"), para(sheet.call_time or "—", "call")],
+            [para(tr.gettext("Date"), "label"), para(sheet.header.day, "big", direction=doc)],
             [
-                para(tr.gettext("Meeting point"), "label"),
-                para(sheet.header.meeting_point or sheet.header.place, "meet"),
+                para(tr.gettext("Call time"), "label"),
+                para(sheet.call_time or "—", "big", direction=doc),
             ],
         ]
     )
@@ -152,115 +211,109 @@ def _identity_box(sheet: PersonalSheet, width: float):
         ("TOPPADDING", (0, 0), (-1, 0), 7),
         ("BOTTOMPADDING", (0, -1), (-1, -1), 8),
     ]
-    call = max(width * 0.26, stringWidth(sheet.call_time or "—", fonts["bold"], 34) + 24)
-    box = Table(rows, colWidths=[call, width - call])
+    box = Table(rows, colWidths=[width * 0.58, width * 0.42])
     box.setStyle(TableStyle(style))
     return box
 
 
-def _cues_table(sheet: PersonalSheet, width: float):
+def _meeting(sheet: PersonalSheet) -> list:
+    header = sheet.header
+    tr = translator(header.lang)
+    out = [para(tr.gettext("Meeting point"), "label")]
+    out += text_flow(header.meeting_point or header.place, "meet")
+    if header.address:
+        out += text_flow(header.address, "body")
+    return out
+
+
+def _cue(cue, width: float, lang: str) -> list:
+    """One cue: its time and title side by side, then place and instructions flowing below."""
     from reportlab.pdfbase.pdfmetrics import stringWidth
     from reportlab.platypus import Table, TableStyle
 
+    from app.exports.fonts import register_fonts
+
+    tr = translator(lang)
     fonts = register_fonts()
-    tr = translator(sheet.header.lang)
-    rows = []
-    for cue in sheet.cues:
-        text = [para(cue.title, "cue_title")]
-        where = " · ".join(x for x in (cue.place, f"{cue.start}–{cue.end}") if x)
-        text.append(para(where, "small"))
-        if cue.instructions:
-            text.append(para(cue.instructions, "body"))
-        if cue.bring:
-            text.append(labelled(tr.gettext("Bring:"), cue.bring))
-        rows.append([cue.start, text])
-    first = max([stringWidth(c.start, fonts["bold"], 14) for c in sheet.cues] + [40]) + 14
-    table = Table(rows, colWidths=[first, width - first], hAlign="LEFT")
-    table.setStyle(
+    first = max(stringWidth(cue.start, fonts["bold"], 14) + 14, 58)
+    where = " · ".join(x for x in (cue.place, f"{cue.start}–{cue.end}") if x)
+    rest = width - first
+    row = Table(
+        [[cell(cue.start, "cue_time", first), para(cue.title, "cue_title"), para(where, "small")]],
+        colWidths=[first, rest * 0.62, rest * 0.38],
+        hAlign="LEFT",
+    )
+    row.setStyle(
         TableStyle(
             [
                 ("VALIGN", (0, 0), (-1, -1), "TOP"),
                 ("FONT", (0, 0), (0, -1), fonts["bold"], 14, 17),
                 ("LEFTPADDING", (0, 0), (-1, -1), 0),
+                ("RIGHTPADDING", (0, 0), (1, -1), 6),
                 ("TOPPADDING", (0, 0), (-1, -1), 3),
-                ("BOTTOMPADDING", (0, 0), (-1, -1), 4),
-                ("LINEBELOW", (0, 0), (-1, -2), 0.5, RULE),
+                ("TOPPADDING", (2, 0), (2, -1), 5),
+                ("BOTTOMPADDING", (0, 0), (-1, -1), 1),
+                ("LINEABOVE", (0, 0), (-1, 0), 0.5, RULE),
             ]
         )
     )
-    return table
+    out = [row]
+    if cue.instructions:
+        out += indented(text_flow(cue.instructions, "body"), first)
+    if cue.bring:
+        out += indented(text_flow(cue.bring, "body", lead=tr.gettext("Bring:")), first)
+    return out
 
 
 def _bring_list(sheet: PersonalSheet) -> list:
     tr = translator(sheet.header.lang)
     out = []
     for item in sheet.carries:
-        text = f"☐ <b>{markup(item.name)}</b>"
+        parts = [("☐ ", False), (item.name, True)]
         if item.quantity > 1:
-            text += f" × {escape(tr.number(item.quantity))}"
+            parts.append((f" × {tr.number(item.quantity)}", False))
         if item.others:
-            with_ = tr.gettext("with {names}").format(names=", ".join(item.others))
-            text += f" — {markup(with_)}"
+            parts.append(
+                (" — " + tr.gettext("with {names}").format(names=", ".join(item.others)), False)
+            )
         if item.times:
             used = tr.gettext("needed at {times}").format(times=", ".join(item.times))
-            text += f" · {markup(used)}"
-        out.append(para(text, "body", raw=True))
+            parts.append((f" · {used}", False))
+        out.append(rich(parts, "body"))
     return out
 
 
 def personal_story(sheet: PersonalSheet) -> list:
-    from reportlab.platypus import CondPageBreak, Spacer
+    from reportlab.platypus import Spacer
 
     header = sheet.header
     tr = translator(header.lang)
     width = content_width(header.paper)
     story = heading(header)
     story.append(_identity_box(sheet, width))
-    story.append(Spacer(1, 5))
+    story.append(Spacer(1, 2))
+    story += _meeting(sheet)
+    story.append(Spacer(1, 3))
     for role in sheet.roles:
         if role.instructions:
             label = role.name if len(sheet.roles) == 1 else f"{role.name} ({role.call_time})"
-            story.append(labelled(f"{label}:", role.instructions))
-    story.append(para(tr.gettext("Your cues"), "h2"))
+            story += text_flow(role.instructions, "body", lead=f"{label}:")
+    story.append(h2(tr.gettext("Your cues")))
     if sheet.cues:
-        story.append(_cues_table(sheet, width))
+        for cue in sheet.cues:
+            story += _cue(cue, width, header.lang)
     else:
         story.append(para(tr.gettext("No cue of your own: follow the organisers."), "body"))
     if sheet.carries:
-        story.append(CondPageBreak(60))
-        story += [para(tr.gettext("What you carry"), "h2"), *_bring_list(sheet)]
+        story += [h2(tr.gettext("What you carry")), *_bring_list(sheet)]
     if sheet.no_photo:
-        story.append(para(tr.gettext("Do not photograph (blur their faces)"), "h2"))
+        story.append(h2(tr.gettext("Do not photograph (blur their faces)")))
         story.append(para(", ".join(sheet.no_photo), "warn"))
-    # CondPageBreak keeps a heading with its table at a fraction of KeepTogether's cost.
-    story.append(CondPageBreak(90))
-    story.append(para(tr.gettext("Whole schedule (yours in bold)"), "h2"))
+    story.append(h2(tr.gettext("Whole schedule (yours in bold)")))
     story.append(compact_schedule(sheet.schedule, header, width, bold_mine=True))
     story.append(Spacer(1, 3))
-    story.append(contacts_and_plan_b(header, width))
+    story += contacts_and_plan_b(header, width)
     return story
-
-
-def contacts_and_plan_b(header: Header, width: float):
-    """Key numbers on the left, plan B and safety on the right: the bottom of a sheet."""
-    from reportlab.platypus import Table, TableStyle
-
-    left = contacts_table(header, width * 0.44)
-    right = plan_b_and_safety(header)
-    if right:
-        right.insert(0, para(translator(header.lang).gettext("If things go wrong"), "h2"))
-    table = Table([[left, right]], colWidths=[width * 0.46, width * 0.54], hAlign="LEFT")
-    table.setStyle(
-        TableStyle(
-            [
-                ("VALIGN", (0, 0), (-1, -1), "TOP"),
-                ("LEFTPADDING", (0, 0), (-1, -1), 0),
-                ("RIGHTPADDING", (0, 0), (0, -1), 10),
-                ("TOPPADDING", (0, 0), (-1, -1), 0),
-            ]
-        )
-    )
-    return table
 
 
 def render_personal(sheet: PersonalSheet) -> bytes:

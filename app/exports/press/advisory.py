@@ -1,0 +1,325 @@
+"""The media advisory: the one page journalists act on, sent days before a photo action.
+
+WHAT / WHEN / WHERE / WHO / PHOTO OPPORTUNITY / CONTACT, per language, never under embargo.
+Every section is written from the plan (``plan_sections``): the release in that language, the
+action's time, place, meeting point and route, the cues flagged as photo opportunities, the
+release's press contacts. A section the press officer typed (``m.MediaAdvisory``, one row per
+action and language, edited in the Press tab) replaces the one written from the plan; an empty
+one goes back to the plan, so later changes of the plan still show.
+
+Labels are conventions of the trade, kept in a table like the release's (``conventions``);
+other languages take them from the catalogues.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+from datetime import datetime
+from html import escape
+
+from app.exports.press import conventions as conv
+
+SECTIONS = ("what", "when_text", "where_text", "who", "photo", "contact")
+
+
+@dataclass(frozen=True)
+class AdvisoryLabels:
+    kicker: str
+    what: str
+    when_text: str
+    where_text: str
+    who: str
+    photo: str
+    contact: str
+    meeting_point: str
+    route: str
+    people: str  # {n}
+    spokespeople: str  # {names}
+
+
+LABELS: dict[str, AdvisoryLabels] = {
+    "en": AdvisoryLabels(
+        kicker="MEDIA ADVISORY",
+        what="WHAT",
+        when_text="WHEN",
+        where_text="WHERE",
+        who="WHO",
+        photo="PHOTO OPPORTUNITIES",
+        contact="MEDIA CONTACT",
+        meeting_point="Meeting point: {place}",
+        route="Route: {route}",
+        people="About {n} participants",
+        spokespeople="Available for interview: {names}",
+    ),
+    "fr": AdvisoryLabels(
+        kicker="INVITATION PRESSE",
+        what="QUOI",
+        when_text="QUAND",
+        where_text="OÙ",
+        who="QUI",
+        photo="MOMENTS PHOTO",
+        contact="CONTACT PRESSE",
+        meeting_point="Point de rendez-vous : {place}",
+        route="Parcours : {route}",
+        people="Environ {n} participants",
+        spokespeople="Disponibles pour des interviews : {names}",
+    ),
+    "de": AdvisoryLabels(
+        kicker="PRESSEEINLADUNG",
+        what="WAS",
+        when_text="WANN",
+        where_text="WO",
+        who="WER",
+        photo="FOTOTERMINE",
+        contact="PRESSEKONTAKT",
+        meeting_point="Treffpunkt: {place}",
+        route="Route: {route}",
+        people="Etwa {n} Teilnehmende",
+        spokespeople="Für Interviews verfügbar: {names}",
+    ),
+    "es": AdvisoryLabels(
+        kicker="CONVOCATORIA DE PRENSA",
+        what="QUÉ",
+        when_text="CUÁNDO",
+        where_text="DÓNDE",
+        who="QUIÉN",
+        photo="MOMENTOS PARA FOTOGRAFIAR",
+        contact="CONTACTO DE PRENSA",
+        meeting_point="Punto de encuentro: {place}",
+        route="Recorrido: {route}",
+        people="Unas {n} personas",
+        spokespeople="Disponibles para entrevistas: {names}",
+    ),
+    "ar": AdvisoryLabels(
+        kicker="دعوة إعلامية",
+        what="ماذا",
+        when_text="متى",
+        where_text="أين",
+        who="من",
+        photo="فرص التصوير",
+        contact="للتواصل الإعلامي",
+        meeting_point="نقطة التجمع: {place}",
+        route="المسار: {route}",
+        people="عدد المشاركين: حوالي {n}",
+        spokespeople="متاحون لإجراء المقابلات: {names}",
+    ),
+}
+
+
+def labels(lang: str) -> AdvisoryLabels:
+    found = LABELS.get(conv.base_language(lang))
+    if found is not None:
+        return found
+    from app.i18n import N_, Translator
+
+    tr = Translator(lang)
+    english = LABELS["en"]
+    # The English words, marked for the catalogues, so a translator can give them.
+    marked = {
+        "kicker": N_("MEDIA ADVISORY"),
+        "what": N_("WHAT"),
+        "when_text": N_("WHEN"),
+        "where_text": N_("WHERE"),
+        "who": N_("WHO"),
+        "photo": N_("PHOTO OPPORTUNITIES"),
+        "contact": N_("MEDIA CONTACT"),
+        "meeting_point": N_("Meeting point: {place}"),
+        "route": N_("Route: {route}"),
+        "people": N_("About {n} participants"),
+        "spokespeople": N_("Available for interview: {names}"),
+    }
+    return replace(english, **{k: tr.gettext(v) for k, v in marked.items()})
+
+
+@dataclass(frozen=True)
+class AdvisoryDoc:
+    """What every format prints; ``sections`` are plain text (lines kept), by SECTIONS name."""
+
+    action_id: int
+    language: str
+    headline: str
+    sections: dict[str, str]
+    #: the same, written from the plan (what an empty section falls back to)
+    defaults: dict[str, str] = field(default_factory=dict)
+    default_headline: str = ""
+    advisory_id: int | None = None
+    version: int | None = None
+    timezone: str = "UTC"
+    country: str = ""
+    starts_at: datetime | None = None
+    org_name: str = ""
+    org_logo: bytes | None = field(default=None, repr=False)
+    from_address: str = ""
+    key: str = "advisory"
+
+    @property
+    def blocks(self) -> list[tuple[str, str]]:
+        """(label, text) of every section that has something to say, in order."""
+        lab = labels(self.language)
+        return [(getattr(lab, name), self.sections[name]) for name in SECTIONS if self.text(name)]
+
+    def text(self, name: str) -> str:
+        return (self.sections.get(name) or "").strip()
+
+
+def _release_for(action, lang: str):
+    rels = sorted(action.releases, key=lambda r: (r.translation_of_id is not None, r.id))
+    base = conv.base_language(lang)
+    return next((r for r in rels if r.language == lang), None) or next(
+        (r for r in rels if conv.base_language(r.language) == base), None
+    )
+
+
+def plan_sections(action, lang: str, *, org_name: str = "") -> tuple[str, dict[str, str]]:
+    """(headline, sections) written from the plan, in ``lang``."""
+    from zoneinfo import ZoneInfo
+
+    from app.i18n import Translator
+
+    lab = labels(lang)
+    rel = _release_for(action, lang)
+    tz = ZoneInfo(action.timezone)
+    start, end = action.starts_at.astimezone(tz), action.ends_at.astimezone(tz)
+    headline = (rel.headline if rel else "") or action.title
+    # The plan's own texts are in its main language: only the release speaks for another one.
+    same = conv.base_language((action.languages or [lang])[0]) == conv.base_language(lang)
+    parts = [rel.subheadline if rel else action.message]
+    if same or rel is None:
+        parts.append(action.description)
+    what = "\n".join(x.strip() for x in parts if x and x.strip())
+    tr = Translator(conv.date_locale(lang, action.country))
+    when = "{day}, {range} ({zone})".format(
+        day=conv.format_day(start, lang, action.country, fmt="full"),
+        range=tr.time_range(start, end),
+        zone=conv.zone_phrase(action.timezone, lang, start),
+    )
+    where = [x.strip() for x in (action.location_name, action.address) if x and x.strip()]
+    if action.meeting_point.strip():
+        where.append(lab.meeting_point.format(place=action.meeting_point.strip()))
+    route = [r.strip() for r in (action.route or []) if r and r.strip()]
+    if len(route) >= 2:
+        where.append(lab.route.format(route=" → ".join(route)))
+    who = [org_name.strip()] if org_name.strip() else []
+    needed = max(sum(r.needed or 0 for r in action.roles), len(action.assignments))
+    if needed:
+        who.append(lab.people.format(n=needed))
+    speakers = [q.speaker.strip() for q in (rel.quotes if rel else []) if q.speaker.strip()]
+    if speakers:
+        who.append(lab.spokespeople.format(names=", ".join(dict.fromkeys(speakers))))
+    photo = []
+    for cue in sorted(action.cues, key=lambda c: c.starts_at):
+        if cue.photo_opportunity:
+            at = tr.time(cue.starts_at.astimezone(tz))
+            place = f" ({cue.place.strip()})" if cue.place.strip() else ""
+            photo.append(f"{at} — {cue.title.strip()}{place}")
+    contact = []
+    for c in rel.press_contacts if rel else []:
+        line = " · ".join(x.strip() for x in (c.label, c.phone, c.email) if x and x.strip())
+        if line:
+            contact.append(line)
+    return headline.strip(), {
+        "what": what,
+        "when_text": when,
+        "where_text": "\n".join(where),
+        "who": "\n".join(who),
+        "photo": "\n".join(photo),
+        "contact": "\n".join(contact),
+    }
+
+
+def load_advisory(session, action_id: int, lang: str) -> AdvisoryDoc:
+    """The advisory of an action in ``lang``: what was typed, else what the plan says."""
+    from sqlalchemy import select
+
+    from app.domain import models as m
+    from app.i18n import normalise_language
+    from app.services import edits
+    from app.services.settings import read_settings
+
+    action = edits.get(session, "action", action_id)
+    code = normalise_language(lang) or lang
+    settings = read_settings(session)
+    headline, defaults = plan_sections(action, code, org_name=settings.name or "")
+    row = session.scalar(
+        select(m.MediaAdvisory).where(
+            m.MediaAdvisory.action_id == action_id, m.MediaAdvisory.language == code
+        )
+    )
+    typed = {name: (getattr(row, name) or "") if row else "" for name in SECTIONS}
+    rel = _release_for(action, code)
+    sender = next((c.email for c in (rel.press_contacts if rel else []) if c.email), "")
+    return AdvisoryDoc(
+        action_id=action_id,
+        language=code,
+        headline=(row.headline if row and row.headline.strip() else headline),
+        sections={n: typed[n] if typed[n].strip() else defaults[n] for n in SECTIONS},
+        defaults=defaults,
+        default_headline=headline,
+        advisory_id=row.id if row else None,
+        version=row.version if row else None,
+        timezone=action.timezone,
+        country=action.country or "",
+        starts_at=action.starts_at,
+        org_name=settings.name or "",
+        org_logo=settings.logo,
+        from_address=sender,
+        key=f"advisory-{code}",
+    )
+
+
+# --- plain text and HTML ----------------------------------------------------------------------
+
+
+def render_text(doc: AdvisoryDoc) -> str:
+    lab = labels(doc.language)
+    blocks = [x for x in (doc.org_name.strip(), lab.kicker, doc.headline.strip()) if x]
+    out = ["\n".join(blocks)]
+    out += [f"{label}\n{text.strip()}" for label, text in doc.blocks]
+    return "\n\n".join(out) + "\n"
+
+
+def _dir(text: str) -> str:
+    from app.exports.press.html import direction
+
+    return direction(text)
+
+
+def render_body(doc: AdvisoryDoc) -> str:
+    lab = labels(doc.language)
+    out = [
+        '<div dir="auto" style="font-family:Helvetica,Arial,sans-serif;font-size:15px;'
+        'line-height:1.5;color:#1b1b1b;max-width:42em;">'
+    ]
+    if doc.org_name.strip():
+        out.append(
+            f'<p dir="auto" style="margin:0 0 .3em 0;font-size:13px;color:#555;">'
+            f"{escape(doc.org_name.strip())}</p>"
+        )
+    out.append(
+        '<p style="margin:0;font-size:12px;font-weight:bold;letter-spacing:.08em;color:#a4161a;">'
+        f"{escape(lab.kicker)}</p>"
+    )
+    out.append(
+        f'<h1 dir="auto" style="font-size:24px;line-height:1.25;margin:.2em 0 .8em 0;">'
+        f"{escape(doc.headline.strip())}</h1>"
+    )
+    for label, text in doc.blocks:
+        lines = "<br>".join(escape(x) for x in text.strip().splitlines())
+        out.append(
+            '<h2 style="font-size:13px;letter-spacing:.06em;margin:1em 0 .2em 0;color:#555;">'
+            f'{escape(label)}</h2>\n<p dir="auto" style="margin:0;">{lines}</p>'
+        )
+    out.append("</div>")
+    return "\n".join(out)
+
+
+def render_html(doc: AdvisoryDoc) -> str:
+    lang = escape(doc.language.replace("_", "-"), quote=True)
+    return (
+        "<!DOCTYPE html>\n"
+        f'<html lang="{lang}" dir="{_dir(doc.language)}">\n<head>\n<meta charset="utf-8">\n'
+        '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
+        f"<title>{escape(doc.headline.strip())}</title>\n</head>\n"
+        f'<body style="margin:0;padding:16px;background:#ffffff;">\n{render_body(doc)}\n'
+        "</body>\n</html>\n"
+    )

@@ -1,0 +1,100 @@
+"""The media advisory as one PDF page on the organisation's letterhead (as the release's).
+
+Each section is a label in the margin's accent colour above its text; the type is set a little
+smaller (down to 80 %) before a second page is accepted.
+"""
+
+from __future__ import annotations
+
+from app.exports.press.advisory import AdvisoryDoc, labels
+from app.exports.press.pdf import ACCENT, _logo, _register, shaped_or
+
+
+def _story(doc: AdvisoryDoc, scale: float, width: float) -> list:
+    from reportlab.lib.colors import HexColor
+    from reportlab.lib.styles import ParagraphStyle
+    from reportlab.lib.units import mm
+    from reportlab.platypus import HRFlowable, Spacer, Table, TableStyle
+
+    from app.exports.fonts import markup
+
+    fam = _register()
+    bold = f"{fam}-Bold"
+
+    def st(name: str, size: float, lead: float, **kw) -> ParagraphStyle:
+        font = kw.pop("font", fam)
+        return ParagraphStyle(
+            name, fontName=font, fontSize=size * scale, leading=lead * scale, **kw
+        )
+
+    s = {
+        "org": st("org", 15, 18, font=bold),
+        "kicker": st("kicker", 10, 13, font=bold, textColor=HexColor(ACCENT), spaceAfter=4),
+        "headline": st("headline", 20, 24, font=bold, spaceAfter=10),
+        "label": st("label", 9.5, 12, font=bold, textColor=HexColor("#555555"), spaceBefore=8),
+        "body": st("body", 11, 15.5),
+    }
+    lab = labels(doc.language)
+    story: list = []
+    logo = _logo(doc.org_logo, 18 * mm, 60 * mm)
+    org = doc.org_name.strip()
+    name = shaped_or(markup(org), org, s["org"], bold=True) if org else None
+    if logo or name:
+        cells = [c for c in (logo, name) if c is not None]
+        widths = ([logo.drawWidth + 5 * mm] if logo else []) + ([0] if name else [])
+        if name:
+            widths[-1] = width - sum(widths[:-1])
+        head = Table([cells], colWidths=widths, hAlign="LEFT")
+        head.setStyle(
+            TableStyle(
+                [
+                    ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+                    ("LEFTPADDING", (0, 0), (-1, -1), 0),
+                    ("RIGHTPADDING", (0, 0), (-1, -1), 0),
+                ]
+            )
+        )
+        story += [head, Spacer(1, 3 * mm)]
+        story.append(HRFlowable(width="100%", thickness=0.8, color=HexColor(ACCENT)))
+        story.append(Spacer(1, 6 * mm * scale))
+    story.append(shaped_or(markup(lab.kicker), lab.kicker, s["kicker"], bold=True))
+    headline = doc.headline.strip()
+    story.append(shaped_or(markup(headline), headline, s["headline"], bold=True))
+    for label, text in doc.blocks:
+        story.append(shaped_or(markup(label), label, s["label"], bold=True))
+        for line in text.strip().splitlines():
+            story.append(shaped_or(markup(line) or "&nbsp;", line, s["body"]))
+    return story
+
+
+def _build(doc: AdvisoryDoc, *, scale: float, paper: str, total: int) -> tuple[bytes, int]:
+    from app.exports import pdfkit
+
+    pages: list[int] = []
+    frame = pdfkit.Frame(
+        title=doc.headline.strip(),
+        left_note="",
+        printed="",
+        page_label="{page} / {total}" if total > 1 else "",
+        lang=doc.language,
+    )
+    data = pdfkit.build_pdf(
+        _story(doc, scale, pdfkit.content_width(paper)),
+        frame,
+        paper=paper,
+        on_page=lambda canvas, d: pages.append(d.page),
+    )
+    return data, len(pages)
+
+
+def render_pdf(doc: AdvisoryDoc, *, paper: str | None = None) -> bytes:
+    from app.exports.runsheet.data import paper_for
+
+    sheet = paper_for(doc.country, paper)
+    for scale in (1.0, 0.9, 0.8):
+        data, pages = _build(doc, scale=scale, paper=sheet, total=1)
+        if pages == 1:
+            return data
+        if pages > 2:  # no smaller type makes it one page
+            break
+    return _build(doc, scale=0.8, paper=sheet, total=pages)[0]

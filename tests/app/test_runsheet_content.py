@@ -1,0 +1,266 @@
+"""Run-sheets with realistic content: long notes, big roles, every script, the night clocks go
+back. Read back as a volunteer or an organiser would: the text on the page."""
+
+from __future__ import annotations
+
+import io
+from datetime import UTC, datetime
+
+from pypdf import PdfReader
+
+from tests.app.test_runsheet import PRINTED, flat, read, scaled_store
+
+SLUG = "funeral-for-privacy"
+KNOW_YOUR_RIGHTS = " ".join(
+    f"Rule {n}: you may stay silent, ask whether you are free to go, and call legal support."
+    for n in range(40)
+)
+
+
+def sheets_of(store, **options):
+    from app.exports.runsheet.data import personal_sheets
+    from app.services.actions import action_by_slug
+
+    with store.read() as session:
+        action_id = action_by_slug(session, SLUG).id
+        return personal_sheets(session, action_id, now=PRINTED, **options)
+
+
+def master_of(store, **options):
+    from app.exports.runsheet import render_master
+    from app.exports.runsheet.master_data import master_sheet
+    from app.services.actions import action_by_slug
+
+    with store.read() as session:
+        action_id = action_by_slug(session, SLUG).id
+        sheet = master_sheet(session, action_id, now=PRINTED, **options)
+    return sheet, read(render_master(sheet))
+
+
+def pages_text(reader: PdfReader) -> list[str]:
+    return [flat(page.extract_text()) for page in reader.pages]
+
+
+def test_long_safety_note_plan_b_and_instructions_flow_across_pages(tmp_path):
+    steps = "\n".join(f"{n}. Step {n} of the exit plan" for n in range(1, 131))
+
+    def change(bundle):
+        bundle["action"]["safety_notes"] = KNOW_YOUR_RIGHTS[:5000]
+        bundle["action"]["fallback_plan"] = ("Move to the corner of rue de la Roquette. " * 120)[
+            :5000
+        ]
+        for cue in bundle["schedule"]:
+            if cue["key"] == "carry":
+                cue["instructions"] = steps
+        for role in bundle["roles"]:
+            role["instructions"] = "Walk slowly. " * 380
+
+    store = scaled_store(tmp_path, change)
+    try:
+        from app.exports.runsheet import render_personal
+
+        (crow,) = sheets_of(store, alias="Crow")
+        text, reader = read(render_personal(crow))
+        pages = pages_text(reader)
+        assert len(pages) >= 3
+        assert "Rule 39" in flat(text) and "130. Step 130 of the exit plan" in text
+        # Typed lines stay lines: each numbered step is a line of its own.
+        assert "1. Step 1 of the exit plan\n2. Step 2 of the exit plan" in text
+        # No page holds only a heading: each has more than its header, footer and one title.
+        for page in pages:
+            assert len(page) > 200, page
+        _sheet, (master, master_reader) = master_of(store)
+        assert "130. Step 130 of the exit plan" in master
+        assert "Rule 39" in flat(master)
+    finally:
+        store.close()
+
+
+def test_master_prints_for_a_role_of_sixty_mourners(tmp_path):
+    def change(bundle):
+        extra = [
+            {
+                "key": f"m{n}",
+                "alias": f"Mourner {n:02d}",
+                "full_name": "",
+                "phone": "",
+                "email": "",
+                "language": "fr",
+                "notes": "",
+                "consent": None,
+            }
+            for n in range(60)
+        ]
+        bundle["participants"] += extra
+        bundle["assignments"] += [
+            {
+                "participant": p["key"],
+                "role": "mourner",
+                "call_time": "2024-05-28T09:20",
+                "confirmed": False,
+                "attended": None,
+            }
+            for p in extra
+        ]
+
+    store = scaled_store(tmp_path, change)
+    try:
+        sheet, (text, reader) = master_of(store)
+        flat_text = flat(text)
+        assert "Mourner 00" in flat_text and "Mourner 59" in flat_text
+        assert len(reader.pages) >= 2
+        # "Who" names the people of a role, not only the role; a big role is cut short.
+        gather = next(line for line in sheet.schedule if line.title.startswith("Mourners"))
+        assert "Mourner (Finch, Kestrel" in gather.who and "+" in gather.who
+    finally:
+        store.close()
+
+
+def test_still_to_fix_groups_problems_of_one_kind(tmp_path):
+    def change(bundle):
+        for person in bundle["participants"]:
+            person["consent"] = None  # contact details, no consent: one problem each
+
+    store = scaled_store(tmp_path, change)
+    try:
+        sheet, (text, _reader) = master_of(store, lang="en")
+        grouped = [p for p in sheet.problems if "without recorded consent" in p]
+        assert len(grouped) == 1
+        assert grouped[0].startswith("15 people have contact details without recorded consent:")
+        assert "Crow" in grouped[0]
+        assert "15 people have contact details without recorded consent" in flat(text)
+    finally:
+        store.close()
+
+
+def test_the_two_0215s_of_the_fall_back_night_are_told_apart(tmp_path):
+    def change(bundle):
+        action = bundle["action"]
+        action["starts_at"], action["ends_at"] = "2024-10-27T01:30", "2024-10-27T04:00"
+        bundle["schedule"] = [
+            dict(
+                bundle["schedule"][0],
+                key="first",
+                title="First vigil",
+                starts_at="2024-10-27T02:15+02:00",
+                minutes=10,
+            ),
+            dict(
+                bundle["schedule"][0],
+                key="second",
+                title="Second vigil",
+                starts_at="2024-10-27T02:15+01:00",
+                minutes=10,
+            ),
+        ]
+        for a in bundle["assignments"]:
+            a["call_time"] = "2024-10-27T01:45"
+        for prop in bundle["props"]:
+            prop.pop("cues", None)
+
+    store = scaled_store(tmp_path, change)
+    try:
+        from app.exports.runsheet import render_personal
+
+        (finch,) = sheets_of(store, alias="Finch", lang="fr")
+        times = [line.start for line in finch.schedule]
+        assert times[0] != times[1]
+        assert times[0].startswith("02:15") and "+02:00" in times[0]
+        assert times[1].startswith("02:15") and "+01:00" in times[1]
+        text, _ = read(render_personal(finch))
+        assert "UTC+02:00" in text and "UTC+01:00" in text
+    finally:
+        store.close()
+
+
+def test_footer_names_the_zone_of_the_print_time(demo_store):
+    from app.exports.runsheet import render_personal
+
+    (crow,) = sheets_of(demo_store, alias="Crow")
+    text, _ = read(render_personal(crow))
+    assert "Imprimé le 26/05/2024 17:02 (Paris, UTC+02:00)" in flat(text)
+
+
+def test_volunteer_sheet_prints_the_street_address_and_the_date_in_large_type(demo_store):
+    from app.exports.runsheet import render_personal
+
+    (crow,) = sheets_of(demo_store, alias="Crow")
+    text, _ = read(render_personal(crow))
+    assert "16 rue du Repos, 75020 Paris" in text
+    assert crow.header.day == "mardi 28 mai"
+    assert "Date mardi 28 mai" in flat(text)
+
+
+def test_every_pdf_says_its_language_and_shows_its_title(demo_store):
+    from app.exports.runsheet import render_personal
+
+    (crow,) = sheets_of(demo_store, alias="Crow")
+    reader = PdfReader(io.BytesIO(render_personal(crow)))
+    root = reader.trailer["/Root"]
+    assert root["/Lang"] == "fr"
+    assert bool(root["/ViewerPreferences"]["/DisplayDocTitle"]) is True
+    fonts = {
+        str(f["/BaseFont"]) for page in reader.pages for f in page["/Resources"]["/Font"].values()
+    }
+    assert not [f for f in fonts if "Helvetica" in f], fonts
+
+
+def test_a_batch_writes_every_other_sheet_when_one_cannot_be_written(_demo_template, tmp_path):
+    from app.cli import run
+
+    folder = tmp_path / "sheets"
+    (folder / "Crow.pdf").mkdir(parents=True)  # something in the way of Crow's sheet
+    out, err = io.StringIO(), io.StringIO()
+    argv = ["--db", str(_demo_template), "export", "runsheet", SLUG, "-o", str(folder), "--each"]
+    code = run([*argv], out=out, err=err)
+    assert code == 1
+    assert len(out.getvalue().split()) == 14
+    assert "Crow" in err.getvalue() and "Traceback" not in err.getvalue()
+    assert (folder / "Heron.pdf").is_file()
+
+
+def test_sheets_in_every_script_read_back_their_names(tmp_path):
+    names = {
+        "crow": "अनिल",
+        "heron": "سلمى",
+        "raven": "דוד",
+        "starling": "Ελένη",
+        "wren": "Наталья",
+        "lark": "Lark 🕯",
+    }
+
+    def change(bundle):
+        for person in bundle["participants"]:
+            if person["key"] in names:
+                person["alias"] = names[person["key"]]
+        bundle["action"]["fallback_plan"] = "خطة بديلة: التجمع عند الزاوية"
+        bundle["action"]["safety_notes"] = "सुरक्षा: शांत रहें\nשמרו על קשר"
+
+    store = scaled_store(tmp_path, change)
+    try:
+        from app.exports.runsheet import render_personal, render_props_card
+        from app.exports.runsheet.master_data import props_card
+        from app.services.actions import action_by_slug
+
+        for alias in names.values():
+            (sheet,) = sheets_of(store, alias=alias)
+            text, _ = read(render_personal(sheet))
+            assert alias in text.replace("\n", " "), alias
+        _sheet, (master, _r) = master_of(store)
+        lines = master.splitlines()
+        for alias in names.values():
+            assert any(alias in line for line in lines), alias
+        assert "التجمع عند الزاوية" in master and "शांत रहें" in master
+        with store.read() as session:
+            card = props_card(session, action_by_slug(session, SLUG).id, now=PRINTED)
+        card_text, _ = read(render_props_card(card))
+        assert "अनिल" in card_text and "سلمى" in card_text
+    finally:
+        store.close()
+
+
+def test_printed_time_is_the_action_zone_even_for_a_utc_clock():
+    from app.exports.runsheet.data import printed_at
+
+    text = printed_at("de", datetime(2024, 5, 26, 15, 2, tzinfo=UTC), "Europe/Berlin")
+    assert text.startswith("26.05.24, 17:02") and "Berlin" in text
