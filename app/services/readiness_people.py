@@ -134,39 +134,41 @@ def double_booked(plan: Plan) -> Outcome:
 
 @rule("photo-refused")
 def photo_refused(plan: Plan) -> Outcome:
-    """People in a photo opportunity who have not agreed to be photographed. Needs a cue flag
-    (``readiness_plan.PHOTO_FLAGS``); without one there is nothing to judge."""
+    """Each person in a photo opportunity who has not agreed to be photographed, once, with the
+    cues (the fix is per person: their consent, or keeping them out of those cues). Needs the
+    cue flag (``readiness_plan.PHOTO_FLAGS``); without one there is nothing to judge."""
     tr = plan.tr
     out = Outcome(unmet=0)
     people_of_role = plan.people_of_role()
+    cues_of: dict[int, list] = {}
     for cue in plan.cues:
         if not cue.photo:
             continue
         who = set(cue.participant_ids)
         for rid in cue.role_ids:
             who |= people_of_role.get(rid, set())
-        refused = sorted(
-            (plan.people[i] for i in who if not plan.people[i].consent_photos), key=_by_alias
-        )
         out.needs += len(who)
-        if refused:
-            out.unmet += len(refused)
-            out.problems.append(
-                problem(
-                    "photo-refused",
-                    tr.ngettext(
-                        "“{cue}” ({time}) is a photo opportunity, and {people} has not agreed "
-                        "to be photographed",
-                        "“{cue}” ({time}) is a photo opportunity, and {people} have not agreed "
-                        "to be photographed",
-                        len(refused),
-                    ).format(
-                        cue=cue.title, time=plan.hm(cue.starts_at), people=plan.names(refused)
-                    ),
-                    "cue",
-                    cue.id,
-                )
+        for pid in who:
+            if not plan.people[pid].consent_photos:
+                cues_of.setdefault(pid, []).append(cue)
+    for person in sorted((plan.people[i] for i in cues_of), key=_by_alias):
+        cues = cues_of[person.id]
+        out.unmet += len(cues)
+        named = tr.join([f"“{c.title}” ({plan.hm(c.starts_at)})" for c in cues])
+        out.problems.append(
+            problem(
+                "photo-refused",
+                tr.ngettext(
+                    "{alias} has not agreed to be photographed and is in a photo opportunity: "
+                    "{cues}",
+                    "{alias} has not agreed to be photographed and is in {n} photo "
+                    "opportunities: {cues}",
+                    len(cues),
+                ).format(alias=person.alias, n=len(cues), cues=named),
+                "participant",
+                person.id,
             )
+        )
     return out
 
 

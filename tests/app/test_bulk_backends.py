@@ -32,6 +32,8 @@ def test_the_demo_imports_reads_and_judges_the_same_on_every_backend(any_store):
     with any_store.read() as s:
         assert [p.kind for p in check(s, aid, now=DEMO_NOW)] == [
             "prop-uncarried",
+            "photo-refused",
+            "photo-refused",
             "release-unapproved",
             "declaration-missing",
         ]

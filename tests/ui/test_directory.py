@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QMessageBox
 from tests.ui.tabs_helpers import (
     answer,
     column_texts,
+    latest,
     press_ok,
     row_of_text,
     select_row,
@@ -125,7 +126,13 @@ def test_one_edit_reads_only_that_person_again(qtbot, directory, ctx, monkeypatc
         return real(session, **kwargs)
 
     monkeypatch.setattr(views, "directory_rows", spy)
-    ctx.update("participant", crow.id, "Rename", alias="Albatross")
+    ctx.update(
+        "participant",
+        crow.id,
+        "Rename",
+        expected_version=latest(ctx, "participant", crow.id),
+        alias="Albatross",
+    )
     assert aliases(directory)[:2] == ["Albatross", "Finch"]
     assert "Crow" not in aliases(directory)
     ctx.undo_stack.undo()
@@ -134,7 +141,12 @@ def test_one_edit_reads_only_that_person_again(qtbot, directory, ctx, monkeypatc
     person = ctx.create("participant", "Add participant", alias="Zebra finch")
     assert aliases(directory)[-1] == "Zebra finch"
     assert directory.count.text() == "16 participants"
-    ctx.delete("participant", person, "Delete participant")
+    ctx.delete(
+        "participant",
+        person,
+        "Delete participant",
+        expected_version=latest(ctx, "participant", person),
+    )
     assert "Zebra finch" not in aliases(directory)
 
 
@@ -142,7 +154,13 @@ def test_editing_the_selected_person_keeps_them_selected(qtbot, directory, ctx):
     row = aliases(directory).index("Heron")
     select_row(directory.table, row)
     heron = directory.table.selected_id()
-    ctx.update("participant", heron, "Language", language="de")
+    ctx.update(
+        "participant",
+        heron,
+        "Language",
+        expected_version=latest(ctx, "participant", heron),
+        language="de",
+    )
     assert directory.table.selected_id() == heron
     index = directory.model.index(row, DirCol.LANGUAGE)
     assert directory.model.data(index) == "German"
