@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import heapq
 from collections import Counter
 from datetime import datetime, timedelta
 
@@ -104,9 +105,13 @@ def double_booked(plan: Plan) -> Outcome:
     )
     cue = {c.id: c for c in plan.cues}
     out = Outcome(needs=len(plan.cues), unmet=len({i for p in pairs for i in (p.first, p.second)}))
+    # Aliases are sorted once; each pair names only its first three people (a pair of cues can
+    # share 500 people: sorting each pair's people by alias cost more than finding the pairs).
+    rank = plan.alias_rank() if pairs else {}
     for pair in pairs:
         first, second = cue[pair.first], cue[pair.second]
-        people = sorted((plan.people[i] for i in pair.people), key=_by_alias)
+        shown = heapq.nsmallest(3, pair.people, key=rank.__getitem__)
+        people = [plan.people[i] for i in shown]
         out.problems.append(
             problem(
                 "double-booked",
@@ -115,9 +120,9 @@ def double_booked(plan: Plan) -> Outcome:
                     "at the same time",
                     "{people} are in “{a}” ({a_start}–{a_end}) and “{b}” ({b_start}–{b_end}) "
                     "at the same time",
-                    len(people),
+                    len(pair.people),
                 ).format(
-                    people=plan.names(people),
+                    people=plan.names(people, total=len(pair.people)),
                     a=first.title,
                     a_start=plan.hm(first.starts_at),
                     a_end=plan.hm(first.ends_at),
