@@ -53,7 +53,6 @@ def make_store(path: Path, cues: int):
                 "title": f"Cue {i}: candles, banner; silence",
                 "place": "Statue",
                 "instructions": "Stand still.\nHold the candle with both hands.",
-                "chained": False,
                 "uid": f"cue-{i}@bench",
                 "version": 1,
             }

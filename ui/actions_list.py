@@ -81,17 +81,18 @@ def status_text(status: str) -> str:
     return labels.get(status, status)
 
 
-def _rows(session) -> list[tuple]:
-    from app.services.actions import action_list_rows
+def _rows(session):
+    """Read by ``app.services.window_views.action_list_rows`` (imported late)."""
+    from app.services.window_views import action_list_rows
 
     return action_list_rows(session)
 
 
-def _row(session, action_id: int) -> tuple | None:
-    from app.services.actions import action_list_rows
+def _row(session, action_id: int):
+    """Read by ``app.services.window_views.action_list_row`` (imported late)."""
+    from app.services.window_views import action_list_row
 
-    rows = action_list_rows(session, action_id)
-    return rows[0] if rows else None
+    return action_list_row(session, action_id)
 
 
 class ActionsModel(QAbstractTableModel):

@@ -1,9 +1,12 @@
 """What every part of the window shares: the store, the undo stack, change notifications.
 
 Widgets never open a session themselves: they ask ``ctx.query(fn, …)`` to run a read-only
-service function, and make edits through ``ctx.create / update / delete / run_edit``, each of
+service function, and make edits through ``ctx.create / update / delete / run_op``, each of
 which pushes one QUndoCommand whose redo()/undo() call the services (one edit = one
 transaction = one undo step). After every redo or undo, ``changed`` is emitted with a Change.
+An edit that writes several rows is a service operation (``app.services.ops``) given to
+``run_op``; ``run_edit`` (do/undo closures) remains only for code not moved yet, and ``ui/``
+must not call it (tests/app/test_ops.py checks).
 """
 
 from __future__ import annotations
@@ -20,6 +23,7 @@ from app.i18n import _
 from app.services import edits
 from app.services.changes import Change
 from app.services.conflicts import current_version
+from app.services.flush import entity_label
 
 
 class EditFailed(Exception):
@@ -170,7 +174,7 @@ class UpdateCommand(_ServiceCommand):
         if now != wanted:
             raise ConflictError(
                 _("somebody else changed this {entity} since; reload to see their version").format(
-                    entity=edits.ENTITY_LABELS[self.entity]
+                    entity=entity_label(self.entity)
                 ),
                 entity=self.entity,
                 entity_id=self.row_id,
@@ -286,6 +290,38 @@ class FunctionCommand(_ServiceCommand):
         self._do(lambda session: self._undo_fn(session, self.state), "undo")
 
 
+class OpCommand(_ServiceCommand):
+    """An operation (``app.services.ops``): one service call that returns its own inverse."""
+
+    def __init__(self, ctx, text, op: Callable) -> None:
+        super().__init__(ctx, text)
+        self._next = op  # what redo() runs; undo() runs the inverse it returned
+        self._inverse: Callable | None = None
+        self.result: Any = None
+
+    def redo(self) -> None:
+        if self.skip_pushed_redo():
+            return
+
+        def run(session):
+            changes = self._next(session)
+            self.result, self._inverse = changes.result, changes.undo
+            return changes.change
+
+        self._do(run, "redo")
+
+    def undo(self) -> None:
+        if self.realigning("undo"):
+            return
+
+        def run(session):
+            changes = self._inverse(session)
+            self._next = changes.undo
+            return changes.change
+
+        self._do(run, "undo")
+
+
 class AppContext(QObject):
     changed = Signal(object)  # a Change
     #: an update was refused because another organiser changed the row: (entity, id, values)
@@ -369,6 +405,10 @@ class AppContext(QObject):
         """A custom edit: ``do(session) -> (Change, state)``, ``undo(session, state) -> Change``."""
         cmd = self._push(FunctionCommand(self, text, do, undo))
         return cmd.state
+
+    def run_op(self, text: str, op: Callable) -> Any:
+        """One operation ``op(session) -> OpChanges`` as one undo step; returns its result."""
+        return self._push(OpCommand(self, text, op)).result
 
     def reset_store(self, store) -> None:
         """Another database was opened: the undo history belongs to the old one."""

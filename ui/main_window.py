@@ -64,21 +64,11 @@ def optional(module: str, name: str) -> Callable | None:
     return getattr(mod, name, None)
 
 
-def read_header(session, action_id: int) -> dict:
-    from app.services.actions import header_counts
-    from app.services.edits import get
+def read_header(session, action_id: int):
+    """Read by ``app.services.window_views.header`` (imported late)."""
+    from app.services.window_views import header
 
-    a = get(session, "action", action_id)
-    return {
-        "title": a.title,
-        "status": a.status,
-        "starts_at": a.starts_at,
-        "ends_at": a.ends_at,
-        "timezone": a.timezone,
-        "location": a.location_name,
-        **header_counts(session, action_id),  # counted, not loaded: 2,000 people cost nothing
-        "version": a.version,
-    }
+    return header(session, action_id)
 
 
 class MainWindow(QMainWindow):
@@ -108,6 +98,9 @@ class MainWindow(QMainWindow):
         menus.build_actions(self)
         menus.build_menus(self)
         menus.build_toolbar(self)
+        from ui.text_undo import TextUndoFilter
+
+        self.text_undo = TextUndoFilter(self)
         self._build_status()
         self.ctx.changed.connect(self._on_changed)  # first: the list moves before tabs reload
         self.ctx.changed.connect(self._route_change)  # to the tabs: hidden ones reload when shown
@@ -300,6 +293,9 @@ class MainWindow(QMainWindow):
 
     def attach_store(self, store) -> None:
         """Switch to an opened store (files.open_database calls this)."""
+        from ui.view_reset import close_store_bound_dialogs
+
+        close_store_bound_dialogs(self)
         for tab in self.tab_widgets.values():
             tab.set_action(None)
         self.action_id = None
@@ -470,6 +466,8 @@ class MainWindow(QMainWindow):
                 data = None
         self.header_data = data
         if data is None:
+            for label in (self.header_title, self.header_state, self.header_when):
+                label.clear()  # nothing of the last action (or database) stays on screen
             self.status_left.setText(_("All changes saved") if self.ctx.store else "")
             self.status_right.setText(ui_language())
             return

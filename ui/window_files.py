@@ -241,39 +241,23 @@ def import_bundle_file(window, path: Path):
 
 
 def _write_bundle(window, path: Path, data: dict) -> int | None:
-    from app.services.changes import Change
+    from app.services.action_ops import import_bundle
     from ui.context import EditFailed
 
-    state: dict = {}
-
-    def do(session):
-        from app.services.actions import undelete
-        from app.services.bundle_read import import_bundle
-
-        if "id" not in state:
-            result = import_bundle(session, data)
-            state.update(id=result.action_id, notes=result.notes)
-            return Change("action", (result.action_id,), "created", result.action_id), state
-        undelete(session, state["id"])
-        return Change("action", (state["id"],), "restored", state["id"]), state
-
-    def undo(session, st):
-        from app.services.edits import delete
-
-        delete(session, "action", st["id"])
-        return Change("action", (st["id"],), "deleted", st["id"])
-
     try:
-        window.ctx.run_edit(_("Import {name}").format(name=path.name), do, undo)
+        result = window.ctx.run_op(
+            _("Import {name}").format(name=path.name),
+            lambda session: import_bundle(session, data=data),
+        )
     except EditFailed as exc:
         _error(window, exc)
         return None
     message = _("Imported {name}").format(name=path.name)
-    if state.get("notes"):
-        message += " — " + "; ".join(state["notes"])
+    if result.notes:
+        message += " — " + "; ".join(result.notes)
     window.statusBar().showMessage(message, 10000)
-    window.actions_panel.select(state["id"])
-    return state["id"]
+    window.actions_panel.select(result.action_id)
+    return result.action_id
 
 
 class ExportBundleDialog(QDialog):
@@ -354,10 +338,11 @@ def export_bundle_dialog(window) -> None:
         export_bundle(window, Path(path), include_personal_data=dialog.personal.isChecked())
 
 
-def _slug(session, action_id: int) -> str:
-    from app.services.edits import get
+def _slug(session, action_id: int):
+    """Read by ``app.services.window_views.action_slug`` (imported late)."""
+    from app.services.window_views import action_slug
 
-    return get(session, "action", action_id).slug
+    return action_slug(session, action_id)
 
 
 def export_bundle(window, path: Path, *, include_personal_data: bool) -> bool:
@@ -439,7 +424,6 @@ def _local_date(window) -> date:
 
 
 def duplicate_action(window) -> None:
-    from app.services.changes import Change
     from ui.dialogs.new_action import DuplicateDialog
 
     if window.action_id is None or window.header_data is None:
@@ -447,26 +431,12 @@ def duplicate_action(window) -> None:
     source = window.action_id
 
     def submit(title: str, new_date: date) -> int:
-        state: dict = {}
+        from app.services.action_ops import duplicate_action as op
 
-        def do(session):
-            from app.services.actions import duplicate_action as dup
-            from app.services.actions import undelete
-
-            if "id" not in state:
-                state["id"] = dup(session, source, new_date=new_date, title=title)
-                return Change("action", (state["id"],), "created", state["id"]), state
-            undelete(session, state["id"])
-            return Change("action", (state["id"],), "restored", state["id"]), state
-
-        def undo(session, st):
-            from app.services.edits import delete
-
-            delete(session, "action", st["id"])
-            return Change("action", (st["id"],), "deleted", st["id"])
-
-        window.ctx.run_edit(_("Duplicate action"), do, undo)
-        return state["id"]
+        return window.ctx.run_op(
+            _("Duplicate action"),
+            lambda session: op(session, action_id=source, new_date=new_date, title=title),
+        )
 
     dialog = DuplicateDialog(
         window, submit, title=window.header_data["title"], current=_local_date(window)
@@ -476,15 +446,18 @@ def duplicate_action(window) -> None:
 
 
 def move_action(window) -> None:
+    from app.services.action_ops import move_action as op
     from ui.dialogs.new_action import MoveDialog
-    from ui.tabs.overview import move_edit
 
     if window.action_id is None or window.header_data is None:
         return
     action_id = window.action_id
 
     def submit(new_date: date) -> None:
-        window.ctx.run_edit(_("Move action"), *move_edit(action_id, new_date))
+        window.ctx.run_op(
+            _("Move action"),
+            lambda session: op(session, action_id=action_id, new_date=new_date),
+        )
 
     MoveDialog(window, submit, current=_local_date(window)).exec()
 

@@ -193,7 +193,7 @@ def build_actions(window) -> None:
         "duplicate_action",
         N_("&Duplicate for a new date…"),
         window.duplicate_action,
-        shortcut="Ctrl+D",
+        shortcut="Ctrl+Shift+D",  # Ctrl+D duplicates the selected cue on the Schedule
         icon_name="duplicate",
     )
     window.a_move = a(

@@ -289,7 +289,9 @@ action_media_contact = Table(
 
 
 class Cue(Base):
-    """One item of the run of show. ``chained``: starts when the previous cue ends."""
+    """One item of the run of show. A chained cue names the cue it follows (``follows_id``)
+    and starts when that one ends; an unchained cue keeps its own start and moves no other.
+    The ``chained`` column before revision 0003_edits is kept, unread, as ``legacy_chained``."""
 
     __tablename__ = "cue"
     __table_args__ = (
@@ -305,7 +307,12 @@ class Cue(Base):
     title: Mapped[str] = mapped_column(String(300))
     place: Mapped[str] = mapped_column(String(300), default="")
     instructions: Mapped[str] = mapped_column(Text, default="")
-    chained: Mapped[bool] = mapped_column(Boolean, default=False)
+    legacy_chained: Mapped[bool] = mapped_column("chained", Boolean, default=False)
+    follows_id: Mapped[int | None] = mapped_column(
+        ForeignKey("cue.id", ondelete="SET NULL", name="fk_cue_follows_id_cue"),
+        index=True,
+        default=None,
+    )
     #: a moment that makes pictures (the coffin carried, the wreath laid): on the media advisory
     photo_opportunity: Mapped[bool] = mapped_column(Boolean, default=False, server_default="0")
     uid: Mapped[str] = mapped_column(String(64), default=_uid)
@@ -313,6 +320,7 @@ class Cue(Base):
     __mapper_args__ = {"version_id_col": version}
 
     action: Mapped[Action] = relationship(back_populates="cues")
+    follows: Mapped[Cue | None] = relationship(remote_side=[id], foreign_keys=[follows_id])
     roles: Mapped[list[Role]] = relationship(secondary=cue_role, order_by="Role.id")
     participants: Mapped[list[Participant]] = relationship(
         secondary=cue_participant, order_by="Participant.id"
@@ -324,6 +332,10 @@ class Cue(Base):
         from datetime import timedelta
 
         return self.starts_at + timedelta(minutes=self.minutes)
+
+    @property
+    def chained(self) -> bool:
+        return self.follows_id is not None
 
 
 class Prop(Base):

@@ -227,20 +227,23 @@ def duplicate_action(
         for p in src.props
     }
     copy.props = list(props.values())
-    copy.cues = [
-        m.Cue(
+    cues = {
+        c.id: m.Cue(
             key=c.key,
             starts_at=c.starts_at,
             minutes=c.minutes,
             title=c.title,
             place=c.place,
             instructions=c.instructions,
-            chained=c.chained,
             roles=[roles[r.id] for r in c.roles],
             props=[props[p.id] for p in c.props],
         )
         for c in src.cues
-    ]
+    }
+    for c in src.cues:  # the copy's chains run through the copy's cues
+        if c.follows_id in cues:
+            cues[c.id].follows = cues[c.follows_id]
+    copy.cues = list(cues.values())
     releases = {}
     for r in src.releases:
         releases[r.id] = m.PressRelease(

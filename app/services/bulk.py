@@ -43,6 +43,20 @@ class KeyPicker:
         return candidate
 
 
+def uniform(table, rows: list[dict]) -> list[dict]:
+    """The same keys in every row: an executemany takes its columns from the first row, so a
+    key only some rows carry (a cue's ``follows_id``) would be dropped silently from the rest.
+    A missing key gets the column's own default."""
+    keys = set().union(*rows) if rows else set()
+    if all(len(r) == len(keys) for r in rows):
+        return rows
+    defaults = {}
+    for key in keys:
+        default = table.c[key].default
+        defaults[key] = default.arg if default is not None and default.is_scalar else None
+    return [{**{k: defaults[k] for k in keys - r.keys()}, **r} for r in rows]
+
+
 def _chunks(items: list, size: int = CHUNK):
     for start in range(0, len(items), size):
         yield items[start : start + size]
@@ -68,14 +82,14 @@ def insert_cues(
         title = cleaned["title"]
         cleaned["key"] = picker.pick(cleaned.get("key") or slugify(title) or "cue")
         cleaned["uid"] = row.get("uid") or str(uuid.uuid4())
-        cleaned.setdefault("chained", False)
         values.append(cleaned)
     if problems:
         raise DomainError(problems)
     if not values:
         return []
     session.flush()
-    session.execute(insert(m.Cue.__table__), values)  # Core: half the ORM bulk cost
+    # Core: half the ORM bulk cost
+    session.execute(insert(m.Cue.__table__), uniform(m.Cue.__table__, values))
     keys = [v["key"] for v in values]
     found: dict[str, int] = {}
     for part in _chunks(keys):
@@ -87,7 +101,7 @@ def insert_cues(
     chained = session.scalar(
         select(func.count())
         .select_from(m.Cue)
-        .where(m.Cue.action_id == action_id, m.Cue.chained.is_(True))
+        .where(m.Cue.action_id == action_id, m.Cue.follows_id.is_not(None))
     )
     if chained:  # re-chaining reads the whole schedule: only when something is chained
         ripple(session, action_id)
@@ -101,7 +115,7 @@ def insert_participants(session: Session, rows: list[dict]) -> list[int]:
         return []
     values = [dict(r, alias=r["alias"].strip(), alias_key=m.alias_key(r["alias"])) for r in rows]
     session.flush()
-    session.execute(insert(m.Participant.__table__), values)
+    session.execute(insert(m.Participant.__table__), uniform(m.Participant.__table__, values))
     keys = [v["alias_key"] for v in values]
     found: dict[str, int] = {}
     for part in _chunks(keys):
@@ -132,7 +146,7 @@ def insert_assignments(session: Session, action_id: int, rows: list[dict]) -> li
         for r in rows
     ]
     session.flush()
-    session.execute(insert(m.Assignment.__table__), values)
+    session.execute(insert(m.Assignment.__table__), uniform(m.Assignment.__table__, values))
     pairs = [(v["participant_id"], v["role_id"]) for v in values]
     found: dict[tuple[int, int], int] = {}
     a = m.Assignment

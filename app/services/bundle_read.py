@@ -11,7 +11,7 @@ from decimal import Decimal
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import insert, select
+from sqlalchemy import bindparam, insert, select, update
 from sqlalchemy.orm import Session
 
 from app.domain import models as m
@@ -19,8 +19,10 @@ from app.domain.enums import ActionStatus, PropStatus, ReleaseStatus, values
 from app.domain.errors import DomainError, Problem, short
 from app.domain.timeutil import LocalTimeError, parse_date, parse_local, zone
 from app.i18n import _
+from app.services.bulk import uniform
 from app.services.bundle_advisory import insert_advisories, read_advisories
 from app.services.bundle_json import bad_text, parse_json
+from app.services.chain import read_follows
 from app.services.fields import ENTITY_FIELDS, check_value
 from app.services.fields import Field as F
 from app.services.validation import SLUG_RE, slugify
@@ -82,6 +84,7 @@ ASSIGNMENT = {"participant", "role", "call_time", "confirmed", "attended"}
 PROP = {"key", "name", "quantity", "status", "carried_by", "cost", "notes"}
 CUE = {
     "key",
+    "follows",
     "starts_at",
     "minutes",
     "title",
@@ -359,8 +362,10 @@ def read_bundle(data: Any) -> dict:
                 "participants": r.refs(d, "participants", p, known_people),
                 "props": r.refs(d, "props", p, known_props),
                 "photo_opportunity": r.check(d, "photo_opportunity", p, F("bool"), False),
+                "follows": d.get("follows"),
             }
         )
+    read_follows(r, plan["schedule"], known_cues)
     plan["press_releases"] = _read_releases(r, data)
     plan["media_advisories"] = read_advisories(r, data)
     plan["tasks"] = []
@@ -651,11 +656,25 @@ def import_bundle(session: Session, raw: bytes | str | dict) -> ImportResult:
             ],
         )
     cue_rows = [
-        {k: v for k, v in c.items() if k not in ("roles", "participants", "props")}
+        {k: v for k, v in c.items() if k not in ("roles", "participants", "props", "follows")}
         | {"action_id": aid}
         for c in plan["schedule"]
     ]
     cue_ids = _bulk(session, m.Cue, cue_rows)
+    chained = [
+        {"b_id": cue_ids[c["key"]], "b_follows": cue_ids[c["follows"]]}
+        for c in plan["schedule"]
+        if c.get("follows")
+    ]
+    if chained:  # the times stay as written; the next edit of the schedule ripples
+        table = m.Cue.__table__
+        session.execute(
+            update(table)
+            .where(table.c.id == bindparam("b_id"))
+            .values(follows_id=bindparam("b_follows"))
+            .execution_options(synchronize_session=False),
+            chained,
+        )
     links = [
         (m.cue_role, "role_id", role_ids, "roles"),
         (m.cue_participant, "participant_id", people, "participants"),
@@ -696,7 +715,8 @@ def _bulk(session: Session, model, rows: list[dict]) -> dict[str, int]:
     SQLite (2,163 INSERTs for 2,000 people)."""
     if not rows:
         return {}
-    session.execute(insert(model.__table__), rows)  # Core: half the ORM bulk cost
+    # Core: half the ORM bulk cost; the same keys in every row, or executemany drops some
+    session.execute(insert(model.__table__), uniform(model.__table__, rows))
     action_id = rows[0]["action_id"]
     return dict(
         session.execute(select(model.key, model.id).where(model.action_id == action_id)).all()

@@ -141,6 +141,7 @@ def bundle_dict(session: Session, action_id: int, *, include_personal_data: bool
                 "props": [prop_key[p.id] for p in c.props],
             }
             | ({"photo_opportunity": True} if c.photo_opportunity else {})
+            | ({"follows": c.follows.key} if c.follows is not None else {})
             for c in action.cues
         ],
         "press_releases": [

@@ -10,20 +10,18 @@ validates its input and raises ``DomainError`` naming the field; nothing is writ
 
 from __future__ import annotations
 
-from datetime import timedelta
-
 from sqlalchemy import func, select
-from sqlalchemy.exc import IntegrityError, OperationalError
 from sqlalchemy.orm import Session
 from sqlalchemy.orm.attributes import flag_modified
-from sqlalchemy.orm.exc import StaleDataError
 
 from app.domain import models as m
 from app.domain.errors import ConflictError, DomainError, NotFoundError, Problem, short
 from app.domain.limits import MAX_ID
 from app.i18n import _
+from app.services.chain import check_follows, ripple
 from app.services.fields import clean
-from app.services.integrity import integrity_problem
+from app.services.flush import conflict as _conflict
+from app.services.flush import entity_label, flush_or_conflict
 from app.services.snapshot import Snapshot, capture, restore
 from app.services.validation import slugify, unique_name
 
@@ -49,19 +47,6 @@ LINKS = {
     "prop": {"carrier_ids": ("carriers", m.Participant)},
 }
 BUMP_FIELD = {"cue": "title", "prop": "name", "release": "headline"}
-ENTITY_LABELS = {
-    "action": "action",
-    "contact": "key contact",
-    "role": "role",
-    "participant": "participant",
-    "assignment": "assignment",
-    "cue": "cue",
-    "prop": "prop",
-    "release": "press release",
-    "advisory": "media advisory",
-    "task": "task",
-    "media_contact": "media contact",
-}
 
 
 def get(session: Session, entity: str, row_id: int):
@@ -70,7 +55,7 @@ def get(session: Session, entity: str, row_id: int):
     obj = session.get(MODELS[entity], row_id) if known else None
     if obj is None or (entity == "action" and obj.deleted_at is not None):
         raise NotFoundError(
-            _("no {entity} with id {id}").format(entity=ENTITY_LABELS[entity], id=short(row_id)),
+            _("no {entity} with id {id}").format(entity=entity_label(entity), id=short(row_id)),
             field="id",
         )
     return obj
@@ -94,7 +79,7 @@ def seen(
     ``shown``: the values the user saw of the fields they change. When the row moved on only
     in other fields (a colleague edited the place while this user retimed the cue), there is
     nothing to lose and the save goes through; a change of these very fields is a conflict."""
-    label = ENTITY_LABELS[entity]
+    label = entity_label(entity)
     try:
         obj = get(session, entity, row_id)
     except NotFoundError:
@@ -207,6 +192,13 @@ def _check_refs(session: Session, entity: str, obj, values: dict) -> None:
         )
         if clash is not None and (obj is None or clash != obj.id):
             raise DomainError(_("this person already has this role"), field="role_id")
+    if entity == "cue" and "follows_id" in values:
+        check_follows(
+            session,
+            cue_id=getattr(obj, "id", None),
+            action_id=action_id,
+            follows_id=values["follows_id"],
+        )
     if entity == "task" and values.get("assignee_id") is not None:
         if session.get(m.Participant, values["assignee_id"]) is None:
             raise DomainError(_("unknown participant"), field="assignee_id")
@@ -258,52 +250,40 @@ def _apply_children(session: Session, obj: m.PressRelease, values: dict) -> None
         ]
 
 
-def ripple(session: Session, action_id: int) -> list[int]:
-    """Chained cues start when the previous cue ends; returns the ids that moved."""
-    session.flush()
-    cues = list(
-        session.scalars(
-            select(m.Cue).where(m.Cue.action_id == action_id).order_by(m.Cue.starts_at, m.Cue.id)
-        )
-    )
-    moved = []
-    for prev, cue in zip(cues, cues[1:], strict=False):
-        if cue.chained:
-            end = prev.starts_at + timedelta(minutes=prev.minutes)
-            if cue.starts_at != end:
-                cue.starts_at = end
-                moved.append(cue.id)
-    session.flush()
-    return moved
-
-
-SQLITE_BUSY_SNAPSHOT = 517  # another connection committed since this transaction read
-
-
-def _conflict(entity: str, row_id: int | None) -> ConflictError:
-    return ConflictError(
-        _("somebody else changed this {entity} since you opened it").format(
-            entity=ENTITY_LABELS[entity]
-        ),
-        entity=entity,
-        entity_id=row_id,
-    )
-
-
 def _flush(session: Session, entity: str, row_id: int | None = None) -> None:
+    flush_or_conflict(session, entity, row_id)
+
+
+def _clean_all(session: Session, entity: str, obj, values: dict, *, partial: bool) -> dict:
+    """``clean``, and when a field is refused, the entity's rules on the other fields too: one
+    DomainError lists every problem at once (a taken alias and a bad e-mail together)."""
     try:
-        session.flush()
-    except StaleDataError as exc:
-        session.rollback()
-        raise _conflict(entity, row_id) from exc
-    except OperationalError as exc:
-        if getattr(exc.orig, "sqlite_errorcode", None) != SQLITE_BUSY_SNAPSHOT:
-            raise
-        session.rollback()
-        raise _conflict(entity, row_id) from exc
-    except IntegrityError as exc:
-        session.rollback()
-        raise integrity_problem(exc) from exc
+        return clean(entity, values, partial=partial)
+    except DomainError as exc:
+        problems = list(exc.problems)
+        bad = {p.path for p in problems}
+        rest = clean(entity, {k: v for k, v in values.items() if k not in bad}, partial=True)
+        rules = {"participant": _check_participant, "action": _check_action}.get(entity)
+        if rules is not None:
+            try:
+                rules(session, obj, rest)
+            except DomainError as more:
+                problems += [p for p in more.problems if p.path not in bad]
+        raise DomainError(problems) from exc
+
+
+def problems_of(session: Session, entity: str, row_id: int | None, values: dict) -> list[Problem]:
+    """Every problem saving ``values`` would meet (fields and the entity's rules), written
+    nowhere: a form that refused a field itself shows the others at the same time."""
+    obj = get(session, entity, row_id) if row_id is not None else None
+    try:
+        rest = _clean_all(session, entity, obj, dict(values), partial=True)
+        rules = {"participant": _check_participant, "action": _check_action}.get(entity)
+        if rules is not None:
+            rules(session, obj, rest)
+    except DomainError as exc:
+        return list(exc.problems)
+    return []
 
 
 # --- the three operations ---------------------------------------------------------------------
@@ -311,7 +291,7 @@ def _flush(session: Session, entity: str, row_id: int | None = None) -> None:
 
 def create(session: Session, entity: str, **values) -> int:
     model = MODELS[entity]
-    values = clean(entity, values, partial=False)
+    values = _clean_all(session, entity, None, values, partial=False)
     links = {k: values.pop(k) for k in list(values) if k in LINKS.get(entity, {})}
     children = {k: values.pop(k) for k in ("quotes", "press_contacts") if k in values}
     _check_refs(session, entity, None, values)
@@ -337,7 +317,7 @@ def create(session: Session, entity: str, **values) -> int:
         _apply_children(session, obj, children)
     _flush(session, entity)
     if entity == "cue":
-        ripple(session, obj.action_id)
+        ripple(session, obj.action_id, field="follows_id" if obj.follows_id else "minutes")
     return obj.id
 
 
@@ -375,7 +355,7 @@ def update(
 
     ``expected_version`` and ``shown``: what the user saw (see ``seen``)."""
     obj = seen(session, entity, row_id, expected_version, shown=shown)
-    values = clean(entity, values, partial=True)
+    values = _clean_all(session, entity, obj, values, partial=True)
     if "action_id" in values and values["action_id"] != getattr(obj, "action_id", None):
         raise DomainError(_("cannot move to another action"), field="action_id")
     _check_refs(session, entity, obj, values)
@@ -401,7 +381,8 @@ def update(
         flag_modified(obj, BUMP_FIELD[entity])
     _flush(session, entity)
     if entity == "cue":
-        ripple(session, obj.action_id)
+        moved = next((f for f in ("minutes", "starts_at", "follows_id") if f in values), "minutes")
+        ripple(session, obj.action_id, field=moved)
     return old
 
 
@@ -420,8 +401,10 @@ def delete(
     snap = capture(session, obj.__tablename__, row_id, entity=entity, action_id=action_id)
     session.delete(obj)
     _flush(session, entity)
-    if entity == "cue" and action_id is not None:
-        ripple(session, action_id)
+    if entity == "cue":
+        # Its followers were unchained by the database (ON DELETE SET NULL) and keep their
+        # times; forget the stale copies this session holds.
+        session.expire_all()
     return snap
 
 

@@ -61,6 +61,8 @@ class ScheduleRow:
     clashes: tuple[Clash, ...] = ()
     version: int = 0  # the row's version when read: editors save over this one only
     photo_opportunity: bool = False  # on the media advisory's "photo opportunities"
+    follows_id: int | None = None  # the cue this one follows (chained), by id
+    follows_title: str = ""
 
     @property
     def ends_at(self) -> datetime:
@@ -182,7 +184,7 @@ def schedule_rows(session: Session, action_id: int) -> list[ScheduleRow]:
             c.c.title,
             c.c.place,
             c.c.instructions,
-            c.c.chained,
+            c.c.follows_id,
             c.c.version,
             c.c.photo_opportunity,
         )
@@ -244,6 +246,7 @@ def schedule_rows(session: Session, action_id: int) -> list[ScheduleRow]:
             Clash(pid, who, first.id, first.title, first.starts_at, first.ends_at)
         )
     roles, people, props = links["roles"], links["people"], links["props"]
+    titles = {row.id: row.title for row in cues}
     return [
         ScheduleRow(
             id=row.id,
@@ -252,7 +255,7 @@ def schedule_rows(session: Session, action_id: int) -> list[ScheduleRow]:
             title=row.title,
             place=row.place,
             instructions=row.instructions,
-            chained=bool(row.chained),
+            chained=row.follows_id is not None,
             role_ids=tuple(i for i, _n in roles.get(row.id, ())),
             role_names=tuple(n for _i, n in roles.get(row.id, ())),
             participant_ids=tuple(i for i, _a in people.get(row.id, ())),
@@ -262,6 +265,8 @@ def schedule_rows(session: Session, action_id: int) -> list[ScheduleRow]:
             clashes=tuple(clashes.get(row.id, ())),
             version=row.version,
             photo_opportunity=bool(row.photo_opportunity),
+            follows_id=row.follows_id,
+            follows_title=titles.get(row.follows_id, ""),
         )
         for row in cues
     ]

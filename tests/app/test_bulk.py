@@ -42,7 +42,7 @@ def test_picked_keys_are_new_unique_and_short(bases):
 def test_cues_get_free_keys_their_uids_and_the_chain_once(store):
     aid = _action(store)
     with store.session() as s:
-        edits.create(s, "cue", action_id=aid, starts_at=START, minutes=10, title="Walk")
+        walk = edits.create(s, "cue", action_id=aid, starts_at=START, minutes=10, title="Walk")
         ids = insert_cues(
             s,
             aid,
@@ -54,7 +54,7 @@ def test_cues_get_free_keys_their_uids_and_the_chain_once(store):
                     "title": "Walk",
                     "uid": "event-1@example.org",
                 },
-                {"starts_at": START, "minutes": 5, "title": "Chained", "chained": True},
+                {"starts_at": START, "minutes": 5, "title": "Chained", "follows_id": walk},
             ],
         )
     with store.read() as s:

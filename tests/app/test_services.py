@@ -125,17 +125,23 @@ def test_chained_cues_ripple_when_a_duration_changes(store):
         first = edits.create(
             s, "cue", action_id=aid, starts_at=at("09:30"), minutes=10, title="Hearse arrives"
         )
-        edits.create(
+        coffin = edits.create(
             s,
             "cue",
             action_id=aid,
             starts_at=at("09:40"),
             minutes=10,
             title="Coffin carried",
-            chained=True,
+            follows_id=first,
         )
         edits.create(
-            s, "cue", action_id=aid, starts_at=at("09:50"), minutes=5, title="Eulogy", chained=True
+            s,
+            "cue",
+            action_id=aid,
+            starts_at=at("09:50"),
+            minutes=5,
+            title="Eulogy",
+            follows_id=coffin,
         )
     with store.session() as s:
         edits.update(s, "cue", first, minutes=25)

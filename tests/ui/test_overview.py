@@ -65,15 +65,20 @@ def test_a_latitude_that_is_not_a_number_is_refused(main_window):
     before = _action(main_window)["latitude"]
     tab.fields["latitude"].setText("north")
     tab.fields["latitude"].editingFinished.emit()
-    assert tab.errors["latitude"].text() == "must be a number, like 48.8619"
+    assert tab.errors["latitude"].text() == "“north” is not a number (like 48.8619)"
     tab.fields["latitude"].setText("123")
     tab.fields["latitude"].editingFinished.emit()
     assert tab.errors["latitude"].text() == "must be between -90 and 90"
     assert _action(main_window)["latitude"] == before
-    tab.fields["latitude"].setText("48,5")
+    tab.fields["latitude"].setText("48,5")  # the English decimal separator is "."
+    tab.fields["latitude"].editingFinished.emit()
+    assert tab.errors["latitude"].text() == "“48,5” — did you mean 48.5? (decimal separator: “.”)"
+    assert _action(main_window)["latitude"] == before
+    tab.fields["latitude"].setText("48.50")
     tab.fields["latitude"].editingFinished.emit()
     assert not tab.errors["latitude"].isVisible()
     assert _action(main_window)["latitude"] == 48.5
+    assert tab.fields["latitude"].text() == "48.5"  # shown as stored
 
 
 def test_end_before_start_is_refused(main_window):

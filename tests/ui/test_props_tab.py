@@ -90,7 +90,10 @@ def test_add_prop_with_negative_quantity_is_refused_beside_the_field(qtbot, tab,
         press_ok(dialog)
 
     with_modal(tab.add_button.click, fill)
-    assert reasons == [("must not be negative", "must not be negative"), "'abc' is not an amount"]
+    assert reasons == [
+        ("must not be negative", "must not be negative"),
+        "“abc” is not a number (like 1234.50)",
+    ]
     candles = row_of_text(tab.model, PropCol.NAME, "Candles")
     assert cell(tab.model, candles, PropCol.QUANTITY) == "12"
     assert cell(tab.model, candles, PropCol.STATUS) == "needed"

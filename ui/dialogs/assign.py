@@ -10,8 +10,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QCheckBox, QComboBox, QLineEdit, QListWidget, QListWidgetItem, QWidget
 
 from app.i18n import _
-from app.services import edits, views
-from app.services.changes import Change
+from app.services import views
 from ui.dialogs.form import FormDialog
 from ui.tabs._common import update_changed, wall_clock_instant
 from ui.tabs._timeinput import WallClockEdit
@@ -30,19 +29,11 @@ MAX_MATCHES = 200
 
 def assign_new_person(ctx, *, action_id: int, alias: str, values: dict, text: str) -> int:
     """Create a participant and their assignment as one undo step; returns the assignment id."""
+    from app.services.people_ops import assign_new_person as op
 
-    def do(session):
-        pid = edits.create(session, "participant", alias=alias)
-        aid = edits.create(session, "assignment", action_id=action_id, participant_id=pid, **values)
-        return Change("assignment", (aid,), "created", action_id), (pid, aid)
-
-    def undo(session, state):
-        pid, aid = state
-        edits.delete(session, "assignment", aid)
-        edits.delete(session, "participant", pid)
-        return Change("assignment", (aid,), "deleted", action_id)
-
-    return ctx.run_edit(text, do, undo)[1]
+    return ctx.run_op(
+        text, lambda session: op(session, action_id=action_id, alias=alias, values=values)
+    )
 
 
 class AssignDialog(FormDialog):
@@ -183,27 +174,25 @@ class RoleDialog(FormDialog):
         self.ctx, self.action_id, self.row = ctx, action_id, row
         self.saved_id: int | None = None
         self.name = self.add_field("name", _("&Name:"), QLineEdit())
-        self.needed = self.add_field("needed", _("N&eeded:"), QLineEdit())
+        self.needed = self.add_number_field("needed", _("N&eeded:"), decimals=0)
         self.instructions = self.add_field("instructions", _("&Instructions:"), QPlainTextEdit())
         self.instructions.setTabChangesFocus(True)
         self.instructions.setFixedHeight(self.fontMetrics().height() * 5)
         self.name.setText(row.name if row else "")
-        self.needed.setText(str(row.needed if row else 1))
+        self.set_number("needed", row.needed if row else 1)
         self.instructions.setPlainText(row.instructions if row else "")
         self.name.setFocus()
 
     def save(self) -> bool:
-        from ui.dialogs.form import parse_int
+        from ui.dialogs.form import INVALID
 
-        needed = parse_int(self.needed.text())
-        if needed is None:
-            self.problem("needed", _("must be a whole number"))
-            return False
         values = {
             "name": self.name.text().strip(),
-            "needed": needed,
+            "needed": self.number("needed", whole=True, required=True),
             "instructions": self.instructions.toPlainText().strip(),
         }
+        if INVALID in values.values():
+            return self.refuse("role", values)
         label = values["name"] or _("role")
         if self.row is None:
             self.saved_id = self.ctx.create(

@@ -34,7 +34,6 @@ from PySide6.QtWidgets import (
 from app.domain.errors import CortegeError
 from app.domain.timeutil import zone
 from app.i18n import _, ngettext, ui
-from app.services.changes import Change
 from ui.context import EditFailed
 from ui.models.base import RowTableModel
 from ui.tabs._common import SPACING, EmptyTableView, button, error_color, fmt_minutes
@@ -65,10 +64,11 @@ def _path_row(edit: QLineEdit, browse: QPushButton) -> QHBoxLayout:
     return row
 
 
-def _people(session, action_id: int) -> list[tuple[int, str]]:
-    from app.exports.calendar import export
+def _people(session, action_id: int):
+    """Read by ``app.services.window_views.calendar_people`` (imported late)."""
+    from app.services.window_views import calendar_people
 
-    return [(p.id, p.alias) for p in export.people_of(session, action_id)]
+    return calendar_people(session, action_id)
 
 
 class CalendarExportDialog(QDialog):
@@ -425,28 +425,18 @@ class CalendarImportDialog(QDialog):
         self.summary.setText(text)
 
     def do_import(self) -> None:
-        from app.exports.calendar.import_ics import apply_import, preview_ics, undo_import
+        from app.services.cue_ops import import_calendar
 
         data, action_id, skip = self.data, self.action_id, self.skip_outside.isChecked()
         if data is None:
             return
 
-        def do(session):
-            pre = preview_ics(session, action_id, data)
-            if skip:
-                pre.events = [e for e in pre.events if not e.outside]
-            outcome = apply_import(session, pre)
-            ids = (*outcome.created, *outcome.updated)
-            return Change("cue", ids, "reloaded", action_id), outcome
-
-        def undo(session, outcome):
-            undo_import(session, outcome)
-            ids = (*outcome.created, *outcome.updated)
-            return Change("cue", ids, "reloaded", action_id)
+        def op(session):
+            return import_calendar(session, action_id=action_id, data=data, skip_outside=skip)
 
         name = Path(self.path.text()).name
         try:
-            self.ctx.run_edit(_("Import calendar {name}").format(name=name), do, undo)
+            self.ctx.run_op(_("Import calendar {name}").format(name=name), op)
         except EditFailed as exc:
             self._fail(str(exc.error))
             return

@@ -54,7 +54,7 @@ _FIELD_LABELS = {
     "minutes": N_("Duration (minutes)"),
     "place": N_("Place"),
     "instructions": N_("Instructions"),
-    "chained": N_("Starts when the previous cue ends"),
+    "follows_id": N_("Follows"),
     "role_ids": N_("Roles"),
     "participant_ids": N_("People"),
     "prop_ids": N_("Props"),

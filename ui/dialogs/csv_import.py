@@ -26,8 +26,7 @@ from PySide6.QtWidgets import (
 from app.domain.errors import DomainError
 from app.domain.timeutil import zone
 from app.i18n import _, ngettext
-from app.services import people_csv, views
-from app.services.changes import Change
+from app.services import people_csv, people_ops, views
 from ui.context import EditFailed
 from ui.models.base import RowTableModel
 from ui.tabs._common import SPACING, EmptyTableView, error_color, fmt_time
@@ -158,21 +157,14 @@ class CsvImportDialog(QDialog):
     def do_import(self) -> None:
         data, action_id = self.data, self.action_id
 
-        def do(session):
-            pre = people_csv.preview(session, action_id, data)
-            result = people_csv.import_rows(session, action_id, pre.good)
-            return Change("participant", result.participant_ids, "created", action_id), result
-
-        def undo(session, result):
-            people_csv.undo_import(session, result)
-            return Change("participant", result.participant_ids, "deleted", action_id)
+        def op(session):
+            return people_ops.import_people_csv(session, action_id=action_id, data=data)
 
         good = len(self.preview.good)
         try:
-            self.result_ = self.ctx.run_edit(
+            self.result_ = self.ctx.run_op(
                 ngettext("Import {n} participant", "Import {n} participants", good).format(n=good),
-                do,
-                undo,
+                op,
             )
         except EditFailed as exc:
             QMessageBox.warning(self, _("Nothing imported"), str(exc.error))

@@ -1,51 +1,46 @@
 """Add, insert or edit a cue: a form whose fields show their own errors.
 
-Start times are wall-clock times in the action's zone. A chained cue starts when the previous one
-ends (the service ripples every chained cue after a change of duration), so its start is not
-edited. "Insert" places the new cue right after the selected one, pushing the cue that started
-exactly there (a chained one, always) so the chain runs through the new cue.
+Start times are wall-clock times in the action's zone. A chained cue names the cue it follows
+("Follows") and starts when that one ends: the service moves it when its predecessor changes,
+so its start is not edited here. "Insert" places a new cue right after the selected one,
+chained to it, and hands it the cues that followed the selected one (``cue_ops.insert_after``:
+one operation, one undo step). An unchained cue keeps its own start, whatever else moves.
 """
 
 from __future__ import annotations
 
-from datetime import timedelta
-
-from PySide6.QtWidgets import QCheckBox, QLineEdit, QPlainTextEdit, QWidget
+from PySide6.QtWidgets import QCheckBox, QComboBox, QLineEdit, QPlainTextEdit, QWidget
 
 from app.i18n import _
-from app.services import edits
-from app.services.changes import Change
 from app.services.views import Choice, ScheduleRow
-from ui.dialogs.form import CheckList, FormDialog, parse_int
-from ui.tabs._common import update_changed, wall_clock_instant
+from ui.dialogs.form import INVALID, CheckList, FormDialog
+from ui.tabs._common import fmt_time, update_changed, wall_clock_instant
 from ui.tabs._timeinput import WallClockEdit
 
 
-def insert_cue(
-    ctx, *, action_id: int, after: ScheduleRow, following_id: int | None, values: dict, text: str
-) -> int:
+def insert_cue(ctx, *, after: ScheduleRow, values: dict, text: str) -> int:
     """One undo step: a chained cue right after ``after``; returns its id."""
-    start = after.ends_at
-    values = {**values, "action_id": action_id, "starts_at": start, "chained": True}
+    from app.services.cue_ops import insert_after
 
-    def do(session):
-        pushed = None
-        if following_id is not None:
-            later = start + timedelta(minutes=max(values["minutes"], 0))
-            pushed = edits.update(session, "cue", following_id, starts_at=later, chained=False)
-        new_id = edits.create(session, "cue", **values)
-        if pushed is not None and pushed["chained"]:
-            edits.update(session, "cue", following_id, chained=True)
-        return Change("cue", (new_id,), "created", action_id), (new_id, pushed)
+    return ctx.run_op(text, lambda session: insert_after(session, after_id=after.id, values=values))
 
-    def undo(session, state):
-        new_id, pushed = state
-        edits.delete(session, "cue", new_id)
-        if pushed is not None:
-            edits.update(session, "cue", following_id, **pushed)
-        return Change("cue", (new_id,), "deleted", action_id)
 
-    return ctx.run_edit(text, do, undo)[0]
+def chain_choices(rows: list[ScheduleRow], row: ScheduleRow | None) -> list[ScheduleRow]:
+    """The cues ``row`` may follow: any other cue of the action that does not follow it."""
+    if row is None:
+        return list(rows)
+    by_id = {r.id: r for r in rows}
+
+    def follows_row(r: ScheduleRow) -> bool:
+        seen = set()
+        while r is not None and r.id not in seen:
+            if r.id == row.id:
+                return True
+            seen.add(r.id)
+            r = by_id.get(r.follows_id) if r.follows_id is not None else None
+        return False
+
+    return [r for r in rows if not follows_row(r)]
 
 
 class CueEditor(FormDialog):
@@ -62,7 +57,7 @@ class CueEditor(FormDialog):
         row: ScheduleRow | None = None,
         start=None,
         after: ScheduleRow | None = None,
-        following_id: int | None = None,
+        cues: list[ScheduleRow] = (),
     ) -> None:
         if row is not None:
             title = _("Edit cue")
@@ -72,17 +67,19 @@ class CueEditor(FormDialog):
             title = _("Add cue")
         super().__init__(parent, title=title, name="cue_editor")
         self.ctx, self.action_id, self.tz = ctx, action_id, tz
-        self.row, self.after, self.following_id = row, after, following_id
+        self.row, self.after = row, after
+        self.cues = {c.id: c for c in cues}
         self.saved_id: int | None = None
 
         self.title_edit = self.add_field("title", _("&Title:"), QLineEdit())
         self.start_edit = self.add_field(
             "starts_at", _("&Start:"), WallClockEdit("start", _("Start"))
         )
-        self.chained = self.add_field(
-            "chained", _("C&hained:"), QCheckBox(_("Starts when the previous cue ends"))
-        )
-        self.minutes_edit = self.add_field("minutes", _("&Duration (minutes):"), QLineEdit())
+        self.follows = self.add_field("follows_id", _("&Follows:"), QComboBox())
+        self.follows.addItem(_("Nothing: it starts at its own time"), None)
+        for c in chain_choices(list(cues), row):
+            self.follows.addItem(f"{fmt_time(c.ends_at, tz)} — {c.title}", c.id)
+        self.minutes_edit = self.add_number_field("minutes", _("&Duration (minutes):"), decimals=0)
         self.place_edit = self.add_field("place", _("&Place:"), QLineEdit())
         self.instructions = self.add_field("instructions", _("&Instructions:"), QPlainTextEdit())
         self.instructions.setTabChangesFocus(True)
@@ -95,13 +92,15 @@ class CueEditor(FormDialog):
             _("Press:"),
             QCheckBox(_("A photo opportunity (listed on the media advisory)")),
         )
-        self.chained.toggled.connect(lambda on: self.start_edit.setEnabled(not on))
+        self.follows.currentIndexChanged.connect(
+            lambda _i: self.start_edit.setEnabled(self.follows.currentData() is None)
+        )
 
         if row is not None:
             self.title_edit.setText(row.title)
             self.start_edit.set_instant(row.starts_at, tz)
-            self.chained.setChecked(row.chained)
-            self.minutes_edit.setText(str(row.minutes))
+            self.follows.setCurrentIndex(max(self.follows.findData(row.follows_id), 0))
+            self.set_number("minutes", row.minutes)
             self.place_edit.setText(row.place)
             self.instructions.setPlainText(row.instructions)
             self.photo.setChecked(row.photo_opportunity)
@@ -109,9 +108,10 @@ class CueEditor(FormDialog):
         else:
             begin = after.ends_at if after is not None else start
             self.start_edit.set_instant(begin, tz)
-            self.chained.setChecked(after is not None)
-            self.chained.setEnabled(after is None)
-            self.minutes_edit.setText("10")
+            if after is not None:
+                self.follows.setCurrentIndex(max(self.follows.findData(after.id), 0))
+                self.follows.setEnabled(False)
+            self.set_number("minutes", 10)
             checked = ((), (), ())
         self.roles.set_choices(roles, checked[0])
         self.people.set_choices(people, checked[1])
@@ -119,28 +119,30 @@ class CueEditor(FormDialog):
         self.title_edit.setFocus()
 
     def values(self) -> dict | None:
-        minutes = parse_int(self.minutes_edit.text())
-        if minutes is None:
-            self.problem("minutes", _("must be a whole number"))
-            return None
+        """The form's values, or None with every problem shown beside its field."""
         out = {
             "title": self.title_edit.text().strip(),
-            "minutes": minutes,
+            "minutes": self.number("minutes", whole=True, required=True),
             "place": self.place_edit.text().strip(),
             "instructions": self.instructions.toPlainText().strip(),
-            "chained": self.chained.isChecked(),
+            "follows_id": self.follows.currentData(),
             "photo_opportunity": self.photo.isChecked(),
             "role_ids": self.roles.checked_ids(),
             "participant_ids": self.people.checked_ids(),
             "prop_ids": self.props.checked_ids(),
         }
-        if self.after is not None or (self.row is not None and out["chained"]):
-            return out  # the start follows the previous cue
-        kept = self.row.starts_at if self.row is not None else None
-        out["starts_at"] = wall_clock_instant(
-            self, self.start_edit, field="starts_at", kept=kept, tz=self.tz
-        )
-        return out if out["starts_at"] is not None else None
+        if self.after is None and out["follows_id"] is None:
+            kept = self.row.starts_at if self.row is not None else None
+            start = wall_clock_instant(
+                self, self.start_edit, field="starts_at", kept=kept, tz=self.tz
+            )
+            out["starts_at"] = INVALID if start is None else start
+        elif self.row is None and out["follows_id"] in self.cues:
+            out["starts_at"] = self.cues[out["follows_id"]].ends_at  # the service keeps it so
+        if INVALID in out.values():
+            self.refuse("cue", out)
+            return None
+        return out
 
     def save(self) -> bool:
         values = self.values()
@@ -153,7 +155,7 @@ class CueEditor(FormDialog):
                 "minutes": self.row.minutes,
                 "place": self.row.place,
                 "instructions": self.row.instructions,
-                "chained": self.row.chained,
+                "follows_id": self.row.follows_id,
                 "photo_opportunity": self.row.photo_opportunity,
                 "role_ids": sorted(self.row.role_ids),
                 "participant_ids": sorted(self.row.participant_ids),
@@ -169,12 +171,9 @@ class CueEditor(FormDialog):
                 text=_("Edit cue “{title}”").format(title=label),
             )
         elif self.after is not None:
-            values.pop("chained", None)
             self.saved_id = insert_cue(
                 self.ctx,
-                action_id=self.action_id,
                 after=self.after,
-                following_id=self.following_id,
                 values=values,
                 text=_("Insert cue “{title}”").format(title=label),
             )

@@ -26,7 +26,7 @@ from app.i18n import _, ngettext
 from app.services import views
 from app.services.changes import Change
 from ui.context import EditFailed
-from ui.dialogs.form import FormDialog
+from ui.dialogs.form import INVALID, FormDialog
 from ui.models.directory import DIR_PERSONAL, DirCol, DirectoryModel
 from ui.tabs._common import (
     SPACING,
@@ -111,8 +111,11 @@ class ParticipantDialog(FormDialog):
             try:
                 out["consent_given_on"] = parse_date(text) if text else None
             except ValueError as exc:
-                self.problem("consent_given_on", str(exc))
-                return None
+                self.problem("consent_given_on", str(exc), focus=False)
+                out["consent_given_on"] = INVALID
+        if INVALID in out.values():
+            self.refuse("participant", out, row_id=self.pid)
+            return None
         return out
 
     def save(self) -> bool:
@@ -139,6 +142,9 @@ class ParticipantDialog(FormDialog):
 
 
 class DirectoryDialog(QDialog):
+    #: it reloads itself from whichever database the window opens (ctx.changed: EVERYTHING)
+    follows_store = True
+
     def __init__(self, parent: QWidget | None, ctx) -> None:
         super().__init__(parent)
         self.ctx = ctx

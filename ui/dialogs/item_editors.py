@@ -2,42 +2,17 @@
 
 from __future__ import annotations
 
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 
 from PySide6.QtWidgets import QCheckBox, QComboBox, QLineEdit, QPlainTextEdit
 
 from app.domain.enums import PropStatus, values
 from app.domain.timeutil import parse_date
 from app.i18n import _, ui
+from app.numbers import number_text
 from app.services.readiness import status_label
 from app.services.views import Choice, PropRow, TaskRow
-from ui.dialogs.form import CheckList, FormDialog, parse_int
-
-
-def parse_amount(text: str) -> Decimal | str | None:
-    """An amount typed in the UI locale ("12,50" in French) or plainly ("12.50"); None for empty.
-    Text that is not a number is passed on as is, so the service names the problem."""
-    text = text.strip()
-    if not text:
-        return None
-    from babel.numbers import NumberFormatError, parse_decimal
-
-    try:
-        return parse_decimal(text, locale=ui().lang)
-    except NumberFormatError:
-        try:
-            return Decimal(text)
-        except InvalidOperation:
-            return text
-
-
-def amount_text(amount: Decimal | None) -> str:
-    """An amount for editing, with its two decimals, in the UI locale ("35,00" in French)."""
-    if amount is None:
-        return ""
-    from babel.numbers import format_decimal
-
-    return format_decimal(amount, format="0.00", locale=ui().lang)
+from ui.dialogs.form import INVALID, CheckList, FormDialog
 
 
 class PropDialog(FormDialog):
@@ -48,23 +23,25 @@ class PropDialog(FormDialog):
         self.ctx, self.action_id, self.row = ctx, action_id, row
         self.saved_id: int | None = None
         self.name = self.add_field("name", _("&Name:"), QLineEdit())
-        self.quantity = self.add_field("quantity", _("&Quantity:"), QLineEdit())
+        self.quantity = self.add_number_field("quantity", _("&Quantity:"), decimals=0)
         self.status = self.add_field("status", _("&Status:"), QComboBox())
         for value in values(PropStatus):
             self.status.addItem(status_label(value), value)
         self.carriers = self.add_field("carrier_ids", _("Carried &by:"), CheckList("carriers"))
-        self.cost = self.add_field("cost", _("&Cost:"), QLineEdit())
+        self.cost = self.add_number_field("cost", _("&Cost:"), decimals=2)
         self.cost.setPlaceholderText(
-            _("e.g. {amount}").format(amount=ui().number(Decimal("12.50")))
+            _("e.g. {amount}").format(
+                amount=number_text(Decimal("12.50"), locale=ui().lang, decimals=2)
+            )
         )
         self.notes = self.add_field("notes", _("N&otes:"), QPlainTextEdit())
         self.notes.setTabChangesFocus(True)
         self.notes.setFixedHeight(self.fontMetrics().height() * 4)
         if row is not None:
             self.name.setText(row.name)
-            self.quantity.setText(str(row.quantity))
+            self.set_number("quantity", row.quantity)
             self.status.setCurrentIndex(self.status.findData(row.status))
-            self.cost.setText(amount_text(row.cost))
+            self.set_number("cost", row.cost)
             self.notes.setPlainText(row.notes)
         else:
             self.quantity.setText("1")
@@ -72,18 +49,16 @@ class PropDialog(FormDialog):
         self.name.setFocus()
 
     def save(self) -> bool:
-        quantity = parse_int(self.quantity.text())
-        if quantity is None:
-            self.problem("quantity", _("must be a whole number"))
-            return False
         new = {
             "name": self.name.text().strip(),
-            "quantity": quantity,
+            "quantity": self.number("quantity", whole=True, required=True),
             "status": self.status.currentData(),
             "carrier_ids": self.carriers.checked_ids(),
-            "cost": parse_amount(self.cost.text()),
+            "cost": self.number("cost"),
             "notes": self.notes.toPlainText().strip(),
         }
+        if INVALID in new.values():
+            return self.refuse("prop", new)
         label = new["name"] or _("prop")
         if self.row is None:
             self.saved_id = self.ctx.create(

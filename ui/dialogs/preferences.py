@@ -239,8 +239,7 @@ class PreferencesDialog(QDialog):
         return {k: v for k, v in new.items() if getattr(s, k) != v}
 
     def accept(self) -> None:
-        from app.services.changes import Change
-        from app.services.settings import update_settings
+        from app.services.action_ops import change_settings
         from ui.context import EditFailed
 
         for error in self.errors.values():
@@ -248,16 +247,11 @@ class PreferencesDialog(QDialog):
         values = self.changed_settings()
         if values:
 
-            def do(session):
-                old = update_settings(session, **values)
-                return Change("settings", (1,), "updated", None), old
-
-            def undo(session, old):
-                update_settings(session, **old)
-                return Change("settings", (1,), "updated", None)
+            def op(session):
+                return change_settings(session, values=values)
 
             try:
-                self.ctx.run_edit(_("Change organisation settings"), do, undo)
+                self.ctx.run_op(_("Change organisation settings"), op)
             except EditFailed as exc:
                 for p in getattr(exc.error, "problems", []):
                     target = self.errors.get(p.path) or self.errors["name"]

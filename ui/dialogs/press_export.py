@@ -22,7 +22,6 @@ from PySide6.QtWidgets import (
 )
 
 from app.i18n import N_, _, ui
-from app.services.changes import Change
 from ui import style
 from ui.context import EditFailed
 
@@ -195,22 +194,15 @@ class PressExportDialog(QDialog):
         return True
 
     def _record(self, rid: int, contact_ids: list[int]) -> None:
-        from app.services import media
+        from app.services.press_ops import record_sends
 
-        action_id = self.action_id
+        note = _("e-mail draft exported for sending")
 
-        def do(session):
-            ids = media.record_sends(
-                session, rid, contact_ids, note=_("e-mail draft exported for sending")
-            )
-            return Change("release", (rid,), "updated", action_id), ids
-
-        def undo(session, ids):
-            media.delete_sends(session, ids)
-            return Change("release", (rid,), "updated", action_id)
+        def op(session):
+            return record_sends(session, release_id=rid, contact_ids=contact_ids, note=note)
 
         try:
-            self.ctx.run_edit(_("Record release as sent"), do, undo)
+            self.ctx.run_op(_("Record release as sent"), op)
         except EditFailed as exc:
             self.message.setText(str(exc))
 

@@ -18,10 +18,11 @@ class Col(IntEnum):
     DURATION = 1
     END = 2
     TITLE = 3
-    PLACE = 4
-    ROLES = 5
-    PEOPLE = 6
-    PROPS = 7
+    FOLLOWS = 4  # what this chained cue follows: the chain is visible, not implied
+    PLACE = 5
+    ROLES = 6
+    PEOPLE = 7
+    PROPS = 8
 
 
 class ScheduleModel(RowTableModel):
@@ -41,6 +42,7 @@ class ScheduleModel(RowTableModel):
             Col.ROLES: _("Roles"),
             Col.PEOPLE: _("People"),
             Col.PROPS: _("Props"),
+            Col.FOLLOWS: _("Follows"),
         }[column]
 
     def clash_text(self, row: ScheduleRow) -> str:
@@ -73,11 +75,13 @@ class ScheduleModel(RowTableModel):
                 return ", ".join(row.aliases)
             if column == Col.PROPS:
                 return ", ".join(row.prop_names)
+            if column == Col.FOLLOWS:
+                return f"↳ {row.follows_title}" if row.chained else ""
         if role == Qt.ItemDataRole.ToolTipRole:
             if row.clashes:
                 return _("Double-booked:") + "\n" + self.clash_text(row)
-            if column == Col.START and row.chained:
-                return _("Starts when the previous cue ends")
+            if column in (Col.START, Col.FOLLOWS) and row.chained:
+                return _("Starts when “{cue}” ends").format(cue=row.follows_title)
             if column == Col.TITLE and row.photo_opportunity:
                 note = _("A photo opportunity: listed on the media advisory")
                 return f"{note}\n\n{row.instructions}" if row.instructions else note

@@ -4,7 +4,8 @@ step; a refused value is shown beside the field with the reason and is not saved
 from __future__ import annotations
 
 import re
-from datetime import date, datetime, timedelta
+from datetime import date, datetime
+from decimal import Decimal
 
 from PySide6.QtCore import QDate, Qt, QTime
 from PySide6.QtWidgets import (
@@ -29,7 +30,7 @@ from app.i18n import N_, _
 from ui import style
 from ui.actions_list import status_text
 from ui.tabs.base import ActionTab
-from ui.widgets.contacts_table import ContactsEditor, read_contacts
+from ui.widgets.contacts_table import ContactsEditor
 from ui.widgets.datetime_edit import resolve_wall_clock
 from ui.widgets.field_error import FieldError, problem_text
 from ui.widgets.text_edit import DATE_FORMAT, CommitTextEdit, OptionalDateEdit
@@ -93,16 +94,11 @@ GROUPS = {
 }
 
 
-def read_action(session, action_id: int) -> dict:
-    from app.services.edits import get
+def read_action(session, action_id: int):
+    """Read by ``app.services.window_views.action_values`` (imported late)."""
+    from app.services.window_views import action_values
 
-    a = get(session, "action", action_id)
-    values = {name: getattr(a, name) for name in LABELS if hasattr(a, name)}
-    values["route"] = list(a.route or [])
-    values["languages"] = list(a.languages or [])
-    values["contacts"] = read_contacts(session, action_id)
-    values["version"] = a.version
-    return values
+    return action_values(session, action_id)
 
 
 def parse_languages(text: str) -> list[str]:
@@ -110,13 +106,19 @@ def parse_languages(text: str) -> list[str]:
 
 
 def parse_coordinate(text: str) -> float | None:
-    text = text.strip().replace(",", ".")
-    if not text:
-        return None
-    try:
-        return float(text)
-    except ValueError as exc:
-        raise ValueError(_("must be a number, like 48.8619")) from exc
+    """A latitude or longitude typed in the UI locale (``app.numbers``: one rule for all)."""
+    from app.i18n import ui
+    from app.numbers import parse_number
+
+    value = parse_number(text, locale=ui().lang, example=Decimal("48.8619"))
+    return None if value is None else float(value)
+
+
+def coordinate_text(value: float | None) -> str:
+    from app.i18n import ui
+    from app.numbers import number_text
+
+    return number_text(value, locale=ui().lang, decimals=None)
 
 
 def _country_choices() -> list[tuple[str, str]]:
@@ -209,6 +211,7 @@ class OverviewTab(ActionTab):
             t.setDisplayFormat("HH:mm")
             self._add(form, name, t)
             t.editingFinished.connect(lambda n=name: self._commit_time(n))
+            t.timeChanged.connect(lambda _t: self._recheck_times())
         picker = TimeZonePicker(self)
         self._add(form, "timezone", picker)
         picker.zone_chosen.connect(self._commit_zone)
@@ -228,9 +231,10 @@ class OverviewTab(ActionTab):
         self._add(form, "meeting_point", CommitTextEdit(self, lines=2))
         for name in ("latitude", "longitude"):
             edit = QLineEdit(self)
-            edit.setPlaceholderText("48.8619" if name == "latitude" else "2.3934")
+            edit.setPlaceholderText(coordinate_text(48.8619 if name == "latitude" else 2.3934))
             self._add(form, name, edit)
             edit.editingFinished.connect(lambda n=name: self._commit_coordinate(n))
+            edit.textEdited.connect(lambda _t, n=name: self._recheck_coordinate(n))
         route = CommitTextEdit(self, lines=3)
         self._add(form, "route", route)
         route.editingFinished.connect(self._commit_route)
@@ -317,19 +321,29 @@ class OverviewTab(ActionTab):
         for error in self.errors.values():
             error.clear_error()
         if self.action_id is None or self.ctx.store is None:
-            self.values = {}
-            self.stack.setCurrentWidget(self.empty)
+            self._clear()
             return
         from app.domain.errors import NotFoundError
 
         try:
             self.values = self.ctx.query(read_action, self.action_id)
         except NotFoundError:
-            self.values = {}
-            self.stack.setCurrentWidget(self.empty)
+            self._clear()
             return
         self.stack.setCurrentWidget(self.scroll)
         self._show(self.values)
+
+    def _clear(self) -> None:
+        """No action: nothing of the last one stays in a field (another database may follow)."""
+        self.values = {}
+        self.stack.setCurrentWidget(self.empty)
+        for widget in self.fields.values():
+            if isinstance(widget, CommitTextEdit):
+                widget.set_text("")
+            elif isinstance(widget, QLineEdit):
+                widget.clear()
+                widget.setModified(False)
+        self.contacts.set_action(None, [])
 
     def _show(self, v: dict) -> None:
         f = self.fields
@@ -357,7 +371,7 @@ class OverviewTab(ActionTab):
         f["country"].setCurrentIndex(max(f["country"].findData(v["country"] or ""), 0))
         for name in ("latitude", "longitude"):
             if not typing(name):
-                f[name].setText("" if v[name] is None else f"{v[name]:g}")
+                f[name].setText(coordinate_text(v[name]))
         tz = zone(v["timezone"])
         start = v["starts_at"].astimezone(tz)
         end = v["ends_at"].astimezone(tz)
@@ -440,7 +454,17 @@ class OverviewTab(ActionTab):
         except ValueError as exc:
             self.errors[name].show_error(str(exc))
             return
-        self.commit(name, value)
+        if self.commit(name, value) or self.values.get(name) == value:
+            self.fields[name].setText(coordinate_text(value))  # as stored, in the UI locale
+
+    def _recheck_coordinate(self, name: str) -> None:
+        """An error goes the moment the text is a valid coordinate again."""
+        try:
+            value = parse_coordinate(self.fields[name].text())
+        except ValueError:
+            return
+        if value is None or abs(value) <= (90 if name == "latitude" else 180):
+            self.errors[name].clear_error()
 
     def _commit_zone(self, name: str) -> None:
         self.errors["timezone"].clear_error()
@@ -458,6 +482,7 @@ class OverviewTab(ActionTab):
         t = self.fields[name].time().toPython().replace(second=0, microsecond=0)
         base = start if name == "starts_at" else end
         if base.time().replace(second=0, microsecond=0, tzinfo=None) == t:
+            self._recheck_times()  # back to the stored time: whatever it said is over
             return
         naive = datetime.combine(base.date(), t)
         try:
@@ -472,7 +497,23 @@ class OverviewTab(ActionTab):
         if name == "starts_at" and instant > other:
             self.errors[name].show_error(_("the start is after the end"))
             return
-        self.commit(name, instant)
+        if self.commit(name, instant):
+            self._recheck_times()
+
+    def _recheck_times(self) -> None:
+        """Clear a time's error the moment it no longer applies: the order once the start is
+        not after the end, any other once the field shows the stored time again."""
+        if not self.values:
+            return
+        shown = {n: self.fields[n].time().toPython() for n in ("starts_at", "ends_at")}
+        order = (_("the end is before the start"), _("the start is after the end"))
+        for name in ("starts_at", "ends_at"):
+            message = self.errors[name].message
+            stored = self._local(name).time().replace(second=0, microsecond=0, tzinfo=None)
+            if (message in order and shown["starts_at"] <= shown["ends_at"]) or (
+                message and shown[name] == stored
+            ):
+                self.errors[name].clear_error()
 
     def _commit_date(self) -> None:
         if not self.values or self.action_id is None:
@@ -489,9 +530,14 @@ class OverviewTab(ActionTab):
         from ui.context import EditFailed
 
         try:
-            self.ctx.run_edit(
+            from app.services.action_ops import move_action
+
+            action_id, version = self.action_id, self.values.get("version")
+            self.ctx.run_op(
                 _("Move action"),
-                *move_edit(self.action_id, new_date, expected_version=self.values.get("version")),
+                lambda session: move_action(
+                    session, action_id=action_id, new_date=new_date, expected_version=version
+                ),
             )
         except EditFailed as exc:
             self.errors["date"].show_error(problem_text(exc))
@@ -507,28 +553,3 @@ class OverviewTab(ActionTab):
             self.focus_field("decl_authority")
             return
         module.open_dialog(self.window(), self.ctx, self.action_id)
-
-
-def move_edit(action_id: int, new_date: date, *, expected_version: int | None = None):
-    """(do, undo) for ``ctx.run_edit``: move the action to ``new_date`` and back; refused when
-    the action is no longer at ``expected_version`` (the one the user saw)."""
-    from app.services.changes import Change
-
-    def do(session):
-        from app.services.actions import move_action
-        from app.services.edits import seen
-
-        seen(session, "action", action_id, expected_version)
-
-        days = move_action(session, action_id, new_date)
-        return Change("action", (action_id,), "updated", action_id), days
-
-    def undo(session, days):
-        from app.services.actions import load_action, move_action
-
-        action = load_action(session, action_id)
-        current = action.starts_at.astimezone(zone(action.timezone)).date()
-        move_action(session, action_id, current - timedelta(days=days))
-        return Change("action", (action_id,), "updated", action_id)
-
-    return do, undo

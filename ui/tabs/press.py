@@ -113,7 +113,9 @@ class PressTab(ActionTab):
             ReleaseCol.HEADLINE, QHeaderView.ResizeMode.Stretch
         )
         self.table.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.table.selectionModel().currentRowChanged.connect(lambda *_a: self._show_selected())
+        # The selection, not the current row: currentRowChanged comes before a mouse click has
+        # moved the selection, which then still names no release (the editor greyed out).
+        self.table.selectionModel().selectionChanged.connect(lambda *_a: self._show_selected())
         self.new_button = button(_("&New release…"), "release_new")
         self.translate_button = button(_("Create &translation…"), "release_translate")
         self.delete_button = button(_("Delete"), "release_delete")
@@ -251,8 +253,10 @@ class PressTab(ActionTab):
             )
             if switched:
                 self.side.setCurrentIndex(1)
-        elif switched:
-            self.side.setCurrentIndex(0)
+        else:
+            self.source.clear()
+            if switched:
+                self.side.setCurrentIndex(0)
         self._show_status()
         self._update_preview()
 
@@ -327,22 +331,18 @@ class PressTab(ActionTab):
         return rid
 
     def create_translation(self, language: str) -> int | None:
-        from app.services import edits, press
+        from app.services import press_ops
 
         if self.state is None:
             return None
-        source_id, action_id = self.state.row.id, self.action_id
-
-        def do(session):
-            rid = press.create_translation(session, source_id, language)
-            return Change("release", (rid,), "created", action_id), rid
-
-        def undo(session, rid):
-            edits.delete(session, "release", rid)
-            return Change("release", (rid,), "deleted", action_id)
-
+        source_id = self.state.row.id
         try:
-            rid = self.ctx.run_edit(_("Create translation"), do, undo)
+            rid = self.ctx.run_op(
+                _("Create translation"),
+                lambda session: press_ops.create_translation(
+                    session, source_id=source_id, language=language
+                ),
+            )
         except EditFailed as exc:
             show_error(self, exc)
             return None
@@ -413,25 +413,22 @@ class PressTab(ActionTab):
         return self.ctx.query(recipients, self.action_id, language=self.state.row.language)
 
     def mark_sent(self, contact_ids: list[int], note: str = "") -> bool:
-        from app.services import edits, media
+        from app.services import press_ops
 
         if self.state is None:
             return False
-        rid, action_id, seen_version = self.state.row.id, self.action_id, self.state.row.version
-
-        def do(session):
-            edits.seen(session, "release", rid, seen_version)  # the text the user sent
-            old, sends = media.mark_sent(session, rid, contact_ids, note=note)
-            return Change("release", (rid,), "updated", action_id), (old, sends)
-
-        def undo(session, state):
-            old, sends = state
-            media.delete_sends(session, sends)
-            edits.update(session, "release", rid, status=old)
-            return Change("release", (rid,), "updated", action_id)
-
+        rid, seen_version = self.state.row.id, self.state.row.version
         try:
-            self.ctx.run_edit(_("Mark release as sent"), do, undo)
+            self.ctx.run_op(
+                _("Mark release as sent"),
+                lambda session: press_ops.mark_sent(
+                    session,
+                    release_id=rid,
+                    contact_ids=contact_ids,
+                    note=note,
+                    expected_version=seen_version,
+                ),
+            )
         except EditFailed as exc:
             show_error(self, exc)
             return False

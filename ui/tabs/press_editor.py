@@ -250,6 +250,7 @@ class ReleaseEditor(QWidget):
         same = self.state is not None and state is not None and state.row.id == self.state.row.id
         self.state = state
         if state is None:
+            self.clear()
             self.setEnabled(False)
             return
         self.setEnabled(True)
@@ -310,6 +311,22 @@ class ReleaseEditor(QWidget):
             )
         self._apply_frozen()
         self.refresh_warnings()
+
+    def clear(self) -> None:
+        """Show nothing: no release, or another database or action (nothing of it may stay)."""
+        self.title.clear()
+        self.banner_text.clear()
+        self.banner.hide()
+        for name in TEXTS:
+            self.fields[name].clear()
+            self.fields[name].setModified(False)
+        for name in LONG:
+            self.fields[name].set_text("")
+        self.fields["boilerplate"].setPlaceholderText("")
+        self.quotes.set_rows([])
+        self.contacts.set_rows([])
+        for err in self.errors.values():
+            err.clear_error()
 
     def _apply_frozen(self) -> None:
         st = self.state

@@ -25,7 +25,6 @@ from PySide6.QtWidgets import (
 
 from app.domain.errors import CortegeError
 from app.i18n import _, ngettext
-from app.services.changes import Change
 from ui import style
 from ui.context import EditFailed
 from ui.models.base import RowTableModel
@@ -109,23 +108,18 @@ class ContactDialog(QDialog):
         return {name: self.edits[name].text().strip() for name in FIELDS}
 
     def save(self) -> bool:
-        from app.services import edits, media
+        from app.services import people_ops
 
         for err in self.errors.values():
             err.clear_error()
         values = self.values()
         action_id = self.action_id
 
-        def do(session):
-            cid = media.create_contact(session, action_id=action_id, **values)
-            return Change("media_contact", (cid,), "created", action_id), cid
-
-        def undo(session, cid):
-            edits.delete(session, "media_contact", cid)
-            return Change("media_contact", (cid,), "deleted", action_id)
+        def op(session):
+            return people_ops.add_media_contact(session, action_id=action_id, values=values)
 
         try:
-            self.contact_id = self.ctx.run_edit(_("Add media contact"), do, undo)
+            self.contact_id = self.ctx.run_op(_("Add media contact"), op)
         except EditFailed as exc:
             for problem in getattr(exc.error, "problems", []):
                 target = self.errors.get(problem.path)
@@ -206,21 +200,15 @@ class CsvImportDialog(QDialog):
         self.resize(720, 420)
 
     def run_import(self) -> None:
-        from app.services import media
+        from app.services import people_ops
 
         action_id, data = self.action_id, self.data
 
-        def do(session):
-            _pv, result = media.import_csv(session, action_id, data)
-            ids = result.created + result.reused
-            return Change("media_contact", ids, "created", action_id), result
-
-        def undo(session, result):
-            media.undo_import(session, action_id, result)
-            return Change("media_contact", result.created, "deleted", action_id)
+        def op(session):
+            return people_ops.import_media_contacts(session, action_id=action_id, data=data)
 
         try:
-            self.result = self.ctx.run_edit(_("Import media contacts"), do, undo)
+            self.result = self.ctx.run_op(_("Import media contacts"), op)
         except EditFailed as exc:
             show_error(self, exc)
             return
@@ -284,23 +272,20 @@ class MediaListPage(QWidget):
             ContactDialog(self.ctx, self.action_id, self).exec()
 
     def remove_selected(self) -> None:
-        from app.services import media
+        from app.services import people_ops
 
         cid = self.table.selected_id()
         if cid is None or self.action_id is None:
             return
         action_id = self.action_id
 
-        def do(session):
-            gone = media.remove_from_list(session, action_id, [cid])
-            return Change("media_contact", (cid,), "updated", action_id), gone
-
-        def undo(session, gone):
-            media.add_to_list(session, action_id, gone)
-            return Change("media_contact", (cid,), "updated", action_id)
+        def op(session):
+            return people_ops.remove_from_media_list(
+                session, action_id=action_id, contact_ids=[cid]
+            )
 
         try:
-            self.ctx.run_edit(_("Remove from media list"), do, undo)
+            self.ctx.run_op(_("Remove from media list"), op)
         except EditFailed as exc:
             show_error(self, exc)
 

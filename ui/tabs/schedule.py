@@ -56,8 +56,9 @@ class ScheduleTab(ActionTab):
                 Col.START: 9,
                 Col.DURATION: 8,
                 Col.END: 8,
-                Col.TITLE: 36,
-                Col.PLACE: 22,
+                Col.TITLE: 30,
+                Col.FOLLOWS: 18,
+                Col.PLACE: 18,
                 Col.ROLES: 20,
                 Col.PEOPLE: 14,
             }
@@ -218,18 +219,9 @@ class ScheduleTab(ActionTab):
             roles=self.roles,
             people=people,
             props=props,
+            cues=self.model.all_rows(),
             **kwargs,
         )
-
-    def _following(self, after: views.ScheduleRow) -> int | None:
-        """The cue that starts exactly where ``after`` ends (it moves down on an insert)."""
-        rows = self.model.all_rows()
-        for row in rows[rows.index(after) + 1 :]:
-            if row.starts_at == after.ends_at:
-                return row.id
-            if row.starts_at > after.ends_at:
-                break
-        return None
 
     # --- commands -------------------------------------------------------------------------------
     def add_cue(self) -> None:
@@ -246,7 +238,7 @@ class ScheduleTab(ActionTab):
         if after is None:
             self.add_cue()
             return
-        run_editor(self._editor(after=after, following_id=self._following(after)), self.table)
+        run_editor(self._editor(after=after), self.table)
 
     def edit_cue(self) -> None:
         row = self.selected_row()
@@ -271,9 +263,7 @@ class ScheduleTab(ActionTab):
         try:
             new_id = insert_cue(
                 self.ctx,
-                action_id=self.action_id,
                 after=row,
-                following_id=self._following(row),
                 values=values,
                 text=_("Duplicate cue “{title}”").format(title=row.title),
             )

@@ -32,14 +32,11 @@ FIELDS = ("label", "phone", "email")
 HEADERS = (N_("Label"), N_("Phone"), N_("E-mail"))
 
 
-def read_contacts(session, action_id: int) -> list[dict]:
-    from app.services.edits import get
+def read_contacts(session, action_id: int):
+    """Read by ``app.services.window_views.key_contacts`` (imported late)."""
+    from app.services.window_views import key_contacts
 
-    action = get(session, "action", action_id)
-    return [
-        {"id": c.id, "label": c.label, "phone": c.phone, "email": c.email, "version": c.version}
-        for c in action.contacts
-    ]
+    return key_contacts(session, action_id)
 
 
 class ContactsModel(QAbstractTableModel):

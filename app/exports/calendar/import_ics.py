@@ -304,7 +304,7 @@ def apply_import(session: Session, preview: IcsPreview) -> ImportOutcome:
         cue = existing.get(ev.uid)
         if cue is None:
             # The event's UID is the cue's: importing the file again finds it.
-            new.append(dict(ev.values(), uid=ev.uid, chained=False))
+            new.append(dict(ev.values(), uid=ev.uid))
         elif _status(cue, ev) == "update":
             outcome.updated[cue.id] = edits.update(session, "cue", cue.id, **ev.values())
     # All new cues in one statement: one by one, each re-read the whole schedule (O(n²)).

@@ -1,0 +1,63 @@
+"""Operations on a whole action or the organisation: each is one call and one undo step."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from sqlalchemy.orm import Session
+
+from app.services.changes import Change
+from app.services.ops import OpChanges, undoable_create
+
+
+def import_bundle(session: Session, *, data: dict) -> OpChanges:
+    """Import a bundle; ``result`` is the ImportResult. Undo hides the action, redo shows it."""
+    from app.services.bundle_read import import_bundle as write
+
+    result = write(session, data)
+    return undoable_create(
+        entity="action", row_id=result.action_id, action_id=result.action_id, result=result
+    )
+
+
+def duplicate_action(
+    session: Session, *, action_id: int, new_date: date, title: str | None = None
+) -> OpChanges:
+    """A copy of the plan on ``new_date``; ``result`` is the new action's id."""
+    from app.services.actions import duplicate_action as copy
+
+    new_id = copy(session, action_id, new_date=new_date, title=title)
+    return undoable_create(entity="action", row_id=new_id, action_id=new_id)
+
+
+def move_action(
+    session: Session, *, action_id: int, new_date: date, expected_version: int | None = None
+) -> OpChanges:
+    """Move the action to ``new_date`` keeping wall-clock times; undo moves it back. Refused
+    when the action is no longer at ``expected_version`` (the one the user saw)."""
+    from app.domain.timeutil import zone
+    from app.services.actions import load_action
+    from app.services.actions import move_action as move
+    from app.services.edits import seen
+
+    seen(session, "action", action_id, expected_version)
+    action = load_action(session, action_id)
+    before = action.starts_at.astimezone(zone(action.timezone)).date()
+    days = move(session, action_id, new_date)
+    return OpChanges(
+        Change("action", (action_id,), "updated", action_id),
+        lambda s: move_action(s, action_id=action_id, new_date=before),
+        days,
+    )
+
+
+def change_settings(session: Session, *, values: dict) -> OpChanges:
+    """Change organisation settings; undo puts the previous values back."""
+    from app.services.settings import update_settings
+
+    old = update_settings(session, **values)
+    return OpChanges(
+        Change("settings", (1,), "updated", None),
+        lambda s: change_settings(s, values=old),
+        old,
+    )
