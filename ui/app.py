@@ -1,7 +1,7 @@
 """The desktop app's start: QApplication, crash and error hooks, the window first, then the
 database (``--db`` > ``CORTEGE_DB`` > the default one, which gets the demo on its first start).
 
-``CORTEGE_BENCH_STARTUP=1`` makes the app print ``startup <seconds> painted <seconds> rss <MB>``
+``CORTEGE_BENCH_STARTUP=1`` makes the app print ``startup <s> painted <s> rss <MB> cpu <s>``
 once the window shows the first action (seconds since ``ui.app`` was imported; ``painted``: the
 window's first paint), then ``showing <the action's title>``, and quit: benchmarks/startup.py and
 the frozen build's smoke test use it (``CORTEGE_BENCH_SCREENSHOT=FILE.png`` also saves the window).
@@ -154,7 +154,7 @@ def run_gui(argv: list[str]) -> int:
             app.processEvents()
             print(
                 f"startup {time.perf_counter() - _T0:.3f} painted {painted[0]:.3f} "
-                f"rss {_rss_mb():.1f}",
+                f"rss {_rss_mb():.1f} cpu {time.process_time():.3f}",
                 flush=True,
             )
             print(f"showing {window.header_title.text()}", flush=True)

@@ -1,8 +1,9 @@
 """The demo action: the funeral for privacy outside the Père-Lachaise cemetery, planned in full.
 
 Built as a bundle and imported through the same path as any bundle. It is left with a few
-problems for the newcomer to fix: the wreath has no carrier, the English release is a draft,
-and (when the window is open) the declaration has not been received yet.
+problems for the newcomer to fix: the wreath has no carrier, Raven and Finch (who refused
+photos) are in photo opportunities, the English release is a draft, and (when the window is
+open) the declaration has not been received yet.
 """
 
 from __future__ import annotations

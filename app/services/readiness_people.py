@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import heapq
 from collections import Counter
 from datetime import datetime, timedelta
 
@@ -104,9 +105,13 @@ def double_booked(plan: Plan) -> Outcome:
     )
     cue = {c.id: c for c in plan.cues}
     out = Outcome(needs=len(plan.cues), unmet=len({i for p in pairs for i in (p.first, p.second)}))
+    # Aliases are sorted once; each pair names only its first three people (a pair of cues can
+    # share 500 people: sorting each pair's people by alias cost more than finding the pairs).
+    rank = plan.alias_rank() if pairs else {}
     for pair in pairs:
         first, second = cue[pair.first], cue[pair.second]
-        people = sorted((plan.people[i] for i in pair.people), key=_by_alias)
+        shown = heapq.nsmallest(3, pair.people, key=rank.__getitem__)
+        people = [plan.people[i] for i in shown]
         out.problems.append(
             problem(
                 "double-booked",
@@ -115,9 +120,9 @@ def double_booked(plan: Plan) -> Outcome:
                     "at the same time",
                     "{people} are in “{a}” ({a_start}–{a_end}) and “{b}” ({b_start}–{b_end}) "
                     "at the same time",
-                    len(people),
+                    len(pair.people),
                 ).format(
-                    people=plan.names(people),
+                    people=plan.names(people, total=len(pair.people)),
                     a=first.title,
                     a_start=plan.hm(first.starts_at),
                     a_end=plan.hm(first.ends_at),
@@ -134,39 +139,41 @@ def double_booked(plan: Plan) -> Outcome:
 
 @rule("photo-refused")
 def photo_refused(plan: Plan) -> Outcome:
-    """People in a photo opportunity who have not agreed to be photographed. Needs a cue flag
-    (``readiness_plan.PHOTO_FLAGS``); without one there is nothing to judge."""
+    """Each person in a photo opportunity who has not agreed to be photographed, once, with the
+    cues (the fix is per person: their consent, or keeping them out of those cues). Needs the
+    cue flag (``readiness_plan.PHOTO_FLAGS``); without one there is nothing to judge."""
     tr = plan.tr
     out = Outcome(unmet=0)
     people_of_role = plan.people_of_role()
+    cues_of: dict[int, list] = {}
     for cue in plan.cues:
         if not cue.photo:
             continue
         who = set(cue.participant_ids)
         for rid in cue.role_ids:
             who |= people_of_role.get(rid, set())
-        refused = sorted(
-            (plan.people[i] for i in who if not plan.people[i].consent_photos), key=_by_alias
-        )
         out.needs += len(who)
-        if refused:
-            out.unmet += len(refused)
-            out.problems.append(
-                problem(
-                    "photo-refused",
-                    tr.ngettext(
-                        "“{cue}” ({time}) is a photo opportunity, and {people} has not agreed "
-                        "to be photographed",
-                        "“{cue}” ({time}) is a photo opportunity, and {people} have not agreed "
-                        "to be photographed",
-                        len(refused),
-                    ).format(
-                        cue=cue.title, time=plan.hm(cue.starts_at), people=plan.names(refused)
-                    ),
-                    "cue",
-                    cue.id,
-                )
+        for pid in who:
+            if not plan.people[pid].consent_photos:
+                cues_of.setdefault(pid, []).append(cue)
+    for person in sorted((plan.people[i] for i in cues_of), key=_by_alias):
+        cues = cues_of[person.id]
+        out.unmet += len(cues)
+        named = tr.join([f"“{c.title}” ({plan.hm(c.starts_at)})" for c in cues])
+        out.problems.append(
+            problem(
+                "photo-refused",
+                tr.ngettext(
+                    "{alias} has not agreed to be photographed and is in a photo opportunity: "
+                    "{cues}",
+                    "{alias} has not agreed to be photographed and is in {n} photo "
+                    "opportunities: {cues}",
+                    len(cues),
+                ).format(alias=person.alias, n=len(cues), cues=named),
+                "participant",
+                person.id,
             )
+        )
     return out
 
 

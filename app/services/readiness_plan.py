@@ -100,6 +100,8 @@ class Plan:
     retention_days: int
     _times: dict[datetime, str] = field(default_factory=dict)
     _days: dict[date, str] = field(default_factory=dict)
+    _numbers: dict[int, str] = field(default_factory=dict)
+    _rank: dict[int, int] | None = None
 
     @property
     def live(self) -> bool:
@@ -124,15 +126,29 @@ class Plan:
             text = self._days[value] = self.tr.date(value, "long")
         return text
 
-    def names(self, people: list[Person], shown: int = 3) -> str:
-        """'Crow', 'Crow and Heron', 'Crow, Heron, Jay and 497 others'."""
+    def names(self, people: list[Person], shown: int = 3, *, total: int | None = None) -> str:
+        """'Crow', 'Crow and Heron', 'Crow, Heron, Jay and 497 others' (``total``: how many
+        there are, when ``people`` holds only the first ones)."""
         aliases = [p.alias for p in people[:shown]]
-        rest = len(people) - len(aliases)
+        rest = (len(people) if total is None else total) - len(aliases)
         if rest > 0:
             aliases.append(
-                self.tr.ngettext("{n} other", "{n} others", rest).format(n=self.tr.number(rest))
+                self.tr.ngettext("{n} other", "{n} others", rest).format(n=self._number(rest))
             )
         return self.tr.join(aliases)
+
+    def _number(self, n: int) -> str:
+        text = self._numbers.get(n)
+        if text is None:
+            text = self._numbers[n] = self.tr.number(n)
+        return text
+
+    def alias_rank(self) -> dict[int, int]:
+        """Each person's place in the alias order (casefolded), computed once."""
+        if self._rank is None:
+            order = sorted(self.people.values(), key=lambda p: (p.alias.casefold(), p.id))
+            self._rank = {p.id: i for i, p in enumerate(order)}
+        return self._rank
 
     def people_of_role(self) -> dict[int, set[int]]:
         out: dict[int, set[int]] = {}

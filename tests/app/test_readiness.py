@@ -48,16 +48,26 @@ def test_the_demo_names_its_problems(demo_store, demo_id):
     found = problems(demo_store, demo_id)
     assert [p.kind for p in found] == [
         "prop-uncarried",
+        "photo-refused",
+        "photo-refused",
         "release-unapproved",
         "declaration-missing",
     ]
-    assert found[0].message.replace("\u202f", " ") == (
+    prop, finch, raven, release, declaration = found
+    assert prop.message.replace("\u202f", " ") == (
         "Wreath “Rest in Peace Privacy” is needed for 10:20 AM "
         "(“Wreath laid on the coffin”) and nobody carries it"
     )
-    assert found[0].entity == "prop"
-    assert found[1].entity == "release"
-    assert found[2].message == (
+    assert prop.entity == "prop"
+    # The demo's two people who refused photos are in its photo opportunities.
+    assert raven.message.replace("\u202f", " ") == (
+        "Raven has not agreed to be photographed and is in 2 photo opportunities: "
+        "“Coffin carried to the funeral parlour” (10:00 AM) and “Photo call for the press” "
+        "(10:25 AM)"
+    )
+    assert (finch.entity, raven.entity) == ("participant", "participant")
+    assert release.entity == "release"
+    assert declaration.message == (
         "not declared yet: it must be received between May 12, 2024 and May 24, 2024"
     )
 

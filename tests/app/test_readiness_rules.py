@@ -138,14 +138,44 @@ def test_prop_not_ready_has_one_sentence_per_status(store):
     ]
 
 
-def test_photo_refusals_need_a_photo_flag_on_cues(store, monkeypatch):
-    """Without a photo-opportunity attribute on cues the check is skipped; with one, it names
-    the people in the cue who have not agreed to photos."""
-    from app.services import readiness_plan
-
+def test_people_in_photo_opportunities_who_refused_photos(store):
+    """Only cues flagged as photo opportunities count; each refuser is named once, with the
+    cues (directly or through a role)."""
     aid = plain_action(store)
     rid = people_in_role(store, aid, ["Raven"], consent_given_on=date(2024, 5, 1))
     people_in_role(store, aid, ["Heron"], consent_photos=True)
+    with store.session() as s:
+        for start, title in (("10:00", "Carry"), ("10:25", "Photo call")):
+            edits.create(
+                s,
+                "cue",
+                action_id=aid,
+                starts_at=at(start),
+                minutes=15,
+                title=title,
+                role_ids=[rid, rid + 1],
+                photo_opportunity=True,
+            )
+        edits.create(
+            s,
+            "cue",
+            action_id=aid,
+            starts_at=at("11:00"),
+            minutes=5,
+            title="Pack up",
+            role_ids=[rid],
+        )
+    assert lines(store, aid, kinds=("photo-refused",)) == [
+        "photo-refused: Raven has not agreed to be photographed and is in 2 photo "
+        "opportunities: “Carry” (10:00 AM) and “Photo call” (10:25 AM)"
+    ]
+
+
+def test_without_a_photo_flag_on_cues_the_photo_check_is_skipped(store, monkeypatch):
+    from app.services import readiness_plan
+
+    aid = plain_action(store)
+    rid = people_in_role(store, aid, ["Raven"])
     with store.session() as s:
         edits.create(
             s,
@@ -154,21 +184,12 @@ def test_photo_refusals_need_a_photo_flag_on_cues(store, monkeypatch):
             starts_at=at("10:25"),
             minutes=15,
             title="Photo call",
-            role_ids=[rid, rid + 1],
+            role_ids=[rid],
+            photo_opportunity=True,
         )
+    assert lines(store, aid, kinds=("photo-refused",)) != []
+    monkeypatch.setattr(readiness_plan, "PHOTO_FLAGS", ("no_such_flag",))
     assert lines(store, aid, kinds=("photo-refused",)) == []
-    monkeypatch.setattr(readiness_plan, "photo_column", _every_cue_flag)
-    assert lines(store, aid, kinds=("photo-refused",)) == [
-        "photo-refused: “Photo call” (10:25 AM) is a photo opportunity, and Raven has not "
-        "agreed to be photographed"
-    ]
-
-
-def _every_cue_flag():
-    """Stands in for the photo-opportunity column the cue model will get: every cue is one."""
-    from sqlalchemy import literal
-
-    return literal(True)
 
 
 def test_double_booking_is_one_problem_per_pair_of_cues_with_everybody_in_it(store):

@@ -53,18 +53,22 @@ def _messages(tab) -> list[str]:
 
 def test_lists_the_problems_with_a_countdown_and_the_declaration(readiness):
     tab = readiness
-    kinds = sorted(p.kind for p in tab.problems())
-    assert kinds == ["declaration-missing", "prop-uncarried", "release-unapproved"]
-    assert tab.headline.text() == "3 things to fix before Tuesday, May 28, 2024, 9:30\u202fAM"
+    kinds = sorted({p.kind for p in tab.problems()})
+    assert kinds == ["declaration-missing", "photo-refused", "prop-uncarried", "release-unapproved"]
+    assert tab.headline.text() == "5 things to fix before Tuesday, May 28, 2024, 9:30\u202fAM"
     assert tab.countdown.text() == "Starts in 10 days"
     messages = _messages(tab)
-    assert len(messages) == 3
+    # Two people in photo opportunities: one group row that counts them, both under it.
+    assert len(messages) == 6
     assert any("nobody carries it" in m for m in messages)
+    assert "2 people in photo opportunities have not agreed to be photographed" in messages
+    assert any(m.startswith("Finch has not agreed to be photographed") for m in messages)
     assert any("is still a draft" in m for m in messages)
     assert any("not declared yet" in m for m in messages)
-    assert [i.data(ACTION_ROLE) for i in rows_of(tab)] == ["Open", "Open", "Open"]
+    # The group row opens the first of its people; each person's row opens them.
+    assert [i.data(ACTION_ROLE) for i in rows_of(tab)] == ["Open"] * 3 + ["Review…"] + ["Open"] * 2
     assert tab.declaration.text() == "✗ Declaration not received yet (window May 12 – May 24)"
-    assert tab.badges[-1] == "3"
+    assert tab.badges[-1] == "5"
     assert not tab.ready.isVisible()
     assert tab.view.isVisible()
     assert 0 < tab.progress.value() < 100
@@ -88,6 +92,15 @@ def test_each_problem_opens_the_thing_to_fix(qtbot, readiness):
 def test_fixing_everything_shows_ready_and_undo_brings_the_problems_back(readiness):
     tab, ctx = readiness, readiness.ctx
     problems = {p.kind: p for p in tab.problems()}
+    for p in tab.problems():
+        if p.kind == "photo-refused":
+            ctx.update(
+                "participant",
+                p.entity_id,
+                "Photos agreed",
+                expected_version=latest(ctx, "participant", p.entity_id),
+                consent_photos=True,
+            )
     ctx.update(
         "release",
         problems["release-unapproved"].entity_id,
@@ -204,8 +217,8 @@ def test_thousands_of_one_kind_are_one_group_with_its_top_rows(qtbot, readiness)
         "Marcher 0000: contact details are stored without recorded consent"
     )
     assert children[-1].data() == "and 1,995 more — Review…"
-    assert tab.headline.text().startswith("2,003 things to fix")
-    assert tab.badges[-1] == "2,003"
+    assert tab.headline.text().startswith("2,005 things to fix")
+    assert tab.badges[-1] == "2,005"
     tab.view.setCurrentIndex(children[-1])
     assert tab.open_button.text() == "Review…"
     with qtbot.waitSignal(tab.navigate) as blocker:
@@ -240,7 +253,14 @@ def test_switching_back_shows_the_same_judgement_and_any_change_judges_again(
     assert calls.count(demo) == 1  # judged once after the change (the new action), then kept
     tab.set_action(demo)
     problems = {p.kind: p for p in tab.problems()}
-    ctx.update("release", problems["release-unapproved"].entity_id, "Approve", status="approved")
+    rid = problems["release-unapproved"].entity_id
+    ctx.update(
+        "release",
+        rid,
+        "Approve",
+        expected_version=latest(ctx, "release", rid),
+        status="approved",
+    )
     assert "release-unapproved" not in [p.kind for p in tab.problems()]
     tab.set_action(other)
     tab.set_action(demo)

@@ -76,8 +76,8 @@ GROUP_TITLES: dict[str, Callable[[int], str]] = {
         "{n} prop has nobody to carry it", "{n} props have nobody to carry them", n
     ),
     "photo-refused": lambda n: ngettext(
-        "{n} photo opportunity includes people who have not agreed to photos",
-        "{n} photo opportunities include people who have not agreed to photos",
+        "{n} person in photo opportunities has not agreed to be photographed",
+        "{n} people in photo opportunities have not agreed to be photographed",
         n,
     ),
     "release-missing": lambda n: ngettext(
