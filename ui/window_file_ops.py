@@ -292,36 +292,19 @@ def copy_database_dialog(window) -> bool:
 # --- demo ---
 def add_demo(window) -> int | None:
     """Help → Add the demo action: one undo step, in the UI language."""
-    from app.services.changes import Change
+    from app.services.action_ops import add_demo
     from ui.context import EditFailed
 
     if window.ctx.store is None:
         return None
-    state: dict = {}
-
-    def do(session):
-        from app.services.actions import undelete
-        from app.services.demo import add_demo as add
-
-        if "id" not in state:
-            state["id"] = add(session).action_id
-            return Change("action", (state["id"],), "created", state["id"]), state
-        undelete(session, state["id"])
-        return Change("action", (state["id"],), "restored", state["id"]), state
-
-    def undo(session, st):
-        from app.services.edits import delete
-
-        delete(session, "action", st["id"])
-        return Change("action", (st["id"],), "deleted", st["id"])
 
     try:
-        window.ctx.run_edit(_("Add the demo action"), do, undo)
+        action_id = window.ctx.run_op(_("Add the demo action"), add_demo)
     except EditFailed as exc:
         _error(window, exc)
         return None
-    window.actions_panel.select(state["id"])
-    return state["id"]
+    window.actions_panel.select(action_id)
+    return action_id
 
 
 # --- bundles ---

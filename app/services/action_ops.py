@@ -20,6 +20,14 @@ def import_bundle(session: Session, *, data: dict) -> OpChanges:
     )
 
 
+def add_demo(session: Session) -> OpChanges:
+    """Add the demo action; ``result`` is its id. Undo hides it, redo shows it again."""
+    from app.services.demo import add_demo as add
+
+    action_id = add(session).action_id
+    return undoable_create(entity="action", row_id=action_id, action_id=action_id)
+
+
 def duplicate_action(
     session: Session, *, action_id: int, new_date: date, title: str | None = None
 ) -> OpChanges:

@@ -18,6 +18,7 @@ from app.domain import models as m
 from app.domain.errors import DomainError, NotFoundError
 from app.i18n import _
 from app.services.changes import Change
+from app.services.ops import OpChanges, reversible
 
 FLAGS = ("confirmed", "pack_sent")
 
@@ -64,3 +65,18 @@ def restore_flag(session: Session, previous: dict[int, bool], *, flag: str) -> C
             setattr(row, flag, previous[row.id])
     session.flush()
     return Change("assignment", tuple(sorted(previous)), "updated", rows[0].action_id)
+
+
+def mark(session: Session, *, ids: Sequence[int], flag: str, value: bool) -> OpChanges:
+    """Tick ``flag`` on many people at once as one operation; undo puts each row back."""
+    change, previous = set_flag(session, ids, flag=flag, value=value)
+
+    def undo(s: Session) -> Change:
+        return restore_flag(s, previous, flag=flag)
+
+    return reversible(
+        change,
+        undo=undo,
+        redo=lambda s: mark(s, ids=ids, flag=flag, value=value),
+        result=previous,
+    )

@@ -125,7 +125,8 @@ def test_export_volunteer_pack_lists_people_first_then_writes_drafts(qtbot, main
     assert not list(tmp_path.glob("pack"))  # nothing written before the click
     dialog.findChild(QPushButton, "write_pack").click()
     assert dialog.handle.wait(120000)
-    qtbot.waitUntil(lambda: dialog.handle.state == "done", timeout=10000)
+    qtbot.waitUntil(lambda: dialog.handle.state != "running", timeout=10000)
+    assert dialog.handle.state == "done", dialog.findChild(QLabel, "pack_status").text()
     assert len(list(folder.glob("*.eml"))) == 15
     assert (folder / "funeral-for-privacy.mbox").exists()
     msg = email.message_from_bytes((folder / "Crow.eml").read_bytes(), policy=policy.default)

@@ -170,7 +170,7 @@ def test_file_dialogs_open_in_the_last_folder_used_else_documents(
     queue.append(sub / "copy.sqlite3")
     answer([ok], main_window.a_backup.trigger)
     answer([ok], main_window.a_export_bundle.trigger)
-    assert Path(asked[-1]) == sub / "funeral-for-privacy.json"
+    assert Path(asked[-1]) == sub / "funeral-for-privacy.cortege.json"
 
 
 # Every CLI command and how the window reaches it (a QAction objectName, or the part that does).
@@ -180,7 +180,11 @@ WINDOW_PATH = {
     "import": "import_bundle",
     "check": "go_readiness",
     "backup": "backup",
-    "export": "export_bundle export_runsheets export_press export_calendar",
+    "export": (
+        "export_bundle export_runsheets export_press export_calendar export_advisory "
+        "export_volunteer_pack"
+    ),
+    "organisation": "preferences",  # the organisation's name and settings
     "import-ics": "import_calendar",
     "media": "press_tab",
     "init": "new_database",

@@ -90,14 +90,11 @@ class PackTools:
         aliases = list(dict.fromkeys(r.alias for r in rows))
         text = _undo_text(flag, value, aliases)
 
-        def do(session):
-            return assignment_marks.set_flag(session, ids, flag=flag, value=value)
-
-        def undo(session, previous):
-            return assignment_marks.restore_flag(session, previous, flag=flag)
-
         try:
-            tab.ctx.run_edit(text, do, undo)
+            tab.ctx.run_op(
+                text,
+                lambda session: assignment_marks.mark(session, ids=ids, flag=flag, value=value),
+            )
         except EditFailed as exc:
             if not exc.shown:
                 show_error(tab, exc.error)
