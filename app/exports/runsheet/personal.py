@@ -185,7 +185,10 @@ def compact_schedule(lines, header: Header, width: float, *, bold_mine: bool):
 
 def _identity_box(sheet: PersonalSheet, width: float):
     """Alias and roles; the date and the call time side by side, equally large."""
+    from reportlab.pdfbase.pdfmetrics import stringWidth
     from reportlab.platypus import Table, TableStyle
+
+    from app.exports.fonts import register_fonts
 
     tr = translator(sheet.header.lang)
     doc = direction(sheet.header.lang)
@@ -212,7 +215,16 @@ def _identity_box(sheet: PersonalSheet, width: float):
         ("TOPPADDING", (0, 0), (-1, 0), 7),
         ("BOTTOMPADDING", (0, -1), (-1, -1), 8),
     ]
-    box = Table(rows, colWidths=[width * 0.58, width * 0.42])
+    # The call time is a few characters: give the date what the call time does not need,
+    # so "Wednesday, 30 September" stays on one line instead of breaking under its label.
+    fonts = register_fonts()
+    call = sheet.call_time or "—"
+    need = max(
+        stringWidth(call, fonts["bold"], 22),
+        stringWidth(tr.gettext("Call time"), fonts["regular"], 9),
+    )
+    time_col = min(max(need + 24, width * 0.25), width * 0.42)
+    box = Table(rows, colWidths=[width - time_col, time_col])
     box.setStyle(TableStyle(style))
     return box
 
