@@ -31,3 +31,34 @@ def test_the_date_in_the_volunteers_box_is_one_line(cli, tmp_path, lang, day):
     )
     assert r.code == 0, r.err
     assert day in lines_of(out)
+
+
+@pytest.fixture
+def scripts_db(cli, demo_db, tmp_path):
+    """The demo plan with an Arabic title on the first cue a prop is carried at (09:45)."""
+    import json
+
+    bundle = tmp_path / "plan.json"
+    assert cli("--db", demo_db, "export", "bundle", SLUG, "-o", bundle).code == 0
+    data = json.loads(bundle.read_text(encoding="utf-8"))
+    data["action"]["slug"] = "scripts"
+    cue = next(c for c in data["schedule"] if c["props"])
+    cue["title"] = "صقر يصل إلى البوابة"
+    bundle.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    db = tmp_path / "scripts.sqlite3"
+    r = cli("--db", db, "import", bundle)
+    assert r.code == 0, r.err
+    return db, cue["starts_at"][11:16]
+
+
+def test_props_card_cue_lines_keep_the_time_first_when_the_title_is_arabic(
+    cli, scripts_db, tmp_path
+):
+    """A cue line is the app's "time  title": it follows the card's direction (English, left to
+    right). It was set right to left from the Arabic title: the time at the far right."""
+    db, start = scripts_db
+    out = tmp_path / "card.pdf"
+    r = cli("--db", db, "export", "runsheet", "scripts", "-o", out, "--props-card", "--lang", "en")
+    assert r.code == 0, r.err
+    lines = [x for x in lines_of(out) if "صقر" in x]
+    assert lines and all(x.startswith(start) for x in lines), lines

@@ -26,6 +26,7 @@ from app.exports.runsheet.personal import (
     MINE_BG,
     RULE,
     contacts_and_plan_b,
+    direction,
     frame_for,
     h2,
     heading,
@@ -277,7 +278,10 @@ def render_props_card(card: PropsCard) -> bytes:
         if line.others:
             others = tr.gettext("with {names}").format(names=", ".join(line.others))
             what_cell.append(para(others, "body"))
-        when_cell = [para(w, "small") for w in when] or [para("—", "small")]
+        # "time  title" is the card's own line: it runs in the card's direction, the
+        # organiser's title inside it in its own.
+        doc = direction(header.lang)
+        when_cell = [para(w, "small", direction=doc) for w in when] or [para("—", "small")]
         rows.append([cell(line.alias, "cue_title", widths[0]), what_cell, when_cell])
     if rows:
         fonts = register_fonts()
