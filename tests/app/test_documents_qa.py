@@ -62,3 +62,34 @@ def test_props_card_cue_lines_keep_the_time_first_when_the_title_is_arabic(
     assert r.code == 0, r.err
     lines = [x for x in lines_of(out) if "صقر" in x]
     assert lines and all(x.startswith(start) for x in lines), lines
+
+
+def test_advisory_photo_lines_keep_the_time_first_when_the_title_is_arabic(cli, demo_db, tmp_path):
+    """ "10:00 — title (place)" is the advisory's own line: left to right in an English advisory
+    even when the organiser's title is Arabic (it was set right to left, the time at the end)."""
+    import json
+
+    bundle = tmp_path / "plan.json"
+    assert cli("--db", demo_db, "export", "bundle", SLUG, "-o", bundle).code == 0
+    data = json.loads(bundle.read_text(encoding="utf-8"))
+    data["action"]["slug"] = "photo"
+    cue = next(c for c in data["schedule"] if c.get("photo_opportunity"))
+    cue["title"] = "صقر يرفع اللافتة"
+    cue["place"] = "البوابة"
+    bundle.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    db = tmp_path / "photo.sqlite3"
+    assert cli("--db", db, "import", bundle).code == 0
+    out = tmp_path / "adv.pdf"
+    r = cli("--db", db, "export", "advisory", "photo", "--lang", "en", "--format", "pdf", "-o", out)
+    assert r.code == 0, r.err
+    lines = [x for x in lines_of(out) if "صقر" in x]
+    assert lines and all(x.startswith(cue["starts_at"][11:16]) for x in lines), lines
+    html = tmp_path / "adv.html"
+    r = cli(
+        "--db", db, "export", "advisory", "photo", "--lang", "en", "--format", "html", "-o", html
+    )
+    assert r.code == 0, r.err
+    import re
+
+    line = re.search(r'<p dir="(\w+)"[^>]*>([^<]*صقر[^<]*)</p>', html.read_text(encoding="utf-8"))
+    assert line and line.group(1) == "ltr" and line.group(2).startswith(cue["starts_at"][11:16])

@@ -278,6 +278,17 @@ def render_text(doc: AdvisoryDoc) -> str:
     return "\n\n".join(out) + "\n"
 
 
+def line_direction(line: str, language: str) -> str:
+    """The direction of one line of a block: a line that starts with a time ("10:00 — cue
+    (place)", the advisory's own) runs in the advisory's direction, whatever script the cue's
+    title is in; any other line in its own (its first strong letter, as ``dir="auto"``)."""
+    from app.exports.shaping import base_direction
+
+    if line.lstrip()[:1].isdigit():
+        return _dir(language)
+    return base_direction(line)
+
+
 def _dir(text: str) -> str:
     from app.exports.press.html import direction
 
@@ -304,10 +315,13 @@ def render_body(doc: AdvisoryDoc) -> str:
         f"{escape(doc.headline.strip())}</h1>"
     )
     for label, text in doc.blocks:
-        lines = "<br>".join(escape(x) for x in text.strip().splitlines())
+        lines = "\n".join(
+            f'<p dir="{line_direction(x, doc.language)}" style="margin:0;">{escape(x)}</p>'
+            for x in text.strip().splitlines()
+        )
         out.append(
             '<h2 style="font-size:13px;letter-spacing:.06em;margin:1em 0 .2em 0;color:#555;">'
-            f'{escape(label)}</h2>\n<p dir="auto" style="margin:0;">{lines}</p>'
+            f"{escape(label)}</h2>\n{lines}"
         )
     out.append("</div>")
     return "\n".join(out)
