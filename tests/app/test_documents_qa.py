@@ -93,3 +93,30 @@ def test_advisory_photo_lines_keep_the_time_first_when_the_title_is_arabic(cli, 
 
     line = re.search(r'<p dir="(\w+)"[^>]*>([^<]*صقر[^<]*)</p>', html.read_text(encoding="utf-8"))
     assert line and line.group(1) == "ltr" and line.group(2).startswith(cue["starts_at"][11:16])
+
+
+def _baselines(path, page: int = 0) -> list[tuple[float, str]]:
+    found: list[tuple[float, str]] = []
+
+    def visit(text, cm, tm, _font, _size):
+        if text.strip():
+            found.append((cm[5] + tm[5] * cm[3], text.strip()))
+
+    PdfReader(path).pages[page].extract_text(visitor_text=visit)
+    return found
+
+
+def test_a_shaped_cell_sits_on_the_same_baseline_as_its_row(cli, scripts_db, tmp_path):
+    """Arabic, Hebrew and Devanagari cells were drawn 2 pt above the time and place beside them
+    (their first baseline came from the font's ascent, not from the size as in reportlab),
+    touching the rule above the row."""
+    db, start = scripts_db
+    out = tmp_path / "crow.pdf"
+    r = cli("--db", db, "export", "runsheet", "scripts", "-o", out, "--participant", "Crow")
+    assert r.code == 0, r.err
+    marks = _baselines(out)
+    arabic = [y for y, t in marks if "صقر" in t]
+    times = [y for y, t in marks if t.startswith(f"{start}–")]
+    assert arabic and times
+    row = min(times, key=lambda y: min(abs(y - a) for a in arabic))
+    assert min(abs(row - a) for a in arabic) < 0.3
