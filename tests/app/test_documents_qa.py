@@ -120,3 +120,25 @@ def test_a_shaped_cell_sits_on_the_same_baseline_as_its_row(cli, scripts_db, tmp
     assert arabic and times
     row = min(times, key=lambda y: min(abs(y - a) for a in arabic))
     assert min(abs(row - a) for a in arabic) < 0.3
+
+
+@pytest.mark.parametrize("lang", ["de", "es"])
+def test_an_advisory_without_a_release_in_its_language_still_names_the_press_contact(
+    cli, demo_db, tmp_path, lang
+):
+    """The demo has French and English releases only: the German and Spanish advisories had no
+    MEDIA CONTACT at all (and their e-mail draft no From), though the plan holds one."""
+    txt = tmp_path / "adv.txt"
+    r = cli(
+        "--db", demo_db, "export", "advisory", SLUG, "--lang", lang, "--format", "txt", "-o", txt
+    )
+    assert r.code == 0, r.err
+    assert "+33 1 00 00 00 00" in txt.read_text(encoding="utf-8")
+    eml = tmp_path / "adv.eml"
+    r = cli(
+        "--db", demo_db, "export", "advisory", SLUG, "--lang", lang, "--format", "eml", "-o", eml
+    )
+    assert r.code == 0, r.err
+    from email import message_from_bytes
+
+    assert "@" in (message_from_bytes(eml.read_bytes())["From"] or "")
