@@ -142,3 +142,71 @@ def test_an_advisory_without_a_release_in_its_language_still_names_the_press_con
     from email import message_from_bytes
 
     assert "@" in (message_from_bytes(eml.read_bytes())["From"] or "")
+
+
+def _role_headings_alone(path) -> list[tuple[int, str]]:
+    """Roster role headings ("Mourner (10 de 10)") that end a page, their people on the next."""
+    import re
+
+    alone = []
+    for number, page in enumerate(PdfReader(path).pages, start=1):
+        lines = page.extract_text().splitlines()
+        foot = next((j for j, x in enumerate(lines) if x.startswith("No compartir")), len(lines))
+        if foot and re.search(r"\(\d+ de \d+\)$", lines[foot - 1]):
+            alone.append((number, lines[foot - 1]))
+    return alone
+
+
+@pytest.mark.parametrize("steps", [37, 38, 39])
+def test_a_roster_role_heading_never_ends_a_page_alone(cli, demo_db, tmp_path, steps):
+    """With personal data, a long first cue pushed the last role's heading to the foot of a page
+    and all its people onto the next one."""
+    import json
+
+    bundle = tmp_path / "plan.json"
+    assert cli("--db", demo_db, "export", "bundle", SLUG, "-o", bundle).code == 0
+    data = json.loads(bundle.read_text(encoding="utf-8"))
+    data["action"]["slug"] = "roster"
+    data["schedule"][0]["instructions"] = "\n".join(f"{i}. step" for i in range(1, steps + 1))
+    data["roles"].append({"key": "big", "name": "Mourner", "needed": 10, "instructions": ""})
+    call = data["assignments"][0]["call_time"]
+    for n in range(10):
+        data["participants"].append(
+            {
+                "key": f"x{n}",
+                "alias": f"X{n:02d}",
+                "full_name": f"P {n}",
+                "phone": "",
+                "email": f"x{n}@example.org",
+                "language": "fr",
+                "notes": "",
+            }
+        )
+        data["assignments"].append(
+            {
+                "participant": f"x{n}",
+                "role": "big",
+                "call_time": call,
+                "confirmed": True,
+                "attended": None,
+            }
+        )
+    bundle.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    db = tmp_path / "roster.sqlite3"
+    r = cli("--db", db, "import", bundle)
+    assert r.code == 0, r.err
+    out = tmp_path / "master.pdf"
+    r = cli(
+        "--db",
+        db,
+        "export",
+        "runsheet",
+        "roster",
+        "-o",
+        out,
+        "--lang",
+        "es",
+        "--include-personal-data",
+    )
+    assert r.code == 0, r.err
+    assert _role_headings_alone(out) == []

@@ -164,6 +164,8 @@ def _roster(sheet: MasterSheet, width: float):
             [rich([(block.name, True), (f" ({count})", False)], "cell")] + [""] * (len(head) - 1)
         )
         extra.append(("SPAN", (0, r), (-1, r)))
+        # ...and never alone at the foot of a page: kept with its first person (or its "—").
+        extra.append(("NOSPLIT", (0, r), (-1, r + 1)))
         if len(block.people) < block.needed:
             extra.append(("BACKGROUND", (0, r), (-1, r), MINE_BG))
         if not block.people:
