@@ -210,3 +210,27 @@ def test_a_roster_role_heading_never_ends_a_page_alone(cli, demo_db, tmp_path, s
     )
     assert r.code == 0, r.err
     assert _role_headings_alone(out) == []
+
+
+def test_the_roster_orders_numbered_aliases_as_numbers(cli, demo_db, tmp_path):
+    """Sixty people named "Mourner 1" … "Mourner 60" came out 1, 10, 11 … 19, 2, 20."""
+    import json
+
+    bundle = tmp_path / "plan.json"
+    assert cli("--db", demo_db, "export", "bundle", SLUG, "-o", bundle).code == 0
+    data = json.loads(bundle.read_text(encoding="utf-8"))
+    data["action"]["slug"] = "numbered"
+    data["roles"].append({"key": "big", "name": "Candle bearer", "needed": 12, "instructions": ""})
+    call = data["assignments"][0]["call_time"]
+    for n in range(1, 13):
+        data["participants"].append({"key": f"x{n}", "alias": f"Mourner {n}", "language": "fr"})
+        data["assignments"].append({"participant": f"x{n}", "role": "big", "call_time": call})
+    bundle.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    db = tmp_path / "numbered.sqlite3"
+    r = cli("--db", db, "import", bundle)
+    assert r.code == 0, r.err
+    out = tmp_path / "master.pdf"
+    assert cli("--db", db, "export", "runsheet", "numbered", "-o", out, "--lang", "en").code == 0
+    text = " ".join(" ".join(p.extract_text().split()) for p in PdfReader(out).pages)
+    order = [int(x) for x in __import__("re").findall(r"Mourner (\d+) \d\d:\d\d", text)]
+    assert order == list(range(1, 13))
