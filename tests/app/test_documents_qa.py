@@ -43,7 +43,7 @@ def scripts_db(cli, demo_db, tmp_path):
     data = json.loads(bundle.read_text(encoding="utf-8"))
     data["action"]["slug"] = "scripts"
     cue = next(c for c in data["schedule"] if c["props"])
-    cue["title"] = "صقر يصل إلى البوابة"
+    cue["title"] = "صقر يصل إلى البوابة — arrives"
     bundle.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
     db = tmp_path / "scripts.sqlite3"
     r = cli("--db", db, "import", bundle)
@@ -234,3 +234,16 @@ def test_the_roster_orders_numbered_aliases_as_numbers(cli, demo_db, tmp_path):
     text = " ".join(" ".join(p.extract_text().split()) for p in PdfReader(out).pages)
     order = [int(x) for x in __import__("re").findall(r"Mourner (\d+) \d\d:\d\d", text)]
     assert order == list(range(1, 13))
+
+
+def test_a_cue_with_an_arabic_title_reads_like_its_neighbours_on_the_volunteer_sheet(
+    cli, scripts_db, tmp_path
+):
+    """The cue's title and its "place · 09:30–09:45" are cells of an English sheet: left to right
+    like every other cue. The Arabic title was set right to left, pushed against the place."""
+    db, _start = scripts_db
+    out = tmp_path / "lark.pdf"
+    r = cli("--db", db, "export", "runsheet", "scripts", "-o", out, "--participant", "Lark")
+    assert r.code == 0, r.err
+    lines = [x for x in lines_of(out) if "صقر" in x]
+    assert lines and all(x.index("صقر") < x.index("arrives") for x in lines), lines

@@ -251,8 +251,10 @@ def _cue(cue, width: float, lang: str) -> list:
     first = max(stringWidth(cue.start, fonts["bold"], 14) + 14, 58)
     where = " · ".join(x for x in (cue.place, f"{cue.start}–{cue.end}") if x)
     rest = width - first
+    doc = direction(lang)  # cells of the sheet: in its direction, whatever the title's script
+    title, place = para(cue.title, "cue_title", direction=doc), para(where, "small", direction=doc)
     row = Table(
-        [[cell(cue.start, "cue_time", first), para(cue.title, "cue_title"), para(where, "small")]],
+        [[cell(cue.start, "cue_time", first), title, place]],
         colWidths=[first, rest * 0.62, rest * 0.38],
         hAlign="LEFT",
     )
