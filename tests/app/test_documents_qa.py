@@ -247,3 +247,35 @@ def test_a_cue_with_an_arabic_title_reads_like_its_neighbours_on_the_volunteer_s
     assert r.code == 0, r.err
     lines = [x for x in lines_of(out) if "صقر" in x]
     assert lines and all(x.index("صقر") < x.index("arrives") for x in lines), lines
+
+
+def test_the_count_after_a_shaped_role_name_is_not_bold(cli, demo_db, tmp_path):
+    """ "Скорбящий 🕯 (2 of 2)": the role name is bold, the count regular. Punctuation and digits
+    after a shaped bold run kept its bold font: "(2" printed bold, "of 2)" regular."""
+    import json
+
+    bundle = tmp_path / "plan.json"
+    assert cli("--db", demo_db, "export", "bundle", SLUG, "-o", bundle).code == 0
+    data = json.loads(bundle.read_text(encoding="utf-8"))
+    data["action"]["slug"] = "faces"
+    data["roles"].append({"key": "big", "name": "Mourner 🕯 Скорбящий", "needed": 2, "instructions": ""})
+    call = data["assignments"][0]["call_time"]
+    for n in range(2):
+        data["participants"].append({"key": f"x{n}", "alias": f"X{n}", "language": "fr"})
+        data["assignments"].append({"participant": f"x{n}", "role": "big", "call_time": call})
+    bundle.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    db = tmp_path / "faces.sqlite3"
+    assert cli("--db", db, "import", bundle).code == 0
+    out = tmp_path / "master.pdf"
+    assert cli("--db", db, "export", "runsheet", "faces", "-o", out, "--lang", "en").code == 0
+    faces: list[tuple[str, str]] = []
+
+    def visit(text, _cm, _tm, font, _size):
+        if text.strip() and font:
+            faces.append((text, str(font.get("/BaseFont", ""))))
+
+    for page in PdfReader(out).pages:
+        page.extract_text(visitor_text=visit)
+    assert any("Скорбящий" in t for t, _f in faces)
+    bold_count = [t for t, f in faces if "Bold" in f and "(2" in t]
+    assert bold_count == []
