@@ -258,7 +258,9 @@ def test_the_count_after_a_shaped_role_name_is_not_bold(cli, demo_db, tmp_path):
     assert cli("--db", demo_db, "export", "bundle", SLUG, "-o", bundle).code == 0
     data = json.loads(bundle.read_text(encoding="utf-8"))
     data["action"]["slug"] = "faces"
-    data["roles"].append({"key": "big", "name": "Mourner 🕯 Скорбящий", "needed": 2, "instructions": ""})
+    data["roles"].append(
+        {"key": "big", "name": "Mourner 🕯 Скорбящий", "needed": 2, "instructions": ""}
+    )
     call = data["assignments"][0]["call_time"]
     for n in range(2):
         data["participants"].append({"key": f"x{n}", "alias": f"X{n}", "language": "fr"})
