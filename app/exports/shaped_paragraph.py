@@ -11,7 +11,6 @@ import unicodedata
 from collections.abc import Sequence
 
 from reportlab.lib.enums import TA_CENTER, TA_JUSTIFY, TA_LEFT, TA_RIGHT
-from reportlab.pdfbase.pdfmetrics import getAscentDescent
 from reportlab.platypus.flowables import Flowable
 
 from app.exports.fonts import BOLD, BOLD_ITALIC, ITALIC
@@ -251,11 +250,12 @@ class ShapedParagraph(Flowable):
         canv = self.canv
         style = self.style
         lines = self._layout(self.width)
-        ascent, _descent = getAscentDescent(style.fontName, style.fontSize)
         color = style.textColor
         canv.saveState()
         canv.setFillColor(color)
-        y = self.height - ascent
+        # The first baseline one font size below the top, as reportlab's Paragraph and table
+        # strings set theirs: a shaped cell then sits on the same line as its neighbours.
+        y = self.height - style.fontSize
         align = style.alignment
         if self.rtl and align in (TA_LEFT, TA_JUSTIFY):
             align = TA_RIGHT

@@ -135,13 +135,24 @@ def _is_neutral(ch: str) -> bool:
     return cat[0] in "MPZSN" or cat in ("Cf", "Cc")
 
 
+def _in_face(font: str, bold: int) -> bool:
+    """True when ``font`` may set text of face ``bold``: punctuation and digits after a bold
+    run stay in it only when they are bold too ("Скорбящий" bold, " (2 of 2)" regular)."""
+    weight = bool(bold & 1)
+    return (
+        font in _CHAINS[int(bold)]
+        or font in {f for (_s, b), f in _SCRIPT_FONT.items() if b == weight}
+        or font not in {f for chain in _CHAINS.values() for f in chain} | set(_SCRIPT_FONT.values())
+    )
+
+
 def _font_for(ch: str, bold: int, previous: str | None) -> str:
     """The font for ``ch`` in face ``bold`` (0-3, see ``_CHAINS``) after a run in ``previous``."""
     cp = ord(ch)
     script = _script(cp)
     if script:
         return _SCRIPT_FONT[(script, bool(bold & 1))]
-    if previous and _is_neutral(ch) and cp in _cmap(previous):
+    if previous and _is_neutral(ch) and cp in _cmap(previous) and _in_face(previous, bold):
         return previous
     if unicodedata.category(ch) in ("Mn", "Me", "Cf") and previous:
         return previous

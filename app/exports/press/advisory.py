@@ -170,6 +170,17 @@ def _release_for(action, lang: str):
     )
 
 
+def _contacts_of(action, lang: str) -> list:
+    """The press contacts for an advisory in ``lang``: its release's, else those of the release in
+    the plan's main language, else of any release (journalists need a number to call)."""
+    rel = _release_for(action, lang)
+    if rel is not None and rel.press_contacts:
+        return list(rel.press_contacts)
+    main = (action.languages or [lang])[0]
+    rels = [_release_for(action, main)] + sorted(action.releases, key=lambda r: r.id)
+    return next((list(r.press_contacts) for r in rels if r is not None and r.press_contacts), [])
+
+
 def plan_sections(action, lang: str, *, org_name: str = "") -> tuple[str, dict[str, str]]:
     """(headline, sections) written from the plan, in ``lang``."""
     from zoneinfo import ZoneInfo
@@ -213,7 +224,7 @@ def plan_sections(action, lang: str, *, org_name: str = "") -> tuple[str, dict[s
             place = f" ({cue.place.strip()})" if cue.place.strip() else ""
             photo.append(f"{at} — {cue.title.strip()}{place}")
     contact = []
-    for c in rel.press_contacts if rel else []:
+    for c in _contacts_of(action, lang):
         line = " · ".join(x.strip() for x in (c.label, c.phone, c.email) if x and x.strip())
         if line:
             contact.append(line)
@@ -246,8 +257,7 @@ def load_advisory(session, action_id: int, lang: str) -> AdvisoryDoc:
         )
     )
     typed = {name: (getattr(row, name) or "") if row else "" for name in SECTIONS}
-    rel = _release_for(action, code)
-    sender = next((c.email for c in (rel.press_contacts if rel else []) if c.email), "")
+    sender = next((c.email for c in _contacts_of(action, code) if c.email), "")
     return AdvisoryDoc(
         action_id=action_id,
         language=code,
@@ -278,6 +288,17 @@ def render_text(doc: AdvisoryDoc) -> str:
     return "\n\n".join(out) + "\n"
 
 
+def line_direction(line: str, language: str) -> str:
+    """The direction of one line of a block: a line that starts with a time ("10:00 — cue
+    (place)", the advisory's own) runs in the advisory's direction, whatever script the cue's
+    title is in; any other line in its own (its first strong letter, as ``dir="auto"``)."""
+    from app.exports.shaping import base_direction
+
+    if line.lstrip()[:1].isdigit():
+        return _dir(language)
+    return base_direction(line)
+
+
 def _dir(text: str) -> str:
     from app.exports.press.html import direction
 
@@ -304,10 +325,13 @@ def render_body(doc: AdvisoryDoc) -> str:
         f"{escape(doc.headline.strip())}</h1>"
     )
     for label, text in doc.blocks:
-        lines = "<br>".join(escape(x) for x in text.strip().splitlines())
+        lines = "\n".join(
+            f'<p dir="{line_direction(x, doc.language)}" style="margin:0;">{escape(x)}</p>'
+            for x in text.strip().splitlines()
+        )
         out.append(
             '<h2 style="font-size:13px;letter-spacing:.06em;margin:1em 0 .2em 0;color:#555;">'
-            f'{escape(label)}</h2>\n<p dir="auto" style="margin:0;">{lines}</p>'
+            f"{escape(label)}</h2>\n{lines}"
         )
     out.append("</div>")
     return "\n".join(out)

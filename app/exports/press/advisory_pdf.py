@@ -6,7 +6,8 @@ smaller (down to 80 %) before a second page is accepted.
 
 from __future__ import annotations
 
-from app.exports.press.advisory import AdvisoryDoc, labels
+from app.exports import pdfkit
+from app.exports.press.advisory import AdvisoryDoc, labels, line_direction
 from app.exports.press.pdf import ACCENT, _logo, _register, shaped_or
 
 
@@ -17,6 +18,7 @@ def _story(doc: AdvisoryDoc, scale: float, width: float) -> list:
     from reportlab.platypus import HRFlowable, Spacer, Table, TableStyle
 
     from app.exports.fonts import markup
+    from app.exports.shaping import needs_shaping
 
     fam = _register()
     bold = f"{fam}-Bold"
@@ -63,13 +65,15 @@ def _story(doc: AdvisoryDoc, scale: float, width: float) -> list:
     for label, text in doc.blocks:
         story.append(shaped_or(markup(label), label, s["label"], bold=True))
         for line in text.strip().splitlines():
-            story.append(shaped_or(markup(line) or "&nbsp;", line, s["body"]))
+            if needs_shaping(line):
+                way = line_direction(line, doc.language)
+                story.append(pdfkit.rich([(line, False)], s["body"], direction=way))
+            else:
+                story.append(shaped_or(markup(line) or "&nbsp;", line, s["body"]))
     return story
 
 
 def _build(doc: AdvisoryDoc, *, scale: float, paper: str, total: int) -> tuple[bytes, int]:
-    from app.exports import pdfkit
-
     pages: list[int] = []
     frame = pdfkit.Frame(
         title=doc.headline.strip(),

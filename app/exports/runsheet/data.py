@@ -19,6 +19,18 @@ from app.domain.errors import DomainError
 from app.domain.timeutil import utcnow, zone
 from app.i18n import Translator, _, normalise_language
 
+
+def alias_order(alias: str) -> tuple:
+    """A sort key that reads the numbers in an alias as numbers: "Mourner 2" before "Mourner 10"."""
+    import re
+
+    return tuple(
+        (0, int(part), "") if part.isdecimal() else (1, 0, part)
+        for part in re.split(r"(\d+)", alias.casefold())
+        if part
+    )
+
+
 # CLDR's paperSize data: the countries that use US Letter; A4 everywhere else.
 LETTER_COUNTRIES = frozenset("BZ CA CL CO CR GT MX NI PA PH PR SV US VE".split())
 # Where plain "en" readers expect US dates and 12-hour times; elsewhere they get en_GB's.
@@ -383,7 +395,7 @@ class ActionIndex:
 
     def readers(self) -> list[m.Participant]:
         """Everyone with a part in the action: a role, or a cue of their own; by alias."""
-        return sorted(self.people.values(), key=lambda p: (p.alias.casefold(), p.id))
+        return sorted(self.people.values(), key=lambda p: (alias_order(p.alias), p.id))
 
     def cue_indexes(self, person_id: int) -> list[int]:
         found = set(self.cues_of_person.get(person_id, ()))

@@ -17,6 +17,7 @@ from app.exports.runsheet.data import (
     RosterLine,
     TaskLine,
     _Fmt,
+    alias_order,
     checked_language,
     header,
     load,
@@ -121,7 +122,7 @@ def master_sheet(
     for role in action.roles:
         people = sorted(
             (a for a in action.assignments if a.role_id == role.id),
-            key=lambda a: (a.call_time is None, a.call_time, a.participant.alias.casefold()),
+            key=lambda a: (a.call_time is None, a.call_time, alias_order(a.participant.alias)),
         )
         roster.append(
             RoleBlock(
@@ -201,7 +202,7 @@ def props_card(
                     cues=uses,
                 )
             )
-    lines.sort(key=lambda line: line.alias.casefold())
+    lines.sort(key=lambda line: alias_order(line.alias))
     return PropsCard(
         header=header(
             action,

@@ -26,6 +26,7 @@ from app.exports.runsheet.personal import (
     MINE_BG,
     RULE,
     contacts_and_plan_b,
+    direction,
     frame_for,
     h2,
     heading,
@@ -163,6 +164,8 @@ def _roster(sheet: MasterSheet, width: float):
             [rich([(block.name, True), (f" ({count})", False)], "cell")] + [""] * (len(head) - 1)
         )
         extra.append(("SPAN", (0, r), (-1, r)))
+        # ...and never alone at the foot of a page: kept with its first person (or its "—").
+        extra.append(("NOSPLIT", (0, r), (-1, r + 1)))
         if len(block.people) < block.needed:
             extra.append(("BACKGROUND", (0, r), (-1, r), MINE_BG))
         if not block.people:
@@ -277,7 +280,10 @@ def render_props_card(card: PropsCard) -> bytes:
         if line.others:
             others = tr.gettext("with {names}").format(names=", ".join(line.others))
             what_cell.append(para(others, "body"))
-        when_cell = [para(w, "small") for w in when] or [para("—", "small")]
+        # "time  title" is the card's own line: it runs in the card's direction, the
+        # organiser's title inside it in its own.
+        doc = direction(header.lang)
+        when_cell = [para(w, "small", direction=doc) for w in when] or [para("—", "small")]
         rows.append([cell(line.alias, "cue_title", widths[0]), what_cell, when_cell])
     if rows:
         fonts = register_fonts()

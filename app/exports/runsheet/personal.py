@@ -183,24 +183,12 @@ def compact_schedule(lines, header: Header, width: float, *, bold_mine: bool):
     return table
 
 
-def _date_and_call_widths(sheet: PersonalSheet, width: float) -> tuple[float, float]:
-    """58/42 unless the day needs more room on one line and the call time can spare it."""
-    from reportlab.pdfbase.pdfmetrics import stringWidth
-
-    from app.exports.fonts import register_fonts
-
-    bold = register_fonts()["bold"]
-    size = styles()["big"].fontSize
-    day = stringWidth(sheet.header.day, bold, size) + 18
-    call = stringWidth(sheet.call_time or "—", bold, size) + 18
-    if day > width * 0.58 and day + call <= width:
-        return day, width - day
-    return width * 0.58, width * 0.42
-
-
 def _identity_box(sheet: PersonalSheet, width: float):
     """Alias and roles; the date and the call time side by side, equally large."""
+    from reportlab.pdfbase.pdfmetrics import stringWidth
     from reportlab.platypus import Table, TableStyle
+
+    from app.exports.fonts import register_fonts
 
     tr = translator(sheet.header.lang)
     doc = direction(sheet.header.lang)
@@ -242,7 +230,16 @@ def _identity_box(sheet: PersonalSheet, width: float):
         ("TOPPADDING", (0, 0), (-1, 0), 7),
         ("BOTTOMPADDING", (0, -1), (-1, -1), 8),
     ]
-    widths = [*_date_and_call_widths(sheet, left)] + ([width - left] if spans else [])
+    # The call time is a few characters: give the date what the call time does not need,
+    # so "Wednesday, 30 September" stays on one line instead of breaking under its label.
+    fonts = register_fonts()
+    call = sheet.call_time or "—"
+    need = max(
+        stringWidth(call, fonts["bold"], styles()["big"].fontSize),
+        stringWidth(tr.gettext("Call time"), fonts["regular"], styles()["label"].fontSize),
+    )
+    time_col = min(max(need + 24, left * 0.25), left * 0.42)
+    widths = [left - time_col, time_col] + ([width - left] if spans else [])
     box = Table(rows, colWidths=widths)
     box.setStyle(TableStyle(style))
     return box
@@ -270,8 +267,10 @@ def _cue(cue, width: float, lang: str) -> list:
     first = max(stringWidth(cue.start, fonts["bold"], 14) + 14, 58)
     where = " · ".join(x for x in (cue.place, f"{cue.start}–{cue.end}") if x)
     rest = width - first
+    doc = direction(lang)  # cells of the sheet: in its direction, whatever the title's script
+    title, place = para(cue.title, "cue_title", direction=doc), para(where, "small", direction=doc)
     row = Table(
-        [[cell(cue.start, "cue_time", first), para(cue.title, "cue_title"), para(where, "small")]],
+        [[cell(cue.start, "cue_time", first), title, place]],
         colWidths=[first, rest * 0.62, rest * 0.38],
         hAlign="LEFT",
     )
