@@ -185,6 +185,7 @@ def compact_schedule(lines, header: Header, width: float, *, bold_mine: bool):
 
 def _identity_box(sheet: PersonalSheet, width: float):
     """Alias and roles; the date and the call time side by side, equally large."""
+    from reportlab.lib.styles import ParagraphStyle
     from reportlab.pdfbase.pdfmetrics import stringWidth
     from reportlab.platypus import Table, TableStyle
 
@@ -197,20 +198,35 @@ def _identity_box(sheet: PersonalSheet, width: float):
     if sheet.full_name or sheet.phone or sheet.email:
         private = " · ".join(x for x in (sheet.full_name, sheet.phone, sheet.email) if x)
         rows.append([para(private, "body"), ""])
+    codes = qr_codes(sheet)
+    left = width if codes is None else width - codes[1] - 8
+    # The call time is a few characters: the date gets what it does not need, and when a long
+    # day ("miércoles, 30 de septiembre") still does not fit on one line beside the QR codes,
+    # both shrink together, so the date stays as prominent as the call time and on one line.
+    fonts = register_fonts()
+    big, label = styles()["big"], styles()["label"]
+    call = sheet.call_time or "—"
+    call_width = stringWidth(call, fonts["bold"], big.fontSize)
+    longest_word = max(
+        stringWidth(word, label.fontName, label.fontSize)
+        for word in tr.gettext("Call time").split() or ["—"]
+    )  # the label may wrap between words, never inside one ("Hora de co / nvocatoria")
+    time_col = min(max(call_width, longest_word) + 20, left * 0.42)
+    day_width = stringWidth(sheet.header.day, fonts["bold"], big.fontSize)
+    size = max(14.0, big.fontSize * min(1.0, (left - time_col - 18) / max(day_width, 1.0)))
+    if size < big.fontSize:
+        big = ParagraphStyle("big_fitted", parent=big, fontSize=size, leading=size * 1.15)
     rows.append(
         [
-            [para(tr.gettext("Date"), "label"), para(sheet.header.day, "big", direction=doc)],
+            [para(tr.gettext("Date"), "label"), para(sheet.header.day, big, direction=doc)],
             [
                 para(tr.gettext("Call time"), "label"),
-                para(sheet.call_time or "—", "big", direction=doc),
+                para(call, big, direction=doc),
             ],
         ]
     )
-    codes = qr_codes(sheet)
-    left = width
     if codes is not None:
-        table, code_width = codes
-        left = width - code_width - 8
+        table, _code_width = codes
         for r, row in enumerate(rows):
             row.append(table if r == 0 else "")
     spans = 1 if codes is not None else 0
@@ -230,15 +246,6 @@ def _identity_box(sheet: PersonalSheet, width: float):
         ("TOPPADDING", (0, 0), (-1, 0), 7),
         ("BOTTOMPADDING", (0, -1), (-1, -1), 8),
     ]
-    # The call time is a few characters: give the date what the call time does not need,
-    # so "Wednesday, 30 September" stays on one line instead of breaking under its label.
-    fonts = register_fonts()
-    call = sheet.call_time or "—"
-    need = max(
-        stringWidth(call, fonts["bold"], styles()["big"].fontSize),
-        stringWidth(tr.gettext("Call time"), fonts["regular"], styles()["label"].fontSize),
-    )
-    time_col = min(max(need + 24, left * 0.25), left * 0.42)
     widths = [left - time_col, time_col] + ([width - left] if spans else [])
     box = Table(rows, colWidths=widths)
     box.setStyle(TableStyle(style))
