@@ -19,7 +19,6 @@ def _retype(field: QLineEdit, text: str) -> None:
 
 def test_ctrl_z_in_a_saved_time_or_date_field_undoes_the_saved_edit(qtbot, demo_db):
 
-
     window = open_window(qtbot, demo_db)
     window.show()
     window.activateWindow()
