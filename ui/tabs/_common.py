@@ -10,6 +10,7 @@ from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QColor, QKeySequence, QPainter, QPalette, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QApplication,
     QHBoxLayout,
     QHeaderView,
     QLineEdit,
@@ -219,6 +220,18 @@ def confirm(parent: QWidget, question: str, *, title: str) -> bool:
 
 
 # --- the commands of a table: keys, buttons, edits ------------------------------------------------
+def focus_in(tab: QWidget) -> None:
+    """Put the keyboard focus where a tab's work starts: its first list (Insert adds, Enter edits
+    there), else its first field; never on the bare page, where keys do nothing."""
+    for view in tab.findChildren(EmptyTableView):
+        if view.isVisibleTo(tab) and view.isEnabled():
+            view.setFocus(Qt.FocusReason.ShortcutFocusReason)
+            return
+    tab.setFocus()
+    if QApplication.focusWidget() is tab:
+        tab.focusNextChild()
+
+
 def read_only_here(widget: QWidget) -> bool:
     """True while the database shown in ``widget``'s window is read-only."""
     ctx = getattr(widget.window(), "ctx", None)
