@@ -4,10 +4,10 @@ through the real window, and each one checks what the user then sees."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, Qt
+from PySide6.QtCore import QEvent, Qt, QTimer
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication, QTableView
+from PySide6.QtWidgets import QApplication, QComboBox, QTableView
 
 from tests.ui.conftest import open_window
 from tests.ui.modal_steps import answer
@@ -58,6 +58,23 @@ def mnemonic(key: Qt.Key) -> None:
     """Alt+letter on a button: Qt clicks it a moment later (an animated click), so wait."""
     press(key, ALT)
     QTest.qWait(300)
+
+
+def answer_once(step, trigger) -> None:
+    """Like ``modal_steps.answer`` for one dialog Qt deletes as it closes (QInputDialog)."""
+    done: list[bool] = []
+
+    def poll() -> None:
+        modal = QApplication.activeModalWidget()
+        if modal is None or QApplication.activeWindow() is not modal:
+            QTimer.singleShot(10, poll)
+            return
+        done.append(True)
+        step(modal)
+
+    QTimer.singleShot(0, poll)
+    trigger()
+    assert done, "no dialog opened"
 
 
 def cells(view: QTableView) -> list[str]:
@@ -143,4 +160,44 @@ def test_plan_the_pere_lachaise_action_with_the_keyboard_alone(qtbot, tmp_path):
     texts = shown(schedule)
     assert "Coffin carried to the funeral parlour" in texts
     assert "↳ Hearse parks at the gate" in texts  # shown as chained after the first
+
+    # A prop carried by someone: Ctrl+5, Insert, name, Alt+B (Carried by), Down, Space, Enter.
+    press(Qt.Key.Key_5, CTRL)
+    props = window.tab_widgets["props"]
+    assert isinstance(focused(), QTableView) and props.isAncestorOf(focused())
+
+    def prop(d):
+        type_in("Coffin marked PRIVACY")
+        press(Qt.Key.Key_B, ALT)
+        assert focused() is d.carriers
+        press(Qt.Key.Key_Down)
+        press(Qt.Key.Key_Space)
+        assert d.carriers.checked_ids()
+        press(Qt.Key.Key_Return)
+
+    answer([prop], lambda: press(Qt.Key.Key_Insert))
+    texts = shown(props)
+    assert "Coffin marked PRIVACY" in texts and "Crow" in texts  # carried by Crow
+
+    # A release: Ctrl+6, Tab to "New release…", Space, Enter takes the offered language; then
+    # Alt+B (Body), the text, Ctrl+Enter saves it.
+    press(Qt.Key.Key_6, CTRL)
+    press_tab = window.tab_widgets["press"]
+    assert isinstance(focused(), QTableView) and press_tab.isAncestorOf(focused())
+    press(Qt.Key.Key_Tab)
+    assert focused().objectName() == "release_new"
+
+    def language(d):
+        assert d.findChild(QComboBox).currentText() == "French (fr)"
+        press(Qt.Key.Key_Return)
+
+    answer_once(language, lambda: press(Qt.Key.Key_Space))
+    assert "Funeral for privacy at Père-Lachaise" in shown(press_tab)  # headline: the title
+    press(Qt.Key.Key_B, ALT)
+    body = focused()
+    assert body.objectName() == "body"
+    type_in("This morning some twenty people in black carried a coffin marked privacy.")
+    press(Qt.Key.Key_Return, CTRL)
+    assert "Edit release text" in window.a_undo.text()  # saved: Edit → Undo offers it back
+    assert body.toPlainText().startswith("This morning some twenty people")
     window.close()
