@@ -395,7 +395,9 @@ class MainWindow(QMainWindow):
         if tab is None or self.action_id is None:
             return False
         self.tabs.setCurrentWidget(tab)
-        tab.setFocus()
+        from ui.tabs._common import focus_in
+
+        focus_in(tab)  # the tab's list or first field: keys work at once
         return True
 
     def navigate(self, entity: str, entity_id: int) -> bool:

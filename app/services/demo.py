@@ -12,7 +12,9 @@ from datetime import date, timedelta
 
 from sqlalchemy.orm import Session
 
+from app.i18n import ui_language
 from app.services.bundle_read import ImportResult, import_bundle
+from app.services.demo_texts import demo_texts
 
 PEOPLE = [
     # key, alias, full name, language, photos ok
@@ -286,8 +288,60 @@ EN_BODY = (
 )
 
 
-def demo_bundle(on: date, *, today: date | None = None) -> dict:
-    """The demo as a bundle dict, dated ``on`` (times are wall-clock in Europe/Paris)."""
+def demo_bundle(on: date, *, today: date | None = None, language: str | None = None) -> dict:
+    """The demo as a bundle dict, dated ``on`` (times are wall-clock in Europe/Paris), written
+    in ``language`` (default: the UI language; French, German, Spanish, else English)."""
+    bundle = _english_bundle(on, today=today)
+    texts = demo_texts(language or ui_language())
+    if texts is not None:
+        _in_language(bundle, texts)
+    return bundle
+
+
+def _in_language(bundle: dict, texts: dict) -> None:
+    """Replace the English words of ``bundle`` by ``texts`` (demo_texts.py); nothing else."""
+    action = bundle["action"]
+    for name in ("title", "message", "description", "fallback_plan", "safety_notes"):
+        action[name] = texts[name]
+    action["location"]["meeting_point"] = texts["meeting_point"]
+    for contact, label in zip(action["contacts"], texts["contacts"], strict=True):
+        contact["label"] = label
+    for role in bundle["roles"]:
+        role["name"], role["instructions"] = texts["roles"][role["key"]]
+    for person in bundle["participants"]:
+        person["consent"]["scope"] = texts["consent_scope"]
+    for prop in bundle["props"]:
+        prop["name"], prop["notes"] = texts["props"][prop["key"]]
+    for cue in bundle["schedule"]:
+        cue["title"], cue["place"], cue["instructions"] = texts["cues"][cue["key"]]
+    for task, title in zip(bundle["tasks"], texts["tasks"], strict=True):
+        task["title"] = title
+    for media in bundle["media_contacts"]:
+        if media["language"] == "en":
+            media["beat"] = texts["media_beat"]
+    release = texts["release"]
+    if release is not None:  # the translation of the French release, in this language
+        lang = release["language"]
+        action["languages"] = ["fr", lang]
+        draft = bundle["press_releases"][1]
+        draft.update(
+            key=f"pr-{lang}",
+            language=lang,
+            headline=release["headline"],
+            subheadline=release["subheadline"],
+            body=release["body"],
+            quotes=[{"speaker": release["speaker"], "text": release["quote"]}],
+            press_contacts=[
+                {
+                    "label": release["contact_label"],
+                    "phone": "+33 1 00 00 00 00",
+                    "email": release["contact_email"],
+                }
+            ],
+        )
+
+
+def _english_bundle(on: date, *, today: date | None = None) -> dict:
     today = today or date.today()
     d = on.isoformat()
 

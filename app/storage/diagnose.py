@@ -42,7 +42,8 @@ def folder_read_only(path: Path) -> bool:
 
 
 def read_only_reason(path: Path) -> str | None:
-    """Why an existing database file can only be read (None when it can be written).
+    """Why an existing database file can only be read (None when it can be written): a clause
+    the window's banner and refusals put into their own sentence ("Read-only: {reason}.").
 
     Besides permissions (which root ignores), a read-only mount is detected by ``statvfs``."""
     folder = path.parent if str(path.parent) else Path(".")
@@ -51,16 +52,12 @@ def read_only_reason(path: Path) -> str | None:
     except (OSError, AttributeError):
         flags = 0
     if flags & getattr(os, "ST_RDONLY", 1):
-        return _("{path} is on a read-only disk: you can view and export, not edit.").format(
-            path=path
-        )
+        return _("{path} is on a read-only disk").format(path=path)
     if path.exists() and not os.access(path, os.W_OK):
-        return _("{path} is read-only: you can view and export, not edit.").format(path=path)
+        return _("the file {name} is read-only").format(name=path.name)
     wal = path.with_name(path.name + "-wal")
     if not os.access(folder, os.W_OK) and not wal.exists():
-        return _("the folder of {path} is read-only: you can view and export, not edit.").format(
-            path=path
-        )
+        return _("the folder {path} is read-only").format(path=path.parent)
     return None
 
 

@@ -146,22 +146,14 @@ def detect_read_only(store) -> None:
         user = conn.execute(text("SELECT current_user")).scalar()
         conn.rollback()
     if standby:
-        store.mark_read_only(
-            _("This server is a read-only copy (a standby): you can view and export the plan.")
-        )
+        store.mark_read_only(_("this server is a read-only copy (a standby)"))
     elif session_ro:
-        store.mark_read_only(
-            _(
-                "This connection is read-only (default_transaction_read_only): you can view and "
-                "export the plan."
-            )
-        )
+        store.mark_read_only(_("this connection is read-only (default_transaction_read_only)"))
     elif refused:
         store.mark_read_only(
-            _(
-                "You are connected as “{user}”, a role that may only read this plan: you can "
-                "view and export it, not change it."
-            ).format(user=user)
+            _("you are connected as “{user}”, a role that may only read this plan").format(
+                user=user
+            )
         )
 
 

@@ -178,8 +178,7 @@ def test_a_read_only_role_is_detected_on_open(press_officer, pg_url):
         assert store.read_only
         role = make_url(press_officer).username
         assert store.read_only_reason == (
-            f"You are connected as “{role}”, a role that may only read this plan: you can "
-            "view and export it, not change it."
+            f"you are connected as “{role}”, a role that may only read this plan"
         )
     finally:
         store.close()

@@ -37,7 +37,9 @@ def _assert_read_only_mode(window, reason: str, tmp_path) -> None:
         assert not people.findChild(QAbstractButton, name).isEnabled(), name
     # A path that still reaches an edit is refused with the reason, not a database error.
     with pytest.raises(EditFailed, match="read-only"):
-        window.ctx.update("action", window.action_id, "Edit title", title="Changed")
+        window.ctx.update(
+            "action", window.action_id, "Edit title", expected_version=1, title="Changed"
+        )
     # Exports work.
     out = tmp_path / "bundle.json"
     assert export_bundle(window, out, include_personal_data=False)

@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
 from app.i18n import N_, _, ui
 from ui import style
 from ui.file_dialogs import save_file_name
-from ui.widgets.text_edit import OptionalDateEdit
+from ui.widgets.typed_date import OptionalDateField
 
 SIDE_WIDTH = 380
 
@@ -182,9 +182,9 @@ class DeclarationDialog(QDialog):
         track = QGroupBox(_("Sent and received"), self)
         track.setObjectName("tracking_group")
         tform = QFormLayout(track)
-        self.sent_on = OptionalDateEdit(track, none_text=_("Not sent"))
+        self.sent_on = OptionalDateField(track, none_text=_("Not sent"))
         self.sent_on.setObjectName("sent_on_edit")
-        self.received_on = OptionalDateEdit(track, none_text=_("Not received"))
+        self.received_on = OptionalDateField(track, none_text=_("Not received"))
         self.received_on.setObjectName("received_on_edit")
         self.reference = QLineEdit(track)
         self.reference.setObjectName("reference_edit")

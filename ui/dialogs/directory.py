@@ -275,10 +275,14 @@ class DirectoryDialog(QDialog):
 
     def _update_buttons(self, *_args) -> None:
         selected = self.table.selected_id() is not None
-        self.edit_button.setEnabled(selected)
-        self.delete_button.setEnabled(selected)
+        writable = not self.ctx.store.read_only  # read-only: the rows can be read, not edited
+        self.edit_button.setEnabled(selected and writable)
+        self.delete_button.setEnabled(selected and writable)
+        self.new_button.setEnabled(writable)
 
     def new_participant(self) -> None:
+        if self.ctx.store.read_only:
+            return
         dialog = ParticipantDialog(self, self.ctx)
         dialog.alias.setText(self.filter.text().strip())
         if dialog.exec() and dialog.saved_id:
@@ -286,6 +290,8 @@ class DirectoryDialog(QDialog):
             self.table.select_id(dialog.saved_id)
 
     def edit_participant(self) -> None:
+        if self.ctx.store.read_only:
+            return
         pid = self.table.selected_id()
         if pid is not None:
             ParticipantDialog(
@@ -293,6 +299,8 @@ class DirectoryDialog(QDialog):
             ).exec()
 
     def delete_participant(self) -> None:
+        if self.ctx.store.read_only:
+            return
         pid = self.table.selected_id()
         if pid is None:
             return

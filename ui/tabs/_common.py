@@ -10,6 +10,7 @@ from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QColor, QKeySequence, QPainter, QPalette, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QApplication,
     QHBoxLayout,
     QHeaderView,
     QLineEdit,
@@ -219,6 +220,34 @@ def confirm(parent: QWidget, question: str, *, title: str) -> bool:
 
 
 # --- the commands of a table: keys, buttons, edits ------------------------------------------------
+def focus_in(tab: QWidget) -> None:
+    """Put the keyboard focus where a tab's work starts: its first list (Insert adds, Enter edits
+    there), else its first field; never on the bare page, where keys do nothing."""
+    for view in tab.findChildren(EmptyTableView):
+        if view.isVisibleTo(tab) and view.isEnabled():
+            view.setFocus(Qt.FocusReason.ShortcutFocusReason)
+            return
+    tab.setFocus()
+    if QApplication.focusWidget() is tab:
+        tab.focusNextChild()
+
+
+def read_only_here(widget: QWidget) -> bool:
+    """True while the database shown in ``widget``'s window is read-only."""
+    ctx = getattr(widget.window(), "ctx", None)
+    return bool(getattr(getattr(ctx, "store", None), "read_only", False))
+
+
+def _unless_read_only(view: QWidget, slot: Callable[[], None]) -> Callable[[], None]:
+    """``slot``, doing nothing while read-only: a double-click or a key opens no editor."""
+
+    def run(*_args) -> None:
+        if not read_only_here(view):
+            slot()
+
+    return run
+
+
 def wire_table(
     view: EmptyTableView,
     *,
@@ -231,6 +260,7 @@ def wire_table(
 ) -> None:
     """Enter (activated) and F2 edit, Insert adds, Delete deletes; keys act only in ``view``.
     ``buttons`` (add, edit, delete) do what Insert, F2 and Delete do."""
+    insert, edit, delete = (_unless_read_only(view, f) for f in (insert, edit, delete))
     if buttons is not None:
         for b, slot in zip(buttons, (insert, edit, delete), strict=True):
             b.clicked.connect(slot)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
-from PySide6.QtCore import QDate, QTime
+from PySide6.QtCore import QDate, Qt, QTime
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QMessageBox, QWidget
 
 from app.domain.timeutil import LocalTimeError, localize
@@ -43,6 +43,9 @@ class WallClockEdit(QWidget):
         for field in (self.date_edit, self.time_edit):
             field.problem_changed.connect(self._show_problem)
         self.setFocusProxy(self.time_edit)
+        # Focusable, so that its label's letter (Alt+S for "&Start:") reaches the time field: a
+        # label gives no focus to a NoFocus buddy. Tab skips it (it has a proxy).
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
 
     def _show_problem(self, _text: str = "") -> None:
         text = self.problem()

@@ -31,9 +31,9 @@ from ui.tabs.base import ActionTab
 from ui.widgets.contacts_table import ContactsEditor
 from ui.widgets.datetime_edit import resolve_wall_clock
 from ui.widgets.field_error import FieldError, problem_text
-from ui.widgets.text_edit import CommitTextEdit, OptionalDateEdit
+from ui.widgets.text_edit import CommitTextEdit
 from ui.widgets.timezone_picker import TimeZonePicker
-from ui.widgets.typed_date import DateField, TimeField
+from ui.widgets.typed_date import DateField, OptionalDateField, TimeField
 
 STATUSES = ("idea", "planned", "confirmed", "done", "cancelled")
 TEXT_FIELDS = ("title", "location_name", "decl_authority", "decl_reference")
@@ -251,9 +251,9 @@ class OverviewTab(ActionTab):
         form = self._group("declaration")
         self._add(form, "decl_authority", QLineEdit(self))
         for name in ("decl_sent_on", "decl_received_on"):
-            d = OptionalDateEdit(self)
+            d = OptionalDateField(self, none_text=_("No date"))  # typed, like every date
             self._add(form, name, d)
-            d.editingFinished.connect(lambda n=name: self.commit(n, self.fields[n].value()))
+            d.editingFinished.connect(lambda n=name: self._commit_optional_date(n))
         self._add(form, "decl_reference", QLineEdit(self))
         self.declaration_button = QPushButton(self)
         self.declaration_button.setObjectName("declaration_button")
@@ -469,6 +469,13 @@ class OverviewTab(ActionTab):
     def _local(self, name: str) -> datetime:
         tz = zone(self.values["timezone"])
         return self.values[name].astimezone(tz)
+
+    def _commit_optional_date(self, name: str) -> None:
+        typed = self.fields[name].problem()
+        if typed:  # unreadable: said beside the field, nothing saved
+            self.errors[name].show_error(typed)
+            return
+        self.commit(name, self.fields[name].value())
 
     def _commit_time(self, name: str) -> None:
         if not self.values:

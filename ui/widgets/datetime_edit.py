@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import UTC, date, datetime, time
 
-from PySide6.QtCore import QDate, QTime, Signal
+from PySide6.QtCore import QDate, Qt, QTime, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QMessageBox, QWidget
 
 from app.domain.timeutil import LocalTimeError, is_ambiguous, localize, zone
@@ -146,6 +146,7 @@ class ZonedDateTimeEdit(QWidget):
         self.date_edit.editingFinished.connect(self._commit)
         self.time_edit.editingFinished.connect(self._commit)
         self.setFocusProxy(self.date_edit if show_date else self.time_edit)
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)  # its label's letter reaches the field
 
     def set_zone(self, tz_name: str) -> None:
         self.tz_name = tz_name

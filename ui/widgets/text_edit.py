@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QDate, QSize, Qt, Signal
+from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtGui import QFocusEvent, QKeyEvent
-from PySide6.QtWidgets import QDateEdit, QPlainTextEdit, QSizePolicy, QWidget
+from PySide6.QtWidgets import QPlainTextEdit, QSizePolicy, QWidget
 
 #: Dates in editors: weekday, day, month name and year, named in the UI's locale by Qt.
 DATE_FORMAT = "ddd d MMM yyyy"
@@ -49,41 +49,5 @@ class CommitTextEdit(QPlainTextEdit):
         ):
             if self.is_modified():
                 self.editingFinished.emit()
-            return
-        super().keyPressEvent(event)
-
-
-class OptionalDateEdit(QDateEdit):
-    """A date that may be unset: the lowest date shows "Not set" and means None."""
-
-    NONE = QDate(1900, 1, 1)
-
-    def __init__(self, parent: QWidget | None = None, *, none_text: str = "") -> None:
-        super().__init__(parent)
-        self.setCalendarPopup(True)
-        self.setDisplayFormat(DATE_FORMAT)
-        self.setMinimumDate(self.NONE)
-        self.setSpecialValueText(none_text or "—")
-        self.setDate(self.NONE)
-
-    def value(self):
-        d = self.date()
-        return None if d == self.NONE else d.toPython()
-
-    def set_value(self, value) -> None:
-        self.blockSignals(True)
-        self.setDate(self.NONE if value is None else QDate(value.year, value.month, value.day))
-        if value is None:  # the popup opens on this month, not in 1900
-            today = QDate.currentDate()
-            self.calendarWidget().setCurrentPage(today.year(), today.month())
-        self.blockSignals(False)
-
-    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt's name
-        if event.key() in (Qt.Key.Key_Delete, Qt.Key.Key_Backspace) and (
-            self.currentSection() == QDateEdit.Section.NoSection
-            or self.lineEdit().selectedText() == self.lineEdit().text()
-        ):
-            self.setDate(self.NONE)  # Delete on the whole field: unset
-            self.editingFinished.emit()
             return
         super().keyPressEvent(event)

@@ -122,3 +122,40 @@ class TimeField(_TypedField):
         except ValueError:
             value = self._value
         return QTime(value.hour, value.minute)
+
+
+class OptionalDateField(_TypedField):
+    """A typed date that may be left empty: an empty field means "no date" (None), shown by the
+    placeholder (``none_text``: "Not sent"). Same reading as :class:`DateField`."""
+
+    def __init__(self, parent: QWidget | None = None, *, none_text: str = "") -> None:
+        super().__init__(parent, parse=self._read, show=lambda v: "" if v is None else show_date(v))
+        example = example_date(ui_language())
+        self.setPlaceholderText(
+            _("{none} (e.g. {example})").format(none=none_text, example=example)
+            if none_text
+            else _("e.g. {example}").format(example=example)
+        )
+        self.setToolTip(
+            _("Type a date: {example}, or with the month's name; empty for none").format(
+                example=example
+            )
+        )
+        self._value: date | None = None
+
+    @staticmethod
+    def _read(text: str) -> date | None:
+        return parse_date(text, ui_language()) if text.strip() else None
+
+    def value(self) -> date | None:
+        """The date typed (read now), None when empty, the last good one while unreadable."""
+        try:
+            return self._read(self.text())
+        except ValueError:
+            return self._value
+
+    def set_value(self, value: date | None) -> None:
+        self._value = value
+        self.setText("" if value is None else show_date(value))
+        self.setModified(False)
+        self._set_problem("")
