@@ -43,13 +43,13 @@ def small_disk(tmp_path):
 
 
 def _fill(disk: Path) -> None:
-    with open(disk / "filler", "wb") as fh:
-        try:
+    try:  # closing the file flushes what is left, and that can be refused too
+        with open(disk / "filler", "wb") as fh:
             while True:
                 fh.write(b"\0" * 65536)
                 fh.flush()
-        except OSError:
-            pass
+    except OSError:
+        pass
     try:
         with open(disk / "filler2", "wb") as fh:
             while True:

@@ -20,6 +20,8 @@ from ui.models.props import PropCol
 
 COFFIN = "Coffin marked PRIVACY"
 
+QUOTES = {"en": ("“", "”"), "de": ("„", "“"), "es": ("«", "»"), "fr": ("«\u00a0", "\u00a0»")}
+
 
 def _prop_cost(window, name: str):
     from app.services import views
@@ -80,7 +82,8 @@ def test_an_ambiguous_cost_is_refused_with_its_reading_then_the_value_is_stored_
 
     _edit_coffin(qtbot, window, fill)
     assert seen["open"] and seen["saved"] == before
-    assert f"“{typed}”" in seen["error"] and f" {hint}?" in seen["error"]
+    opening, closing = QUOTES[lang]  # the message quotes as the language does
+    assert f"{opening}{typed}{closing}" in seen["error"] and f" {hint}?" in seen["error"]
     assert seen["label"] == f"⚠ {seen['error']}"
     assert seen["cleared"] == ""  # the error went as soon as the text was a number
     assert _prop_cost(window, COFFIN) == stored
@@ -206,7 +209,8 @@ def test_a_latitude_beyond_the_bound_in_the_other_notation_is_refused(
     before = main_window.ctx.query(_latitude, main_window.action_id)
     tab.fields["latitude"].setText(typed)
     tab.fields["latitude"].editingFinished.emit()
-    assert f"“{typed}”" in tab.errors["latitude"].message
+    opening, closing = QUOTES[lang]
+    assert f"{opening}{typed}{closing}" in tab.errors["latitude"].message
     assert f" {hint}?" in tab.errors["latitude"].message
     assert main_window.ctx.query(_latitude, main_window.action_id) == before
 

@@ -186,12 +186,16 @@ def test_moving_an_action_a_colleague_just_moved_is_refused(qtbot, two_windows):
     from datetime import date
 
     from PySide6.QtCore import QDate
-    from PySide6.QtWidgets import QDateEdit, QDialogButtonBox
+    from PySide6.QtWidgets import QDialogButtonBox
 
-    from ui.tabs.overview import move_edit
+    from app.services.action_ops import move_action
+    from ui.widgets.typed_date import DateField
 
     mine, theirs = two_windows
-    theirs.ctx.run_edit("Move", *move_edit(theirs.action_id, date(2024, 6, 4)))
+    aid = theirs.action_id
+    theirs.ctx.run_op(
+        "Move", lambda session: move_action(session, action_id=aid, new_date=date(2024, 6, 4))
+    )
     seen: dict = {}
 
     def fill() -> None:
@@ -199,7 +203,7 @@ def test_moving_an_action_a_colleague_just_moved_is_refused(qtbot, two_windows):
         if dialog is None or dialog.objectName() != "move_dialog":
             QTimer.singleShot(20, fill)
             return
-        dialog.findChild(QDateEdit).setDate(QDate(2024, 6, 11))
+        dialog.findChild(DateField).setDate(QDate(2024, 6, 11))
         dialog.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Ok).click()
         seen["texts"] = [w.text() for w in dialog.findChildren(QLabel) if w.isVisible()]
         dialog.reject()
