@@ -276,6 +276,36 @@ def _canvas_class(frame: Frame, page_size: tuple[float, float]):
     return NumberedCanvas
 
 
+def build_fitted(
+    story: Callable[[float], Sequence],
+    frame: Callable[[int], Frame],
+    *,
+    paper: str,
+    scales: Sequence[float],
+) -> bytes:
+    """A one-page document when smaller type (down to the last of ``scales``) makes it fit;
+    otherwise its pages at the smallest scale, with ``frame(total)`` told how many there are.
+
+    ``story(scale)`` builds the flowables; ``frame(total)`` the header and footer (a one-page
+    release or advisory carries no page number)."""
+
+    def build(scale: float, total: int) -> tuple[bytes, int]:
+        pages: list[int] = []
+        data = build_pdf(
+            story(scale), frame(total), paper=paper, on_page=lambda _c, d: pages.append(d.page)
+        )
+        return data, len(pages)
+
+    pages = 1
+    for scale in scales:
+        data, pages = build(scale, 1)
+        if pages == 1:
+            return data
+        if pages > 2:  # no smaller type makes it one page: straight to the numbered pages
+            break
+    return build(scales[-1], pages)[0]
+
+
 def build_pdf(
     story: Sequence,
     frame: Frame,

@@ -73,32 +73,20 @@ def _story(doc: AdvisoryDoc, scale: float, width: float) -> list:
     return story
 
 
-def _build(doc: AdvisoryDoc, *, scale: float, paper: str, total: int) -> tuple[bytes, int]:
-    pages: list[int] = []
-    frame = pdfkit.Frame(
-        title=doc.headline.strip(),
-        left_note="",
-        printed="",
-        page_label="{page} / {total}" if total > 1 else "",
-        lang=doc.language,
-    )
-    data = pdfkit.build_pdf(
-        _story(doc, scale, pdfkit.content_width(paper)),
-        frame,
-        paper=paper,
-        on_page=lambda canvas, d: pages.append(d.page),
-    )
-    return data, len(pages)
-
-
 def render_pdf(doc: AdvisoryDoc, *, paper: str | None = None) -> bytes:
     from app.exports.runsheet.data import paper_for
 
     sheet = paper_for(doc.country, paper)
-    for scale in (1.0, 0.9, 0.8):
-        data, pages = _build(doc, scale=scale, paper=sheet, total=1)
-        if pages == 1:
-            return data
-        if pages > 2:  # no smaller type makes it one page
-            break
-    return _build(doc, scale=0.8, paper=sheet, total=pages)[0]
+    width = pdfkit.content_width(sheet)
+    return pdfkit.build_fitted(
+        lambda scale: _story(doc, scale, width),
+        lambda total: pdfkit.Frame(
+            title=doc.headline.strip(),
+            left_note="",
+            printed="",
+            page_label="{page} / {total}" if total > 1 else "",
+            lang=doc.language,
+        ),
+        paper=sheet,
+        scales=(1.0, 0.9, 0.8),
+    )

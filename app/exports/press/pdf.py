@@ -211,36 +211,23 @@ def _story(doc: ReleaseDoc, scale: float, width: float) -> list:
     return story
 
 
-def _build(doc: ReleaseDoc, *, scale: float, paper: str, total: int) -> tuple[bytes, int]:
-    """(PDF bytes, pages) on the shared pipeline; pages are numbered "n / total" only when
-    ``total`` > 1 (a one-page release carries no number)."""
-    from app.exports import pdfkit
-
-    pages: list[int] = []
-    frame = pdfkit.Frame(
-        title=doc.headline.strip(),
-        left_note=doc.org_name.strip() if total > 1 else "",
-        printed="",
-        page_label="{page} / {total}" if total > 1 else "",
-        lang=doc.language,
-    )
-    data = pdfkit.build_pdf(
-        _story(doc, scale, pdfkit.content_width(paper)),
-        frame,
-        paper=paper,
-        on_page=lambda canvas, d: pages.append(d.page),
-    )
-    return data, len(pages)
-
-
 def render_pdf(doc: ReleaseDoc, *, paper: str | None = None) -> bytes:
+    """The release on the shared pipeline, on one page when slightly smaller type makes it fit;
+    pages are numbered "n / total" only when there are several."""
+    from app.exports import pdfkit
     from app.exports.runsheet.data import paper_for  # the same paper rule as run-sheets
 
     sheet = paper_for(doc.country, paper)
-    for scale in (1.0, 0.93, 0.85):
-        data, pages = _build(doc, scale=scale, paper=sheet, total=1)
-        if pages == 1:
-            return data
-        if pages > 2:  # no smaller type makes it one page: straight to the numbered pages
-            break
-    return _build(doc, scale=0.85, paper=sheet, total=pages)[0]
+    width = pdfkit.content_width(sheet)
+    return pdfkit.build_fitted(
+        lambda scale: _story(doc, scale, width),
+        lambda total: pdfkit.Frame(
+            title=doc.headline.strip(),
+            left_note=doc.org_name.strip() if total > 1 else "",
+            printed="",
+            page_label="{page} / {total}" if total > 1 else "",
+            lang=doc.language,
+        ),
+        paper=sheet,
+        scales=(1.0, 0.93, 0.85),
+    )
