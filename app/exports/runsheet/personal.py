@@ -207,11 +207,10 @@ def _identity_box(sheet: PersonalSheet, width: float):
     big, label = styles()["big"], styles()["label"]
     call = sheet.call_time or "—"
     call_width = stringWidth(call, fonts["bold"], big.fontSize)
-    longest_word = max(
-        stringWidth(word, label.fontName, label.fontSize)
-        for word in tr.gettext("Call time").split() or ["—"]
-    )  # the label may wrap between words, never inside one ("Hora de co / nvocatoria")
-    time_col = min(max(call_width, longest_word) + 20, left * 0.42)
+    label_width = stringWidth(tr.gettext("Call time"), label.fontName, label.fontSize)
+    # The label stays on one line (a wrapped "Hora de co / nvocatoria" reads as two words);
+    # the date shrinks with the call time instead when both do not fit.
+    time_col = min(max(call_width, label_width) + 20, left * 0.42)
     day_width = stringWidth(sheet.header.day, fonts["bold"], big.fontSize)
     size = max(14.0, big.fontSize * min(1.0, (left - time_col - 18) / max(day_width, 1.0)))
     if size < big.fontSize:
