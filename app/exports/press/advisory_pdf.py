@@ -8,14 +8,12 @@ from __future__ import annotations
 
 from app.exports import pdfkit
 from app.exports.press.advisory import AdvisoryDoc, labels, line_direction
-from app.exports.press.pdf import ACCENT, _logo, _register, shaped_or
+from app.exports.press.pdf import ACCENT, _register, letterhead, shaped_or
 
 
 def _story(doc: AdvisoryDoc, scale: float, width: float) -> list:
     from reportlab.lib.colors import HexColor
     from reportlab.lib.styles import ParagraphStyle
-    from reportlab.lib.units import mm
-    from reportlab.platypus import HRFlowable, Spacer, Table, TableStyle
 
     from app.exports.fonts import markup
     from app.exports.shaping import needs_shaping
@@ -38,27 +36,7 @@ def _story(doc: AdvisoryDoc, scale: float, width: float) -> list:
     }
     lab = labels(doc.language)
     story: list = []
-    logo = _logo(doc.org_logo, 18 * mm, 60 * mm)
-    org = doc.org_name.strip()
-    name = shaped_or(markup(org), org, s["org"], bold=True) if org else None
-    if logo or name:
-        cells = [c for c in (logo, name) if c is not None]
-        widths = ([logo.drawWidth + 5 * mm] if logo else []) + ([0] if name else [])
-        if name:
-            widths[-1] = width - sum(widths[:-1])
-        head = Table([cells], colWidths=widths, hAlign="LEFT")
-        head.setStyle(
-            TableStyle(
-                [
-                    ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
-                    ("LEFTPADDING", (0, 0), (-1, -1), 0),
-                    ("RIGHTPADDING", (0, 0), (-1, -1), 0),
-                ]
-            )
-        )
-        story += [head, Spacer(1, 3 * mm)]
-        story.append(HRFlowable(width="100%", thickness=0.8, color=HexColor(ACCENT)))
-        story.append(Spacer(1, 6 * mm * scale))
+    story += letterhead(doc.org_logo, doc.org_name, s["org"], width=width, scale=scale)
     story.append(shaped_or(markup(lab.kicker), lab.kicker, s["kicker"], bold=True))
     headline = doc.headline.strip()
     story.append(shaped_or(markup(headline), headline, s["headline"], bold=True))

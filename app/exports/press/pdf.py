@@ -118,10 +118,46 @@ def shaped_or(html: str, plain: str, style, *, bold: bool = False):
     return Paragraph(html, style)
 
 
+def letterhead(logo_data, org_name: str, style, *, width: float, scale: float) -> list:
+    """The organisation's logo and name over an accent rule (releases and advisories); nothing
+    when the organisation has neither."""
+    from reportlab.lib.colors import HexColor
+    from reportlab.lib.units import mm
+    from reportlab.platypus import HRFlowable, Spacer, Table, TableStyle
+
+    from app.exports.fonts import markup
+
+    logo = _logo(logo_data, 18 * mm, 60 * mm)
+    org = (org_name or "").strip()
+    name = shaped_or(markup(org), org, style, bold=True) if org else None
+    if not (logo or name):
+        return []
+    cells = [c for c in (logo, name) if c is not None]
+    widths = [logo.drawWidth + 5 * mm] if logo else []
+    if name:
+        widths.append(width - sum(widths))
+    head = Table([cells], colWidths=widths, hAlign="LEFT")
+    head.setStyle(
+        TableStyle(
+            [
+                ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+                ("LEFTPADDING", (0, 0), (-1, -1), 0),
+                ("RIGHTPADDING", (0, 0), (-1, -1), 0),
+            ]
+        )
+    )
+    return [
+        head,
+        Spacer(1, 3 * mm),
+        HRFlowable(width="100%", thickness=0.8, color=HexColor(ACCENT)),
+        Spacer(1, 6 * mm * scale),
+    ]
+
+
 def _story(doc: ReleaseDoc, scale: float, width: float) -> list:
     from reportlab.lib.colors import HexColor
     from reportlab.lib.units import mm
-    from reportlab.platypus import HRFlowable, Paragraph, Spacer, Table, TableStyle
+    from reportlab.platypus import Paragraph, Spacer, Table, TableStyle
 
     from app.exports.fonts import markup
     from app.exports.pdfkit import text_direction
@@ -129,26 +165,7 @@ def _story(doc: ReleaseDoc, scale: float, width: float) -> list:
     s = _styles(scale)
     lay = layout(doc)
     story: list = []
-    logo = _logo(doc.org_logo, 18 * mm, 60 * mm)
-    org = doc.org_name.strip()
-    name = shaped_or(markup(org), org, s["org"], bold=True) if org else None
-    if logo or name:
-        cells = [c for c in (logo, name) if c is not None]
-        widths = [logo.drawWidth + 5 * mm] if logo else []
-        widths.append(width - sum(widths)) if name else None
-        head = Table([cells], colWidths=widths[: len(cells)], hAlign="LEFT")
-        head.setStyle(
-            TableStyle(
-                [
-                    ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
-                    ("LEFTPADDING", (0, 0), (-1, -1), 0),
-                    ("RIGHTPADDING", (0, 0), (-1, -1), 0),
-                ]
-            )
-        )
-        story += [head, Spacer(1, 3 * mm)]
-        story.append(HRFlowable(width="100%", thickness=0.8, color=HexColor(ACCENT)))
-        story.append(Spacer(1, 6 * mm * scale))
+    story += letterhead(doc.org_logo, doc.org_name, s["org"], width=width, scale=scale)
     story.append(shaped_or(markup(lay.kicker), lay.kicker, s["kicker"], bold=True))
     story.append(shaped_or(markup(lay.embargo), lay.embargo, s["embargo"], bold=True))
     story.append(shaped_or(markup(lay.headline), lay.headline, s["headline"], bold=True))
