@@ -20,6 +20,15 @@ class PropStatus(StrEnum):
     RETURNED = "returned"
 
 
+class PropCondition(StrEnum):
+    """How a prop came back from the action (the debrief); empty while nothing is known."""
+
+    UNKNOWN = ""
+    INTACT = "intact"
+    DAMAGED = "damaged"
+    LOST = "lost"
+
+
 class ReleaseStatus(StrEnum):
     DRAFT = "draft"
     APPROVED = "approved"

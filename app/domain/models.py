@@ -34,7 +34,7 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
-from app.domain.enums import ActionStatus, PropStatus, ReleaseStatus, values
+from app.domain.enums import ActionStatus, PropCondition, PropStatus, ReleaseStatus, values
 
 NAMING = {
     "ix": "ix_%(column_0_label)s",
@@ -134,6 +134,13 @@ class Action(Base):
     decl_sent_on: Mapped[date | None] = mapped_column(Date, nullable=True)
     decl_received_on: Mapped[date | None] = mapped_column(Date, nullable=True)
     decl_reference: Mapped[str] = mapped_column(String(200), default="")
+    #: live mode (revision 0004_day): the cue being called now (a plain id, no foreign key:
+    #: action and cue would reference each other; a deleted cue reads as "no live cue"),
+    #: and since when a hold runs
+    live_cue_id: Mapped[int | None] = mapped_column(Integer, nullable=True, default=None)
+    live_paused_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
+    #: the debrief: what the organisers learned, kept after the purge
+    lessons: Mapped[str] = mapped_column(Text, default="", server_default="")
     uid: Mapped[str] = mapped_column(String(64), default=_uid)
     deleted_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
     version: Mapped[int] = mapped_column(Integer, nullable=False, default=1)
@@ -159,6 +166,12 @@ class Action(Base):
     )
     tasks: Mapped[list[Task]] = relationship(
         back_populates="action", cascade="all, delete-orphan", order_by="Task.id"
+    )
+    incidents: Mapped[list[Incident]] = relationship(
+        back_populates="action", cascade="all, delete-orphan", order_by="(Incident.at, Incident.id)"
+    )
+    coverage: Mapped[list[PressCoverage]] = relationship(
+        back_populates="action", cascade="all, delete-orphan", order_by="PressCoverage.id"
     )
     media_contacts: Mapped[list[MediaContact]] = relationship(
         secondary="action_media_contact", order_by="MediaContact.id"
@@ -248,6 +261,8 @@ class Assignment(Base):
     #: the organiser sent this person their volunteer pack (ticked by hand: nothing is sent)
     pack_sent: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
     attended: Mapped[bool | None] = mapped_column(Boolean, nullable=True)
+    #: when the steward checked this person in at the meeting point (revision 0004_day)
+    attended_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
     uid: Mapped[str] = mapped_column(String(64), default=_uid)
     version: Mapped[int] = mapped_column(Integer, nullable=False, default=1)
     __mapper_args__ = {"version_id_col": version}
@@ -318,6 +333,9 @@ class Cue(Base):
     )
     #: a moment that makes pictures (the coffin carried, the wreath laid): on the media advisory
     photo_opportunity: Mapped[bool] = mapped_column(Boolean, default=False, server_default="0")
+    #: live mode (revision 0004_day): when the caller actually started and ended this cue
+    actual_start: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
+    actual_end: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
     uid: Mapped[str] = mapped_column(String(64), default=_uid)
     version: Mapped[int] = mapped_column(Integer, nullable=False, default=1)
     __mapper_args__ = {"version_id_col": version}
@@ -348,6 +366,7 @@ class Prop(Base):
         CheckConstraint("quantity >= 0", name="quantity_non_negative"),
         CheckConstraint(_in("status", PropStatus), name="status"),
         CheckConstraint("cost IS NULL OR cost >= 0", name="cost_non_negative"),
+        CheckConstraint(_in("condition", PropCondition), name="condition"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -358,6 +377,10 @@ class Prop(Base):
     status: Mapped[str] = mapped_column(String(16), default=PropStatus.NEEDED.value)
     cost: Mapped[Decimal | None] = mapped_column(Numeric(12, 2), nullable=True)
     notes: Mapped[str] = mapped_column(Text, default="")
+    #: how it came back (the debrief, revision 0004_day): "", intact, damaged or lost
+    condition: Mapped[str] = mapped_column(
+        String(16), default=PropCondition.UNKNOWN.value, server_default=""
+    )
     version: Mapped[int] = mapped_column(Integer, nullable=False, default=1)
     __mapper_args__ = {"version_id_col": version}
 
@@ -505,6 +528,41 @@ class Task(Base):
     assignee: Mapped[Participant | None] = relationship()
 
 
+class Incident(Base):
+    """One line of the day's log (time + text), written by the caller in live mode."""
+
+    __tablename__ = "incident"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    action_id: Mapped[int] = mapped_column(ForeignKey("action.id", ondelete="CASCADE"), index=True)
+    at: Mapped[datetime] = mapped_column(UTCDateTime)
+    cue_id: Mapped[int | None] = mapped_column(
+        ForeignKey("cue.id", ondelete="SET NULL"), nullable=True, default=None
+    )
+    text: Mapped[str] = mapped_column(Text)
+    version: Mapped[int] = mapped_column(Integer, nullable=False, default=1)
+    __mapper_args__ = {"version_id_col": version}
+
+    action: Mapped[Action] = relationship(back_populates="incidents")
+
+
+class PressCoverage(Base):
+    """A piece of press coverage the action got (the debrief): outlet, link or note, date."""
+
+    __tablename__ = "press_coverage"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    action_id: Mapped[int] = mapped_column(ForeignKey("action.id", ondelete="CASCADE"), index=True)
+    outlet: Mapped[str] = mapped_column(String(200))
+    link: Mapped[str] = mapped_column(Text, default="")
+    note: Mapped[str] = mapped_column(Text, default="")
+    published_on: Mapped[date | None] = mapped_column(Date, nullable=True)
+    version: Mapped[int] = mapped_column(Integer, nullable=False, default=1)
+    __mapper_args__ = {"version_id_col": version}
+
+    action: Mapped[Action] = relationship(back_populates="coverage")
+
+
 EDITED_ENTITIES = {
     "action": Action,
     "role": Role,
@@ -516,4 +574,6 @@ EDITED_ENTITIES = {
     "task": Task,
     "media_contact": MediaContact,
     "settings": Settings,
+    "incident": Incident,
+    "coverage": PressCoverage,
 }
