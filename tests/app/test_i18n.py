@@ -188,11 +188,14 @@ def test_real_plural_forms_in_french_and_english():
     assert "cue" not in " ".join(french)
 
 
-def test_greek_volunteer_gets_greek_dates_with_english_labels():
+def test_greek_volunteer_gets_greek_dates_and_labels_and_english_for_the_rest():
+    """Greek is a documents-only catalogue: sheet labels are Greek, window strings it does not
+    translate fall back to English."""
     el = Translator("el")
     assert el.date(DEMO_DAY, "long") == "28 Μαΐου 2024"
-    assert not el.has_catalogue
-    assert el.gettext("Call time") == "Call time"
+    assert el.has_catalogue
+    assert el.gettext("Call time") == "Ώρα προσέλευσης"
+    assert el.gettext("&Preferences…") == "&Preferences…"
     assert Translator("fr").gettext("Call time") not in ("", "Call time")
 
 

@@ -57,9 +57,30 @@ def test_lang_option_overrides_the_reader(cli, demo_db, tmp_path):
     assert "Treffzeit" not in text
 
 
-def test_greek_volunteer_reads_greek_dates_with_english_labels(french_ui, cli, demo_db, tmp_path):
+def test_greek_volunteer_reads_greek_dates_and_greek_labels(french_ui, cli, demo_db, tmp_path):
     text = _sheet_text(cli, demo_db, tmp_path, "--lang", "el")
 
     assert "28 Μαΐου 2024" in text
-    assert "Call time" in text and "Meeting point" in text  # no Greek catalogue: English labels
+    assert "Ώρα προσέλευσης" in text and "Σημείο συνάντησης" in text
+    assert "Call time" not in text and "Meeting point" not in text
     assert "Heure de rendez-vous" not in text  # never the organiser's French
+
+
+@pytest.mark.parametrize(
+    ("lang", "labels"),
+    [
+        ("it", ("Orario di ritrovo", "Punto d'incontro", "I tuoi momenti")),
+        ("pt", ("Horário de chegada", "Ponto de encontro", "Seus momentos")),
+        ("pl", ("Godzina zbiórki", "Miejsce zbiórki", "Twoje punkty")),
+        ("uk", ("Час збору", "Місце збору", "Твої пункти")),
+        ("tr", ("Toplanma saati", "Buluşma noktası", "Bölümlerin")),
+    ],
+)
+def test_every_readers_language_prints_its_own_labels(cli, demo_db, tmp_path, lang, labels):
+    """The eight readers' languages beyond fr/de/es print their own labels on a volunteer's
+    sheet (Arabic is read back in tests/app/test_shaping.py: its glyphs are shaped)."""
+    text = _sheet_text(cli, demo_db, tmp_path, "--lang", lang)
+
+    for label in labels:
+        assert label in text
+    assert "Call time" not in text and "Meeting point" not in text
