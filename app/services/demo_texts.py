@@ -1,4 +1,5 @@
-"""The demo action's words in French, German and Spanish (English lives in demo.py).
+"""The demo action's words in French, German and Spanish (English lives in demo.py; Italian
+and Portuguese in demo_texts_more.py).
 
 Data, not gettext: the demo is a plan the user will edit, written naturally in their language,
 not an interface string. Keys follow demo.py (roles, props, cues by their bundle key); a missing
@@ -6,6 +7,8 @@ language falls back to English. Names of people, places and streets stay as they
 """
 
 from __future__ import annotations
+
+from app.services.demo_texts_more import IT, PT
 
 FR: dict = {
     "title": "Funérailles de la vie privée au Père-Lachaise",
@@ -419,7 +422,7 @@ ES: dict = {
     },
 }
 
-TEXTS: dict[str, dict] = {"fr": FR, "de": DE, "es": ES}
+TEXTS: dict[str, dict] = {"fr": FR, "de": DE, "es": ES, "it": IT, "pt": PT}
 
 
 def demo_texts(language: str) -> dict | None:
