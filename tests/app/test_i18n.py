@@ -3,6 +3,7 @@ compiled-catalogue cache, and the check that guards all of it."""
 
 from __future__ import annotations
 
+import re
 import textwrap
 from datetime import date
 from pathlib import Path
@@ -328,10 +329,29 @@ def test_command_line_speaks_the_ui_language_argparse_included(cli, capsys):
     i18n.set_ui_language("fr")
     assert cli("export", "runsheet").code == 2
     err = capsys.readouterr().err  # argparse writes to sys.stderr itself
-    assert "utilisation :" in err
-    assert "les arguments suivants sont obligatoires : SLUG" in err
+    assert "utilisation\u00a0:" in err  # French: a no-break space before the colon
+    assert "les arguments suivants sont obligatoires\u00a0: SLUG" in err
     assert "usage:" not in err and "required" not in err
     cli("--help")
     help_text = capsys.readouterr().out
     assert "préparer des actions symboliques" in help_text
-    assert "afficher ce message d'aide et quitter" in help_text
+    assert "afficher ce message d’aide et quitter" in help_text
+
+
+def test_french_typography_no_break_spaces_and_apostrophes():
+    """French puts a no-break space before : ; ! ? and inside « », so a label never wraps
+    before its colon; apostrophes between letters are typographic (’), one style throughout."""
+    from babel.messages.pofile import read_po
+
+    from app.i18n_tools import ROOT
+
+    with (ROOT / "translations" / "fr" / "LC_MESSAGES" / "messages.po").open("rb") as fh:
+        catalogue = read_po(fh, locale="fr")
+    bad = []
+    for message in catalogue:
+        forms = message.string if isinstance(message.string, tuple) else (message.string,)
+        for text in forms:
+            plain = re.sub(r"\{[^{}]*\}", "X", text or "")
+            if re.search(r" [:;!?]|« | »", plain) or re.search(r"[^\W\d_]'[^\W\d_]", plain):
+                bad.append(text)
+    assert bad == []

@@ -102,8 +102,14 @@ def test_arabic_reader_with_a_catalogue_gets_a_right_to_left_sheet(
     assert 'dir="auto"' in text  # typed text keeps its own direction
 
 
-def test_arabic_reader_without_a_catalogue_reads_english_left_to_right(cli, demo_db, tmp_path):
+def test_arabic_reader_reads_arabic_right_to_left(cli, demo_db, tmp_path):
     root = parse(_html(cli, demo_db, tmp_path, "--participant", "Crow", "--lang", "ar")).getroot()
+    assert root.get("dir") == "rtl" and root.get("lang").startswith("ar")
+    assert "موعد الحضور" in "".join(root.itertext())
+
+
+def test_a_reader_without_a_catalogue_reads_english_left_to_right(cli, demo_db, tmp_path):
+    root = parse(_html(cli, demo_db, tmp_path, "--participant", "Crow", "--lang", "he")).getroot()
     assert root.get("dir") == "ltr" and root.get("lang").startswith("en")
 
 

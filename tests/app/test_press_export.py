@@ -240,8 +240,11 @@ def test_other_languages_from_the_table_and_fallback(press):
     es = render(replace(press["en"], language="es"), "txt").decode()
     assert "EMBARGADO HASTA el 28 de mayo de 2024 a las 9:30 (hora de París)" in es
     it = render(replace(press["en"], language="it"), "txt").decode()
-    assert "EMBARGOED UNTIL 28 maggio 2024, 09:30 (Parigi time)" in it
+    assert "SOTTO EMBARGO FINO AL 28 maggio 2024, 09:30 (ora di Parigi)" in it
     assert "PARIS, 28 maggio 2024 —" in it
+    nl = render(replace(press["en"], language="nl"), "txt").decode()  # no Dutch catalogue
+    assert "EMBARGOED UNTIL 28 mei 2024, 09:30 (Parijs time)" in nl
+    assert "PARIS, 28 mei 2024 —" in nl
 
 
 def test_a_long_release_shrinks_then_numbers_its_pages(press):

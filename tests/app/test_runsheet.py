@@ -83,10 +83,10 @@ def test_french_participant_gets_french_dates(sheets):
     assert "Imprimé le 26/05/2024 17:02" in flat(text)  # print time in Paris, French format
 
 
-def test_greek_and_german_readers_get_their_dates_with_english_labels(sheets):
+def test_greek_and_german_readers_get_their_dates_and_their_labels(sheets):
     greek, _ = sheets["Kestrel"]
     assert "28 Μαΐου 2024" in greek
-    assert "Call time" in greek  # no Greek catalogue yet: labels fall back to English
+    assert "Ώρα προσέλευσης" in greek and "Call time" not in greek
     german, _ = sheets["Starling"]
     assert "Dienstag, 28. Mai 2024" in german
 
