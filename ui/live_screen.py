@@ -155,6 +155,10 @@ class LiveScreen(LiveBase):
         self.alongside = _label("live_alongside", self)
         self.message = _label("live_message", self)
         self.keys = _label("live_keys", self)
+        self.message_timer = QTimer(self)
+        self.message_timer.setSingleShot(True)
+        self.message_timer.setInterval(8000)
+        self.message_timer.timeout.connect(self.message.clear)
         self.sound = QCheckBox(self)
         self.sound.setObjectName("live_sound")
         self.sound.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # Space stays the GO key
@@ -280,7 +284,7 @@ class LiveScreen(LiveBase):
 
     def say(self, text: str) -> None:
         self.message.setText(text)
-        QTimer.singleShot(8000, lambda: self.message.text() == text and self.message.clear())
+        self.message_timer.start()  # the message goes after a while (the timer dies with us)
 
     # --- keys ---------------------------------------------------------------------------------
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt's name

@@ -1,0 +1,282 @@
+"""Live mode through the real window, on the demo action (28 May 2024, 09:30 in Paris):
+F11 opens the caller's screen, Space advances, P holds, Ctrl+Z undoes, a crash keeps the times."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication, QLineEdit
+
+from tests.ui.conftest import open_window
+from tests.ui.tabs_helpers import latest, press_ok, with_modal
+
+START = datetime(2024, 5, 28, 7, 30, tzinfo=UTC)  # 09:30 in Paris: the first cue
+
+
+class Clock:
+    def __init__(self, at: datetime) -> None:
+        self.at = at
+
+    def __call__(self) -> datetime:
+        return self.at
+
+    def forward(self, **kw) -> None:
+        self.at += timedelta(**kw)
+
+
+@pytest.fixture
+def clock():
+    return Clock(START - timedelta(minutes=1))
+
+
+@pytest.fixture
+def window(qtbot, demo_db, clock):
+    w = open_window(qtbot, demo_db)
+    w.now = clock
+    yield w
+    w.close()
+
+
+def enter(window):
+    window.a_live.trigger()
+    screen = window.live_screen
+    assert screen.isVisible()
+    return screen
+
+
+def press(qtbot, screen, key, modifier=Qt.KeyboardModifier.NoModifier):
+    qtbot.keyClick(screen, key, modifier)
+
+
+def cues(window) -> dict:
+    from app.domain import models as m
+
+    def read(session):
+        action = session.get(m.Action, window.action_id)
+        return {c.key: (c.actual_start, c.actual_end, c.held_seconds) for c in action.cues} | {
+            "live": action.live_cue_id,
+            "paused": action.live_paused_at,
+        }
+
+    return window.ctx.query(read)
+
+
+def cue_id(window, key: str) -> int:
+    from app.domain import models as m
+
+    return window.ctx.query(
+        lambda s: next(c.id for c in s.get(m.Action, window.action_id).cues if c.key == key)
+    )
+
+
+def test_f11_is_live_mode_and_full_screen_moved(window):
+    assert window.a_live.shortcut().toString() == "F11"
+    assert window.a_fullscreen.shortcut().toString() == "Ctrl+Shift+F"
+    view_menu = window.menuBar().findChild(type(window.go_menu), "view_menu")
+    assert window.a_live in view_menu.actions() and window.a_stage in view_menu.actions()
+    screen = enter(window)
+    assert screen.isFullScreen()
+    assert screen.current.text() == "Ready: Space starts the first cue"
+    assert screen.next_title.text() == "Mourners gather in black"
+    assert screen.clock.text() == "9:29:00\u202fAM"
+    assert "Police liaison on duty" in screen.alongside.text()
+
+
+def test_space_advances_through_the_cues_and_records_actual_times(qtbot, window, clock):
+    screen = enter(window)
+    clock.at = START
+    press(qtbot, screen, Qt.Key.Key_Space)
+    assert screen.current.text() == "Mourners gather in black"
+    assert screen.countdown.text() == "15:00"
+    assert screen.position.text() == "Cue 1 of 10"
+    assert "Mourner: " in screen.who.text() and "Props: Black armbands" == screen.props.text()
+    clock.forward(minutes=15)
+    press(qtbot, screen, Qt.Key.Key_Space)
+    assert screen.current.text() == "Hearse parks at the gate"
+    times = cues(window)
+    assert times["gather"][:2] == (START, START + timedelta(minutes=15))
+    assert times["hearse"][0] == START + timedelta(minutes=15)
+    assert times["liaison"][0] == START  # alongside: started with the first cue
+    assert times["live"] == cue_id(window, "hearse")
+    assert screen.over_under.text() == "On plan"
+    for _n in range(9):
+        clock.forward(minutes=5)
+        press(qtbot, screen, Qt.Key.Key_Space)
+    assert screen.current.text().startswith("All cues done")
+    done = cues(window)
+    assert done["live"] is None
+    assert all(done[k][0] and done[k][1] for k in done if k not in ("live", "paused"))
+
+
+def test_a_late_advance_shows_minutes_behind_plan(qtbot, window, clock):
+    screen = enter(window)
+    clock.at = START
+    press(qtbot, screen, Qt.Key.Key_Space)
+    clock.forward(minutes=19)  # the mourners took 4 minutes longer
+    press(qtbot, screen, Qt.Key.Key_Space)
+    assert screen.over_under.text() == "4 min behind plan"
+    assert screen.next_title.text() == "Banner unrolled"
+    assert screen.next_timing.text() == "at 9:59\u202fAM (planned 9:55\u202fAM)"
+
+
+def test_p_holds_the_countdown_and_the_hold_shifts_what_follows(qtbot, window, clock):
+    screen = enter(window)
+    clock.at = START
+    press(qtbot, screen, Qt.Key.Key_Space)
+    clock.forward(minutes=5)
+    press(qtbot, screen, Qt.Key.Key_P)
+    assert screen.hold.isVisible()
+    assert cues(window)["paused"] == START + timedelta(minutes=5)
+    clock.forward(minutes=7)
+    screen.render()
+    assert screen.countdown.text() == "10:00"  # frozen while on hold
+    assert screen.hold.text() == "On hold for 7:00"
+    press(qtbot, screen, Qt.Key.Key_P)
+    assert not screen.hold.isVisible()
+    times = cues(window)
+    assert times["paused"] is None and times["gather"][2] == 7 * 60
+    assert screen.over_under.text() == "7 min behind plan"
+    assert screen.next_timing.text() == "at 9:52\u202fAM (planned 9:45\u202fAM)"
+    from app.domain import models as m
+
+    hearse = cue_id(window, "hearse")
+    planned = window.ctx.query(lambda s: s.get(m.Cue, hearse).starts_at)
+    assert planned == START + timedelta(minutes=15)  # the plan itself is unchanged
+
+
+def test_ctrl_z_undoes_a_mistaken_advance_and_backspace_goes_back(qtbot, window, clock):
+    screen = enter(window)
+    clock.at = START
+    press(qtbot, screen, Qt.Key.Key_Space)
+    clock.forward(minutes=2)
+    press(qtbot, screen, Qt.Key.Key_Space)  # too early: a mistake
+    assert screen.current.text() == "Hearse parks at the gate"
+    press(qtbot, screen, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert screen.current.text() == "Mourners gather in black"
+    times = cues(window)
+    assert times["gather"][1] is None and times["hearse"][0] is None
+    assert times["live"] == cue_id(window, "gather")
+    clock.forward(minutes=1)
+    press(
+        qtbot,
+        screen,
+        Qt.Key.Key_Z,
+        Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier,
+    )
+    assert cues(window)["hearse"][0] == START + timedelta(minutes=2)  # redo: the same time
+    press(qtbot, screen, Qt.Key.Key_Backspace)
+    assert screen.current.text() == "Mourners gather in black"
+    assert cues(window)["hearse"][0] is None
+    assert window.ctx.undo_stack.undoText() == "back one cue"
+
+
+def test_a_crash_keeps_the_actual_times_and_reopening_resumes(qtbot, demo_db, window, clock):
+    screen = enter(window)
+    clock.at = START
+    press(qtbot, screen, Qt.Key.Key_Space)
+    clock.forward(minutes=16)
+    press(qtbot, screen, Qt.Key.Key_Space)
+    # The process "dies": nothing is closed or flushed; a new one opens the same file.
+    again = open_window(qtbot, demo_db)
+    again.now = clock
+    try:
+        times = cues(again)
+        assert times["gather"][:2] == (START, START + timedelta(minutes=16))
+        assert times["hearse"][0] == START + timedelta(minutes=16)
+        resumed = enter(again)
+        assert resumed.current.text() == "Hearse parks at the gate"
+        assert resumed.over_under.text() == "1 min behind plan"
+    finally:
+        again.close()
+
+
+def test_a_short_role_warns_when_its_cue_starts_and_the_sound_is_optional(
+    qtbot, window, clock, monkeypatch
+):
+    from app.domain import models as m
+
+    role = window.ctx.query(
+        lambda s: next(
+            r.id for r in s.get(m.Action, window.action_id).roles if r.key == "pallbearer"
+        )
+    )
+    window.ctx.update(
+        "role", role, "needed", expected_version=latest(window.ctx, "role", role), needed=5
+    )
+    beeps = []
+    monkeypatch.setattr(QApplication, "beep", staticmethod(lambda: beeps.append(1)))
+    screen = enter(window)
+    assert not screen.sound.isChecked()  # off by default
+    clock.at = START
+    press(qtbot, screen, Qt.Key.Key_Space)
+    assert not screen.warnings.isVisible()
+    clock.forward(minutes=15)
+    press(qtbot, screen, Qt.Key.Key_Space)
+    assert screen.warnings.isVisible()
+    assert "Pallbearer: 4 of 5 assigned" in screen.warnings.text()
+    assert beeps == []
+    screen.sound.click()
+    from ui.live_screen import sound_enabled
+
+    assert sound_enabled()
+    press(qtbot, screen, Qt.Key.Key_Backspace)
+    press(qtbot, screen, Qt.Key.Key_Space)
+    assert beeps == [1]
+
+
+def test_i_logs_an_incident_and_refuses_an_empty_one(qtbot, window, clock):
+    from app.domain import models as m
+
+    screen = enter(window)
+    clock.at = START
+    press(qtbot, screen, Qt.Key.Key_Space)
+    clock.forward(minutes=3)
+
+    def empty_then_text(dialog):
+        press_ok(dialog)
+        assert dialog.isVisible()
+        assert "What happened: write what happened" in dialog.error.text()
+        dialog.findChild(QLineEdit, "incident_text").setText("Police stopped the cortège")
+        press_ok(dialog)
+
+    with_modal(lambda: press(qtbot, screen, Qt.Key.Key_I), empty_then_text)
+    logged = window.ctx.query(
+        lambda s: [(i.at, i.text, i.cue_id) for i in s.get(m.Action, window.action_id).incidents]
+    )
+    assert logged == [
+        (START + timedelta(minutes=3), "Police stopped the cortège", cue_id(window, "gather"))
+    ]
+    assert screen.message.text() == "Incident logged"
+    press(qtbot, screen, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert window.ctx.query(lambda s: len(s.get(m.Action, window.action_id).incidents)) == 0
+
+
+def test_esc_leaves_and_the_stage_display_follows_the_caller(qtbot, window, clock):
+    window.a_stage.trigger()
+    stage = window.stage_display
+    assert stage.isVisible()
+    assert stage.current.text() == "Ready: Space starts the first cue"
+    screen = enter(window)
+    clock.at = START
+    press(qtbot, screen, Qt.Key.Key_Space)
+    assert stage.current.text() == "Mourners gather in black"
+    assert stage.countdown.text() == "15:00"
+    assert stage.next_line.text() == "Next: Hearse parks at the gate, at 9:45\u202fAM, as planned"
+    press(qtbot, screen, Qt.Key.Key_Escape)
+    assert not screen.isVisible()
+    stage.close()
+
+
+def test_another_window_on_the_file_sees_the_live_position(qtbot, demo_db, window, clock):
+    other = open_window(qtbot, demo_db)
+    other.now = clock
+    try:
+        theirs = enter(other)
+        screen = enter(window)
+        clock.at = START
+        press(qtbot, screen, Qt.Key.Key_Space)
+        qtbot.waitUntil(lambda: theirs.current.text() == "Mourners gather in black", timeout=5000)
+    finally:
+        other.close()
