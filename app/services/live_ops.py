@@ -80,6 +80,8 @@ def read_plan(session: Session, action_id: int) -> live.LivePlan:
 
 def _change(action_id: int, writes: live.Writes) -> Change:
     ids = tuple(sorted(i for (entity, i) in writes if entity == "cue"))
+    if not ids:  # a hold began: only the action's row changed
+        return Change("action", (action_id,), "updated", action_id)
     return Change("cue", ids, "updated", action_id)
 
 

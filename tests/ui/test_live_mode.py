@@ -280,3 +280,28 @@ def test_another_window_on_the_file_sees_the_live_position(qtbot, demo_db, windo
         qtbot.waitUntil(lambda: theirs.current.text() == "Mourners gather in black", timeout=5000)
     finally:
         other.close()
+
+
+def test_the_schedule_tab_marks_the_live_cue_and_shows_actual_times(qtbot, window, clock):
+    from tests.ui.tabs_helpers import cell, row_of_text
+    from ui.models.schedule import Col
+
+    screen = enter(window)
+    clock.at = START
+    press(qtbot, screen, Qt.Key.Key_Space)
+    clock.forward(minutes=16)
+    press(qtbot, screen, Qt.Key.Key_Space)
+    press(qtbot, screen, Qt.Key.Key_Escape)
+    assert window.show_tab("schedule")
+    tab = window.tab_widgets["schedule"]
+    live_row = row_of_text(tab.model, Col.TITLE, "▶ Hearse parks at the gate")
+    assert cell(tab.model, live_row, Col.ACTUAL) == "9:46\u202fAM–"
+    done = row_of_text(tab.model, Col.TITLE, "Mourners gather in black")
+    assert cell(tab.model, done, Col.ACTUAL) == "9:30\u202fAM–9:46\u202fAM"
+    assert cell(tab.model, done, Col.START) == "9:30\u202fAM"  # the plan is unchanged
+    assert tab.model.headerData(Col.ACTUAL, Qt.Orientation.Horizontal) == "Actual"
+    # Another advance (here, or by a colleague) moves the mark while the tab is shown.
+    enter(window)
+    clock.forward(minutes=10)
+    press(qtbot, window.live_screen, Qt.Key.Key_Space)
+    assert cell(tab.model, live_row, Col.TITLE) == "Hearse parks at the gate"

@@ -61,6 +61,7 @@ class ScheduleTab(ActionTab):
                 Col.PLACE: 18,
                 Col.ROLES: 20,
                 Col.PEOPLE: 14,
+                Col.ACTUAL: 14,
             }
         )
         self.timeline = TimelineView()
