@@ -86,7 +86,7 @@ class IncidentDialog(QDialog):
         try:
             self.screen_.main.ctx.run_op(
                 # Translators: an undo step: a line added to the day's incident log
-                _("incident"),
+                _("Live: incident"),
                 lambda session: live_ops.add_incident(
                     session, action_id, at=at, text=text, cue_id=cue_id
                 ),

@@ -10,8 +10,8 @@ so another organiser's advance (team mode) shows here as soon as it arrives.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, Qt, QTimer
-from PySide6.QtGui import QCloseEvent, QKeyEvent, QKeySequence
+from PySide6.QtCore import QEvent, QRect, Qt, QTimer
+from PySide6.QtGui import QCloseEvent, QFontMetrics, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
     QCheckBox,
@@ -118,10 +118,24 @@ class LiveBase(QWidget):
     def show_screen(self, s: Screen) -> None:  # pragma: no cover - subclasses
         raise NotImplementedError
 
-    def sized(self, label: QLabel, share: float, *, bold: bool = False) -> None:
+    def sized(self, label: QLabel, share: float, *, bold: bool = False, lines: int = 0) -> None:
+        """Type ``share`` of the window's height; with ``lines``, smaller until the text fits
+        in that many lines (a long title in any script is never cut off)."""
         font = label.font()
-        font.setPixelSize(max(12, int(self.height() * share)))
         font.setBold(bold)
+        size = max(12, int(self.height() * share))
+        width = label.width() if label.width() > 50 else int(self.width() * 0.55)
+        while True:
+            font.setPixelSize(size)
+            if not lines or size <= 12:
+                break
+            metrics = QFontMetrics(font)
+            box = metrics.boundingRect(
+                QRect(0, 0, width, 100_000), int(Qt.TextFlag.TextWordWrap), label.text()
+            )
+            if box.height() <= metrics.lineSpacing() * lines and box.width() <= width:
+                break
+            size = max(12, int(size * 0.9))
         label.setFont(font)
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt's name
@@ -227,12 +241,12 @@ class LiveScreen(LiveBase):
 
     def resizeEvent(self, event) -> None:  # noqa: N802 - Qt's name
         super().resizeEvent(event)
+        self._fit_titles()
         for label, share, bold in (
             (self.top_title, 0.035, True),
             (self.clock, 0.05, True),
             (self.over_under, 0.045, True),
             (self.position, 0.03, False),
-            (self.current, 0.075, True),
             (self.place, 0.036, False),
             (self.countdown, 0.2, True),
             (self.timing, 0.032, False),
@@ -241,7 +255,6 @@ class LiveScreen(LiveBase):
             (self.who, 0.036, False),
             (self.props, 0.036, False),
             (self.next_head, 0.03, True),
-            (self.next_title, 0.05, True),
             (self.next_timing, 0.036, False),
             (self.alongside, 0.028, False),
             (self.message, 0.028, True),
@@ -249,8 +262,13 @@ class LiveScreen(LiveBase):
         ):
             self.sized(label, share, bold=bold)
 
+    def _fit_titles(self) -> None:
+        self.sized(self.current, 0.075, bold=True, lines=3)
+        self.sized(self.next_title, 0.05, bold=True, lines=2)
+
     # --- showing ------------------------------------------------------------------------------
     def show_screen(self, s: Screen) -> None:
+        fit = (s.current, s.next_title) != (self.current.text(), self.next_title.text())
         self.top_title.setText(s.title)
         self.clock.setText(s.clock)
         self.over_under.setText(s.over_under)
@@ -281,6 +299,8 @@ class LiveScreen(LiveBase):
         along = _("Also running:") + "\n" + "\n".join(s.alongside) if s.alongside else ""
         self.alongside.setText(along)
         self.alongside.setVisible(bool(along))
+        if fit:
+            self._fit_titles()
 
     def say(self, text: str) -> None:
         self.message.setText(text)
@@ -328,17 +348,17 @@ class LiveScreen(LiveBase):
 
     def advance(self) -> None:
         # Translators: an undo step: live mode started the next cue
-        if self._run(_("next cue"), live_ops.advance):
+        if self._run(_("Live: next cue"), live_ops.advance):
             self._sound_if_warned()
 
     def back(self) -> None:
         # Translators: an undo step: live mode went back one cue
-        self._run(_("back one cue"), live_ops.back)
+        self._run(_("Live: back one cue"), live_ops.back)
 
     def hold_or_resume(self) -> None:
         paused = self.plan is not None and self.plan.paused_at is not None
         # Translators: undo steps: live mode started or ended a hold
-        self._run(_("end of hold") if paused else _("hold"), live_ops.hold)
+        self._run(_("Live: end of hold") if paused else _("Live: hold"), live_ops.hold)
 
     def add_incident(self) -> None:
         from ui.live_incident import ask_incident

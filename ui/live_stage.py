@@ -48,9 +48,9 @@ class StageDisplay(LiveBase):
 
     def resizeEvent(self, event) -> None:  # noqa: N802 - Qt's name
         super().resizeEvent(event)
+        self.sized(self.current, 0.09, bold=True, lines=2)
         for label, share, bold in (
             (self.clock, 0.05, True),
-            (self.current, 0.09, True),
             (self.countdown, 0.28, True),
             (self.hold, 0.06, True),
             (self.next_line, 0.055, False),
@@ -59,7 +59,9 @@ class StageDisplay(LiveBase):
 
     def show_screen(self, s: Screen) -> None:
         self.clock.setText(s.clock)
-        self.current.setText(s.current)
+        if s.current != self.current.text():
+            self.current.setText(s.current)
+            self.sized(self.current, 0.09, bold=True, lines=2)
         self.countdown.setText(s.countdown)
         self.countdown.setVisible(bool(s.countdown))
         self.countdown.setStyleSheet(f"color: {BEHIND if s.overrun else INK};")

@@ -169,7 +169,7 @@ def test_ctrl_z_undoes_a_mistaken_advance_and_backspace_goes_back(qtbot, window,
     press(qtbot, screen, Qt.Key.Key_Backspace)
     assert screen.current.text() == "Mourners gather in black"
     assert cues(window)["hearse"][0] is None
-    assert window.ctx.undo_stack.undoText() == "back one cue"
+    assert window.ctx.undo_stack.undoText() == "Live: back one cue"
 
 
 def test_a_crash_keeps_the_actual_times_and_reopening_resumes(qtbot, demo_db, window, clock):
