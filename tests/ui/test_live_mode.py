@@ -305,3 +305,35 @@ def test_the_schedule_tab_marks_the_live_cue_and_shows_actual_times(qtbot, windo
     clock.forward(minutes=10)
     press(qtbot, window.live_screen, Qt.Key.Key_Space)
     assert cell(tab.model, live_row, Col.TITLE) == "Hearse parks at the gate"
+
+
+def test_team_mode_colleagues_see_the_live_position(qtbot, any_demo_store, clock):
+    """On each backend (PostgreSQL when the server answers): their live screen and their
+    Schedule tab follow my advance, through the change notifications."""
+    from tests.ui.tabs_helpers import cell
+    from ui.models.schedule import Col
+
+    mine = open_window(qtbot, any_demo_store.target)
+    theirs = open_window(qtbot, any_demo_store.target)
+    mine.now = theirs.now = clock
+    try:
+        assert theirs.show_tab("schedule")
+        tab = theirs.tab_widgets["schedule"]
+        their_stage = theirs.a_stage.trigger() or theirs.stage_display
+        screen = enter(mine)
+        clock.at = START
+        press(qtbot, screen, Qt.Key.Key_Space)
+        qtbot.waitUntil(
+            lambda: their_stage.current.text() == "Mourners gather in black", timeout=8000
+        )
+        qtbot.waitUntil(
+            lambda: any(
+                cell(tab.model, r, Col.TITLE) == "▶ Mourners gather in black"
+                for r in range(tab.model.rowCount())
+            ),
+            timeout=8000,
+        )
+        their_stage.close()
+    finally:
+        theirs.close()
+        mine.close()
