@@ -110,14 +110,24 @@ def running_order(cues) -> tuple[tuple[LiveCue, ...], tuple[LiveCue, ...]]:
 
 
 def position(plan: LivePlan) -> tuple[str, int]:
-    """("ready" | "running" | "finished", index of the current step; -1 before the start)."""
+    """("ready" | "running" | "finished", index of the current step).
+
+    "ready": the index of the last step that ran (-1 before the start); Space starts the one
+    after. Without a valid ``live_cue_id`` (the live cue was deleted) the recorded times say
+    where the action is, so no actual time is ever recorded twice."""
     steps = plan.steps
     for i, cue in enumerate(steps):
         if cue.id == plan.live_cue_id:
             return "running", i
-    if steps and steps[-1].actual_end is not None and plan.live_cue_id is None:
+    started = [i for i, cue in enumerate(steps) if cue.actual_start is not None]
+    if not started:
+        return "ready", -1
+    last = started[-1]
+    if steps[last].actual_end is None:
+        return "running", last
+    if last == len(steps) - 1:
         return "finished", len(steps)
-    return "ready", -1
+    return "ready", last
 
 
 def current(plan: LivePlan) -> LiveCue | None:
@@ -179,7 +189,7 @@ def reference(plan: LivePlan) -> LiveCue | None:
         return None
     if state == "running":
         return steps[i]
-    return steps[-1] if state == "finished" else steps[0]
+    return steps[-1] if state == "finished" else steps[i + 1]
 
 
 def over_under(plan: LivePlan, now: datetime) -> timedelta:
@@ -315,7 +325,7 @@ def back_writes(plan: LivePlan, now: datetime) -> Writes:
     """Backspace: take back the last advance (the cue before runs again)."""
     state, i = position(plan)
     steps = plan.steps
-    if state == "ready":
+    if state == "ready" and i < 0:
         return {}
     writes: Writes = {}
     _end_hold(plan, now, writes)
@@ -324,9 +334,9 @@ def back_writes(plan: LivePlan, now: datetime) -> Writes:
         marker = here.actual_start
         writes.setdefault(("cue", here.id), {}).update(actual_start=None, held_seconds=0)
         prev = steps[i - 1] if i > 0 else None
-    else:
-        marker = steps[-1].actual_end
-        prev = steps[-1]
+    else:  # after the last cue, or between two: the one that ran last runs again
+        prev = steps[-1] if state == "finished" else steps[i]
+        marker = prev.actual_end
     action = writes.setdefault(("action", plan.action_id), {})
     action["live_cue_id"] = prev.id if prev is not None else None
     if prev is not None:

@@ -86,8 +86,11 @@ def screen(plan: live.LivePlan, now: datetime) -> Screen:
     if state == "ready":
         if not steps:
             return Screen(**base, current=_("This action has no cues yet"))
-        # Translators: live mode before the first cue
-        return Screen(**base, current=_("Ready: Space starts the first cue"))
+        if index < 0:
+            # Translators: live mode before the first cue
+            return Screen(**base, current=_("Ready: Space starts the first cue"))
+        # Translators: live mode between two cues (the one being called was deleted)
+        return Screen(**base, current=_("Ready: Space starts the next cue"))
     if state == "finished":
         last = steps[-1]
         # Translators: live mode after the last cue; {time} is when it ended

@@ -157,3 +157,21 @@ def test_projection_never_starts_a_coming_cue_in_the_past(spec, now_min):
     # advancing through everything and back again leaves nothing recorded
     writes = live.advance_writes(p, now)
     assert writes[("action", 1)]["live_cue_id"] == p.steps[0].id
+
+
+def test_without_its_live_cue_the_recorded_times_say_where_the_action_is():
+    ran = plan(
+        cue(1, 0, 15, actual_start=at(0), actual_end=at(15)),
+        cue(3, 25, 5),
+        live_cue_id=2,  # cue 2 was being called, then deleted
+    )
+    assert live.position(ran) == ("ready", 0)
+    writes = live.advance_writes(ran, at(20))
+    assert ("cue", 1) not in writes  # the first cue's times are never recorded twice
+    assert writes[("cue", 3)]["actual_start"] == at(20)
+    running = plan(cue(1, 0, 15, actual_start=at(0)), cue(3, 25, 5), live_cue_id=None)
+    assert live.position(running) == ("running", 0)
+    assert live.back_writes(ran, at(20)) == {
+        ("action", 1): {"live_cue_id": 1},
+        ("cue", 1): {"actual_end": None},
+    }
