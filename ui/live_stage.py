@@ -59,8 +59,12 @@ class StageDisplay(LiveBase):
 
     def show_screen(self, s: Screen) -> None:
         self.clock.setText(s.clock)
-        if s.current != self.current.text():
-            self.current.setText(s.current)
+        title = s.current
+        if s.state == "ready":
+            # Translators: the stage display before a cue is called (no keys are shown there)
+            title = _("Starting soon")
+        if title != self.current.text():
+            self.current.setText(title)
             self.sized(self.current, 0.09, bold=True, lines=2)
         self.countdown.setText(s.countdown)
         self.countdown.setVisible(bool(s.countdown))

@@ -167,7 +167,7 @@ def add_incident(
     get(session, "action", action_id)
     text = " ".join((text or "").split())
     if not text:
-        raise DomainError(_("write what happened"), field="text")
+        raise DomainError(_("it is empty; say in a few words what happened"), field="text")
     if len(text) > MAX_INCIDENT_CHARS:
         raise DomainError(
             _("at most {n} characters (this is {count})").format(
