@@ -71,6 +71,14 @@ def cue_id(window, key: str) -> int:
     )
 
 
+def test_pressing_f11_in_the_window_opens_live_mode(qtbot, window):
+    from tests.ui.tabs_helpers import focus
+
+    focus(window.tabs)
+    qtbot.keyClick(window.tabs, Qt.Key.Key_F11)
+    assert window.live_screen.isVisible()
+
+
 def test_f11_is_live_mode_and_full_screen_moved(window):
     assert window.a_live.shortcut().toString() == "F11"
     assert window.a_fullscreen.shortcut().toString() == "Ctrl+Shift+F"
@@ -337,3 +345,27 @@ def test_team_mode_colleagues_see_the_live_position(qtbot, any_demo_store, clock
     finally:
         theirs.close()
         mine.close()
+
+
+@pytest.mark.parametrize("word", ["पुलिस ", "الشرطة ", "Αστυνομία ", "🚓⚰️ "])
+def test_a_longest_title_in_any_script_fits_the_screen(qtbot, window, clock, word):
+    from PySide6.QtCore import QRect
+    from PySide6.QtGui import QFontMetrics
+
+    hearse = cue_id(window, "gather")
+    title = (word * 300)[:300].strip()
+    window.ctx.update(
+        "cue", hearse, "title", expected_version=latest(window.ctx, "cue", hearse), title=title
+    )
+    screen = enter(window)
+    screen.showNormal()
+    screen.resize(1366, 768)
+    clock.at = START
+    press(qtbot, screen, Qt.Key.Key_Space)
+    assert screen.current.text() == title
+    metrics = QFontMetrics(screen.current.font())
+    box = metrics.boundingRect(
+        QRect(0, 0, screen.current.width(), 100_000), int(Qt.TextFlag.TextWordWrap), title
+    )
+    assert box.height() <= metrics.lineSpacing() * 3 or screen.current.font().pixelSize() == 12
+    assert screen.countdown.isVisible() and screen.countdown.text() == "15:00"
