@@ -269,6 +269,9 @@ class MainWindow(QMainWindow):
         self.empty_button.setText(_("&New action…"))
         self.empty_button.setAccessibleName(_("New action"))
         self.actions_panel.retranslate()
+        for live in (getattr(self, "live_screen", None), getattr(self, "stage_display", None)):
+            if live is not None:  # live mode's windows (ui/live_screen.py, ui/live_stage.py)
+                live.retranslate()
         self._update_undo()
         self._refresh_header()
         self._refresh_title()

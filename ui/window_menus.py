@@ -182,10 +182,21 @@ def build_actions(window) -> None:
         "full_screen",
         N_("&Full screen"),
         window._toggle_full_screen,
-        shortcut=QKeySequence.FullScreen,
+        shortcut="Ctrl+Shift+F",  # F11 is live mode's
         icon_name="fullscreen",
     )
     window.a_fullscreen.setCheckable(True)
+    # --- live mode (issue #19): the caller's screen and the stage display -------------------
+    from ui import live_screen, live_stage
+
+    window.a_live = a(
+        "live_mode",
+        N_("&Live"),
+        lambda: live_screen.open_live(window),
+        shortcut="F11",
+        icon_name="schedule",
+    )
+    window.a_stage = a("stage_display", N_("&Stage display"), lambda: live_stage.open_stage(window))
     window.tab_actions: list[QAction] = []
     for n, (key, _m, _c, title) in enumerate(TAB_SPECS, start=1):
         go = a(f"go_{key}", title, lambda k=key: window.show_tab(k), shortcut=f"Ctrl+{n}")
@@ -306,6 +317,8 @@ def build_actions(window) -> None:
         window.a_calendar,
         window.a_import_ics,
         window.a_volunteer_pack,
+        window.a_live,
+        window.a_stage,
     ]
     window.db_bound = [
         window.a_new_action,
@@ -381,7 +394,15 @@ def build_menus(window) -> None:
         window,
         "view_menu",
         N_("&View"),
-        [window.a_toggle_list, window.a_fullscreen, None, window.go_menu],
+        [
+            window.a_toggle_list,
+            window.a_fullscreen,
+            None,
+            window.a_live,
+            window.a_stage,
+            None,
+            window.go_menu,
+        ],
     )
     add_menu(
         window,

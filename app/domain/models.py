@@ -336,6 +336,9 @@ class Cue(Base):
     #: live mode (revision 0004_day): when the caller actually started and ended this cue
     actual_start: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
     actual_end: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
+    #: live mode (revision 0005_live): seconds of holds ("police stopped the cortège") while
+    #: this cue ran; the projection of later cues adds them, planned times stay as they are
+    held_seconds: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
     uid: Mapped[str] = mapped_column(String(64), default=_uid)
     version: Mapped[int] = mapped_column(Integer, nullable=False, default=1)
     __mapper_args__ = {"version_id_col": version}

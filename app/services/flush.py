@@ -26,6 +26,7 @@ ENTITY_LABELS = {
     "advisory": N_("media advisory"),
     "task": N_("task"),
     "media_contact": N_("media contact"),
+    "incident": N_("incident"),
 }
 
 

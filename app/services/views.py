@@ -63,6 +63,10 @@ class ScheduleRow:
     photo_opportunity: bool = False  # on the media advisory's "photo opportunities"
     follows_id: int | None = None  # the cue this one follows (chained), by id
     follows_title: str = ""
+    #: live mode: what the caller recorded, and whether this is the cue being called now
+    actual_start: datetime | None = None
+    actual_end: datetime | None = None
+    live: bool = False
 
     @property
     def ends_at(self) -> datetime:
@@ -175,7 +179,7 @@ def schedule_rows(session: Session, action_id: int) -> list[ScheduleRow]:
     action as ORM objects cost 0.6 s for a 2,000-person plan, for a tab that shows 200 cues."""
     from app.services.edits import get
 
-    get(session, "action", action_id)
+    live_cue_id = get(session, "action", action_id).live_cue_id
     c = m.Cue.__table__
     cues = session.execute(
         select(
@@ -188,6 +192,8 @@ def schedule_rows(session: Session, action_id: int) -> list[ScheduleRow]:
             c.c.follows_id,
             c.c.version,
             c.c.photo_opportunity,
+            c.c.actual_start,
+            c.c.actual_end,
         )
         .where(c.c.action_id == action_id)
         .order_by(c.c.starts_at, c.c.id)
@@ -268,6 +274,9 @@ def schedule_rows(session: Session, action_id: int) -> list[ScheduleRow]:
             photo_opportunity=bool(row.photo_opportunity),
             follows_id=row.follows_id,
             follows_title=titles.get(row.follows_id, ""),
+            actual_start=row.actual_start,
+            actual_end=row.actual_end,
+            live=row.id == live_cue_id,
         )
         for row in cues
     ]

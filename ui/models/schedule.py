@@ -7,7 +7,7 @@ from enum import IntEnum
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QBrush, QFont, QGuiApplication
 
-from app.i18n import _
+from app.i18n import _, pgettext
 from app.services.views import ScheduleRow
 from ui.models.base import RowTableModel
 from ui.tabs._common import fmt_minutes, fmt_time, warning_background
@@ -23,6 +23,7 @@ class Col(IntEnum):
     ROLES = 6
     PEOPLE = 7
     PROPS = 8
+    ACTUAL = 9  # live mode: the times the caller recorded
 
 
 class ScheduleModel(RowTableModel):
@@ -43,6 +44,8 @@ class ScheduleModel(RowTableModel):
             Col.PEOPLE: _("People"),
             Col.PROPS: _("Props"),
             Col.FOLLOWS: _("Follows"),
+            # Translators: Schedule column: the times a cue really ran (live mode)
+            Col.ACTUAL: pgettext("schedule", "Actual"),
         }[column]
 
     def clash_text(self, row: ScheduleRow) -> str:
@@ -56,6 +59,15 @@ class ScheduleModel(RowTableModel):
             for c in row.clashes
         )
 
+    def actual_text(self, row: ScheduleRow) -> str:
+        if row.actual_start is None:
+            return ""
+        start = fmt_time(row.actual_start, self.tz)
+        if row.actual_end is None:
+            # Translators: Schedule, a cue that started in live mode and runs still
+            return _("{start}–").format(start=start)
+        return f"{start}–{fmt_time(row.actual_end, self.tz)}"
+
     def cell(self, row: ScheduleRow, column: Col, role: int):
         if role == Qt.ItemDataRole.DisplayRole:
             if column == Col.START:
@@ -66,7 +78,10 @@ class ScheduleModel(RowTableModel):
             if column == Col.END:
                 return fmt_time(row.ends_at, self.tz)
             if column == Col.TITLE:
-                return f"⚠ {row.title}" if row.clashes else row.title
+                title = f"⚠ {row.title}" if row.clashes else row.title
+                return f"▶ {title}" if row.live else title
+            if column == Col.ACTUAL:
+                return self.actual_text(row)
             if column == Col.PLACE:
                 return row.place
             if column == Col.ROLES:
@@ -78,6 +93,8 @@ class ScheduleModel(RowTableModel):
             if column == Col.FOLLOWS:
                 return f"↳ {row.follows_title}" if row.chained else ""
         if role == Qt.ItemDataRole.ToolTipRole:
+            if row.live and column in (Col.TITLE, Col.ACTUAL):
+                return _("Being called now in live mode")
             if row.clashes:
                 return _("Double-booked:") + "\n" + self.clash_text(row)
             if column in (Col.START, Col.FOLLOWS) and row.chained:
@@ -94,7 +111,11 @@ class ScheduleModel(RowTableModel):
                 return icon("photo")
         if role == Qt.ItemDataRole.BackgroundRole and row.clashes:
             return QBrush(warning_background(QGuiApplication.palette()))
-        if role == Qt.ItemDataRole.FontRole and row.clashes and column == Col.TITLE:
+        if role == Qt.ItemDataRole.BackgroundRole and row.live:
+            tint = QGuiApplication.palette().highlight().color()
+            tint.setAlpha(70)  # over the base colour: reads in light and dark themes
+            return QBrush(tint)
+        if role == Qt.ItemDataRole.FontRole and (row.clashes or row.live) and column == Col.TITLE:
             font = QFont()
             font.setBold(True)
             return font

@@ -61,8 +61,11 @@ class ScheduleTab(ActionTab):
                 Col.PLACE: 18,
                 Col.ROLES: 20,
                 Col.PEOPLE: 14,
+                Col.ACTUAL: 19,
             }
         )
+        header = self.table.horizontalHeader()
+        header.moveSection(header.visualIndex(Col.ACTUAL), header.visualIndex(Col.END) + 1)
         self.timeline = TimelineView()
         self.splitter = QSplitter(Qt.Orientation.Vertical)
         self.splitter.setObjectName("schedule_splitter")
@@ -147,6 +150,9 @@ class ScheduleTab(ActionTab):
             self.timeline.set_rows(rows, self.roles, self.tz)
         self._update_empty_text()
         self._update_buttons()
+        # Live mode's Actual column: shown once the caller recorded a time, beside End
+        ran = any(r.actual_start is not None for r in self.model.all_rows())
+        self.table.setColumnHidden(Col.ACTUAL, not ran)
         clashes = sum(1 for r in self.model.all_rows() if r.clashes)
         self.badge_changed.emit(str(clashes) if clashes else "")
 
