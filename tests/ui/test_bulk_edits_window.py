@@ -353,3 +353,26 @@ def test_bulk_commands_off_without_a_selection_and_when_read_only(qtbot, main_wi
         view = view_of(w.tab_widgets[name])
         _click(view, 1)
         assert not _act(view, command).isEnabled()
+
+
+def test_delete_key_with_several_props_selected_deletes_them_all_after_one_question(
+    qtbot, main_window
+):
+    w = main_window
+    w.show_tab("props")
+    tab = w.tab_widgets["props"]
+    count = tab.model.rowCount()
+    _ctrl_click(tab.table, [0, 2])
+    asked = {}
+
+    def yes(box):
+        asked["text"] = box.text()
+        answer(QMessageBox.StandardButton.Yes)(box)
+
+    focus(tab.table)
+    with_modal(lambda: QTest.keyClick(tab.table, Qt.Key.Key_Delete), yes)
+    assert asked["text"].startswith("Delete the 2 selected props?")
+    assert tab.model.rowCount() == count - 2
+    assert w.ctx.undo_stack.undoText() == "Delete 2 props"
+    _undo_key(tab.table)
+    assert tab.model.rowCount() == count

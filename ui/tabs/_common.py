@@ -302,7 +302,7 @@ def delete_selected(
     position = model.row_of(rid)
     deleted = attempt(tab, tab.ctx.delete, entity, rid, text, expected_version=row.version)
     if deleted and reselect and model.rowCount():
-        view.selectRow(min(position, model.rowCount() - 1))
+        view.select_id(model.id_at(min(position, model.rowCount() - 1)))
 
 
 def run_editor(dialog, view: EmptyTableView, *, on_saved: Callable[[], None] | None = None) -> None:

@@ -19,7 +19,7 @@ from app.i18n import _
 from app.services.bulk_ops import Seen
 from app.services.changes import Change
 from ui.context import EditFailed
-from ui.tabs._common import set_button_text, show_error
+from ui.tabs._common import confirm, set_button_text, show_error
 
 
 class SelectionTools:
@@ -116,6 +116,17 @@ class SelectionTools:
             return False
         self.reselect(ids)
         return True
+
+    def delete(self, *, entity: str, question: str, title: str, text: str) -> bool:
+        """Delete every selected row after one ``question`` (it names how many)."""
+        from app.services import bulk_ops
+
+        if not self.selected_rows() or not confirm(self.tab, question, title=title):
+            return False
+        seen = self.seen()
+        ok = self.run(text, lambda s: bulk_ops.delete_rows(s, entity=entity, rows=seen))
+        self.view.setFocus()
+        return ok
 
     def reselect(self, ids: list[int]) -> None:
         """Select the rows ``ids`` again (a reload may have dropped the selection)."""

@@ -79,6 +79,21 @@ class PropsBulk:
         self.sel.add(
             "remove_carrier_selected", lambda: _("Re&move a carrier…"), self.remove_carrier
         )
+        self.sel.separator()
+        self.sel.add("delete_selected_props", lambda: _("&Delete the selected props…"), self.delete)
+
+    def delete(self) -> bool:
+        n = len(self.sel.selected_rows())
+        return self.sel.delete(
+            entity="prop",
+            question=ngettext(
+                "Delete the {n} selected prop? Edit → Undo brings it back.",
+                "Delete the {n} selected props? Edit → Undo brings them all back in one step.",
+                n,
+            ).format(n=n),
+            title=_("Delete props"),
+            text=ngettext("Delete {n} prop", "Delete {n} props", n).format(n=n),
+        )
 
     def set_status(self, status: str) -> bool:
         rows = self.sel.selected_rows()
@@ -166,6 +181,21 @@ class TasksBulk:
         )
         self.sel.separator()
         self.sel.add("assignee_selected", lambda: _("Set &assignee…"), self.set_assignee)
+        self.sel.separator()
+        self.sel.add("delete_selected_tasks", lambda: _("D&elete the selected tasks…"), self.delete)
+
+    def delete(self) -> bool:
+        n = len(self.sel.selected_rows())
+        return self.sel.delete(
+            entity="task",
+            question=ngettext(
+                "Delete the {n} selected task? Edit → Undo brings it back.",
+                "Delete the {n} selected tasks? Edit → Undo brings them all back in one step.",
+                n,
+            ).format(n=n),
+            title=_("Delete tasks"),
+            text=ngettext("Delete {n} task", "Delete {n} tasks", n).format(n=n),
+        )
 
     def set_done(self, done: bool) -> bool:
         rows = self.sel.selected_rows()

@@ -224,6 +224,9 @@ class PropsTab(ActionTab):
         edit_selected(self.table, self._dialog)
 
     def delete_prop(self) -> None:
+        if len(self.table.selectionModel().selectedRows()) > 1:
+            self.bulk.delete()  # one question naming the count, one undo step
+            return
         delete_selected(
             self,
             self.table,

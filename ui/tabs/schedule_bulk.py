@@ -4,13 +4,12 @@ service operation and one undo step."""
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QSpinBox
+from PySide6.QtWidgets import QLabel, QSpinBox
 
 from app.i18n import _, ngettext, pgettext
-from app.services import bulk_ops
 from app.services.cue_shift import MAX_SHIFT, shift
 from ui.dialogs.form import FormDialog
-from ui.tabs._common import confirm, fmt_minutes
+from ui.tabs._common import fmt_minutes
 from ui.tabs.bulk_tools import SelectionTools
 
 
@@ -51,6 +50,15 @@ class ShiftDialog(FormDialog):
         self.minutes.setToolTip(
             _("Later by this many minutes; a negative number moves the cues earlier")
         )
+        hint = QLabel(
+            _(
+                "A negative number moves the cues earlier. The cues chained after them move "
+                "with them; a cue pushed past the end of the action stops the whole shift."
+            )
+        )
+        hint.setObjectName("shift_hint")
+        hint.setWordWrap(True)
+        self.layout().insertWidget(1, hint)
         self.minutes.selectAll()
         self.minutes.setFocus()
 
@@ -78,10 +86,7 @@ class ScheduleBulk:
             self.tab.table.setFocus()
 
     def delete(self) -> bool:
-        rows = self.sel.selected_rows()
-        if not rows:
-            return False
-        n = len(rows)
+        n = len(self.sel.selected_rows())
         question = ngettext(
             "Delete the {n} selected cue? The cues chained to it keep their times. "
             "Edit → Undo brings it back.",
@@ -89,10 +94,5 @@ class ScheduleBulk:
             "Edit → Undo brings them all back in one step.",
             n,
         ).format(n=n)
-        if not confirm(self.tab, question, title=_("Delete cues")):
-            return False
-        seen = self.sel.seen()
         text = ngettext("Delete {n} cue", "Delete {n} cues", n).format(n=n)
-        ok = self.sel.run(text, lambda s: bulk_ops.delete_rows(s, entity="cue", rows=seen))
-        self.tab.table.setFocus()
-        return ok
+        return self.sel.delete(entity="cue", question=question, title=_("Delete cues"), text=text)

@@ -191,6 +191,9 @@ class TasksTab(ActionTab):
         edit_selected(self.table, self._dialog)
 
     def delete_task(self) -> None:
+        if len(self.table.selectionModel().selectedRows()) > 1:
+            self.bulk.delete()  # one question naming the count, one undo step
+            return
         delete_selected(
             self,
             self.table,
