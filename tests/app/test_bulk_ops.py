@@ -184,3 +184,41 @@ def test_bulk_delete_of_chained_cues_comes_back_chained(store, plan):
     with store.read() as s:
         assert edits.get(s, "cue", ids["coffin"]).follows_id == ids["hearse"]
         assert edits.get(s, "cue", ids["eulogy"]).follows_id == ids["coffin"]
+
+
+SCRIPTS = st.sampled_from(
+    [
+        "ابتسامة الخصوصية",  # Arabic
+        "निजता का अंतिम संस्कार",  # Devanagari
+        "Κηδεία της ιδιωτικότητας",  # Greek
+        "⚰️🕯️ 👩🏽‍🦳",  # emoji, with a skin tone and a ZWJ sequence
+        "{n} {title} }{",  # format fields typed by the user stay text
+    ]
+)
+
+
+@settings(
+    max_examples=30, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(base=SCRIPTS, length=st.sampled_from([1, 150, 300]))
+def test_refusals_name_a_cue_whatever_its_script_and_length(store, base, length):
+    title = (base * (length // len(base) + 1))[:length].strip() or base
+    with store.session() as s:
+        aid, ids = _setup(s)
+        edits.update(s, "cue", ids["wreath"], title=title)
+    with store.read() as s:
+        rows = _seen(s, [ids["wreath"]])
+        head = _seen(s, [ids["coffin"]])
+    with pytest.raises(DomainError) as late, store.session() as s:
+        shift(s, rows=rows, minutes=90)
+    assert title in str(late.value)
+    with store.session() as s:
+        edits.update(s, "cue", ids["eulogy"], title=title)
+    with pytest.raises(DomainError) as chained, store.session() as s:
+        shift(s, rows=_seen(s, [ids["eulogy"]]), minutes=5)
+    assert title in str(chained.value) and "Hearse parks" in str(chained.value)
+    with store.session() as s:
+        edits.update(s, "cue", ids["coffin"], minutes=20)
+    with pytest.raises(ConflictError) as conflict, store.session() as s:
+        bulk_ops.delete_rows(s, entity="cue", rows=head)
+    assert "Coffin carried" in str(conflict.value)

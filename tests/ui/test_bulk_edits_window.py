@@ -376,3 +376,31 @@ def test_delete_key_with_several_props_selected_deletes_them_all_after_one_quest
     assert w.ctx.undo_stack.undoText() == "Delete 2 props"
     _undo_key(tab.table)
     assert tab.model.rowCount() == count
+
+
+def test_alt_c_opens_the_selection_menu_and_enter_runs_its_first_command(qtbot, main_window):
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication
+
+    w = main_window
+    w.show_tab("tasks")
+    tab = w.tab_widgets["tasks"]
+    _ctrl_click(tab.table, [0, 1])
+    seen = {}
+
+    def in_menu():
+        menu = QApplication.activePopupWidget()
+        if menu is None:
+            QTimer.singleShot(10, in_menu)
+            return
+        seen["menu"] = menu.objectName()
+        seen["first"] = menu.actions()[0].text()
+        QTest.keyClick(menu, Qt.Key.Key_Down)  # the first command, as the arrows pick it
+        QTest.keyClick(menu, Qt.Key.Key_Return)
+
+    QTimer.singleShot(0, in_menu)
+    focus(tab.table)
+    QTest.keyClick(tab.table, Qt.Key.Key_C, Qt.KeyboardModifier.AltModifier)
+    qtbot.waitUntil(lambda: "menu" in seen and w.ctx.undo_stack.count() == 1, timeout=3000)
+    assert seen == {"menu": "tasks_bulk_menu", "first": "Mark as &done"}
+    assert w.ctx.undo_stack.undoText() == "Tick 2 tasks"
