@@ -222,3 +222,28 @@ def test_refusals_name_a_cue_whatever_its_script_and_length(store, base, length)
     with pytest.raises(ConflictError) as conflict, store.session() as s:
         bulk_ops.delete_rows(s, entity="cue", rows=head)
     assert "Coffin carried" in str(conflict.value)
+
+
+def test_a_bulk_task_edit_undoes_and_redoes_as_one_step(store):
+    with store.session() as s:
+        aid, _ = _setup(s)
+        pid = edits.create(s, "participant", alias="Crow")
+        tasks = [edits.create(s, "task", action_id=aid, title=f"Task {i}") for i in range(3)]
+    with store.read() as s:
+        rows = [Seen(t, edits.get(s, "task", t).version, {"assignee_id": None}) for t in tasks]
+    with store.session() as s:
+        op = bulk_ops.set_task_assignee(s, rows=rows, assignee_id=pid)
+    with store.session() as s:
+        redo = op.undo(s).undo
+    with store.read() as s:
+        assert {edits.get(s, "task", t).assignee_id for t in tasks} == {None}
+    with store.session() as s:
+        again = redo(s)
+    with store.read() as s:
+        assert {edits.get(s, "task", t).assignee_id for t in tasks} == {pid}
+    with store.session() as s:  # another organiser reassigns one: undo would overwrite it
+        edits.update(s, "task", tasks[2], assignee_id=None)
+    with pytest.raises(ConflictError, match="Task 2"), store.session() as s:
+        again.undo(s)
+    with pytest.raises(DomainError, match="unknown participant"), store.session() as s:
+        bulk_ops.set_task_assignee(s, rows=rows, assignee_id=10**9)
