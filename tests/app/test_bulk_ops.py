@@ -247,3 +247,21 @@ def test_a_bulk_task_edit_undoes_and_redoes_as_one_step(store):
         again.undo(s)
     with pytest.raises(DomainError, match="unknown participant"), store.session() as s:
         bulk_ops.set_task_assignee(s, rows=rows, assignee_id=10**9)
+
+
+def test_moving_people_to_a_role_one_of_them_holds_is_refused_naming_them(store):
+    with store.session() as s:
+        aid, _ = _setup(s)
+        bearer = edits.create(s, "role", action_id=aid, name="Pallbearer")
+        mourner = edits.create(s, "role", action_id=aid, name="Mourner")
+        crow = edits.create(s, "participant", alias="Crow")
+        heron = edits.create(s, "participant", alias="Heron")
+        a1 = edits.create(s, "assignment", action_id=aid, participant_id=crow, role_id=mourner)
+        edits.create(s, "assignment", action_id=aid, participant_id=crow, role_id=bearer)
+        a3 = edits.create(s, "assignment", action_id=aid, participant_id=heron, role_id=mourner)
+    rows = [Seen(a1), Seen(a3)]
+    with pytest.raises(DomainError, match="Crow already has the role Pallbearer"):
+        with store.session() as s:
+            bulk_ops.set_role(s, rows=rows, role_id=bearer)
+    with store.read() as s:
+        assert edits.get(s, "assignment", a3).role_id == mourner  # nothing moved

@@ -212,7 +212,7 @@ def test_a_shift_past_the_end_is_refused_and_nothing_moves(qtbot, main_window):
     seen = {}
 
     def refused(dialog):
-        seen["error"] = dialog.findChild(QLabel, "minutes_error").text()
+        seen["error"] = dialog.findChild(QLabel, "form_error").text()
         seen["open"] = dialog.isVisible()
         dialog.buttons.button(QDialogButtonBox.StandardButton.Cancel).click()
 

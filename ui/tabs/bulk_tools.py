@@ -19,7 +19,27 @@ from app.i18n import _
 from app.services.bulk_ops import Seen
 from app.services.changes import Change
 from ui.context import EditFailed
+from ui.dialogs.form import FormDialog
 from ui.tabs._common import confirm, set_button_text, show_error
+
+
+class BulkDialog(FormDialog):
+    """A form asking for the one value of a bulk edit. A refusal of the edit (it names a row
+    and a time: often three lines) is shown across the dialog under the field, which grows to
+    show it whole; a typing problem of the field stays beside it."""
+
+    def show_error(self, error: Exception) -> None:
+        from app.domain.errors import DomainError
+
+        problems = error.problems if isinstance(error, DomainError) else ()
+        text = "\n".join(p.message for p in problems) or str(error)
+        self.problem("", text)
+        if problems and problems[0].path.split(".")[-1] in self.fields:
+            self.fields[problems[0].path.split(".")[-1]].setFocus()
+
+    def problem(self, name: str, text: str, *, focus: bool = True) -> None:
+        super().problem(name, text, focus=focus)
+        self.adjustSize()
 
 
 class SelectionTools:

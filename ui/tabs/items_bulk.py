@@ -11,8 +11,7 @@ from app.domain.enums import PropStatus
 from app.i18n import N_, _, ngettext
 from app.services import bulk_ops, views
 from app.services.readiness import status_label
-from ui.dialogs.form import FormDialog
-from ui.tabs.bulk_tools import SelectionTools
+from ui.tabs.bulk_tools import BulkDialog, SelectionTools
 
 STATUS_ACTIONS = {
     PropStatus.NEEDED: N_("Mark as &needed"),
@@ -22,7 +21,7 @@ STATUS_ACTIONS = {
 }
 
 
-class PickDialog(FormDialog):
+class PickDialog(BulkDialog):
     """Pick one of ``choices`` (a person) and run ``apply(choice_id, label)``; its refusal is
     shown in the dialog, which stays open."""
 

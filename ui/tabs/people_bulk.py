@@ -8,10 +8,9 @@ from PySide6.QtWidgets import QCheckBox, QComboBox
 
 from app.i18n import _, ngettext
 from app.services import bulk_ops
-from ui.dialogs.form import FormDialog
 from ui.tabs._common import wall_clock_instant
 from ui.tabs._timeinput import WallClockEdit
-from ui.tabs.bulk_tools import SelectionTools
+from ui.tabs.bulk_tools import BulkDialog, SelectionTools
 
 
 def call_time_text(aliases: list[str]) -> str:
@@ -36,7 +35,7 @@ def _aliases(rows) -> list[str]:
     return list(dict.fromkeys(r.alias for r in rows))
 
 
-class CallTimeDialog(FormDialog):
+class CallTimeDialog(BulkDialog):
     """One call time for every selected person (or none)."""
 
     def __init__(self, tools: PeopleBulk) -> None:
@@ -77,7 +76,7 @@ class CallTimeDialog(FormDialog):
         )
 
 
-class RoleDialog(FormDialog):
+class RoleDialog(BulkDialog):
     """Move every selected assignment to one role."""
 
     def __init__(self, tools: PeopleBulk) -> None:

@@ -8,9 +8,8 @@ from PySide6.QtWidgets import QLabel, QSpinBox
 
 from app.i18n import _, ngettext, pgettext
 from app.services.cue_shift import MAX_SHIFT, shift
-from ui.dialogs.form import FormDialog
 from ui.tabs._common import fmt_minutes
-from ui.tabs.bulk_tools import SelectionTools
+from ui.tabs.bulk_tools import BulkDialog, SelectionTools
 
 
 def shift_text(rows, minutes: int) -> str:
@@ -29,7 +28,7 @@ def shift_text(rows, minutes: int) -> str:
     return many.format(n=n, duration=duration)
 
 
-class ShiftDialog(FormDialog):
+class ShiftDialog(BulkDialog):
     """How many minutes to move the selected cues (negative: earlier)."""
 
     def __init__(self, tools: ScheduleBulk) -> None:
