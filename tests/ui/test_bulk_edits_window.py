@@ -404,3 +404,23 @@ def test_alt_c_opens_the_selection_menu_and_enter_runs_its_first_command(qtbot, 
     qtbot.waitUntil(lambda: "menu" in seen and w.ctx.undo_stack.count() == 1, timeout=3000)
     assert seen == {"menu": "tasks_bulk_menu", "first": "Mark as &done"}
     assert w.ctx.undo_stack.undoText() == "Tick 2 tasks"
+
+
+def test_remove_several_people_asks_once_and_one_undo_puts_them_back(qtbot, main_window):
+    w = main_window
+    w.show_tab("people")
+    tab = w.tab_widgets["people"]
+    count = tab.model.rowCount()
+    _ctrl_click(tab.people, [0, 1, 2, 3])
+    asked = {}
+
+    def yes(box):
+        asked["text"] = box.text()
+        answer(QMessageBox.StandardButton.Yes)(box)
+
+    with_modal(tab.remove_button.click, yes)
+    assert asked["text"].startswith("Remove the 4 selected assignments from this action?")
+    assert tab.model.rowCount() == count - 4
+    assert w.ctx.undo_stack.undoText() == "Remove 4 assignments"
+    _undo_key(tab.people)
+    assert tab.model.rowCount() == count

@@ -400,6 +400,9 @@ class PeopleTab(ActionTab):
             self._assign_dialog(row=self.model.get(aid)).exec()
 
     def remove_assignment(self) -> None:
+        if len(self.people.selectionModel().selectedRows()) > 1:
+            self.bulk.remove()  # one question naming the count, one undo step
+            return
         delete_selected(
             self,
             self.people,

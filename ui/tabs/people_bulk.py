@@ -128,6 +128,24 @@ class PeopleBulk:
         for name in ("pack_sent_selected", "pack_unsent_selected"):
             self.sel.adopt(pack[name])
         self.sel.adopt(pack["copy_message"], always=True)
+        self.sel.separator()
+        self.sel.add("remove_selected_people", lambda: _("&Remove from the action…"), self.remove)
+
+    def remove(self) -> bool:
+        """Take every selected assignment off the action (the people stay in the directory)."""
+        n = len(self.sel.selected_rows())
+        return self.sel.delete(
+            entity="assignment",
+            question=ngettext(
+                "Remove the {n} selected assignment from this action? The person stays in the "
+                "directory; Edit → Undo puts it back.",
+                "Remove the {n} selected assignments from this action? The people stay in the "
+                "directory; Edit → Undo puts them all back in one step.",
+                n,
+            ).format(n=n),
+            title=_("Remove people"),
+            text=ngettext("Remove {n} assignment", "Remove {n} assignments", n).format(n=n),
+        )
 
     def retranslate(self) -> None:
         self.sel.retranslate()
