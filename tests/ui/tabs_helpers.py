@@ -103,9 +103,15 @@ def focus(view) -> None:
 
 def select_row(view, row: int) -> None:
     """Select a row with the keyboard focus in the table."""
+    from PySide6.QtCore import QItemSelectionModel
+
     focus(view)
-    view.setCurrentIndex(view.model().index(row, 0))
-    view.selectRow(row)
+    # The row alone, as a plain click selects it: the tables select many rows, and selectRow()
+    # would read modifier keys a previous test's key chord left behind as held.
+    flags = (
+        QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows
+    )
+    view.selectionModel().setCurrentIndex(view.model().index(row, 0), flags)
 
 
 def latest(ctx, entity: str, row_id: int) -> int:

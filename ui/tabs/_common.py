@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import date, datetime
 
-from PySide6.QtCore import QEvent, Qt
+from PySide6.QtCore import QEvent, QItemSelectionModel, Qt
 from PySide6.QtGui import QColor, QKeySequence, QPainter, QPalette, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -130,8 +130,10 @@ class EmptyTableView(QTableView):
         if row < 0:
             return False
         index = self.model().index(row, 0)
-        self.setCurrentIndex(index)
-        self.selectRow(row)
+        # The row alone, whatever keys are held (Ctrl+D in a multi-selecting table would
+        # otherwise toggle it off again)
+        flags = QItemSelectionModel.SelectionFlag
+        self.selectionModel().setCurrentIndex(index, flags.ClearAndSelect | flags.Rows)
         self.scrollTo(index)
         return True
 
@@ -300,7 +302,7 @@ def delete_selected(
     position = model.row_of(rid)
     deleted = attempt(tab, tab.ctx.delete, entity, rid, text, expected_version=row.version)
     if deleted and reselect and model.rowCount():
-        view.selectRow(min(position, model.rowCount() - 1))
+        view.select_id(model.id_at(min(position, model.rowCount() - 1)))
 
 
 def run_editor(dialog, view: EmptyTableView, *, on_saved: Callable[[], None] | None = None) -> None:

@@ -116,21 +116,19 @@ class PeopleTab(ActionTab):
             ),
             self.roles,
         )
-        bottom = _pane(
-            row_layout(
-                self.people_label,
-                self.assign_button,
-                self.edit_button,
-                self.remove_button,
-                self.reveal_button,
-                self.copy_message_button,
-                self.directory_button,
-                self.import_button,
-                self.filter,
-                stretch_after=7,
-            ),
-            self.people,
+        people_row = row_layout(
+            self.people_label,
+            self.assign_button,
+            self.edit_button,
+            self.remove_button,
+            self.reveal_button,
+            self.copy_message_button,
+            self.directory_button,
+            self.import_button,
+            self.filter,
+            stretch_after=7,
         )
+        bottom = _pane(people_row, self.people)
         self.splitter = QSplitter(Qt.Orientation.Vertical)
         self.splitter.setObjectName("people_splitter")
         self.splitter.addWidget(top)
@@ -165,6 +163,10 @@ class PeopleTab(ActionTab):
         from ui.tabs.people_pack import PackTools
 
         self.pack_tools = PackTools(self)
+        from ui.tabs.people_bulk import PeopleBulk
+
+        self.bulk = PeopleBulk(self)  # the Selection menu, before "Copy message"
+        people_row.insertWidget(people_row.indexOf(self.copy_message_button), self.bulk.sel.button)
         self.retranslate()
         self._update_buttons()
 
@@ -192,8 +194,9 @@ class PeopleTab(ActionTab):
         self.people.setAccessibleName(_("People of this action"))
         self.role_model.retranslate()
         self.model.retranslate()
-        if hasattr(self, "pack_tools"):
+        if hasattr(self, "bulk"):
             self.pack_tools.retranslate()
+            self.bulk.retranslate()
         self._update_empty_text()
 
     def set_action(self, action_id: int | None) -> None:
@@ -327,8 +330,9 @@ class PeopleTab(ActionTab):
         self.edit_button.setEnabled(has and person)
         self.remove_button.setEnabled(has and person)
         self.import_button.setEnabled(has)
-        if hasattr(self, "pack_tools"):
+        if hasattr(self, "bulk"):
             self.pack_tools.update_enabled(has and self.people.selectionModel().hasSelection())
+            self.bulk.update_enabled()
 
     def _set_confirmed(self, assignment_id: int, value: bool) -> None:
         row = self.model.get(assignment_id)
@@ -396,6 +400,9 @@ class PeopleTab(ActionTab):
             self._assign_dialog(row=self.model.get(aid)).exec()
 
     def remove_assignment(self) -> None:
+        if len(self.people.selectionModel().selectedRows()) > 1:
+            self.bulk.remove()  # one question naming the count, one undo step
+            return
         delete_selected(
             self,
             self.people,

@@ -66,17 +66,16 @@ class PropsTab(ActionTab):
         )
         lay = QVBoxLayout(self)
         lay.setSpacing(SPACING)
-        lay.addLayout(
-            row_layout(
-                self.add_button,
-                self.edit_button,
-                self.delete_button,
-                self.status_label,
-                self.status,
-                self.filter,
-                stretch_after=2,
-            )
+        buttons = row_layout(
+            self.add_button,
+            self.edit_button,
+            self.delete_button,
+            self.status_label,
+            self.status,
+            self.filter,
+            stretch_after=2,
         )
+        lay.addLayout(buttons)
         lay.addWidget(self.table, 1)
         lay.addLayout(row_layout(self.total, stretch_after=None))
         self.setTabOrder(self.status, self.filter)
@@ -92,6 +91,10 @@ class PropsTab(ActionTab):
             selection_changed=self._update_buttons,
             buttons=(self.add_button, self.edit_button, self.delete_button),
         )
+        from ui.tabs.items_bulk import PropsBulk
+
+        self.bulk = PropsBulk(self)  # the Selection menu, after Delete
+        buttons.insertWidget(buttons.indexOf(self.delete_button) + 1, self.bulk.sel.button)
         self.retranslate()
         self._update_buttons()
 
@@ -116,6 +119,8 @@ class PropsTab(ActionTab):
         self.filter.setAccessibleName(_("Filter props"))
         self.table.setAccessibleName(_("Props"))
         self.model.retranslate()
+        if hasattr(self, "bulk"):
+            self.bulk.sel.retranslate()
         self._update_total()
         self._update_empty_text()
 
@@ -199,6 +204,8 @@ class PropsTab(ActionTab):
         self.add_button.setEnabled(has)
         self.edit_button.setEnabled(has and selected)
         self.delete_button.setEnabled(has and selected)
+        if hasattr(self, "bulk"):
+            self.bulk.sel.update_enabled()
 
     def _dialog(self, row=None):
         from ui.dialogs.item_editors import PropDialog
@@ -217,6 +224,9 @@ class PropsTab(ActionTab):
         edit_selected(self.table, self._dialog)
 
     def delete_prop(self) -> None:
+        if len(self.table.selectionModel().selectedRows()) > 1:
+            self.bulk.delete()  # one question naming the count, one undo step
+            return
         delete_selected(
             self,
             self.table,

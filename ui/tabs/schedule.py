@@ -1,7 +1,8 @@
 """The Schedule tab: the run of show as a table, and a timeline with one lane per role.
 
 Keys on the table: Insert adds a chained cue after the selected one, Ctrl+D duplicates it,
-Delete removes it, Enter or F2 edits it. Every edit is one undo step.
+Delete removes it (several selected: after one question), Enter or F2 edits it. Every edit is
+one undo step; the Selection menu shifts or deletes every selected cue at once.
 """
 
 from __future__ import annotations
@@ -77,17 +78,16 @@ class ScheduleTab(ActionTab):
 
         lay = QVBoxLayout(self)
         lay.setSpacing(SPACING)
-        lay.addLayout(
-            row_layout(
-                self.add_button,
-                self.insert_button,
-                self.duplicate_button,
-                self.edit_button,
-                self.delete_button,
-                self.filter,
-                stretch_after=4,
-            )
+        buttons = row_layout(
+            self.add_button,
+            self.insert_button,
+            self.duplicate_button,
+            self.edit_button,
+            self.delete_button,
+            self.filter,
+            stretch_after=4,
         )
+        lay.addLayout(buttons)
         lay.addWidget(self.splitter, 1)
         self.setTabOrder(self.filter, self.table)
         self.setTabOrder(self.table, self.timeline)
@@ -105,6 +105,10 @@ class ScheduleTab(ActionTab):
             more_keys=((QKeySequence("Ctrl+D"), self.duplicate_cue),),
         )
         self.timeline.cue_clicked.connect(self.table.select_id)
+        from ui.tabs.schedule_bulk import ScheduleBulk
+
+        self.bulk = ScheduleBulk(self)  # the Selection menu (shift, delete), after Delete
+        buttons.insertWidget(buttons.indexOf(self.delete_button) + 1, self.bulk.sel.button)
         self.retranslate()
         self._update_buttons()
 
@@ -129,6 +133,8 @@ class ScheduleTab(ActionTab):
         self.splitter.setAccessibleName(_("Schedule"))
         self.model.retranslate()
         self.timeline.retranslate()
+        if hasattr(self, "bulk"):
+            self.bulk.sel.retranslate()
         self._update_empty_text()
 
     def set_action(self, action_id: int | None) -> None:
@@ -203,6 +209,8 @@ class ScheduleTab(ActionTab):
         for b in (self.duplicate_button, self.edit_button, self.delete_button):
             b.setEnabled(has_action and selected)
         self.insert_button.setEnabled(has_action)
+        if hasattr(self, "bulk"):
+            self.bulk.sel.update_enabled()
 
     def selected_row(self) -> views.ScheduleRow | None:
         rid = self.table.selected_id()
@@ -279,6 +287,9 @@ class ScheduleTab(ActionTab):
         self.table.select_id(new_id)
 
     def delete_cue(self) -> None:
+        if len(self.table.selectionModel().selectedRows()) > 1:
+            self.bulk.delete()  # one question naming the count, one undo step
+            return
         delete_selected(
             self,
             self.table,

@@ -52,16 +52,15 @@ class TasksTab(ActionTab):
         self.table.set_widths({TaskCol.DONE: 9, TaskCol.TITLE: 44, TaskCol.DUE: 26})
         lay = QVBoxLayout(self)
         lay.setSpacing(SPACING)
-        lay.addLayout(
-            row_layout(
-                self.add_button,
-                self.edit_button,
-                self.delete_button,
-                self.show_done,
-                self.filter,
-                stretch_after=3,
-            )
+        buttons = row_layout(
+            self.add_button,
+            self.edit_button,
+            self.delete_button,
+            self.show_done,
+            self.filter,
+            stretch_after=3,
         )
+        lay.addLayout(buttons)
         lay.addWidget(self.table, 1)
         self.show_done.toggled.connect(self._apply_filter)
         self.filter.textChanged.connect(self._apply_filter)
@@ -74,6 +73,10 @@ class TasksTab(ActionTab):
             selection_changed=self._update_buttons,
             buttons=(self.add_button, self.edit_button, self.delete_button),
         )
+        from ui.tabs.items_bulk import TasksBulk
+
+        self.bulk = TasksBulk(self)  # the Selection menu, after Delete
+        buttons.insertWidget(buttons.indexOf(self.delete_button) + 1, self.bulk.sel.button)
         self.retranslate()
         self._update_buttons()
 
@@ -93,6 +96,8 @@ class TasksTab(ActionTab):
         self.filter.setAccessibleName(_("Filter tasks"))
         self.table.setAccessibleName(_("Tasks"))
         self.model.retranslate()
+        if hasattr(self, "bulk"):
+            self.bulk.sel.retranslate()
         self._update_empty_text()
 
     def set_action(self, action_id: int | None) -> None:
@@ -153,6 +158,8 @@ class TasksTab(ActionTab):
         self.add_button.setEnabled(has)
         self.edit_button.setEnabled(has and selected)
         self.delete_button.setEnabled(has and selected)
+        if hasattr(self, "bulk"):
+            self.bulk.sel.update_enabled()
 
     def _set_done(self, task_id: int, done: bool) -> None:
         row = self.model.get(task_id)
@@ -184,6 +191,9 @@ class TasksTab(ActionTab):
         edit_selected(self.table, self._dialog)
 
     def delete_task(self) -> None:
+        if len(self.table.selectionModel().selectedRows()) > 1:
+            self.bulk.delete()  # one question naming the count, one undo step
+            return
         delete_selected(
             self,
             self.table,
