@@ -1,7 +1,9 @@
 """The Schedule tab: the run of show as a table, and a timeline with one lane per role.
 
 Keys on the table: Insert adds a chained cue after the selected one, Ctrl+D duplicates it,
-Delete removes it, Enter or F2 edits it. Every edit is one undo step.
+Delete removes it, Enter or F2 edits it; Alt+Up/Down and Alt+Shift+Up/Down retime it, on the
+table or the timeline, where a bar can also be dragged (``schedule_retime``). Every edit is one
+undo step.
 """
 
 from __future__ import annotations
@@ -16,6 +18,7 @@ from app.services import views
 from app.services.changes import Change
 from ui.context import EditFailed
 from ui.models.schedule import Col, ScheduleModel
+from ui.tabs import schedule_retime
 from ui.tabs._common import (
     SPACING,
     EmptyTableView,
@@ -102,6 +105,7 @@ class ScheduleTab(ActionTab):
             more_keys=((QKeySequence("Ctrl+D"), self.duplicate_cue),),
         )
         self.timeline.cue_clicked.connect(self.table.select_id)
+        schedule_retime.wire(self)
         self.retranslate()
         self._update_buttons()
 
@@ -144,7 +148,8 @@ class ScheduleTab(ActionTab):
             rows = self.ctx.query(views.schedule_rows, self.action_id)
             self.roles = self.ctx.query(views.role_choices, self.action_id)
             self.model.sync(rows)
-            self.timeline.set_rows(rows, self.roles, self.tz)
+            bounds = (self.info.starts_at, self.info.ends_at)
+            self.timeline.set_rows(rows, self.roles, self.tz, bounds)
         self._update_empty_text()
         self._update_buttons()
         clashes = sum(1 for r in self.model.all_rows() if r.clashes)

@@ -1,0 +1,106 @@
+"""Retiming cues from the Schedule tab: a drop on the timeline, or Alt+arrows on the table or
+the timeline. Each is ONE operation (``cue_retime.retime``) and one undo step named after what
+it did ("Move “Hearse parks at the gate” to 10:15 AM"); a refusal changes nothing and says why
+in the status bar.
+
+Keys (on the table's current cue, or the timeline's selected one):
+Alt+Up / Alt+Down move it 5 minutes earlier / later, Alt+Shift+Up / Alt+Shift+Down make it
+5 minutes shorter / longer.
+"""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import QWidget
+
+from app.i18n import _, ngettext
+from app.services import cue_retime
+from ui.context import EditFailed
+from ui.tabs._common import fmt_time, read_only_here
+from ui.tabs.timeline_drag import SNAP
+
+#: (object name, key, minutes earlier/later, minutes shorter/longer)
+KEYS = (
+    ("move_cue_earlier", "Alt+Up", -SNAP, 0),
+    ("move_cue_later", "Alt+Down", SNAP, 0),
+    ("shorten_cue", "Alt+Shift+Up", 0, -SNAP),
+    ("lengthen_cue", "Alt+Shift+Down", 0, SNAP),
+)
+
+
+def say(widget: QWidget, text: str, msecs: int = 10000) -> None:
+    """A line in the window's status bar (the tab is not always in a main window: tests)."""
+    bar = getattr(widget.window(), "statusBar", None)
+    if callable(bar) and text:
+        bar().showMessage(text, msecs)
+    elif callable(bar):
+        bar().clearMessage()
+
+
+def undo_text(row, values: dict, tz) -> str:
+    if "starts_at" in values:
+        # Translators: an undo step; {time} is the new start of the cue.
+        return _("Move “{title}” to {time}").format(
+            title=row.title, time=fmt_time(values["starts_at"], tz)
+        )
+    n = values["minutes"]
+    # Translators: an undo step; the cue's new duration.
+    return ngettext("Make “{title}” last {n} minute", "Make “{title}” last {n} minutes", n).format(
+        title=row.title, n=n
+    )
+
+
+def retime(tab, cue_id: int, values: dict) -> bool:
+    """Write ``values`` (``starts_at`` or ``minutes``) for the cue as one undo step."""
+    row = tab.model.get(cue_id)
+    if row is None or not values:
+        return False
+    if read_only_here(tab):
+        say(tab, _("Read-only: the cues cannot be moved or resized here"))
+        return False
+    text = undo_text(row, values, tab.tz)
+    try:
+        tab.ctx.run_op(
+            text,
+            lambda session: cue_retime.retime(
+                session, cue_id=cue_id, expected_version=row.version, **values
+            ),
+        )
+    except EditFailed as exc:
+        if not exc.shown:
+            problems = getattr(exc.error, "problems", None)
+            say(tab, problems[0].message if problems else str(exc.error))
+        return False
+    tab.table.select_id(cue_id)
+    tab.timeline.select(cue_id)
+    say(tab, text)
+    return True
+
+
+def nudge(tab, source: QWidget, later: int, longer: int) -> None:
+    """Alt+arrow on ``source`` (the table or the timeline): its cue by the snap."""
+    cue_id = tab.table.selected_id() if source is tab.table else tab.timeline.selected
+    row = None if cue_id is None else tab.model.get(cue_id)
+    if row is None:
+        say(tab, _("Select a cue first"))
+        return
+    if later:
+        retime(tab, row.id, {"starts_at": row.starts_at + timedelta(minutes=later)})
+    else:
+        retime(tab, row.id, {"minutes": row.minutes + longer})
+    source.setFocus()
+
+
+def wire(tab) -> None:
+    """The timeline's drop and the Alt+arrow keys of the table and the timeline."""
+    tab.timeline.retime_requested.connect(lambda cue_id, values: retime(tab, cue_id, values))
+    tab.timeline.status.connect(lambda text: say(tab, text))
+    for source in (tab.table, tab.timeline):
+        for name, key, later, longer in KEYS:
+            shortcut = QShortcut(QKeySequence(key), source)
+            shortcut.setObjectName(f"{source.objectName()}:{name}")
+            shortcut.setContext(Qt.ShortcutContext.WidgetShortcut)
+            shortcut.activated.connect(lambda s=source, a=later, b=longer: nudge(tab, s, a, b))
