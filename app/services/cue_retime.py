@@ -118,7 +118,8 @@ def preview(
         if pred is not None:
             start[c.id] = end(pred.id)
     changed = {cid for cid in start if start[cid] != by_id[cid].starts_at}
-    for cid in sorted(changed | ({cue_id} if minutes is not None else set())):
+    touched = changed | ({cue_id} if minutes is not None else set())
+    for cid in sorted(touched, key=lambda i: (start[i], i)):  # the first to overrun is named
         c = by_id[cid]
         if action_end is not None and end(cid) > max(c.ends_at, action_end):
             return Retimed(

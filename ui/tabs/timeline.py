@@ -82,28 +82,26 @@ class TimelineView(QWidget):
         if not self.rows:
             self.setAccessibleDescription(_("No cues yet"))
             return
-        row = self.selected_row()
-        if row is not None:
-            # Translators: what a screen reader says of the cue selected in the timeline.
-            self.setAccessibleDescription(
-                _("{title}, {start} to {end}, {minutes}").format(
-                    title=row.title,
-                    start=fmt_time(row.starts_at, self.tz),
-                    end=fmt_time(row.ends_at, self.tz),
-                    minutes=fmt_minutes(row.minutes),
-                )
-            )
-            return
         first = min(r.starts_at for r in self.rows)
         last = max(r.ends_at for r in self.rows)
-        self.setAccessibleDescription(
-            _("{n} cues in {lanes} lanes from {start} to {end}").format(
-                n=len(self.rows),
-                lanes=len(self.lanes),
-                start=fmt_time(first, self.tz),
-                end=fmt_time(last, self.tz),
-            )
+        overview = _("{n} cues in {lanes} lanes from {start} to {end}").format(
+            n=len(self.rows),
+            lanes=len(self.lanes),
+            start=fmt_time(first, self.tz),
+            end=fmt_time(last, self.tz),
         )
+        row = self.selected_row()
+        if row is not None:
+            # Translators: what a screen reader says of the timeline: the selected cue, then
+            # "11 cues in 7 lanes from 9:30 AM to 11:30 AM".
+            overview = _("Selected: {title}, {start} to {end}, {minutes}. {overview}").format(
+                title=row.title,
+                start=fmt_time(row.starts_at, self.tz),
+                end=fmt_time(row.ends_at, self.tz),
+                minutes=fmt_minutes(row.minutes),
+                overview=overview,
+            )
+        self.setAccessibleDescription(overview)
 
     # --- geometry -------------------------------------------------------------------------------
     def _lane_height(self) -> int:
