@@ -89,8 +89,10 @@ def preview(
     cue = by_id[cue_id]
     if minutes is not None and not 1 <= minutes <= MAX_CUE_MINUTES:
         return Retimed(
-            error=_("“{cue}” cannot last {n} minutes: a cue lasts from 1 minute to {max}").format(
-                cue=cue.title, n=minutes, max=ui().unit(MAX_CUE_MINUTES // 1440, "duration-day")
+            error=_("“{cue}” cannot last {duration}: a cue lasts from 1 minute to {max}").format(
+                cue=cue.title,
+                duration=ui().unit(minutes, "duration-minute", "long"),
+                max=ui().unit(MAX_CUE_MINUTES // 1440, "duration-day", "long"),
             ),
             field="minutes",
         )

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence
-from PySide6.QtWidgets import QSplitter, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFrame, QScrollArea, QSplitter, QVBoxLayout, QWidget
 
 from app.domain.timeutil import zone
 from app.i18n import _
@@ -70,7 +70,14 @@ class ScheduleTab(ActionTab):
         self.splitter = QSplitter(Qt.Orientation.Vertical)
         self.splitter.setObjectName("schedule_splitter")
         self.splitter.addWidget(self.table)
-        self.splitter.addWidget(self.timeline)
+        # Every lane stays reachable (to select or drag its cues) when the pane is short.
+        self.timeline_scroll = QScrollArea()
+        self.timeline_scroll.setObjectName("timeline_scroll")
+        self.timeline_scroll.setWidgetResizable(True)
+        self.timeline_scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self.timeline_scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.timeline_scroll.setWidget(self.timeline)
+        self.splitter.addWidget(self.timeline_scroll)
         self.splitter.setStretchFactor(0, 3)
         self.splitter.setStretchFactor(1, 2)
         self.splitter.setChildrenCollapsible(False)
@@ -193,6 +200,10 @@ class ScheduleTab(ActionTab):
 
     def _selection_changed(self, *_args) -> None:
         self.timeline.select(self.table.selected_id())
+        rect = self.timeline.block_rect(self.table.selected_id())
+        if rect is not None:
+            center = rect.center().toPoint()
+            self.timeline_scroll.ensureVisible(center.x(), center.y(), 20, int(rect.height()))
         self._update_buttons()
 
     def _update_buttons(self) -> None:

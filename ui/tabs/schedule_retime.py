@@ -16,7 +16,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QWidget
 
-from app.i18n import _, ngettext
+from app.i18n import _, ngettext, ui
 from app.services import cue_retime
 from ui.context import EditFailed
 from ui.tabs._common import fmt_time, read_only_here
@@ -49,7 +49,7 @@ def undo_text(row, values: dict, tz) -> str:
     n = values["minutes"]
     # Translators: an undo step; the cue's new duration.
     return ngettext("Make “{title}” last {n} minute", "Make “{title}” last {n} minutes", n).format(
-        title=row.title, n=n
+        title=row.title, n=ui().number(n)
     )
 
 

@@ -112,7 +112,8 @@ class TimelineView(QWidget):
         return QSize(600, lanes * self._lane_height() + 2 * self.fontMetrics().height() + 12)
 
     def minimumSizeHint(self) -> QSize:  # noqa: N802
-        return QSize(200, self._lane_height() + 2 * self.fontMetrics().height() + 12)
+        """Every lane (the Schedule tab scrolls the timeline when its pane is shorter)."""
+        return QSize(200, self.sizeHint().height())
 
     def _span(self) -> tuple[datetime, datetime]:
         first = min(r.starts_at for r in self.rows)
@@ -220,7 +221,7 @@ class TimelineView(QWidget):
                     p.drawRoundedRect(rect.adjusted(1, 1, -1, -1), 3, 3)
                 label = f"⚠ {row.title}" if row.clashes else row.title
                 if rect.width() > fm.horizontalAdvance("…") + 8:
-                    p.setPen(on_fill)
+                    p.setPen(text if row.id in proposed else on_fill)  # a faded bar: plain text
                     p.drawText(
                         rect.adjusted(4, 0, -4, 0),
                         Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft,
@@ -228,14 +229,16 @@ class TimelineView(QWidget):
                     )
         refused = self.drag is not None and self.drag.refused
         for ghost, row in ghosts:
+            # Refused: a tint of the error colour under the plain text colour, readable in a
+            # light and a dark palette alike.
             color = QColor(alarm if refused else fill)
-            color.setAlpha(200)
+            color.setAlpha(70 if refused else 200)
             p.setPen(QPen(on_fill if not refused else alarm, 2, Qt.PenStyle.DashLine))
             p.setBrush(color)
             p.drawRoundedRect(ghost, 3, 3)
             label = row.title
             if ghost.width() > fm.horizontalAdvance("…") + 8:
-                p.setPen(on_fill)
+                p.setPen(text if refused else on_fill)
                 p.drawText(
                     ghost.adjusted(4, 0, -4, 0),
                     Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft,
@@ -273,6 +276,10 @@ class TimelineView(QWidget):
         p.drawText(tag, Qt.AlignmentFlag.AlignCenter, text)
 
     # --- interaction ----------------------------------------------------------------------------
+    def block_rect(self, cue_id: int | None) -> QRectF | None:
+        """Where the cue's first bar was last drawn (None: not drawn)."""
+        return next((rect for rect, cid in self._blocks if cid == cue_id), None)
+
     def block_at(self, x: float, y: float) -> int | None:
         hit = self._hit(x, y)
         return None if hit is None else hit[0]
