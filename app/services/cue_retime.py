@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from datetime import datetime, timedelta
+from datetime import UTC, datetime, timedelta
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -87,6 +87,8 @@ def preview(
     cues = list(cues)
     by_id = {c.id: c for c in cues}
     cue = by_id[cue_id]
+    if starts_at is not None:  # elapsed time: a chain never lands in an hour that is skipped
+        starts_at = starts_at.astimezone(UTC)
     if minutes is not None and not 1 <= minutes <= MAX_CUE_MINUTES:
         return Retimed(
             error=_("“{cue}” cannot last {duration}: a cue lasts from 1 minute to {max}").format(

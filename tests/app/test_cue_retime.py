@@ -147,3 +147,14 @@ def test_preview_keeps_the_chain_or_says_why_with_the_title_intact(
     assert start[2] == start[1] + timedelta(minutes=length[1])  # the chain holds
     assert start[3] == start[2] + timedelta(minutes=length[2])
     assert start[1] >= T0 and start[3] + timedelta(minutes=length[3]) <= end
+
+
+def test_a_retime_across_the_spring_forward_night_counts_elapsed_time(store):
+    with store.session() as s:
+        aid = _action(s, "00:30", "05:00", day="2024-03-31")
+        vigil = _cue(s, aid, "01:00", 30, "Vigil", day="2024-03-31")
+        _cue(s, aid, "01:30", 10, "Candles out", follows=vigil, day="2024-03-31")
+    with store.session() as s:  # 01:30 + 60 minutes of vigil: 03:30, the clocks went forward
+        retime(s, cue_id=vigil, starts_at=at("01:30", "2024-03-31"), minutes=60)
+    with store.session() as s:
+        assert _starts(s, aid) == {"Vigil": "01:30", "Candles out": "03:30"}

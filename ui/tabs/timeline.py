@@ -15,7 +15,15 @@ from __future__ import annotations
 from datetime import datetime, timedelta
 
 from PySide6.QtCore import QRectF, QSize, Qt, Signal
-from PySide6.QtGui import QColor, QFontMetrics, QPainter, QPalette, QPen
+from PySide6.QtGui import (
+    QAccessible,
+    QAccessibleEvent,
+    QColor,
+    QFontMetrics,
+    QPainter,
+    QPalette,
+    QPen,
+)
 from PySide6.QtWidgets import QSizePolicy, QToolTip, QWidget
 
 from app.i18n import _
@@ -102,6 +110,10 @@ class TimelineView(QWidget):
                 overview=overview,
             )
         self.setAccessibleDescription(overview)
+        if QAccessible.isActive():  # a screen reader follows the selection as it moves
+            QAccessible.updateAccessibility(
+                QAccessibleEvent(self, QAccessible.Event.DescriptionChanged)
+            )
 
     # --- geometry -------------------------------------------------------------------------------
     def _lane_height(self) -> int:
