@@ -152,10 +152,14 @@ def retime(
     starts_at: datetime | None = None,
     minutes: int | None = None,
     expected_version: int | None = None,
+    shown: dict | None = None,
 ) -> OpChanges:
     """Move cue ``cue_id`` to ``starts_at`` and/or make it last ``minutes``; the cues chained
-    after it follow. One operation; undo puts the cue (and so its chain) back."""
-    cue = edits.seen(session, "cue", cue_id, expected_version)
+    after it follow. One operation; undo puts the cue (and so its chain) back.
+
+    ``expected_version`` and ``shown`` (its times as the user saw them): a cue another
+    organiser retimed since is a conflict; one they only renamed or moved elsewhere is not."""
+    cue = edits.seen(session, "cue", cue_id, expected_version, shown=shown)
     action = edits.get(session, "action", cue.action_id)
     cues = list(session.scalars(select(m.Cue).where(m.Cue.action_id == cue.action_id)))
     from app.domain.timeutil import zone

@@ -89,13 +89,28 @@ def test_a_chained_cue_keeps_its_start(chain):
         retime(s, cue_id=coffin, starts_at=at("10:30"))
 
 
-def test_a_cue_changed_by_another_organiser_is_a_conflict(chain):
-    store, _aid, hearse, _coffin = chain
+def test_a_cue_retimed_by_another_organiser_is_a_conflict(chain):
+    store, aid, hearse, _coffin = chain
     with store.session() as s:
-        seen = edits.get(s, "cue", hearse).version
-        edits.update(s, "cue", hearse, place="Gate B")  # the colleague's edit
+        cue = edits.get(s, "cue", hearse)
+        seen, shown = cue.version, {"starts_at": cue.starts_at, "minutes": cue.minutes}
+        edits.update(s, "cue", hearse, minutes=20)  # the colleague's edit
     with pytest.raises(ConflictError), store.session() as s:
-        retime(s, cue_id=hearse, starts_at=at("09:35"), expected_version=seen)
+        retime(s, cue_id=hearse, starts_at=at("09:35"), expected_version=seen, shown=shown)
+    with store.session() as s:
+        assert _starts(s, aid)["Hearse parks"] == "09:30"
+
+
+def test_a_cue_only_renamed_by_another_organiser_still_moves(chain):
+    store, aid, hearse, _coffin = chain
+    with store.session() as s:
+        cue = edits.get(s, "cue", hearse)
+        seen, shown = cue.version, {"starts_at": cue.starts_at, "minutes": cue.minutes}
+        edits.update(s, "cue", hearse, place="Gate B")  # the colleague's edit
+    with store.session() as s:
+        retime(s, cue_id=hearse, starts_at=at("09:35"), expected_version=seen, shown=shown)
+    with store.session() as s:
+        assert _starts(s, aid)["Hearse parks"] == "09:35"
 
 
 @dataclass

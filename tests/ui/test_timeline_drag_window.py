@@ -294,3 +294,26 @@ def test_read_only_nothing_moves_and_it_says_so(qtbot, main_window):
     qtbot.keyClick(tab.table, Qt.Key.Key_Down, Qt.KeyboardModifier.AltModifier)
     assert _times(tab) == before
     assert "Read-only" in tab.timeline.toolTip()
+
+
+def test_a_drop_on_a_cue_another_organiser_retimed_meanwhile_changes_nothing(
+    qtbot, main_window, demo_db
+):
+    from app.services import edits
+    from app.storage.engine import open_store
+
+    tab = _schedule(main_window)
+    other = open_store(str(demo_db))  # a colleague's window on the same file
+    try:
+        with other.session() as s:
+            edits.update(s, "cue", _id(tab, HEARSE), minutes=20)
+    finally:
+        other.close()
+    steps = main_window.ctx.undo_stack.count()
+    _drag(tab, HEARSE, 15)  # before this window has heard of it
+    assert _status(main_window) == (
+        "Not moved: somebody else changed this cue since you opened it; "
+        "the schedule now shows their change"
+    )
+    assert _row(tab, HEARSE) == (f"9:45{NNBSP}AM", "20 min", f"10:05{NNBSP}AM")  # theirs, shown
+    assert main_window.ctx.undo_stack.count() == steps

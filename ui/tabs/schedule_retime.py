@@ -16,6 +16,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QWidget
 
+from app.domain.errors import ConflictError
 from app.i18n import _, ngettext, ui
 from app.services import cue_retime
 from ui.context import EditFailed
@@ -66,13 +67,24 @@ def retime(tab, cue_id: int, values: dict) -> bool:
         tab.ctx.run_op(
             text,
             lambda session: cue_retime.retime(
-                session, cue_id=cue_id, expected_version=row.version, **values
+                session,
+                cue_id=cue_id,
+                expected_version=row.version,
+                shown={"starts_at": row.starts_at, "minutes": row.minutes},
+                **values,
             ),
         )
     except EditFailed as exc:
+        problems = getattr(exc.error, "problems", None)
+        reason = problems[0].message if problems else str(exc.error)
+        if isinstance(exc.error, ConflictError):
+            tab.reload()  # show the times the other organiser set
+            # Translators: {reason} says who changed the cue ("somebody else changed this cue…").
+            reason = _("Not moved: {reason}; the schedule now shows their change").format(
+                reason=reason
+            )
         if not exc.shown:
-            problems = getattr(exc.error, "problems", None)
-            say(tab, problems[0].message if problems else str(exc.error))
+            say(tab, reason)
         return False
     tab.table.select_id(cue_id)
     tab.timeline.select(cue_id)
