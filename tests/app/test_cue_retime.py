@@ -1,5 +1,6 @@
 """Retiming one cue (the timeline's drag, Alt+arrows): the preview and the operation agree, the
-chain follows, a refusal writes nothing, and undo/redo swap the whole move in one step."""
+chain follows, a refusal writes nothing, and undo/redo swap the whole move in one step (on
+SQLite and, when CORTEGE_TEST_POSTGRES_URL is set, on PostgreSQL)."""
 
 from __future__ import annotations
 
@@ -18,7 +19,8 @@ from tests.app.test_chain import PARIS, _action, _cue, _starts, at
 
 
 @pytest.fixture
-def chain(store):
+def chain(any_store):
+    store = any_store
     with store.session() as s:
         aid = _action(s)  # 09:00-12:00
         hearse = _cue(s, aid, "09:30", 15, "Hearse parks")
@@ -164,7 +166,8 @@ def test_preview_keeps_the_chain_or_says_why_with_the_title_intact(
     assert start[1] >= T0 and start[3] + timedelta(minutes=length[3]) <= end
 
 
-def test_a_retime_across_the_spring_forward_night_counts_elapsed_time(store):
+def test_a_retime_across_the_spring_forward_night_counts_elapsed_time(any_store):
+    store = any_store
     with store.session() as s:
         aid = _action(s, "00:30", "05:00", day="2024-03-31")
         vigil = _cue(s, aid, "01:00", 30, "Vigil", day="2024-03-31")
