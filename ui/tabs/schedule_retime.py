@@ -17,11 +17,11 @@ from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QWidget
 
 from app.domain.errors import ConflictError
-from app.i18n import _, ngettext, ui
+from app.i18n import _
 from app.services import cue_retime
 from ui.context import EditFailed
-from ui.tabs._common import fmt_time, read_only_here
-from ui.tabs.timeline_drag import SNAP
+from ui.tabs._common import read_only_here
+from ui.tabs.timeline_drag import SNAP, undo_text
 
 #: (object name, key, minutes earlier/later, minutes shorter/longer)
 KEYS = (
@@ -39,19 +39,6 @@ def say(widget: QWidget, text: str, msecs: int = 10000) -> None:
         bar().showMessage(text, msecs)
     elif callable(bar):
         bar().clearMessage()
-
-
-def undo_text(row, values: dict, tz) -> str:
-    if "starts_at" in values:
-        # Translators: an undo step; {time} is the new start of the cue.
-        return _("Move “{title}” to {time}").format(
-            title=row.title, time=fmt_time(values["starts_at"], tz)
-        )
-    n = values["minutes"]
-    # Translators: an undo step; the cue's new duration.
-    return ngettext("Make “{title}” last {n} minute", "Make “{title}” last {n} minutes", n).format(
-        title=row.title, n=ui().number(n)
-    )
 
 
 def retime(tab, cue_id: int, values: dict) -> bool:

@@ -366,7 +366,7 @@ class TimelineView(QWidget):
             tz=self.tz,
         )
         if changed:
-            text = self.drag.describe(lambda t: fmt_time(t, self.tz), fmt_minutes)
+            text = self.drag.describe(self.tz)
             self.status.emit(text)
             if self.drag.refused:
                 QToolTip.showText(event.globalPosition().toPoint(), text, self)

@@ -13,9 +13,10 @@ from datetime import datetime, timedelta
 
 from PySide6.QtCore import QRectF, Qt
 
-from app.i18n import _, ngettext
+from app.i18n import _, ngettext, ui
 from app.services.cue_retime import Retimed, preview
 from app.services.views import ScheduleRow
+from ui.tabs._common import fmt_time
 
 SNAP = 5  # minutes, a drag's and Alt+arrow's step
 FINE_SNAP = 1  # with Shift held
@@ -30,6 +31,20 @@ def grab_kind(rect: QRectF, x: float) -> str:
     """``resize`` on the right edge of a bar (never more than a third of it), else ``move``."""
     edge = min(EDGE, rect.width() / 3)
     return "resize" if x >= rect.right() - edge else "move"
+
+
+def undo_text(row, values: dict, tz) -> str:
+    """What a retime does, in words: the undo step's name, and the status line of a drag."""
+    if "starts_at" in values:
+        # Translators: an undo step; {time} is the new start of the cue.
+        return _("Move “{title}” to {time}").format(
+            title=row.title, time=fmt_time(values["starts_at"], tz)
+        )
+    n = values["minutes"]
+    # Translators: an undo step; the cue's new duration.
+    return ngettext("Make “{title}” last {n} minute", "Make “{title}” last {n} minutes", n).format(
+        title=row.title, n=ui().number(n)
+    )
 
 
 @dataclass
@@ -97,20 +112,14 @@ class BarDrag:
         start, minutes = self.proposed[self.row.id]
         return {"starts_at": start} if self.kind == "move" else {"minutes": minutes}
 
-    def describe(self, fmt_time, fmt_minutes) -> str:
-        """The status line during the drag: where it goes, how many follow, or why not."""
+    def describe(self, tz) -> str:
+        """The status line during the drag: what it does, how many follow, or why not."""
         if self.plan is None:
             return ""
         if not self.plan.ok:
             return self.plan.error
-        start, minutes = self.proposed.get(self.row.id, (self.row.starts_at, self.row.minutes))
+        text = undo_text(self.row, self.values(), tz)
         followers = len(self.proposed) - 1
-        if self.kind == "move":
-            text = _("“{title}” to {time}").format(title=self.row.title, time=fmt_time(start))
-        else:
-            text = _("“{title}” lasts {minutes}").format(
-                title=self.row.title, minutes=fmt_minutes(minutes)
-            )
         if followers:
             text += " · " + ngettext(
                 "{n} chained cue moves with it", "{n} chained cues move with it", followers
