@@ -6,8 +6,9 @@ from __future__ import annotations
 
 import os
 
+import pytest
 from PySide6.QtCore import QEvent, QPoint, QPointF, Qt
-from PySide6.QtGui import QAccessible, QMouseEvent
+from PySide6.QtGui import QAccessible, QMouseEvent, QShortcut
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
 
@@ -251,6 +252,12 @@ def test_alt_arrows_retime_the_cue_selected_in_the_timeline(qtbot, main_window):
     assert tab.timeline.accessibleDescription().startswith(
         f"Selected: {second.title}, 9:30{NNBSP}AM to"
     )
+    qtbot.keyClick(tab.timeline, Qt.Key.Key_End)
+    qtbot.keyClick(tab.timeline, Qt.Key.Key_Tab)  # past the last cue: out, no keyboard trap
+    assert QApplication.focusWidget() is not tab.timeline
+    tab.timeline.setFocus()
+    qtbot.keyClick(tab.timeline, Qt.Key.Key_Home)
+    qtbot.keyClick(tab.timeline, Qt.Key.Key_Right)
     qtbot.keyClick(tab.timeline, Qt.Key.Key_Right)
     assert tab.timeline.selected_row().title == HEARSE
     qtbot.keyClick(tab.timeline, Qt.Key.Key_Down, Qt.KeyboardModifier.AltModifier)
@@ -259,6 +266,8 @@ def test_alt_arrows_retime_the_cue_selected_in_the_timeline(qtbot, main_window):
     qtbot.keyClick(tab.timeline, Qt.Key.Key_Down, shift_alt)
     assert _row(tab, HEARSE)[1] == "15 min"
     assert QApplication.focusWidget() is tab.timeline
+    keys = {k.key().toString(): k.whatsThis() for k in tab.timeline.findChildren(QShortcut)}
+    assert keys["Alt+Shift+Down"] == "Make the cue 5 minutes longer"
     spoken = QAccessible.queryAccessibleInterface(tab.timeline)  # what a screen reader reads
     assert spoken.text(QAccessible.Text.Name) == "Timeline"
     assert spoken.text(QAccessible.Text.Description).startswith(
@@ -317,3 +326,28 @@ def test_a_drop_on_a_cue_another_organiser_retimed_meanwhile_changes_nothing(
     )
     assert _row(tab, HEARSE) == (f"9:45{NNBSP}AM", "20 min", f"10:05{NNBSP}AM")  # theirs, shown
     assert main_window.ctx.undo_stack.count() == steps
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        ("مسيرة الحداد على الخصوصية " * 12)[:300],
+        ("गोपनीयता के लिए शोक यात्रा " * 12)[:300],
+        ("Πομπή για την ιδιωτικότητα " * 12)[:300],
+        ("🕯️⚰️🌹 " * 60)[:300],
+    ],
+)
+def test_a_cue_with_a_long_title_in_any_script_drags_and_is_named_whole(qtbot, main_window, title):
+    tab = _schedule(main_window)
+    hearse = _id(tab, HEARSE)
+    main_window.ctx.update(
+        "cue",
+        hearse,
+        "Rename",
+        expected_version=latest(main_window.ctx, "cue", hearse),
+        title=title,
+    )
+    tab.timeline.repaint()
+    _drag(tab, title, 10, edge=True)
+    assert _row(tab, title)[1] == "20 min"
+    assert main_window.ctx.undo_stack.undoText() == f"Make “{title}” last 20 minutes"

@@ -137,6 +137,7 @@ class ScheduleTab(ActionTab):
         self.splitter.setAccessibleName(_("Schedule"))
         self.model.retranslate()
         self.timeline.retranslate()
+        schedule_retime.retranslate(self)
         self._update_empty_text()
 
     def set_action(self, action_id: int | None) -> None:

@@ -17,18 +17,18 @@ from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QWidget
 
 from app.domain.errors import ConflictError
-from app.i18n import _
+from app.i18n import N_, _
 from app.services import cue_retime
 from ui.context import EditFailed
 from ui.tabs._common import read_only_here
 from ui.tabs.timeline_drag import SNAP, undo_text
 
-#: (object name, key, minutes earlier/later, minutes shorter/longer)
+#: (object name, key, minutes earlier/later, minutes shorter/longer, what it does)
 KEYS = (
-    ("move_cue_earlier", "Alt+Up", -SNAP, 0),
-    ("move_cue_later", "Alt+Down", SNAP, 0),
-    ("shorten_cue", "Alt+Shift+Up", 0, -SNAP),
-    ("lengthen_cue", "Alt+Shift+Down", 0, SNAP),
+    ("move_cue_earlier", "Alt+Up", -SNAP, 0, N_("Move the cue 5 minutes earlier")),
+    ("move_cue_later", "Alt+Down", SNAP, 0, N_("Move the cue 5 minutes later")),
+    ("shorten_cue", "Alt+Shift+Up", 0, -SNAP, N_("Make the cue 5 minutes shorter")),
+    ("lengthen_cue", "Alt+Shift+Down", 0, SNAP, N_("Make the cue 5 minutes longer")),
 )
 
 
@@ -97,9 +97,19 @@ def wire(tab) -> None:
     """The timeline's drop and the Alt+arrow keys of the table and the timeline."""
     tab.timeline.retime_requested.connect(lambda cue_id, values: retime(tab, cue_id, values))
     tab.timeline.status.connect(lambda text: say(tab, text))
+    tab.retime_keys = []
     for source in (tab.table, tab.timeline):
-        for name, key, later, longer in KEYS:
+        for name, key, later, longer, what in KEYS:
             shortcut = QShortcut(QKeySequence(key), source)
             shortcut.setObjectName(f"{source.objectName()}:{name}")
             shortcut.setContext(Qt.ShortcutContext.WidgetShortcut)
+            shortcut.setProperty("what", what)
             shortcut.activated.connect(lambda s=source, a=later, b=longer: nudge(tab, s, a, b))
+            tab.retime_keys.append(shortcut)
+    retranslate(tab)
+
+
+def retranslate(tab) -> None:
+    """Each key says what it does (a list of the window's shortcuts can show it)."""
+    for shortcut in getattr(tab, "retime_keys", ()):
+        shortcut.setWhatsThis(_(shortcut.property("what")))
