@@ -60,6 +60,7 @@ class TimelineView(QWidget):
 
     def retranslate(self) -> None:
         self.setAccessibleName(_("Timeline"))
+        self._tips_for = None  # another language: say it again
         self._tips()
         self._describe()
         self.update()
@@ -306,7 +307,11 @@ class TimelineView(QWidget):
         return not read_only_here(self)
 
     def _tips(self) -> None:
-        if not self.editable():
+        editable = self.editable()
+        if getattr(self, "_tips_for", None) == editable:
+            return  # set already (the pointer moves often; the mode seldom changes)
+        self._tips_for = editable
+        if not editable:
             self.setToolTip(_("Read-only: cues can be looked at, not moved"))
             return
         self.setToolTip(
