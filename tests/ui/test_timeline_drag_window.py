@@ -8,9 +8,9 @@ import os
 
 import pytest
 from PySide6.QtCore import QEvent, QPoint, QPointF, Qt
-from PySide6.QtGui import QAccessible, QMouseEvent, QShortcut
+from PySide6.QtGui import QAccessible, QHelpEvent, QMouseEvent, QShortcut
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QToolTip
 
 from tests.ui.tabs_helpers import cell, focus, latest
 from ui.models.schedule import Col
@@ -216,6 +216,14 @@ def test_a_chained_cue_cannot_be_dragged_away_from_its_predecessor(qtbot, main_w
     tab = _schedule(main_window)
     _chain(main_window, tab, BANNER, HEARSE)
     before = _times(tab)
+    center = _bar(tab, BANNER).center().toPoint()  # hovering says so before any drag
+    help_event = QHelpEvent(QEvent.Type.ToolTip, center, tab.timeline.mapToGlobal(center))
+    QApplication.sendEvent(tab.timeline, help_event)
+    assert QToolTip.text().splitlines()[:2] == [
+        f"{BANNER}: 9:55{NNBSP}AM to 10:00{NNBSP}AM (5 min)",
+        f"Starts when “{HEARSE}” ends",
+    ]
+    QToolTip.hideText()
     _drag(tab, BANNER, 10)
     assert _status(main_window).startswith(f"“{BANNER}” follows “{HEARSE}”")
     assert _times(tab) == before

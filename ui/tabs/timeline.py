@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from datetime import datetime, timedelta
 
-from PySide6.QtCore import QRectF, QSize, Qt, Signal
+from PySide6.QtCore import QEvent, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import (
     QAccessible,
     QAccessibleEvent,
@@ -241,6 +241,8 @@ class TimelineView(QWidget):
                         fm.elidedText(label, Qt.TextElideMode.ElideRight, int(rect.width() - 8)),
                     )
         refused = self.drag is not None and self.drag.refused
+        p.save()
+        p.setClipRect(QRectF(left, 0, self.width() - left, self.height()))  # never over a label
         for ghost, row in ghosts:
             # Refused: a tint of the error colour under the plain text colour, readable in a
             # light and a dark palette alike.
@@ -257,6 +259,7 @@ class TimelineView(QWidget):
                     Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft,
                     fm.elidedText(label, Qt.TextElideMode.ElideRight, int(ghost.width() - 8)),
                 )
+        p.restore()
         if ghosts:
             self._paint_tag(p, fm, next(g for g in ghosts if g[1].id == self.drag.row.id)[0])
         if self.hasFocus():  # keyboard users see where they are
@@ -330,6 +333,30 @@ class TimelineView(QWidget):
             self.setCursor(Qt.CursorShape.SizeHorCursor)
         else:
             self.setCursor(Qt.CursorShape.OpenHandCursor)
+
+    def event(self, event) -> bool:
+        """Over a bar, the tooltip names the cue, its times and what it follows."""
+        if event.type() == QEvent.Type.ToolTip and self.drag is None:
+            hit = self._hit(event.pos().x(), event.pos().y())
+            row = next((r for r in self.rows if hit and r.id == hit[0]), None)
+            if row is not None:
+                QToolTip.showText(event.globalPos(), self._bar_tip(row), self)
+                return True
+        return super().event(event)
+
+    def _bar_tip(self, row: ScheduleRow) -> str:
+        # Translators: the tooltip of a bar in the timeline.
+        tip = _("{title}: {start} to {end} ({minutes})").format(
+            title=row.title,
+            start=fmt_time(row.starts_at, self.tz),
+            end=fmt_time(row.ends_at, self.tz),
+            minutes=fmt_minutes(row.minutes),
+        )
+        lines = [tip]
+        if row.follows_id is not None:
+            lines.append(_("Starts when “{cue}” ends").format(cue=row.follows_title))
+        lines.append(self.toolTip())
+        return "\n".join(lines)
 
     def _pick(self, cue_id: int) -> None:
         self.select(cue_id)
