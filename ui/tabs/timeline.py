@@ -30,6 +30,7 @@ from app.i18n import _
 from app.services.views import Choice, ScheduleRow
 from ui.tabs._common import error_color, fmt_minutes, fmt_time, read_only_here
 from ui.tabs.timeline_drag import BarDrag, grab_kind
+from ui.tabs.timeline_paint import paint_ghosts
 
 LANE_PAD = 6
 AXIS_TICKS = (5, 10, 15, 30, 60, 120, 180, 360)  # minutes between labels
@@ -240,56 +241,13 @@ class TimelineView(QWidget):
                         Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft,
                         fm.elidedText(label, Qt.TextElideMode.ElideRight, int(rect.width() - 8)),
                     )
-        refused = self.drag is not None and self.drag.refused
-        p.save()
-        p.setClipRect(QRectF(left, 0, self.width() - left, self.height()))  # never over a label
-        for ghost, row in ghosts:
-            # Refused: a tint of the error colour under the plain text colour, readable in a
-            # light and a dark palette alike.
-            color = QColor(alarm if refused else fill)
-            color.setAlpha(70 if refused else 200)
-            p.setPen(QPen(on_fill if not refused else alarm, 2, Qt.PenStyle.DashLine))
-            p.setBrush(color)
-            p.drawRoundedRect(ghost, 3, 3)
-            label = row.title
-            if ghost.width() > fm.horizontalAdvance("…") + 8:
-                p.setPen(text if refused else on_fill)
-                p.drawText(
-                    ghost.adjusted(4, 0, -4, 0),
-                    Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft,
-                    fm.elidedText(label, Qt.TextElideMode.ElideRight, int(ghost.width() - 8)),
-                )
-        p.restore()
         if ghosts:
-            self._paint_tag(p, fm, next(g for g in ghosts if g[1].id == self.drag.row.id)[0])
+            paint_ghosts(self, p, ghosts, self.drag, left=left, pad=LANE_PAD)
         if self.hasFocus():  # keyboard users see where they are
             p.setPen(QPen(pal.color(QPalette.ColorRole.Highlight), 1, Qt.PenStyle.DashLine))
             p.setBrush(Qt.BrushStyle.NoBrush)
             p.drawRect(self.rect().adjusted(0, 0, -1, -1))
         p.end()
-
-    def _paint_tag(self, p: QPainter, fm: QFontMetrics, ghost: QRectF) -> None:
-        """The dragged cue's new time, in a tag just above its ghost (below, in the top lane)."""
-        start, minutes = self.drag.proposed[self.drag.row.id]
-        # Translators: the time a dragged cue would take, shown beside it ("10:00 AM–10:10 AM").
-        text = _("{start}–{end}").format(
-            start=fmt_time(start, self.tz),
-            end=fmt_time(start + timedelta(minutes=minutes), self.tz),
-        )
-        if self.drag.refused:
-            text = f"⚠ {text}"
-        pal = self.palette()
-        w, h = fm.horizontalAdvance(text) + 2 * LANE_PAD, fm.height() + 4
-        y = ghost.top() - h - 1 if ghost.top() - h - 1 >= 0 else ghost.bottom() + 1
-        x = min(max(ghost.left(), 0), self.width() - w - 1)
-        tag = QRectF(x, y, w, h)
-        p.setPen(
-            QPen(error_color(pal) if self.drag.refused else pal.color(QPalette.ColorRole.Dark), 1)
-        )
-        p.setBrush(pal.color(QPalette.ColorRole.ToolTipBase))
-        p.drawRoundedRect(tag, 3, 3)
-        p.setPen(pal.color(QPalette.ColorRole.ToolTipText))
-        p.drawText(tag, Qt.AlignmentFlag.AlignCenter, text)
 
     # --- interaction ----------------------------------------------------------------------------
     def block_rect(self, cue_id: int | None) -> QRectF | None:
