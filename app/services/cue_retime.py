@@ -23,6 +23,7 @@ from sqlalchemy.orm import Session
 from app.domain import models as m
 from app.domain.errors import DomainError
 from app.domain.limits import MAX_CUE_MINUTES
+from app.domain.timeutil import zone
 from app.i18n import _, ui
 from app.services import edits
 from app.services.changes import Change
@@ -162,8 +163,6 @@ def retime(
     cue = edits.seen(session, "cue", cue_id, expected_version, shown=shown)
     action = edits.get(session, "action", cue.action_id)
     cues = list(session.scalars(select(m.Cue).where(m.Cue.action_id == cue.action_id)))
-    from app.domain.timeutil import zone
-
     plan = preview(
         cues,
         cue_id=cue_id,

@@ -152,6 +152,21 @@ def test_shift_drags_in_one_minute_steps(qtbot, main_window):
     assert _row(tab, HEARSE)[0] == f"9:53{NNBSP}AM"
 
 
+def test_shift_pressed_mid_drag_snaps_to_the_minute_without_moving_the_mouse(qtbot, main_window):
+    tab = _schedule(main_window)
+    end = _drag(tab, HEARSE, 3.4, release=False)
+    assert _status(main_window).startswith(f"Move “{HEARSE}” to 9:50{NNBSP}AM")
+    qtbot.keyPress(tab.timeline, Qt.Key.Key_Shift, Qt.KeyboardModifier.ShiftModifier)
+    assert _status(main_window).startswith(f"Move “{HEARSE}” to 9:48{NNBSP}AM")
+    qtbot.keyRelease(tab.timeline, Qt.Key.Key_Shift)
+    assert _status(main_window).startswith(f"Move “{HEARSE}” to 9:50{NNBSP}AM")
+    qtbot.keyPress(tab.timeline, Qt.Key.Key_Shift)
+    QTest.mouseRelease(
+        tab.timeline, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.ShiftModifier, end
+    )
+    assert _row(tab, HEARSE)[0] == f"9:48{NNBSP}AM"
+
+
 def test_dragging_the_right_edge_changes_the_duration_and_moves_the_chain(qtbot, main_window):
     tab = _schedule(main_window)
     _chain(main_window, tab, BANNER, HEARSE)

@@ -347,9 +347,12 @@ class TimelineView(QWidget):
             self._cursor_for(self._hit(x, y))
             super().mouseMoveEvent(event)
             return
+        self._follow(x, event.modifiers(), event.globalPosition().toPoint())
+
+    def _follow(self, x: float, modifiers, where=None) -> None:
         changed = self.drag.follow(
             x,
-            event.modifiers(),
+            modifiers,
             self.rows,
             action_start=self.action_start,
             action_end=self.action_end,
@@ -358,9 +361,9 @@ class TimelineView(QWidget):
         if changed:
             text = self.drag.describe(self.tz)
             self.status.emit(text)
-            if self.drag.refused:
-                QToolTip.showText(event.globalPosition().toPoint(), text, self)
-            else:
+            if self.drag.refused and where is not None:
+                QToolTip.showText(where, text, self)
+            elif not self.drag.refused:
                 QToolTip.hideText()
             self.update()
 
@@ -422,9 +425,21 @@ class TimelineView(QWidget):
                 return True
         return super().focusNextPrevChild(next)
 
+    def keyReleaseEvent(self, event) -> None:  # noqa: N802
+        if event.key() == Qt.Key.Key_Shift and self.drag is not None and self.drag.last_x:
+            # The event's modifiers may still hold Shift (X11): it is let go, whatever they say.
+            mods = event.modifiers() & ~Qt.KeyboardModifier.ShiftModifier
+            self._follow(self.drag.last_x, mods)  # back to the 5-minute snap
+            return
+        super().keyReleaseEvent(event)
+
     def keyPressEvent(self, event) -> None:  # noqa: N802
         key = event.key()
         if key == Qt.Key.Key_Escape and self.cancel_drag():
+            return
+        if key == Qt.Key.Key_Shift and self.drag is not None and self.drag.last_x:
+            mods = event.modifiers() | Qt.KeyboardModifier.ShiftModifier  # (X11 omits it)
+            self._follow(self.drag.last_x, mods)  # 1-minute steps from here
             return
         if event.modifiers() & Qt.KeyboardModifier.AltModifier:
             super().keyPressEvent(event)  # Alt+arrows retime: the Schedule tab's shortcuts
