@@ -1,15 +1,17 @@
 """The Schedule tab: the run of show as a table, and a timeline with one lane per role.
 
 Keys on the table: Insert adds a chained cue after the selected one, Ctrl+D duplicates it,
-Delete removes it (several selected: after one question), Enter or F2 edits it. Every edit is
-one undo step; the Selection menu shifts or deletes every selected cue at once.
+Delete removes it (several selected: after one question), Enter or F2 edits it; Alt+Up/Down
+and Alt+Shift+Up/Down retime it, on the table or the timeline, where a bar can also be dragged
+(``schedule_retime``). Every edit is one undo step; the Selection menu shifts or deletes every
+selected cue at once.
 """
 
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence
-from PySide6.QtWidgets import QSplitter, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFrame, QScrollArea, QSplitter, QVBoxLayout, QWidget
 
 from app.domain.timeutil import zone
 from app.i18n import _
@@ -17,6 +19,7 @@ from app.services import views
 from app.services.changes import Change
 from ui.context import EditFailed
 from ui.models.schedule import Col, ScheduleModel
+from ui.tabs import schedule_retime
 from ui.tabs._common import (
     SPACING,
     EmptyTableView,
@@ -71,7 +74,14 @@ class ScheduleTab(ActionTab):
         self.splitter = QSplitter(Qt.Orientation.Vertical)
         self.splitter.setObjectName("schedule_splitter")
         self.splitter.addWidget(self.table)
-        self.splitter.addWidget(self.timeline)
+        # Every lane stays reachable (to select or drag its cues) when the pane is short.
+        self.timeline_scroll = QScrollArea()
+        self.timeline_scroll.setObjectName("timeline_scroll")
+        self.timeline_scroll.setWidgetResizable(True)
+        self.timeline_scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self.timeline_scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.timeline_scroll.setWidget(self.timeline)
+        self.splitter.addWidget(self.timeline_scroll)
         self.splitter.setStretchFactor(0, 3)
         self.splitter.setStretchFactor(1, 2)
         self.splitter.setChildrenCollapsible(False)
@@ -109,6 +119,7 @@ class ScheduleTab(ActionTab):
 
         self.bulk = ScheduleBulk(self)  # the Selection menu (shift, delete), after Delete
         buttons.insertWidget(buttons.indexOf(self.delete_button) + 1, self.bulk.sel.button)
+        schedule_retime.wire(self)
         self.retranslate()
         self._update_buttons()
 
@@ -135,6 +146,7 @@ class ScheduleTab(ActionTab):
         self.timeline.retranslate()
         if hasattr(self, "bulk"):
             self.bulk.sel.retranslate()
+        schedule_retime.retranslate(self)
         self._update_empty_text()
 
     def set_action(self, action_id: int | None) -> None:
@@ -153,7 +165,8 @@ class ScheduleTab(ActionTab):
             rows = self.ctx.query(views.schedule_rows, self.action_id)
             self.roles = self.ctx.query(views.role_choices, self.action_id)
             self.model.sync(rows)
-            self.timeline.set_rows(rows, self.roles, self.tz)
+            bounds = (self.info.starts_at, self.info.ends_at)
+            self.timeline.set_rows(rows, self.roles, self.tz, bounds)
         self._update_empty_text()
         self._update_buttons()
         # Live mode's Actual column: shown once the caller recorded a time, beside End
@@ -200,6 +213,10 @@ class ScheduleTab(ActionTab):
 
     def _selection_changed(self, *_args) -> None:
         self.timeline.select(self.table.selected_id())
+        rect = self.timeline.block_rect(self.table.selected_id())
+        if rect is not None:
+            center = rect.center().toPoint()
+            self.timeline_scroll.ensureVisible(center.x(), center.y(), 20, int(rect.height()))
         self._update_buttons()
 
     def _update_buttons(self) -> None:
