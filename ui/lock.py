@@ -57,10 +57,17 @@ class WindowLock(QObject):
         self._content: QWidget | None = None
         self._switched_off: list = []  # commands disabled by the lock, enabled again after
         self.attempts = 0
+        from ui.idle_lock import IdleLock, SleepWatch
+
+        self.idle = IdleLock(self, self)  # Preferences → Lock after idle (default 10 minutes)
+        self.sleep = SleepWatch(self, self)
 
     @property
     def locked(self) -> bool:
         return self.view is not None
+
+    def can_lock(self) -> bool:
+        return can_lock(self.window)
 
     # --- the window's hooks ---------------------------------------------------------------------
     def sync_action(self) -> None:
@@ -148,12 +155,11 @@ class WindowLock(QObject):
             handle.cancel()
         QThreadPool.globalInstance().waitForDone(READS_WAIT_MS)
         timer = getattr(w, "_replaced_timer", None)
-        if timer is not None:  # its check holds the store
+        if timer is not None:  # its check holds the store; unlocking makes a new one
             timer.stop()
-            try:
-                timer.timeout.disconnect()
-            except (RuntimeError, TypeError):
-                pass
+            timer.timeout.disconnect()
+            timer.deleteLater()
+            del w._replaced_timer
         if w.live_updates is not None:
             w.live_updates.stop()
             w.live_updates._store = None  # started again, on the reopened store, by unlock

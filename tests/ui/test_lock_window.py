@@ -313,3 +313,82 @@ def _edit_action_title(window, title: str, qtbot=None) -> None:
     QTest.keyClick(edit, Qt.Key.Key_Return)
     QApplication.processEvents()
     window.tabs.setCurrentWidget(shown)
+
+
+# --- locking by itself ---------------------------------------------------------------------------
+def test_the_idle_lock_fires_after_the_chosen_time_without_input(qtbot, locked_window):
+    window = locked_window
+    window.window_lock.idle.set_interval_ms(50)
+    qtbot.waitUntil(lambda: window.window_lock.locked, timeout=3000)
+    assert window.centralWidget().objectName() == "lock_screen"
+    assert window.header_title.text() == ""
+
+
+def test_input_keeps_the_idle_lock_away(qtbot, locked_window):
+    window = locked_window
+    idle = window.window_lock.idle
+    idle.set_interval_ms(400)
+    for _ in range(8):  # 8 × 100 ms of typing: longer than the interval, never idle that long
+        qtbot.wait(100)
+        qtbot.keyClick(window.actions_panel.view, Qt.Key.Key_Down)
+    assert not window.window_lock.locked
+    qtbot.waitUntil(lambda: window.window_lock.locked, timeout=3000)
+
+
+def test_zero_minutes_never_locks(qtbot, locked_window):
+    from ui.idle_lock import idle_minutes, set_idle_minutes
+
+    window = locked_window
+    assert idle_minutes() == 10  # the default
+    set_idle_minutes(0)
+    assert idle_minutes() == 0 and not window.window_lock.idle.timer.isActive()
+    qtbot.wait(100)
+    assert not window.window_lock.locked
+
+
+def test_sleep_and_session_lock_lock_the_window(qtbot, locked_window):
+    window = locked_window
+    sleep = window.window_lock.sleep
+    assert "applicationStateChanged" in sleep.sources
+    QApplication.instance().applicationStateChanged.emit(Qt.ApplicationState.ApplicationSuspended)
+    assert window.window_lock.locked
+    type_passphrase(qtbot, window, PASS)
+    sleep.on_prepare_for_sleep(False)  # waking up does not lock
+    assert not window.window_lock.locked
+    sleep.on_prepare_for_sleep(True)
+    assert window.window_lock.locked
+    type_passphrase(qtbot, window, PASS)
+    sleep.on_screensaver(True)
+    assert window.window_lock.locked
+
+
+def test_the_idle_lock_leaves_a_plain_database_open(qtbot, demo_db):
+    from tests.ui.conftest import open_window
+
+    window = open_window(qtbot, demo_db)
+    window.window_lock.idle.set_interval_ms(30)
+    qtbot.wait(150)
+    assert not window.window_lock.locked and window.header_title.text()
+    window.close()
+
+
+def test_preferences_set_the_idle_minutes_of_this_computer(qtbot, locked_window):
+    from PySide6.QtWidgets import QDialogButtonBox, QSpinBox
+
+    from ui.idle_lock import idle_minutes
+
+    window = locked_window
+    window.a_prefs.trigger()
+    dialog = window.preferences
+    spin = dialog.findChild(QSpinBox, "idle_minutes")
+    assert spin.value() == 10 and spin.isVisible()
+    spin.clear()
+    qtbot.keyClicks(spin, "3")
+    dialog.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Ok).click()
+    assert not dialog.isVisible()
+    assert idle_minutes() == 3
+    assert window.window_lock.idle.timer.interval() == 3 * 60_000
+    window.a_prefs.trigger()
+    spin = window.preferences.findChild(QSpinBox, "idle_minutes")
+    spin.setValue(0)
+    assert spin.text() == "never"
