@@ -55,8 +55,13 @@ def set_idle_minutes(minutes: int) -> None:
     """Remember ``minutes`` and apply it to every open window at once."""
     minutes = max(0, min(int(minutes), MAX_MINUTES))
     settings_store.set_text(SETTING, str(minutes))
+    from shiboken6 import isValid
+
     for watcher in list(_watchers):
-        watcher.set_interval_ms(minutes * 60_000)
+        if isValid(watcher) and isValid(watcher.timer):  # not a closed window's
+            watcher.set_interval_ms(minutes * 60_000)
+        else:
+            _watchers.discard(watcher)
 
 
 class IdleLock(QObject):

@@ -181,6 +181,8 @@ class WindowLock(QObject):
         w._show_action_view(False)
         w._refresh_header()
         w.purge_button.setVisible(False)
+        w.purge_button.setText("")
+        w.purge_button.setAccessibleName("")
         w.statusBar().clearMessage()
         w.status_left.setText(_("Locked"))
 

@@ -106,6 +106,8 @@ def test_ctrl_l_leaves_nothing_of_the_plan_in_any_widget_and_closes_the_database
     qtbot, locked_window
 ):
     window = locked_window
+    for key in window.tab_widgets:  # every tab filled with the action
+        assert window.show_tab(key)
     window.show_tab("people")
     words = plan_words(window)
     title = window.header_title.text()
@@ -125,6 +127,14 @@ def test_ctrl_l_leaves_nothing_of_the_plan_in_any_widget_and_closes_the_database
     leaked = [w for w in words if re.search(rf"(?<!\w){re.escape(w)}(?!\w)", text)]
     assert leaked == []
     assert "Database locked" in text and "secret.sqlite3" in text
+    # Any other text shown before and still there is one a window without a database has too.
+    from ui.main_window import MainWindow
+
+    blank = MainWindow(now=lambda: DEMO_NOW)
+    qtbot.addWidget(blank)
+    baseline = set(visible_text(blank).splitlines())
+    kept = set(before.splitlines()) & set(text.splitlines())
+    assert sorted(kept - baseline) == []
     gc.collect()
     assert gone() is None, "the Store (and the key in its connection factory) is still held"
     assert window.ctx.store is None
