@@ -139,10 +139,17 @@ class WindowLock(QObject):
 
     def _close_dialogs(self) -> None:
         """Every open dialog of the window goes, also those that follow the store."""
-        for dialog in self.window.findChildren(QDialog):
+        w = self.window
+        for dialog in w.findChildren(QDialog):
             if dialog.isVisible():
                 dialog.reject()
                 dialog.close()
+        # Dialogs the window keeps (Preferences, About) still hold their texts once closed:
+        # they go. Those run by exec() are deleted by their callers when exec() returns.
+        for name, value in list(vars(w).items()):
+            if isinstance(value, QDialog):
+                setattr(w, name, None)
+                value.deleteLater()
 
     def _stop_background(self) -> None:
         from ui.background_query import BackgroundQuery

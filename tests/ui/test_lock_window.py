@@ -260,8 +260,18 @@ def test_open_dialogs_close_on_lock(qtbot, locked_window):
     window.a_prefs.trigger()
     dialog = window.preferences
     assert dialog.isVisible()
+    before = visible_text(window)
     window.a_lock.trigger()  # the dialog is window-modal: what the idle lock does
     assert not dialog.isVisible()
+    qtbot.wait(10)  # deleted later
+    from ui.main_window import MainWindow
+
+    blank = MainWindow(now=lambda: DEMO_NOW)
+    qtbot.addWidget(blank)
+    blank.open_preferences()  # no database: not even opened
+    kept = set(before.splitlines()) & set(visible_text(window).splitlines())
+    assert sorted(kept - set(visible_text(blank).splitlines())) == []
+    assert window.preferences is None
 
 
 def test_lock_is_disabled_for_a_plain_database_and_says_why(qtbot, demo_db):
