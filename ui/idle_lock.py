@@ -123,12 +123,16 @@ class SleepWatch(QObject):
         if os.environ.get("CORTEGE_NO_DBUS") != "1":
             self._listen_dbus()
 
-    def _listen_dbus(self) -> None:
+    def _listen_dbus(self, *, system=None, session=None) -> None:
+        """Listen on the system and session buses (tests pass buses of their own)."""
         try:
             from PySide6.QtDBus import QDBusConnection, QDBusInterface
         except ImportError:  # a Qt without the D-Bus module (Windows, macOS builds)
             return
-        system = QDBusConnection.systemBus()
+        if system is None:
+            system = QDBusConnection.systemBus()
+        if session is None:
+            session = QDBusConnection.sessionBus()
         if system.isConnected():
             if system.connect(
                 "org.freedesktop.login1",
@@ -160,7 +164,6 @@ class SleepWatch(QObject):
                 "1on_session_lock()",
             ):
                 self.sources.append("login1.Session.Lock")
-        session = QDBusConnection.sessionBus()
         if session.isConnected():
             for service, path in (
                 ("org.freedesktop.ScreenSaver", "/org/freedesktop/ScreenSaver"),

@@ -412,3 +412,67 @@ def test_preferences_set_the_idle_minutes_of_this_computer(qtbot, locked_window)
     spin = window.preferences.findChild(QSpinBox, "idle_minutes")
     spin.setValue(0)
     assert spin.text() == "never"
+
+
+@pytest.fixture
+def private_bus(tmp_path):
+    """A D-Bus daemon of our own (no system or session bus is needed, none is touched)."""
+    import shutil
+    import subprocess
+
+    if shutil.which("dbus-daemon") is None:
+        pytest.skip("dbus-daemon is not installed")
+    proc = subprocess.Popen(
+        ["dbus-daemon", "--session", "--nofork", "--print-address=1"],
+        stdout=subprocess.PIPE,
+        text=True,
+    )
+    address = proc.stdout.readline().strip()
+    yield address
+    proc.terminate()
+    proc.wait(5)
+
+
+def test_the_screen_saver_starting_on_d_bus_locks_the_window(qtbot, locked_window, private_bus):
+    from PySide6.QtDBus import QDBusConnection, QDBusMessage
+
+    window = locked_window
+    ours = QDBusConnection.connectToBus(private_bus, "lock-test-window")
+    saver = QDBusConnection.connectToBus(private_bus, "lock-test-screensaver")
+    try:
+        assert ours.isConnected() and saver.isConnected()
+        assert saver.registerService("org.freedesktop.ScreenSaver")
+        sleep = window.window_lock.sleep
+        sleep._listen_dbus(system=QDBusConnection("not-connected"), session=ours)
+        assert "org.freedesktop.ScreenSaver.ActiveChanged" in sleep.sources
+        signal = QDBusMessage.createSignal(
+            "/org/freedesktop/ScreenSaver", "org.freedesktop.ScreenSaver", "ActiveChanged"
+        )
+        signal.setArguments([True])
+        assert saver.send(signal)
+        qtbot.waitUntil(lambda: window.window_lock.locked, timeout=3000)
+    finally:
+        QDBusConnection.disconnectFromBus("lock-test-window")
+        QDBusConnection.disconnectFromBus("lock-test-screensaver")
+
+
+def test_logind_prepare_for_sleep_on_d_bus_locks_the_window(qtbot, locked_window, private_bus):
+    from PySide6.QtDBus import QDBusConnection, QDBusMessage
+
+    window = locked_window
+    ours = QDBusConnection.connectToBus(private_bus, "lock-test-system")
+    logind = QDBusConnection.connectToBus(private_bus, "lock-test-logind")
+    try:
+        sleep = window.window_lock.sleep
+        sleep._listen_dbus(system=ours, session=QDBusConnection("not-connected"))
+        assert "login1.PrepareForSleep" in sleep.sources
+        assert logind.registerService("org.freedesktop.login1")
+        signal = QDBusMessage.createSignal(
+            "/org/freedesktop/login1", "org.freedesktop.login1.Manager", "PrepareForSleep"
+        )
+        signal.setArguments([True])
+        assert logind.send(signal)
+        qtbot.waitUntil(lambda: window.window_lock.locked, timeout=3000)
+    finally:
+        QDBusConnection.disconnectFromBus("lock-test-system")
+        QDBusConnection.disconnectFromBus("lock-test-logind")
