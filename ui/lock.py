@@ -24,7 +24,7 @@ from pathlib import Path
 from PySide6.QtCore import QObject, QThreadPool, Signal
 from PySide6.QtWidgets import QDialog, QWidget
 
-from app.i18n import _
+from app.i18n import _, pgettext
 
 log = logging.getLogger("cortege.ui")
 READS_WAIT_MS = 3000  # a background read still running when the window locks
@@ -191,7 +191,8 @@ class WindowLock(QObject):
         w.purge_button.setText("")
         w.purge_button.setAccessibleName("")
         w.statusBar().clearMessage()
-        w.status_left.setText(_("Locked"))
+        # Translators: the status bar while the database is locked.
+        w.status_left.setText(pgettext("status bar", "Locked"))
 
     def _show_screen(self) -> None:
         from ui.lock_screen import LockScreen

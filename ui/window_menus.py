@@ -139,6 +139,7 @@ def build_actions(window) -> None:
     # --- Lock (issue #21): logic in ui/lock.py -------------------------------------------
     window.a_lock = a(
         "lock_database",
+        # Translators: File menu: close the open encrypted database until its passphrase is typed.
         N_("&Lock"),
         lambda: window.window_lock.lock(),
         shortcut="Ctrl+L",
