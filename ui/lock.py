@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from PySide6.QtCore import QObject, QThreadPool, Signal
-from PySide6.QtWidgets import QDialog, QWidget
+from PySide6.QtWidgets import QDialog, QMenu, QWidget
 
 from app.i18n import _, pgettext
 
@@ -144,6 +144,9 @@ class WindowLock(QObject):
             if dialog.isVisible():
                 dialog.reject()
                 dialog.close()
+        for other in w.findChildren(QWidget):  # any other window of it (a live screen, …)
+            if other.isWindow() and other.isVisible() and not isinstance(other, QMenu):
+                other.close()
         # Dialogs the window keeps (Preferences, About) still hold their texts once closed:
         # they go. Those run by exec() are deleted by their callers when exec() returns.
         for name, value in list(vars(w).items()):

@@ -274,6 +274,19 @@ def test_open_dialogs_close_on_lock(qtbot, locked_window):
     assert window.preferences is None
 
 
+def test_other_windows_of_the_window_close_on_lock(qtbot, locked_window):
+    """A window of the main window that is not a dialog (e.g. a full-screen live view)."""
+    from PySide6.QtWidgets import QLabel, QWidget
+
+    window = locked_window
+    other = QWidget(window, Qt.WindowType.Window)
+    QLabel(window.header_title.text(), other)
+    other.show()
+    qtbot.waitExposed(other)
+    press_lock(qtbot, window)
+    assert not other.isVisible()
+
+
 def test_lock_is_disabled_for_a_plain_database_and_says_why(qtbot, demo_db):
     from tests.ui.conftest import open_window
 
