@@ -80,7 +80,7 @@ def plan_words(window) -> list[str]:
 
 
 def visible_text(window) -> str:
-    texts = [every_text(window), window.windowTitle()]
+    texts = [every_text(window), window.windowTitle(), window.statusBar().currentMessage()]
     for act in window.findChildren(QAction):
         texts += [act.text(), act.toolTip(), act.statusTip()]
     tabs = window.tabs
@@ -155,6 +155,7 @@ def test_while_locked_plan_commands_and_undo_are_off(qtbot, locked_window):
     press_lock(qtbot, window)
 
     assert not window.a_undo.isEnabled() and window.a_undo.text() == "&Undo"
+    assert "Renamed for the lock test" not in visible_text(window)  # notices, status, menus
     assert not window.a_redo.isEnabled()
     for act in (
         window.a_new_action,
