@@ -71,6 +71,7 @@ class IdleLock(QObject):
         super().__init__(parent)
         self.setObjectName("idle_lock")
         self._lock = lock  # the WindowLock
+        self.interval_ms = 0
         self.timer = QTimer(self)
         self.timer.setObjectName("idle_lock_timer")
         self.timer.setSingleShot(True)
