@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from PySide6.QtCore import QObject, QThreadPool, Signal
-from PySide6.QtWidgets import QDialog, QMenu, QWidget
+from PySide6.QtWidgets import QApplication, QDialog, QMenu, QWidget
 
 from app.i18n import _, pgettext
 
@@ -118,6 +118,9 @@ class WindowLock(QObject):
         w = self.window
         if self.locked or not can_lock(w):
             return False
+        focus = QApplication.focusWidget()
+        if focus is not None and focus.window() is w:
+            focus.clearFocus()  # typing not saved yet is saved now (fields save on leaving)
         store = w.ctx.store
         current = w.tabs.currentWidget()
         tab = next((k for k, t in w.tab_widgets.items() if t is current), None)

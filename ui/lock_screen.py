@@ -93,6 +93,7 @@ class LockScreen(QWidget):
 
     def retranslate(self) -> None:
         self.title.setText(_("Database locked"))
+        self.setAccessibleName(self.title.text())
         self.text.setText(
             _(
                 "{name} is locked: nothing of the plan is shown or kept open. Enter its "

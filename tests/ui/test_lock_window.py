@@ -349,3 +349,19 @@ def _edit_action_title(window, title: str, qtbot=None) -> None:
     QTest.keyClick(edit, Qt.Key.Key_Return)
     QApplication.processEvents()
     window.tabs.setCurrentWidget(shown)
+
+
+def test_typing_not_saved_yet_is_saved_before_locking(qtbot, locked_window):
+    """Ctrl+L in a field being typed in: the typing is saved (one undo step), not lost."""
+    window = locked_window
+    window.show_tab("overview")
+    edit = window.tab_widgets["overview"].fields["title"]
+    edit.setFocus()
+    edit.selectAll()
+    qtbot.keyClicks(edit, "Typed just before locking")
+    press_lock(qtbot, window)
+    assert window.window_lock.locked
+    assert "Typed just before locking" not in visible_text(window)
+    type_passphrase(qtbot, window, PASS)
+    assert window.header_title.text() == "Typed just before locking"
+    assert window.a_undo.isEnabled()
