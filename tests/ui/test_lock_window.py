@@ -365,3 +365,22 @@ def test_typing_not_saved_yet_is_saved_before_locking(qtbot, locked_window):
     type_passphrase(qtbot, window, PASS)
     assert window.header_title.text() == "Typed just before locking"
     assert window.a_undo.isEnabled()
+
+
+def test_a_background_read_running_when_locking_delivers_nothing(qtbot, locked_window):
+    import time
+
+    from ui.background_query import BackgroundQuery
+
+    window = locked_window
+    got: list = []
+
+    def slow_read(session):
+        time.sleep(0.2)
+        return "the plan"
+
+    query = BackgroundQuery(window)
+    query.request(window.ctx.store, slow_read, on_done=got.append)
+    press_lock(qtbot, window)  # waits for the read, then closes the database
+    qtbot.wait(100)
+    assert got == [] and not query.busy
