@@ -243,8 +243,16 @@ class WindowLock(QObject):
         if not self.locked:
             return False
         path = self.view.path
+        if not path.exists():
+            self.screen.refused(
+                _(
+                    "{path} is no longer there: it was moved or removed while locked. Open it "
+                    "where it is now with File → Open database…"
+                ).format(path=path)
+            )
+            return False
         self.attempts += 1
-        if not path.exists() or not check_passphrase(path, passphrase):
+        if not check_passphrase(path, passphrase):
             self.screen.refused(
                 _(
                     "Wrong passphrase, or {name} is not a Cortège database. Try again "

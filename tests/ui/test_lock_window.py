@@ -384,3 +384,25 @@ def test_a_background_read_running_when_locking_delivers_nothing(qtbot, locked_w
     press_lock(qtbot, window)  # waits for the read, then closes the database
     qtbot.wait(100)
     assert got == [] and not query.busy
+
+
+def test_a_file_moved_while_locked_is_said_and_a_replaced_one_opens_afresh(qtbot, locked_window):
+    import shutil
+
+    window = locked_window
+    path = window.ctx.store.path
+    _edit_action_title(window, "Edited before the move")
+    assert window.ctx.undo_stack.canUndo()
+    press_lock(qtbot, window)
+    moved = path.with_name("elsewhere.sqlite3")
+    path.rename(moved)
+    type_passphrase(qtbot, window, PASS)
+    assert window.window_lock.locked
+    assert "is no longer there" in window.window_lock.screen.error.text()
+
+    shutil.copy(moved, path)  # another file at the same place now
+    type_passphrase(qtbot, window, PASS)
+    assert not window.window_lock.locked
+    assert window.header_title.text()
+    assert "was replaced while locked" in window.statusBar().currentMessage()
+    assert not window.ctx.undo_stack.canUndo()
