@@ -55,6 +55,7 @@ class BackgroundQuery(QObject):
         self._signals.finished.connect(self._finished)
         self._running = False
         self._waiting: tuple | None = None
+        self._drop_running = False  # cancelled: the running read's result is thrown away
 
     @property
     def busy(self) -> bool:
@@ -69,8 +70,16 @@ class BackgroundQuery(QObject):
         self._running = True
         QThreadPool.globalInstance().start(_Run(self._signals, request))
 
+    def cancel(self) -> None:
+        """Forget the waiting request and the result of the running one (the window locks)."""
+        self._waiting = None
+        self._drop_running = self._running
+
     def _finished(self, request: tuple, result: Any) -> None:
         self._running = False
+        if self._drop_running:
+            self._drop_running = False
+            result = None
         if result is not None:
             request[3](result)
         if self._waiting is not None:

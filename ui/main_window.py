@@ -102,6 +102,9 @@ class MainWindow(QMainWindow):
 
         read_only.install_banner(self)
         self.tabs.currentChanged.connect(lambda _i: read_only.apply(self))
+        from ui.lock import WindowLock
+
+        self.window_lock = WindowLock(self)  # File → Lock; before the menus that call it
         menus.build_actions(self)
         menus.build_menus(self)
         menus.build_toolbar(self)
@@ -272,6 +275,7 @@ class MainWindow(QMainWindow):
         for live in (getattr(self, "live_screen", None), getattr(self, "stage_display", None)):
             if live is not None:  # live mode's windows (ui/live_screen.py, ui/live_stage.py)
                 live.retranslate()
+        self.window_lock.retranslate()
         self._update_undo()
         self._refresh_header()
         self._refresh_title()
@@ -296,7 +300,7 @@ class MainWindow(QMainWindow):
         return self.ctx.store.display_name() if self.ctx.store is not None else ""
 
     def _refresh_title(self) -> None:
-        name = self.database_name()
+        name = self.database_name() or self.window_lock.locked_name()
         self.setWindowTitle(
             _("Cortège — {database}").format(database=name) if name else _("Cortège")
         )
@@ -305,6 +309,7 @@ class MainWindow(QMainWindow):
         """Switch to an opened store (files.open_database calls this)."""
         from ui.view_reset import close_store_bound_dialogs
 
+        self.window_lock.forget()  # another database opened while locked
         close_store_bound_dialogs(self)
         for tab in self.tab_widgets.values():
             tab.set_action(None)
@@ -392,6 +397,7 @@ class MainWindow(QMainWindow):
         from ui import read_only
 
         read_only.apply(self)  # a read-only database keeps its edits off
+        self.window_lock.sync_action()
 
     def show_tab(self, key: str) -> bool:
         tab = self.tab_widgets.get(key)
@@ -531,6 +537,7 @@ class MainWindow(QMainWindow):
         self.a_redo.setToolTip(self.a_redo.text().replace("&", ""))
         self.a_undo.setEnabled(stack.canUndo())
         self.a_redo.setEnabled(stack.canRedo())
+        self.window_lock.hide_undo_texts()  # locked: the texts name plan items
 
     def undo(self) -> None:
         self._in_undo = True

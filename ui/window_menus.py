@@ -136,6 +136,16 @@ def build_actions(window) -> None:
         for_database,
         icon_name="lock",
     )
+    # --- Lock (issue #21): logic in ui/lock.py -------------------------------------------
+    window.a_lock = a(
+        "lock_database",
+        # Translators: File menu: close the open encrypted database until its passphrase is typed.
+        N_("&Lock"),
+        lambda: window.window_lock.lock(),
+        shortcut="Ctrl+L",
+        icon_name="lock",
+        enabled=False,
+    )
     window.a_quit = a(
         "quit", N_("&Quit"), window.close, shortcut=QKeySequence.Quit, icon_name="quit"
     )
@@ -376,6 +386,7 @@ def build_menus(window) -> None:
             window.a_restore,
             window.a_copy_db,
             window.a_passphrase,
+            window.a_lock,
             None,
             window.a_quit,
         ],

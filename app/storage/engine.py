@@ -396,8 +396,12 @@ def open_store(
     *,
     passphrase: str | None = None,
     upgrade_schema: bool | None = None,
+    keep_deleted: bool = False,
 ) -> Store:
     """Open (creating if needed) the database at ``target``.
+
+    ``keep_deleted``: leave actions deleted in this window for its undo history (a window
+    unlocking the database it locked); otherwise they are erased on open.
 
     SQLite is upgraded on open (after a copy beside the file); a server database only when
     ``upgrade_schema`` is true (the explicit ``upgrade`` command), so a newer client never
@@ -501,7 +505,7 @@ def open_store(
             from app.services.settings import ensure_settings_row
 
             ensure_settings_row(session)
-        if not store.read_only:
+        if not store.read_only and not keep_deleted:
             erase_deleted_actions(store, quiet=False)
         if store.backend != "sqlite":
             # Writers tell other organisers' windows (LISTEN/NOTIFY), the CLI included.

@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.i18n import _
+from app.i18n import _, pgettext
 from ui import settings_store, style
 from ui.file_dialogs import open_file_name
 from ui.widgets.field_error import FieldError
@@ -138,6 +138,25 @@ class PreferencesDialog(QDialog):
         for lang in available_languages():
             self.language_combo.addItem(f"{tr.language_name(lang)} ({lang})", lang)
         self._row(ui_form, _("&Language:"), self.language_combo, "language", _("UI language"))
+        from ui.idle_lock import MAX_MINUTES, idle_minutes
+
+        self.idle_spin = QSpinBox(self)  # File → Lock by itself (an encrypted database)
+        self.idle_spin.setRange(0, MAX_MINUTES)
+        # Translators: a number of minutes follows, as in "10 min".
+        self.idle_spin.setSuffix(" " + _("min"))
+        # Translators: the idle lock set to 0 minutes.
+        self.idle_spin.setSpecialValueText(pgettext("idle lock", "never"))
+        self.idle_spin.setValue(idle_minutes())
+        self.idle_spin.setToolTip(
+            _("An encrypted database locks itself after this many minutes without input.")
+        )
+        self._row(
+            ui_form,
+            _("Lock after &idle:"),
+            self.idle_spin,
+            "idle_minutes",
+            _("Lock the database after minutes without input"),
+        )
 
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
@@ -255,6 +274,10 @@ class PreferencesDialog(QDialog):
                     target = self.errors.get(p.path) or self.errors["name"]
                     target.show_error(p.message)
                 return
+        from ui.idle_lock import idle_minutes, set_idle_minutes
+
+        if self.idle_spin.value() != idle_minutes():
+            set_idle_minutes(self.idle_spin.value())
         lang = self.language_combo.currentData() or None
         if lang != settings_store.ui_language():
             settings_store.set_ui_language(lang)

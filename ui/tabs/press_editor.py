@@ -325,6 +325,13 @@ class ReleaseEditor(QWidget):
         self.fields["boilerplate"].setPlaceholderText("")
         self.quotes.set_rows([])
         self.contacts.set_rows([])
+        self.count.clear()
+        for name in ("release_at", "embargo_until"):  # the release's times are the plan's too
+            edit = getattr(self, f"{name}_edit")
+            for field in (edit.date_edit, edit.time_edit):
+                field.blockSignals(True)
+                field.clear()
+                field.blockSignals(False)
         for err in self.errors.values():
             err.clear_error()
 

@@ -223,6 +223,9 @@ class ReadinessTab(ActionTab):
         self.progress.setVisible(False)
         self.ready.setVisible(False)
         self.declaration.setVisible(False)
+        for label in (self.ready, self.declaration):  # hidden, but nothing of the action stays
+            label.clear()
+            label.setAccessibleName("")
         self.badge_changed.emit("")
 
     def _when(self) -> str:
