@@ -152,8 +152,11 @@ class WindowLock(QObject):
                 other.close()
         # Dialogs the window keeps (Preferences, About) still hold their texts once closed:
         # they go. Those run by exec() are deleted by their callers when exec() returns.
+        # So do the window's other windows it keeps (live mode's caller screen and stage
+        # display): closed, their labels would still hold the running order.
         for name, value in list(vars(w).items()):
-            if isinstance(value, QDialog):
+            keeps_window = isinstance(value, QWidget) and value is not w and value.isWindow()
+            if isinstance(value, QDialog) or (keeps_window and not isinstance(value, QMenu)):
                 setattr(w, name, None)
                 value.deleteLater()
 

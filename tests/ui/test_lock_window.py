@@ -12,9 +12,9 @@ from datetime import date
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QWidget
 
 from tests.conftest import DEMO_DAY, DEMO_NOW
 from tests.ui.test_view_reset_window import every_text
@@ -406,3 +406,40 @@ def test_a_file_moved_while_locked_is_said_and_a_replaced_one_opens_afresh(qtbot
     assert window.header_title.text()
     assert "was replaced while locked" in window.statusBar().currentMessage()
     assert not window.ctx.undo_stack.canUndo()
+
+
+def test_lock_during_live_mode_leaves_nothing_in_the_live_windows(qtbot, locked_window):
+    """The caller locks the laptop in the middle of the action: the live screen and the stage
+    display go with the plan, and F11 after unlocking opens live mode again."""
+    window = locked_window
+    words = plan_words(window)
+    window.a_live.trigger()
+    window.a_stage.trigger()
+    live, stage = window.live_screen, window.stage_display
+    assert live.isVisible() and stage.isVisible()
+    gone = [weakref.ref(live), weakref.ref(stage)]
+    del live, stage
+
+    press_lock(qtbot, window)
+
+    assert window.window_lock.locked
+    QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)  # the event loop's next turn
+    for ref in gone:
+        qtbot.waitUntil(lambda ref=ref: ref() is None or not ref().isVisible())
+    texts = {
+        f"{type(w).__name__} {w.objectName()}": every_text(w)
+        for w in QApplication.topLevelWidgets()
+        if w.isVisible() and w is not window
+    }
+    leaked = [(k, w) for w in words for k, t in texts.items() if w in t]
+    assert leaked == []
+    assert window.findChild(QWidget, "live_screen") is None
+    assert window.findChild(QWidget, "stage_display") is None
+    assert getattr(window, "live_screen", None) is None
+    assert getattr(window, "stage_display", None) is None
+
+    type_passphrase(qtbot, window, "correct horse battery staple")
+    qtbot.waitUntil(lambda: not window.window_lock.locked)
+    window.a_live.trigger()
+    qtbot.waitUntil(lambda: window.live_screen is not None and window.live_screen.isVisible())
+    window.live_screen.close()
