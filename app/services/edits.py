@@ -37,6 +37,8 @@ MODELS: dict[str, type] = {
     "advisory": m.MediaAdvisory,
     "task": m.Task,
     "media_contact": m.MediaContact,
+    "incident": m.Incident,
+    "coverage": m.PressCoverage,
 }
 LINKS = {
     "cue": {

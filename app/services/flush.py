@@ -26,6 +26,9 @@ ENTITY_LABELS = {
     "advisory": N_("media advisory"),
     "task": N_("task"),
     "media_contact": N_("media contact"),
+    "incident": N_("incident"),
+    # Translators: a piece of press coverage (an article, a broadcast) of the action
+    "coverage": N_("press coverage"),
 }
 
 
