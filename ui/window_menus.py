@@ -292,6 +292,24 @@ def build_actions(window) -> None:
         for_database,
         icon_name="purge",
     )
+    # --- the day itself (#19): check-in at the gate, the debrief afterwards ---------------
+    window.a_checkin = opt(
+        "checkin",
+        N_("&Check-in"),
+        "ui.dialogs.checkin",
+        "open_dialog",
+        for_action,
+        shortcut="Ctrl+Shift+K",
+        icon_name="people",
+    )
+    window.a_debrief = opt(
+        "debrief",
+        N_("De&brief…"),
+        "ui.dialogs.debrief",
+        "open_dialog",
+        for_action,
+        icon_name="runsheet",
+    )
     window.a_about = a("about", N_("&About Cortège"), window.open_about, icon_name="about")
     window.action_bound = [
         window.a_duplicate,
@@ -306,6 +324,8 @@ def build_actions(window) -> None:
         window.a_calendar,
         window.a_import_ics,
         window.a_volunteer_pack,
+        window.a_checkin,
+        window.a_debrief,
     ]
     window.db_bound = [
         window.a_new_action,
@@ -381,7 +401,7 @@ def build_menus(window) -> None:
         window,
         "view_menu",
         N_("&View"),
-        [window.a_toggle_list, window.a_fullscreen, None, window.go_menu],
+        [window.a_toggle_list, window.a_fullscreen, None, window.a_checkin, None, window.go_menu],
     )
     add_menu(
         window,
@@ -393,6 +413,7 @@ def build_menus(window) -> None:
             window.a_move,
             None,
             window.a_declaration,
+            window.a_debrief,
             None,
             window.a_delete,
         ],
