@@ -101,7 +101,6 @@ class DebriefDialog(QDialog):
         scroll = QScrollArea(timeline)
         scroll.setWidgetResizable(True)
         scroll.setWidget(self.picture)
-        scroll.setMaximumHeight(260)
         self.picture_scroll = scroll
         tl.addWidget(scroll)
         self.overruns = QTableWidget(0, 5, timeline)
@@ -216,6 +215,7 @@ class DebriefDialog(QDialog):
         self.picture_scroll.setVisible(shown)
         self.overruns.setVisible(shown)
         self.picture.set_cues(doc.cues if shown else [])
+        self.picture_scroll.setFixedHeight(min(self.picture.height() + 6, 250))
         heads = [_("Cue"), _("Planned"), _("Actual"), _("Start"), _("Overrun")]
         self.overruns.setHorizontalHeaderLabels(heads)
         self.overruns.setRowCount(len(doc.cues) if shown else 0)
