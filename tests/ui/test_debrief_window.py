@@ -145,8 +145,10 @@ def test_save_pdf_then_purge_keeps_lessons_and_counts(qtbot, main_window, tmp_pa
     lessons.setPlainText("Bring more white gloves")
     aid = main_window.action_id
     qtbot.waitUntil(  # saved once the typing pauses
-        lambda: main_window.ctx.query(lambda s: s.get(m.Action, aid).lessons)
-        == "Bring more white gloves"
+        lambda: (
+            main_window.ctx.query(lambda s: s.get(m.Action, aid).lessons)
+            == "Bring more white gloves"
+        )
     )
     target = tmp_path / "debrief.pdf"
     monkeypatch.setattr(ui.file_dialogs, "save_file_name", lambda *a, **k: target)
