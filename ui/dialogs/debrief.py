@@ -194,8 +194,8 @@ class DebriefDialog(QDialog):
         self.incidents.clear()
         for i in doc.incidents:
             when = words.hm(tr, i.at, doc.timezone)
-            lead = f"{when} ({i.cue})" if i.cue else when
-            self.incidents.addItem(f"{lead}  {i.text}")
+            lead = words.incident_lead(tr, when, i.cue)
+            self.incidents.addItem(_("{time}  {text}").format(time=lead, text=i.text))
             self.incidents.item(self.incidents.count() - 1).setData(ROW_ID, i.incident_id)
         self.coverage.clear()
         for c in doc.coverage:

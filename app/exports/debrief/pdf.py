@@ -268,7 +268,7 @@ def _incidents(doc: Debrief, tr: Translator) -> list:
         return story + [para(tr.gettext("None recorded."), "body")]
     for i in doc.incidents:
         when = words.hm(tr, i.at, doc.timezone)
-        lead = f"{when} ({i.cue})" if i.cue else when
+        lead = words.incident_lead(tr, when, i.cue)
         story += text_flow(i.text, "body", lead=lead)
     return story
 

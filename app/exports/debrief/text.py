@@ -79,3 +79,9 @@ def count(tr: Translator, role: str, attended: int, needed: int) -> str:
     return tr.gettext("{role} {attended}/{needed}").format(
         role=role, attended=tr.number(attended), needed=tr.number(needed)
     )
+
+
+def incident_lead(tr: Translator, when: str, cue: str) -> str:
+    """'10:12 (Eulogy for privacy)': an incident's time and the cue it happened during."""
+    # Translators: an incident's time, then the cue it happened during
+    return tr.gettext("{time} ({cue})").format(time=when, cue=cue) if cue else when
