@@ -18,7 +18,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QListWidget,
-    QMessageBox,
     QPlainTextEdit,
     QPushButton,
     QScrollArea,
@@ -349,68 +348,16 @@ class DebriefDialog(QDialog):
                 expected_version=self.versions.get(("coverage", rid)),
             )
 
-    # --- the PDF, then the purge ------------------------------------------------------------
+    # --- the PDF, then the purge (ui/dialogs/debrief_purge.py) ------------------------------
     def save_pdf(self) -> bool:
-        from app.domain.errors import CortegeError
-        from app.domain.timeutil import utcnow
-        from app.exports.debrief import render_pdf
-        from app.services.validation import slugify
-        from app.storage.files import atomic_write
-        from ui.file_dialogs import save_file_name
+        from ui.dialogs.debrief_purge import save_pdf
 
-        self.save_lessons()
-        doc = self.doc
-        suggested = _("debrief-{slug}.pdf").format(slug=slugify(doc.slug) or "action")
-        path = save_file_name(self, _("Save the debrief"), suggested, _("PDF (*.pdf)"))
-        if path is None:
-            return False
-        try:
-            atomic_write(str(path), render_pdf(doc, printed=utcnow()))
-        except (CortegeError, OSError) as exc:
-            show_error(self, exc, title=_("Debrief not saved"))
-            return False
-        self.offer_purge(saved=str(path))
-        return True
+        return save_pdf(self)
 
     def offer_purge(self, *, saved: str = "") -> None:
-        from app.services.purge import plan_for_action
+        from ui.dialogs.debrief_purge import offer_purge
 
-        plan = self.ctx.query(plan_for_action, self.action_id)
-        box = QMessageBox(self)
-        box.setObjectName("purge_offer")
-        box.setIcon(QMessageBox.Icon.Question)
-        box.setWindowTitle(_("Purge personal data"))
-        head = _("The debrief is saved in {path}.").format(path=saved) + "\n\n" if saved else ""
-        n = len(plan.participants)
-        box.setText(
-            head
-            + (
-                plan.blocked
-                or _(
-                    "Erase the personal data of this action's people now? {n} of them have full "
-                    "names, phone numbers, e-mail addresses, notes or consent details stored."
-                ).format(n=ui().number(n))
-            )
-        )
-        box.setInformativeText(
-            _(
-                "What stays: aliases, roles, the turnout counts, actual times, incidents, "
-                "press coverage and the lessons (the whole debrief). People in a later action "
-                "keep their details."
-            )
-        )
-        review = box.addButton(_("Review the purge…"), QMessageBox.ButtonRole.AcceptRole)
-        review.setObjectName("review_purge")
-        later = box.addButton(_("Later"), QMessageBox.ButtonRole.RejectRole)
-        later.setObjectName("later_button")
-        box.exec()
-        chosen = box.clickedButton() is review
-        box.deleteLater()
-        if chosen:
-            from ui.dialogs.purge import open_dialog
-
-            open_dialog(self, self.ctx, self.action_id)
-            self.refresh()
+        offer_purge(self, saved=saved)
 
     def done(self, result: int) -> None:
         self.save_lessons()
