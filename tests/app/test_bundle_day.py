@@ -97,3 +97,34 @@ def test_hostile_day_values_are_refused_with_their_path(
 
     with store.read() as session:
         assert list_actions(session) == []
+
+
+def test_the_day_round_trips_on_each_backend(any_demo_store):
+    """SQLite and PostgreSQL (when CORTEGE_TEST_POSTGRES_URL is set): check-in, the debrief's
+    rows, a bundle of them imported back beside the original."""
+    from app.services import checkin, debrief
+
+    aid = the_day(any_demo_store)
+    with any_demo_store.session() as session:
+        person = checkin.find(session, aid, "owl")
+        checkin.check_in(session, action_id=aid, participant_id=person.participant_id)
+    with any_demo_store.read() as session:
+        original = debrief.load(session, aid)
+        data = bundle_dict(session, aid)
+    with any_demo_store.session() as session:
+        copy_id = import_bundle(session, json.dumps(data)).action_id
+    with any_demo_store.read() as session:
+        copied = debrief.load(session, copy_id)
+    assert copied.turnout == original.turnout
+    assert next(t for t in copied.turnout if t.role == "Speaker").attended == 1
+    assert [c.text for c in copied.incidents] == [c.text for c in original.incidents]
+    assert [(c.outlet, c.published_on) for c in copied.coverage] == [
+        (c.outlet, c.published_on) for c in original.coverage
+    ]
+    assert [(c.actual_start, c.actual_end) for c in copied.cues] == [
+        (c.actual_start, c.actual_end) for c in original.cues
+    ]
+    assert copied.lessons == original.lessons
+    assert [(p.name, p.condition) for p in copied.props] == [
+        (p.name, p.condition) for p in original.props
+    ]
