@@ -229,3 +229,34 @@ def test_texts_over_the_limits_are_refused_with_the_field_named():
             assert exc.problems[0].path == name and str(limit) in exc.problems[0].message
         else:
             raise AssertionError("accepted")
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.text(max_size=120))
+def test_whatever_is_typed_at_the_gate_narrows_without_failing(typed):
+    from app.services.checkin import CheckinView, Person
+
+    people = [
+        Person(1, "ليلى", ("Mourner",), None, None, (1,)),
+        Person(2, "Κέστρελ", ("Mourner",), None, None, (2,)),
+        Person(3, "कौआ 🐦", ("Pallbearer",), None, None, (3,)),
+        Person(4, "Crow", ("Pallbearer",), None, None, (4,)),
+    ]
+    view = CheckinView(1, "t", "Europe/Paris", people=people)
+    found = view.matching(typed)
+    assert all(typed.strip().casefold() in p.alias.casefold() for p in found)
+    assert view.matching(typed[:2] if typed.strip() else "") is not None
+
+
+def test_two_letters_of_an_arabic_greek_or_devanagari_alias_find_it():
+    from app.services.checkin import CheckinView, Person
+
+    people = [
+        Person(1, "ليلى", ("Mourner",), None, None, (1,)),
+        Person(2, "Κέστρελ", ("Mourner",), None, None, (2,)),
+        Person(3, "कौआ", ("Pallbearer",), None, None, (3,)),
+    ]
+    view = CheckinView(1, "t", "Europe/Paris", people=people)
+    assert [p.alias for p in view.matching("لي")] == ["ليلى"]
+    assert [p.alias for p in view.matching("κέ")] == ["Κέστρελ"]
+    assert [p.alias for p in view.matching("कौ")] == ["कौआ"]

@@ -182,3 +182,59 @@ def test_save_pdf_then_purge_keeps_lessons_and_counts(qtbot, main_window, tmp_pa
     lines = texts(dialog.findChild(QListWidget, "turnout_list"))
     assert "Pallbearer: 4 attended / 4 confirmed / 4 needed" in lines
     dialog.close()
+
+
+def test_coverage_edited_then_deleted_and_undone(qtbot, main_window):
+    dialog = open_debrief(qtbot, main_window)
+
+    def add(editor):
+        editor.fields["outlet"].setText("Libération")
+        press_ok(editor)
+
+    with_modal(lambda: dialog.findChild(QPushButton, "coverage_add").click(), add)
+    box = dialog.findChild(QListWidget, "coverage")
+    box.setCurrentRow(0)
+
+    def edit(editor):
+        assert editor.fields["outlet"].text() == "Libération"
+        editor.fields["note"].setPlainText("Photo on page 3")
+        editor.fields["published_on"].setText("not a date")
+        press_ok(editor)
+        assert editor.isVisible() and editor.error_text("published_on")
+        editor.fields["published_on"].setText("")
+        press_ok(editor)
+
+    with_modal(lambda: dialog.findChild(QPushButton, "coverage_edit").click(), edit)
+    assert texts(box) == ["Libération · Photo on page 3"]
+    box.setCurrentRow(0)
+    dialog.findChild(QPushButton, "coverage_delete").click()
+    assert texts(box) == []
+    main_window.ctx.undo_stack.undo()
+    assert texts(box) == ["Libération · Photo on page 3"]
+    main_window.ctx.undo_stack.undo()
+    assert texts(box) == ["Libération"]
+    dialog.close()
+
+
+def test_incident_edit_is_undone_in_one_step(qtbot, main_window):
+    dialog = open_debrief(qtbot, main_window)
+
+    def add(editor):
+        editor.fields["at"].setText("9:40")
+        editor.fields["text"].setPlainText("Banner torn")
+        press_ok(editor)
+
+    with_modal(lambda: dialog.findChild(QPushButton, "incidents_add").click(), add)
+    box = dialog.findChild(QListWidget, "incidents")
+    box.setCurrentRow(0)
+
+    def edit(editor):
+        editor.fields["text"].setPlainText("Banner torn by the wind")
+        editor.fields["cue_id"].setCurrentIndex(1)
+        press_ok(editor)
+
+    with_modal(lambda: dialog.findChild(QPushButton, "incidents_edit").click(), edit)
+    assert texts(box) == ["9:40\u202fAM (Mourners gather in black)  Banner torn by the wind"]
+    main_window.ctx.undo_stack.undo()
+    assert texts(box) == ["9:40\u202fAM  Banner torn"]
+    dialog.close()
