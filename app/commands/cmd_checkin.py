@@ -30,6 +30,13 @@ def cmd_checkin(args: argparse.Namespace, ctx) -> int:
         action = action_by_slug(session, args.slug)
         person = checkin.find(session, action.id, args.alias)
         roles = tr.join(list(person.roles))
+        if person.attended and person.attended_at is None:  # marked by hand, no time
+            ctx.print(
+                _("{alias} ({roles}) was already checked in; nothing changed").format(
+                    alias=person.alias, roles=roles
+                )
+            )
+            return 0
         if person.attended:
             ctx.print(
                 _("{alias} ({roles}) was already checked in at {time}; nothing changed").format(

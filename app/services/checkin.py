@@ -27,12 +27,10 @@ class Person:
     alias: str
     roles: tuple[str, ...]
     call_time: datetime | None  # the earliest of their roles'
-    attended_at: datetime | None  # when checked in (None: not yet)
+    attended_at: datetime | None  # when checked in (None: not yet, or not known)
     assignment_ids: tuple[int, ...]
-
-    @property
-    def attended(self) -> bool:
-        return self.attended_at is not None
+    #: checked in (here, or marked attended by hand on the People tab, then without a time)
+    attended: bool = False
 
 
 @dataclass(frozen=True)
@@ -96,7 +94,7 @@ def view(session: Session, action_id: int) -> CheckinView:
     out = CheckinView(action_id, action.title, action.timezone)
     for pid, assignments in by_person.items():
         calls = [a.call_time for a in assignments if a.call_time is not None]
-        came = [a.attended_at or action.starts_at for a in assignments if _attended(a)]
+        came = [a.attended_at for a in assignments if _attended(a) and a.attended_at]
         out.people.append(
             Person(
                 participant_id=pid,
@@ -105,6 +103,7 @@ def view(session: Session, action_id: int) -> CheckinView:
                 call_time=min(calls) if calls else None,
                 attended_at=min(came) if came else None,
                 assignment_ids=tuple(a.id for a in assignments),
+                attended=any(_attended(a) for a in assignments),
             )
         )
     out.people.sort(key=lambda p: p.alias.casefold())

@@ -260,3 +260,15 @@ def test_two_letters_of_an_arabic_greek_or_devanagari_alias_find_it():
     assert [p.alias for p in view.matching("لي")] == ["ليلى"]
     assert [p.alias for p in view.matching("κέ")] == ["Κέστρελ"]
     assert [p.alias for p in view.matching("कौ")] == ["कौआ"]
+
+
+def test_cli_checkin_of_someone_marked_attended_by_hand_changes_nothing(cli, demo_db):
+    from app.storage.engine import open_store
+
+    store = open_store(str(demo_db))
+    with store.session() as session:
+        for a in session.query(m.Assignment).join(m.Participant).filter_by(alias="Wren"):
+            a.attended = True  # ticked on the People tab: no time
+    store.close()
+    r = cli("--db", demo_db, "checkin", SLUG, "wren")
+    assert r.code == 0 and r.out.strip() == "Wren (Mourner) was already checked in; nothing changed"

@@ -188,7 +188,9 @@ class CheckinDialog(QDialog):
         people = self.view.matching(self.search.text())
         for p in people:
             roles = tr.join(list(p.roles))
-            if p.attended:
+            if p.attended and p.attended_at is None:  # marked by hand, no time known
+                text = _("✓ {alias} — {roles} · checked in").format(alias=p.alias, roles=roles)
+            elif p.attended:
                 text = _("✓ {alias} — {roles} · checked in {time}").format(
                     alias=p.alias, roles=roles, time=hm(tr, p.attended_at, self.view.timezone)
                 )
@@ -233,6 +235,10 @@ class CheckinDialog(QDialog):
             self._say(
                 _("{alias} is already checked in (since {time}); nothing changed.").format(
                     alias=person.alias, time=hm(tr, person.attended_at, tz)
+                )
+                if person.attended_at is not None
+                else _("{alias} is already checked in; nothing changed.").format(
+                    alias=person.alias
                 ),
                 ok=False,
             )
