@@ -313,6 +313,24 @@ def build_actions(window) -> None:
         for_database,
         icon_name="purge",
     )
+    # --- the day itself (#19): check-in at the gate, the debrief afterwards ---------------
+    window.a_checkin = opt(
+        "checkin",
+        N_("&Check-in"),
+        "ui.dialogs.checkin",
+        "open_dialog",
+        for_action,
+        shortcut="Ctrl+Shift+K",
+        icon_name="people",
+    )
+    window.a_debrief = opt(
+        "debrief",
+        N_("De&brief…"),
+        "ui.dialogs.debrief",
+        "open_dialog",
+        for_action,
+        icon_name="runsheet",
+    )
     window.a_about = a("about", N_("&About Cortège"), window.open_about, icon_name="about")
     window.action_bound = [
         window.a_duplicate,
@@ -329,6 +347,8 @@ def build_actions(window) -> None:
         window.a_volunteer_pack,
         window.a_live,
         window.a_stage,
+        window.a_checkin,
+        window.a_debrief,
     ]
     window.db_bound = [
         window.a_new_action,
@@ -411,6 +431,7 @@ def build_menus(window) -> None:
             None,
             window.a_live,
             window.a_stage,
+            window.a_checkin,
             None,
             window.go_menu,
         ],
@@ -425,6 +446,7 @@ def build_menus(window) -> None:
             window.a_move,
             None,
             window.a_declaration,
+            window.a_debrief,
             None,
             window.a_delete,
         ],

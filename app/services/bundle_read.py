@@ -19,8 +19,10 @@ from app.domain.enums import ActionStatus, PropStatus, ReleaseStatus, values
 from app.domain.errors import DomainError, Problem, short
 from app.domain.timeutil import LocalTimeError, parse_date, parse_local, zone
 from app.i18n import _
+from app.services import bundle_day as day
 from app.services.bulk import uniform
 from app.services.bundle_advisory import insert_advisories, read_advisories
+from app.services.bundle_insert import attach_media, insert_releases
 from app.services.bundle_json import bad_text, parse_json
 from app.services.chain import read_follows
 from app.services.fields import ENTITY_FIELDS, check_value
@@ -114,6 +116,7 @@ RELEASE = {
 QUOTE = {"speaker", "text"}
 TASK = {"title", "due", "assignee", "done"}
 MEDIA = {"outlet", "name", "email", "phone", "language", "beat"}
+TOP, ACTION, ASSIGNMENT, PROP, CUE = day.extend(TOP, ACTION, ASSIGNMENT, PROP, CUE)
 
 
 @dataclass
@@ -367,6 +370,7 @@ def read_bundle(data: Any) -> dict:
             }
         )
     read_follows(r, plan["schedule"], known_cues)
+    day.read_day(r, data, plan, known_cues)
     plan["press_releases"] = _read_releases(r, data)
     plan["media_advisories"] = read_advisories(r, data)
     plan["tasks"] = []
@@ -653,6 +657,7 @@ def import_bundle(session: Session, raw: bytes | str | dict) -> ImportResult:
                     "confirmed": x["confirmed"],
                     "attended": x["attended"],
                     "pack_sent": x["pack_sent"],
+                    "attended_at": x.get("attended_at"),
                 }
                 for x in plan["assignments"]
             ],
@@ -688,8 +693,9 @@ def import_bundle(session: Session, raw: bytes | str | dict) -> ImportResult:
         ]
         if rows:
             session.execute(insert(table), rows)
-    _releases(session, aid, plan["press_releases"])
+    insert_releases(session, aid, plan["press_releases"])
     insert_advisories(session, aid, plan["media_advisories"])
+    day.insert_day(session, aid, plan)
     if plan["tasks"]:
         session.execute(
             insert(m.Task.__table__),
@@ -704,7 +710,7 @@ def import_bundle(session: Session, raw: bytes | str | dict) -> ImportResult:
                 for t in plan["tasks"]
             ],
         )
-    _media(session, action, plan["media_contacts"])
+    attach_media(session, action, plan["media_contacts"])
     session.flush()
     session.expire_all()
     return ImportResult(action_id=aid, slug=slug, notes=notes)
@@ -757,44 +763,3 @@ def _people(session: Session, participants: list[dict], notes: list[str]) -> dic
         for (key, _row), id_ in zip(new_rows, ids, strict=True):
             out[key] = id_
     return out
-
-
-def _releases(session: Session, aid: int, releases: list[dict]) -> None:
-    ids: dict[str, int] = {}
-    for rel in releases:
-        obj = m.PressRelease(
-            action_id=aid,
-            **{
-                k: v
-                for k, v in rel.items()
-                if k not in ("quotes", "press_contacts", "translation_of")
-            },
-        )
-        obj.quotes = [m.Quote(position=i, **q) for i, q in enumerate(rel["quotes"])]
-        obj.press_contacts = [
-            m.PressContact(position=i, **c) for i, c in enumerate(rel["press_contacts"])
-        ]
-        session.add(obj)
-        session.flush()
-        ids[rel["key"]] = obj.id
-    for rel in releases:
-        if rel["translation_of"]:
-            session.get(m.PressRelease, ids[rel["key"]]).translation_of_id = ids[
-                rel["translation_of"]
-            ]
-
-
-def _media(session: Session, action: m.Action, contacts: list[dict]) -> None:
-    for c in contacts:
-        found = None
-        if c["email"]:
-            found = session.scalar(
-                select(m.MediaContact).where(
-                    m.MediaContact.email == c["email"], m.MediaContact.outlet == c["outlet"]
-                )
-            )
-        if found is None:
-            found = m.MediaContact(**c)
-            session.add(found)
-        if found not in action.media_contacts:
-            action.media_contacts.append(found)

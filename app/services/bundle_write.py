@@ -182,6 +182,9 @@ def bundle_dict(session: Session, action_id: int, *, include_personal_data: bool
 
     if advisories := write_advisories(session, action_id):
         out["media_advisories"] = advisories
+    from app.services.bundle_day import write_day
+
+    write_day(out, action, t)
     if include_personal_data:
         out["media_contacts"] = [
             {

@@ -37,7 +37,8 @@ MODELS: dict[str, type] = {
     "advisory": m.MediaAdvisory,
     "task": m.Task,
     "media_contact": m.MediaContact,
-    "incident": m.Incident,  # live mode's log of the day (undo of an added line)
+    "incident": m.Incident,
+    "coverage": m.PressCoverage,
 }
 LINKS = {
     "cue": {

@@ -11,7 +11,7 @@ from datetime import date, datetime
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
-from app.domain.enums import ActionStatus, PropStatus, ReleaseStatus, values
+from app.domain.enums import ActionStatus, PropCondition, PropStatus, ReleaseStatus, values
 from app.domain.errors import DomainError, Problem, short
 from app.domain.limits import MAX_COUNT, MAX_CUE_MINUTES, MAX_ID, MAX_POSITION, MAX_WHOLE
 from app.i18n import _, normalise_language
@@ -36,6 +36,9 @@ def _line(max_len: int, required: bool = False) -> Field:
     """Text on one line: a headline, a dateline (e-mail subjects and headers are one line)."""
     return Field("line", required=required, max_len=max_len)
 
+
+MAX_LESSONS = 20000  # the debrief's lessons
+MAX_INCIDENT = 2000  # one line of the day's log, a clipping note
 
 # Every character str.splitlines() breaks on.
 LINE_BREAKS = frozenset("\n\r\v\f\x1c\x1d\x1e\x85\u2028\u2029")
@@ -65,6 +68,7 @@ ENTITY_FIELDS: dict[str, dict[str, Field]] = {
         "decl_sent_on": Field("date"),
         "decl_received_on": Field("date"),
         "decl_reference": _text(200),
+        "lessons": _text(MAX_LESSONS),
     },
     "contact": {
         "action_id": Field("id", required=True),
@@ -99,6 +103,7 @@ ENTITY_FIELDS: dict[str, dict[str, Field]] = {
         "call_time": Field("instant"),
         "confirmed": Field("bool"),
         "attended": Field("bool_or_none"),
+        "attended_at": Field("instant"),
         "pack_sent": Field("bool"),
     },
     "cue": {
@@ -111,6 +116,8 @@ ENTITY_FIELDS: dict[str, dict[str, Field]] = {
         "instructions": _text(5000),
         "photo_opportunity": Field("bool"),
         "follows_id": Field("id_or_none"),
+        "actual_start": Field("instant"),
+        "actual_end": Field("instant"),
         "role_ids": Field("ids"),
         "participant_ids": Field("ids"),
         "prop_ids": Field("ids"),
@@ -123,6 +130,7 @@ ENTITY_FIELDS: dict[str, dict[str, Field]] = {
         "status": Field("enum", choices=tuple(values(PropStatus))),
         "cost": Field("money"),
         "notes": _text(5000),
+        "condition": Field("enum", choices=tuple(values(PropCondition))),
         "carrier_ids": Field("ids"),
     },
     "release": {
@@ -159,6 +167,20 @@ ENTITY_FIELDS: dict[str, dict[str, Field]] = {
         "due": Field("date"),
         "assignee_id": Field("id_or_none"),
         "done": Field("bool"),
+    },
+    # the debrief (revision 0004_day): the day's log and the press coverage it got
+    "incident": {
+        "action_id": Field("id", required=True),
+        "at": Field("instant", required=True),
+        "cue_id": Field("id_or_none"),
+        "text": _text(MAX_INCIDENT, required=True),
+    },
+    "coverage": {
+        "action_id": Field("id", required=True),
+        "outlet": _text(200, required=True),
+        "link": _text(2000),
+        "note": _text(MAX_INCIDENT),
+        "published_on": Field("date"),
     },
     "media_contact": {
         "outlet": _text(200, required=True),

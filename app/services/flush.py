@@ -27,6 +27,8 @@ ENTITY_LABELS = {
     "task": N_("task"),
     "media_contact": N_("media contact"),
     "incident": N_("incident"),
+    # Translators: a piece of press coverage (an article, a broadcast) of the action
+    "coverage": N_("press coverage"),
 }
 
 

@@ -1,0 +1,87 @@
+"""The debrief's words, shared by the page in the window and the PDF: one Translator each (the
+window's UI language, the document's action language)."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from app.domain.timeutil import zone
+from app.i18n import N_, Translator
+
+CONDITIONS = {
+    # Translators: how a prop came back from the action (the debrief); empty: not known yet
+    "": N_("not checked"),
+    "intact": N_("intact"),
+    "damaged": N_("damaged"),
+    "lost": N_("lost"),
+}
+
+
+def condition(tr: Translator, value: str) -> str:
+    return tr.pgettext("prop condition", CONDITIONS.get(value, value))
+
+
+def hm(tr: Translator, instant: datetime | None, tz: str) -> str:
+    if instant is None:
+        return "—"
+    return tr.time(instant.astimezone(zone(tz)), "short")
+
+
+def actual_span(tr: Translator, run, tz: str) -> str:
+    """'09:32–09:43' as it ran; '09:32–' while its end is not recorded; '—' not started."""
+    if run.actual_start is None:
+        return "—"
+    start = hm(tr, run.actual_start, tz)
+    if run.actual_end is None:
+        return tr.gettext("from {start}").format(start=start)
+    return tr.gettext("{start}–{end}").format(start=start, end=hm(tr, run.actual_end, tz))
+
+
+def started(tr: Translator, minutes: int | None) -> str:
+    """How a cue's start compared with plan: '5 min late', '2 min early', 'on time'."""
+    if minutes is None:
+        return "—"
+    if minutes > 0:
+        return tr.gettext("{duration} late").format(duration=tr.duration(minutes))
+    if minutes < 0:
+        return tr.gettext("{duration} early").format(duration=tr.duration(-minutes))
+    # Translators: a cue started at the planned minute
+    return tr.pgettext("cue start", "on time")
+
+
+def overrun(tr: Translator, minutes: int | None) -> str:
+    """How a cue's end compared with plan: 'overran by 5 min', 'ended 3 min early'."""
+    if minutes is None:
+        return "—"
+    if minutes > 0:
+        return tr.gettext("overran by {duration}").format(duration=tr.duration(minutes))
+    if minutes < 0:
+        return tr.gettext("ended {duration} early").format(duration=tr.duration(-minutes))
+    # Translators: a cue ended at the planned minute
+    return tr.pgettext("cue end", "on time")
+
+
+def turnout_line(tr: Translator, role: str, attended: int, confirmed: int, needed: int) -> str:
+    """'Pallbearer: 3 attended / 4 confirmed / 4 needed'."""
+    return tr.gettext(
+        "{role}: {attended} attended / {confirmed} confirmed / {needed} needed"
+    ).format(
+        role=role,
+        attended=tr.number(attended),
+        confirmed=tr.number(confirmed),
+        needed=tr.number(needed),
+    )
+
+
+def count(tr: Translator, role: str, attended: int, needed: int) -> str:
+    """The check-in's count: 'Pallbearer 3/4'."""
+    # Translators: a role's check-in count, people there out of people needed: "Pallbearer 3/4"
+    return tr.gettext("{role} {attended}/{needed}").format(
+        role=role, attended=tr.number(attended), needed=tr.number(needed)
+    )
+
+
+def incident_lead(tr: Translator, when: str, cue: str) -> str:
+    """'10:12 (Eulogy for privacy)': an incident's time and the cue it happened during."""
+    # Translators: an incident's time, then the cue it happened during
+    return tr.gettext("{time} ({cue})").format(time=when, cue=cue) if cue else when
