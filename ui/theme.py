@@ -82,6 +82,7 @@ def light_palette() -> QPalette:
     fusion = QStyleFactory.create("Fusion")
     pal = fusion.standardPalette()
     pal.setColor(QPalette.ColorRole.PlaceholderText, QColor("#6b6f73"))  # 4.8:1 on white
+    pal.setColor(QPalette.ColorRole.Highlight, QColor("#1f66a8"))  # Fusion's: 3.7:1 to white
     return pal
 
 
@@ -102,14 +103,19 @@ def apply_theme(choice: str, app: QApplication | None = None) -> None:
     else:
         app.setStyle(str(_original["style"]))
         app.setPalette(_original["palette"])
-    for widget in app.topLevelWidgets():
-        refresh = getattr(widget, "_repaint_theme", None)
-        if refresh is not None:
-            refresh()  # style sheets that carry a colour
+    # Widgets get the palette (and a PaletteChange, on which the window recolours its style
+    # sheets: refresh_window) from the event loop.
 
 
 def refresh_window(window: QWidget) -> None:
-    """Recolour what the window painted with a fixed colour (called on a palette change)."""
+    """Recolour what the window painted with a fixed colour (called on a palette change), once
+    the new palette has reached every child (the window hears of it first)."""
+    from PySide6.QtCore import QTimer
+
+    QTimer.singleShot(0, window, lambda: _recolour(window))
+
+
+def _recolour(window: QWidget) -> None:
     from ui import style
 
     banner = getattr(window, "read_only_banner", None)
