@@ -53,6 +53,52 @@ def _save(widget, path: Path, *, width: int | None = None) -> Path:
     return path
 
 
+# Dialogs shot with --all (window attribute of the QAction that opens each).
+DIALOGS = (
+    "a_new_action",
+    "a_duplicate",
+    "a_declaration",
+    "a_directory",
+    "a_runsheets",
+    "a_press",
+    "a_calendar",
+    "a_volunteer_pack",
+    "a_purge",
+    "a_about",
+)
+
+
+def _grab_dialog(app, trigger, path: Path) -> None:
+    """Run ``trigger`` (which may open a modal dialog with exec()), save the dialog it opens,
+    then close it."""
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QDialog
+
+    before = set(app.topLevelWidgets())
+    tries = [0]
+
+    def grab() -> None:
+        new = [
+            w
+            for w in app.topLevelWidgets()
+            if w not in before and isinstance(w, QDialog) and w.isVisible()
+        ]
+        if not new:
+            tries[0] += 1
+            if tries[0] < 40:
+                QTimer.singleShot(50, grab)
+            return
+        dialog = new[-1]
+        for _ in range(3):
+            app.processEvents()
+        _save(dialog, path)
+        dialog.reject()
+
+    QTimer.singleShot(200, grab)
+    trigger()
+    _settle(app, 100)
+
+
 def shoot(look: str, out: Path, lang: str, every_tab: bool = False) -> None:
     """One look in this process (called by ``main`` in a child process)."""
     from app.i18n import set_ui_language
@@ -98,6 +144,11 @@ def shoot(look: str, out: Path, lang: str, every_tab: bool = False) -> None:
     _settle(app)
     _save(window.preferences, out / f"{look}-preferences.png")
     window.preferences.close()
+    if every_tab:
+        for name in DIALOGS:
+            action = getattr(window, name, None)
+            if action is not None and action.isEnabled():
+                _grab_dialog(app, action.trigger, out / f"{look}-dialog-{name[2:]}.png")
     window.close()
 
 

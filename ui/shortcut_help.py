@@ -32,7 +32,18 @@ class Entry:
     source: object = None  # the QAction or QShortcut (None for registered keys)
 
 
-_REGISTERED: list[tuple[str, str, str]] = []  # (group msgid, portable key text, command msgid)
+# (group msgid, portable key text, command msgid); the first ones are keys of widgets that
+# handle them in keyPressEvent: ui/tabs/timeline.py, ui/widgets/text_edit.py, the lists' Enter.
+BUILT_IN: tuple[tuple[str, str, str], ...] = (
+    (N_("Schedule"), "Left", N_("Timeline: select the previous cue")),
+    (N_("Schedule"), "Right", N_("Timeline: select the next cue")),
+    # Translators: a group in the keyboard shortcuts dialog: keys in any list of a tab
+    (N_("Lists"), "Return", N_("Edit the selected row (or double-click it)")),
+    # Translators: a group in the keyboard shortcuts dialog: keys in text fields
+    (N_("Text fields"), "Ctrl+Return", N_("Save a text of several lines and leave it")),
+    (N_("Text fields"), "Ctrl+Z", N_("Undo the typing, or the last saved edit of the field")),
+)
+_REGISTERED: list[tuple[str, str, str]] = list(BUILT_IN)
 
 
 def register(group: str, keys: str, command: str) -> None:
@@ -85,8 +96,9 @@ def _group_of(window, widget: QWidget | None) -> str:
     while widget is not None and widget is not window:
         if tabs is not None:
             index = tabs.indexOf(widget)
-            if index >= 0:
-                return _plain(tabs.tabText(index))
+            if index >= 0:  # the tab's title, without its badge ("Readiness (4)")
+                title = getattr(widget, "title", None)
+                return _plain(title() if callable(title) else tabs.tabText(index))
         if widget is getattr(window, "actions_panel", None):
             # Translators: a group in the keyboard shortcuts dialog (the list on the left)
             return _("Actions list")

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtTest import QTest
@@ -92,7 +94,10 @@ def test_the_shortcuts_dialog_lists_every_shortcut_of_the_window(qtbot, main_win
     # grouped by menu, with the in-list keys of the tabs
     groups = [dialog.tree.topLevelItem(i).text(0) for i in range(dialog.tree.topLevelItemCount())]
     assert groups[:2] == ["File", "Edit"]
-    assert "Schedule" in groups
+    assert "Schedule" in groups and "People" in groups
+    assert not [g for g in groups if "(" in g]  # tab titles without their badge
+    assert ("Timeline: select the next cue", _native(QKeySequence("Right"))) in listed
+    assert len(groups) == len(set(groups))
     assert ("Duplicate the selected cue", _native(QKeySequence("Ctrl+D"))) in listed
     assert ("Add a row to the list", _native(QKeySequence(Qt.Key.Key_Insert))) in listed
     assert ("Keyboard shortcuts", _native(QKeySequence("Ctrl+/"))) in listed
@@ -125,7 +130,7 @@ def test_a_registered_widget_key_is_listed(qtbot, main_window):
         )
         dialog.close()
     finally:
-        shortcut_help._REGISTERED.clear()
+        shortcut_help._REGISTERED[:] = list(shortcut_help.BUILT_IN)
 
 
 def test_tooltips_show_the_shortcut_and_follow_the_language(qtbot, main_window):
@@ -152,3 +157,26 @@ def test_help_menu_holds_the_guide_and_the_shortcuts(main_window):
     )
     assert menu.actions()[:2] == [main_window.a_guide, main_window.a_shortcuts]
     assert QApplication.instance() is not None
+
+
+SCRIPTS = st.sampled_from(["مسيرة", "जुलूस", "Πορεία", "✊🏽🕯️", "Ctrl+", "&", "“", "Z"])
+
+
+@settings(
+    max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(text=st.one_of(st.text(max_size=40), st.lists(SCRIPTS, max_size=60).map("".join)))
+def test_any_filter_text_shows_only_matches_or_says_nothing_matches(qtbot, main_window, text):
+    from ui.dialogs.shortcuts import ShortcutsDialog
+
+    dialog = ShortcutsDialog(main_window)
+    qtbot.addWidget(dialog)
+    dialog.filter.setText(text)
+    shown = dialog.visible_entries()
+    needle = text.strip().casefold()
+    assert all(needle in (e.command + "\0" + e.keys + "\0" + e.group).casefold() for e in shown)
+    if needle and not shown:
+        assert dialog.empty.isVisibleTo(dialog) and text.strip() in dialog.empty.text()
+    dialog.filter.setText("x" * 10_000)  # far past anything typed: nothing, and no error
+    assert dialog.visible_entries() == []
+    dialog.close()
