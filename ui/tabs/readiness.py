@@ -271,7 +271,7 @@ class ReadinessTab(ActionTab):
             self.ready.setText(
                 _(
                     "Nothing to check yet — add roles on the People tab or cues on the "
-                    "Schedule tab, then this tab shows what is left to do."
+                    "Schedule tab to see what is left to do."
                 )
             )
         elif n == 0:
