@@ -68,6 +68,15 @@ def _pairs(window) -> dict[str, tuple[QColor, QColor]]:
             pal.color(QPalette.ColorRole.Text),
             _common.warning_background(pal),
         ),
+        "cancelled action in the list": (style.error_color(window), base),
+        "timeline bar": (
+            pal.color(QPalette.ColorRole.HighlightedText),
+            pal.color(QPalette.ColorRole.Highlight),
+        ),
+        "selected timeline bar": (
+            pal.color(QPalette.ColorRole.HighlightedText),
+            pal.color(QPalette.ColorRole.Highlight).lighter(115),
+        ),
         "body text": (pal.color(QPalette.ColorRole.WindowText), back),
         "selected row": (
             pal.color(QPalette.ColorRole.HighlightedText),
