@@ -28,7 +28,7 @@ sys.path.insert(0, str(ROOT))
 
 GUIDE_TABS = ("overview", "people", "schedule", "readiness", "press")
 ALL_TABS = ("overview", "readiness", "schedule", "people", "props", "press", "tasks")
-GUIDE_WIDTH = 760  # px: the guide dialog's text column
+GUIDE_WIDTH = 680  # px: narrower than the guide dialog's text column
 SCALE_TABS = ("schedule", "readiness")
 LOOKS = ("guide", "dark", "scale200")
 

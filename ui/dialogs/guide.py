@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QUrl
+from PySide6.QtCore import Qt, QUrl
 from PySide6.QtGui import QDesktopServices, QImage, QTextDocument
 from PySide6.QtWidgets import (
     QDialog,
@@ -79,7 +79,11 @@ class GuideBrowser(QTextBrowser):
         if path is None:
             return None
         if path.suffix.lower() in (".png", ".jpg", ".svg"):
-            return QImage(str(path))
+            image = QImage(str(path))
+            room = self.viewport().width() - 2 * int(self.document().documentMargin()) - 8
+            if room > 200 and image.width() > room:  # a narrow dialog: no sideways scrolling
+                image = image.scaledToWidth(room, Qt.TransformationMode.SmoothTransformation)
+            return image
         return path.read_text(encoding="utf-8")
 
 
