@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from PySide6.QtGui import QAction, QKeySequence, QShortcut
 from PySide6.QtWidgets import QMenu, QWidget
 
-from app.i18n import N_, _
+from app.i18n import N_, _, pgettext
 
 HELP_TEXT = "shortcut_help_text"  # QShortcut property: the msgid of what the key does
 HELP_GROUP = "shortcut_help_group"  # QShortcut property: the msgid of its group (optional)
@@ -86,10 +86,6 @@ def _walk(menu: QMenu, group: str, out: list[Entry], seen: set) -> None:
             out.append(Entry(group, _plain(action.text()), keys, action))
 
 
-# Translators: a group in the keyboard shortcuts dialog: keys that work in the whole window
-WINDOW_GROUP = N_("Window")
-
-
 def _group_of(window, widget: QWidget | None) -> str:
     """The title of the tab ``widget`` is in, else "Actions list" or "Window"."""
     tabs = getattr(window, "tabs", None)
@@ -103,7 +99,8 @@ def _group_of(window, widget: QWidget | None) -> str:
             # Translators: a group in the keyboard shortcuts dialog (the list on the left)
             return _("Actions list")
         widget = widget.parentWidget()
-    return _(WINDOW_GROUP)
+    # Translators: a group in the keyboard shortcuts dialog: keys that work in the whole window
+    return pgettext("shortcuts group", "Window")
 
 
 def collect(window) -> list[Entry]:

@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.i18n import _
+from app.i18n import _, pgettext
 from ui import shortcut_help, style
 
 
@@ -37,7 +37,9 @@ class ShortcutsDialog(QDialog):
         self.tree.setAccessibleName(_("Keyboard shortcuts"))
         self.tree.setColumnCount(2)
         # Translators: column titles of the keyboard shortcuts dialog
-        self.tree.setHeaderLabels([_("Command"), _("Keys")])
+        self.tree.setHeaderLabels(
+            [pgettext("shortcuts column", "Command"), pgettext("shortcuts column", "Keys")]
+        )
         self.tree.setRootIsDecorated(False)
         self.tree.setUniformRowHeights(True)
         self.tree.header().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
