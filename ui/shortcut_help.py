@@ -3,8 +3,9 @@ so the list is always true:
 
 - every QAction of the window with a shortcut, grouped by the menu it is in (then the tab or
   list it belongs to, for actions outside the menus such as the People tab's context menu);
-- every QShortcut of the window that says what it does (``describe``; ``wire_table`` describes
-  the Insert, F2, Delete keys of each list), grouped by the tab it is in;
+- every enabled QShortcut of the window that says what it does (``describe``, or its
+  ``whatsThis``; ``wire_table`` describes the Insert, F2, Delete keys of each list), grouped by
+  the tab it is in;
 - keys a widget handles in its own ``keyPressEvent`` (the timeline, the live screen), which have
   no QAction or QShortcut to find: their modules ``register`` them once at import.
 
@@ -76,7 +77,9 @@ def _walk(menu: QMenu, group: str, out: list[Entry], seen: set) -> None:
     for action in menu.actions():
         sub = action.menu()
         if sub is not None:
-            _walk(sub, f"{group} → {_plain(sub.title())}", out, seen)
+            # Translators: a submenu's group in the keyboard shortcuts dialog ("View → Go to tab")
+            path = _("{menu} → {submenu}").format(menu=group, submenu=_plain(sub.title()))
+            _walk(sub, path, out, seen)
             continue
         if action.isSeparator() or action in seen:
             continue
@@ -123,13 +126,14 @@ def collect(window) -> list[Entry]:
         out.append(Entry(group, _plain(action.text()) or action.objectName(), keys, action))
     listed: set[tuple[str, str, str]] = set()
     for shortcut in window.findChildren(QShortcut):
-        command = shortcut.property(HELP_TEXT)
+        msgid = shortcut.property(HELP_TEXT)
+        command = _(msgid) if msgid else shortcut.whatsThis()  # whatsThis: already translated
         keys = native(shortcut.keys())
-        if not command or not keys:
+        if not command or not keys or not shortcut.isEnabled():
             continue
         group_id = shortcut.property(HELP_GROUP)
         group = _(group_id) if group_id else _group_of(window, shortcut.parent())
-        item = (group, _(command), keys)
+        item = (group, command, keys)
         if item not in listed:  # two tables of a tab share Insert/F2/Delete
             listed.add(item)
             out.append(Entry(*item, shortcut))

@@ -180,3 +180,19 @@ def test_any_filter_text_shows_only_matches_or_says_nothing_matches(qtbot, main_
     dialog.filter.setText("x" * 10_000)  # far past anything typed: nothing, and no error
     assert dialog.visible_entries() == []
     dialog.close()
+
+
+def test_a_shortcut_with_whats_this_is_listed_and_one_without_is_not(qtbot, main_window):
+    from PySide6.QtGui import QShortcut
+
+    schedule = main_window.tab_widgets["schedule"]
+    told = QShortcut(QKeySequence("Alt+Down"), schedule.table)
+    told.setWhatsThis("Move the selected cue later")
+    QShortcut(QKeySequence("Alt+Shift+Down"), schedule.table)  # says nothing: not listed
+    dialog = _open_shortcuts(qtbot, main_window)
+    entries = dialog.visible_entries()
+    assert any(
+        e.command == "Move the selected cue later" and e.group == "Schedule" for e in entries
+    )
+    assert not any(e.keys == _native(QKeySequence("Alt+Shift+Down")) for e in entries)
+    dialog.close()
