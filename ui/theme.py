@@ -123,4 +123,4 @@ def _recolour(window: QWidget) -> None:
         banner.setStyleSheet(style.banner_css(window))
     tab = getattr(window, "tab_widgets", {}).get("readiness")
     if tab is not None and getattr(tab, "data", None) is not None:
-        tab._show()  # its headline, counts and declaration colours
+        tab.reload()  # its problem rows and declaration line are painted in fixed colours
