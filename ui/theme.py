@@ -91,9 +91,10 @@ def apply_theme(choice: str, app: QApplication | None = None) -> None:
     app = app or QApplication.instance()
     if app is None:
         return
+    if choice not in (LIGHT, DARK) and not _original:
+        return  # the system's look, never changed: leave Qt alone (it follows the desktop)
     if not _original:
         _original["style"] = app.style().name()
-        _original["palette"] = QPalette(app.palette())
     if choice == DARK:
         app.setStyle("Fusion")
         app.setPalette(dark_palette())
@@ -102,7 +103,8 @@ def apply_theme(choice: str, app: QApplication | None = None) -> None:
         app.setPalette(light_palette())
     else:
         app.setStyle(str(_original["style"]))
-        app.setPalette(_original["palette"])
+        app.setPalette(QPalette())  # an empty palette: back to the platform's, which follows
+        _original.clear()  # the desktop's light or dark setting again
     # Widgets get the palette (and a PaletteChange, on which the window recolours its style
     # sheets: refresh_window) from the event loop.
 
