@@ -33,7 +33,7 @@ SCALE_TABS = ("schedule", "readiness")
 LOOKS = ("guide", "dark", "scale200")
 
 
-def _settle(app, ms: int = 250) -> None:
+def _settle(app, ms: int = 600) -> None:
     from PySide6.QtTest import QTest
 
     for _ in range(3):
