@@ -122,6 +122,9 @@ def run_gui(argv: list[str]) -> int:
 
     hooks = install_exception_hooks()
     _apply_saved_language()
+    from ui import theme
+
+    theme.apply_theme(theme.saved_theme())  # Preferences → Appearance
     from PySide6.QtCore import QTimer
 
     from ui.main_window import MainWindow

@@ -257,10 +257,7 @@ class MainWindow(QMainWindow):
                 obj.setTitle(_(text))
             else:
                 obj.setText(_(text))
-                tip = _(text).replace("&", "").rstrip("…")
-                if obj in self.unavailable:
-                    tip = _("{item}: not available in this version").format(item=tip)
-                obj.setToolTip(tip)
+                menus.set_tooltip(obj, text, unavailable=obj in self.unavailable)
         for key, tab in self.tab_widgets.items():
             tab.retranslate()
             self._set_badge(key, self.tab_badges.get(key, ""))
@@ -379,13 +376,16 @@ class MainWindow(QMainWindow):
                 self.empty_title.setText(_("No action yet"))
                 self.empty_text.setText(
                     _(
-                        "Plan your first action: give it a title, a date and a place, then add "
-                        "roles, a schedule and props. Or drop a bundle (.json) here to import one."
+                        "Plan your first action: click New action below (or Action → New action), "
+                        "give it a title, a date and a place, then add roles, a schedule and "
+                        "props. Or drop a bundle (.json) here to import one."
                     )
                 )
             else:
                 self.empty_title.setText(_("No action selected"))
-                self.empty_text.setText(_("Choose an action in the list on the left."))
+                self.empty_text.setText(
+                    _("Choose an action in the list on the left, or press Ctrl+N for a new one.")
+                )
             self.empty_button.setEnabled(self.ctx.store is not None)
 
     def _sync_enabled(self) -> None:
@@ -533,8 +533,8 @@ class MainWindow(QMainWindow):
             return
         self.a_undo.setText(_("&Undo {what}").format(what=u) if u else _("&Undo"))
         self.a_redo.setText(_("&Redo {what}").format(what=r) if r else _("&Redo"))
-        self.a_undo.setToolTip(self.a_undo.text().replace("&", ""))
-        self.a_redo.setToolTip(self.a_redo.text().replace("&", ""))
+        menus.show_tooltip(self.a_undo, self.a_undo.text())  # with the shortcut
+        menus.show_tooltip(self.a_redo, self.a_redo.text())
         self.a_undo.setEnabled(stack.canUndo())
         self.a_redo.setEnabled(stack.canRedo())
         self.window_lock.hide_undo_texts()  # locked: the texts name plan items
@@ -645,6 +645,9 @@ class MainWindow(QMainWindow):
         muted = f"color: {style.css(style.muted_color(self))};"
         for label in (self.header_when, self.empty_text, self.actions_panel.empty):
             label.setStyleSheet(muted)
+        from ui import theme
+
+        theme.refresh_window(self)  # the read-only banner, readiness colours
 
     # --- drag and drop -------------------------------------------------------------------------
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:  # noqa: N802 - Qt's name

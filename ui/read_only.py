@@ -91,9 +91,7 @@ def install_banner(window) -> QLabel:
     banner.setObjectName("read_only_banner")
     banner.setWordWrap(True)
     banner.setMargin(style.SPACING)
-    banner.setStyleSheet(
-        f"background: {style.css(style.warning_color(window))}; color: white; font-weight: bold;"
-    )
+    banner.setStyleSheet(style.banner_css(window))
     banner.setVisible(False)
     layout.addWidget(banner)
     layout.addWidget(window.takeCentralWidget(), 1)

@@ -60,6 +60,38 @@ def css(color: QColor) -> str:
     return color.name()
 
 
+def luminance(color: QColor) -> float:
+    """Relative luminance (WCAG 2.x) of an opaque colour."""
+
+    def channel(value: int) -> float:
+        c = value / 255
+        return c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4
+
+    return (
+        0.2126 * channel(color.red())
+        + 0.7152 * channel(color.green())
+        + 0.0722 * channel(color.blue())
+    )
+
+
+def contrast_ratio(a: QColor, b: QColor) -> float:
+    """WCAG contrast ratio of two colours, 1 to 21 (4.5 is the minimum for body text)."""
+    la, lb = sorted((luminance(a), luminance(b)), reverse=True)
+    return (la + 0.05) / (lb + 0.05)
+
+
+def text_on(background: QColor) -> QColor:
+    """Black or white, whichever reads better on ``background``."""
+    black, white = QColor("#000000"), QColor("#ffffff")
+    return max((white, black), key=lambda c: contrast_ratio(c, background))
+
+
+def banner_css(widget: QWidget | None = None) -> str:
+    """A warning banner (read-only database): the warning colour with text that reads on it."""
+    back = warning_color(widget)
+    return f"background: {css(back)}; color: {css(text_on(back))}; font-weight: bold;"
+
+
 def scaled_font(widget: QWidget, factor: float, *, bold: bool = False) -> QFont:
     font = QFont(widget.font())
     size = font.pointSizeF()

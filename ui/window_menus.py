@@ -46,6 +46,41 @@ def act(
     return action
 
 
+def set_tooltip(action: QAction, text: str, *, unavailable: bool = False) -> None:
+    """The tooltip of a window command in the current language: its name without the mnemonic,
+    then its first shortcut in the platform's own notation ("Undo (Ctrl+Z)"). Called by the
+    window's ``retranslate`` for every action ``act`` made, so it follows a language change."""
+    tip = _(text).replace("&", "").rstrip("…")
+    if unavailable:
+        tip = _("{item}: not available in this version").format(item=tip)
+    show_tooltip(action, tip)
+
+
+def show_tooltip(action: QAction, tip: str) -> None:
+    """Set ``tip`` (translated) as the tooltip of ``action``, with its first shortcut."""
+    tip = tip.replace("&", "")
+    keys = [k for k in action.shortcuts() if not k.isEmpty()]
+    if keys:
+        shown = keys[0].toString(QKeySequence.SequenceFormat.NativeText)
+        # Translators: a tooltip: a command and its keyboard shortcut, e.g. "Undo (Ctrl+Z)"
+        tip = _("{command} ({shortcut})").format(command=tip, shortcut=shown)
+    action.setToolTip(tip)
+
+
+def _open_help(window, which: str) -> None:
+    """Open the guide or the shortcuts list (kept on the window, so a second F1 raises it)."""
+    shown = getattr(window, f"{which}_dialog", None)
+    if shown is not None and shown.isVisible():
+        shown.raise_()
+        shown.activateWindow()
+        return
+    if which == "guide":
+        from ui.dialogs.guide import open_dialog
+    else:
+        from ui.dialogs.shortcuts import open_dialog
+    setattr(window, f"{which}_dialog", open_dialog(window))
+
+
 def optional_action(
     window, name: str, text: str, module: str, func: str, call: Callable, **kw
 ) -> QAction:
@@ -332,6 +367,21 @@ def build_actions(window) -> None:
         icon_name="runsheet",
     )
     window.a_about = a("about", N_("&About Cortège"), window.open_about, icon_name="about")
+    # Help → User guide and Keyboard shortcuts (issue #21): ui/dialogs/guide.py, shortcuts.py
+    window.a_guide = a(
+        "user_guide",
+        N_("User &guide"),
+        lambda: _open_help(window, "guide"),
+        shortcut="F1",
+        icon_name="help",
+    )
+    window.a_shortcuts = a(
+        "keyboard_shortcuts",
+        N_("&Keyboard shortcuts"),
+        lambda: _open_help(window, "shortcuts"),
+        shortcut="Ctrl+/",
+        icon_name="keyboard",
+    )
     window.action_bound = [
         window.a_duplicate,
         window.a_move,
@@ -467,7 +517,12 @@ def build_menus(window) -> None:
         ],
     )
     add_menu(window, "tools_menu", N_("&Tools"), [window.a_purge])
-    add_menu(window, "help_menu", N_("&Help"), [window.a_demo, None, window.a_about])
+    add_menu(
+        window,
+        "help_menu",
+        N_("&Help"),
+        [window.a_guide, window.a_shortcuts, None, window.a_demo, None, window.a_about],
+    )
 
 
 def build_toolbar(window) -> None:

@@ -42,6 +42,25 @@ def country_choices(lang: str) -> list[tuple[str, str]]:
     return sorted(((c, names.get(c, c)) for c in codes), key=lambda item: item[1].casefold())
 
 
+def theme_combo(parent: QWidget) -> QComboBox:
+    from ui import theme
+
+    combo = QComboBox(parent)
+    for value in theme.CHOICES:
+        combo.addItem(theme.choice_label(value), value)
+    combo.setCurrentIndex(max(combo.findData(theme.saved_theme()), 0))
+    return combo
+
+
+def apply_theme_choice(combo: QComboBox) -> None:
+    from ui import theme
+
+    choice = combo.currentData()
+    if choice != theme.saved_theme():
+        theme.save_theme(choice)
+        theme.apply_theme(choice)
+
+
 class PreferencesDialog(QDialog):
     def __init__(
         self,
@@ -157,6 +176,8 @@ class PreferencesDialog(QDialog):
             "idle_minutes",
             _("Lock the database after minutes without input"),
         )
+        self.theme_combo = theme_combo(self)  # Light, Dark or the system's (ui/theme.py)
+        self._row(ui_form, _("A&ppearance:"), self.theme_combo, "theme", _("Appearance"))
 
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
@@ -278,6 +299,7 @@ class PreferencesDialog(QDialog):
 
         if self.idle_spin.value() != idle_minutes():
             set_idle_minutes(self.idle_spin.value())
+        apply_theme_choice(self.theme_combo)
         lang = self.language_combo.currentData() or None
         if lang != settings_store.ui_language():
             settings_store.set_ui_language(lang)

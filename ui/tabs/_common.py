@@ -20,8 +20,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.i18n import _, ui
+from app.i18n import N_, _, ui
 from ui.context import EditFailed
+from ui.shortcut_help import describe
 
 SPACING = 8  # between controls; margins are the style's own
 
@@ -258,23 +259,27 @@ def wire_table(
     delete: Callable[[], None],
     selection_changed: Callable[..., None],
     buttons: tuple[QPushButton, QPushButton, QPushButton] | None = None,
-    more_keys: tuple[tuple[QKeySequence, Callable[[], None]], ...] = (),
+    more_keys: tuple[tuple, ...] = (),
 ) -> None:
     """Enter (activated) and F2 edit, Insert adds, Delete deletes; keys act only in ``view``.
-    ``buttons`` (add, edit, delete) do what Insert, F2 and Delete do."""
+    ``buttons`` (add, edit, delete) do what Insert, F2 and Delete do. ``more_keys``: (keys,
+    slot[, msgid of what it does, for Help → Keyboard shortcuts])."""
     insert, edit, delete = (_unless_read_only(view, f) for f in (insert, edit, delete))
     if buttons is not None:
         for b, slot in zip(buttons, (insert, edit, delete), strict=True):
             b.clicked.connect(slot)
     view.activated.connect(lambda _index: edit())
     view.selectionModel().selectionChanged.connect(selection_changed)
-    for keys, slot in (
-        (QKeySequence(Qt.Key.Key_Insert), insert),
+    for keys, slot, *text in (
+        (QKeySequence(Qt.Key.Key_Insert), insert, N_("Add a row to the list")),
         *more_keys,
-        (QKeySequence(QKeySequence.StandardKey.Delete), delete),
-        (QKeySequence(Qt.Key.Key_F2), edit),
+        (QKeySequence(QKeySequence.StandardKey.Delete), delete, N_("Delete the selected row")),
+        (QKeySequence(Qt.Key.Key_F2), edit, N_("Edit the selected row")),
     ):
-        QShortcut(keys, view, slot).setContext(Qt.ShortcutContext.WidgetShortcut)
+        shortcut = QShortcut(keys, view, slot)
+        shortcut.setContext(Qt.ShortcutContext.WidgetShortcut)
+        if text:  # listed by Help → Keyboard shortcuts
+            describe(shortcut, text[0])
 
 
 def attempt(parent: QWidget, edit: Callable, *args, **kwargs) -> bool:

@@ -196,7 +196,9 @@ class PressTab(ActionTab):
         self.advisory.retranslate()
         self.side.setTabText(0, _("Preview"))
         self.side.setTabText(1, _("Source"))
-        self.table.set_empty_text(_("No press release yet: write the first one."))
+        self.table.set_empty_text(
+            _("No press release yet — click New release to write the first one")
+        )
         self.model.retranslate()
         self.editor.retranslate()
         self.media.retranslate()

@@ -250,7 +250,10 @@ class MediaListPage(QWidget):
             )
         )
         self.table.set_empty_text(
-            _("No journalists on this action's list yet: add one or import a CSV file.")
+            _(
+                "No journalists on this action's list yet — click Add contact, or Import CSV "
+                "for a whole list"
+            )
         )
         self.model.retranslate()
 

@@ -219,7 +219,9 @@ class ReadinessTab(ActionTab):
     def _show_empty(self) -> None:
         self._fill_rows([])
         self.headline.setText(_("No action selected"))
-        self.countdown.setText(_("Choose an action in the list to see what is left to do."))
+        self.countdown.setText(
+            _("Choose an action in the list on the left, or create one with Action → New action.")
+        )
         self.progress.setVisible(False)
         self.ready.setVisible(False)
         self.declaration.setVisible(False)
@@ -270,7 +272,10 @@ class ReadinessTab(ActionTab):
         if not self.data.planned:
             self.ready.setStyleSheet(f"color: {style.css(style.muted_color(self))};")
             self.ready.setText(
-                _("Add roles, people, cues or props to the plan to see what is left to do.")
+                _(
+                    "Nothing to check yet — add roles on the People tab or cues on the "
+                    "Schedule tab to see what is left to do."
+                )
             )
         elif n == 0:
             self.ready.setStyleSheet(f"color: {style.css(style.success_color(self))};")

@@ -14,7 +14,7 @@ from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QFrame, QScrollArea, QSplitter, QVBoxLayout, QWidget
 
 from app.domain.timeutil import zone
-from app.i18n import _
+from app.i18n import N_, _
 from app.services import views
 from app.services.changes import Change
 from ui.context import EditFailed
@@ -112,7 +112,9 @@ class ScheduleTab(ActionTab):
             delete=self.delete_cue,
             selection_changed=self._selection_changed,
             buttons=(self.insert_button, self.edit_button, self.delete_button),
-            more_keys=((QKeySequence("Ctrl+D"), self.duplicate_cue),),
+            more_keys=(
+                (QKeySequence("Ctrl+D"), self.duplicate_cue, N_("Duplicate the selected cue")),
+            ),
         )
         self.timeline.cue_clicked.connect(self.table.select_id)
         from ui.tabs.schedule_bulk import ScheduleBulk
