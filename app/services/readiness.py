@@ -77,6 +77,8 @@ class Assessment:
     authority: str
     starts_at: datetime
     timezone: str
+    #: people and cues judged: how big the plan is (the window judges big ones off its thread)
+    size: int = 0
 
     @property
     def share(self) -> float | None:
@@ -111,6 +113,7 @@ def assess(
         authority=action.decl_authority,
         starts_at=action.starts_at,
         timezone=action.timezone,
+        size=len(plan.people) + len(plan.cues),
     )
 
 

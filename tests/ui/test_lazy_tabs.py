@@ -160,3 +160,45 @@ def test_nothing_heavy_is_imported_before_the_first_paint():
     )
     assert out.returncode == 0, out.stderr
     assert out.stdout.strip().splitlines()[-1] == "[]"
+
+
+def test_a_slow_plan_is_judged_off_the_gui_thread_once_per_burst(qtbot, main_window, monkeypatch):
+    """The Readiness tab in front: a big plan (here: any plan with someone in it) is judged in
+    a pool thread once a burst of edits has settled, and then shows the result."""
+    import threading
+
+    import ui.tabs.readiness as module
+
+    w = main_window
+    w.show_tab("readiness")
+    readiness = w.tab_widgets["readiness"]
+    monkeypatch.setattr(module, "BIG_PLAN", 1)
+    calls: list[bool] = []
+    real = module.read_readiness
+
+    def counted(*args):
+        calls.append(threading.current_thread() is threading.main_thread())
+        return real(*args)
+
+    monkeypatch.setattr(module, "read_readiness", counted)
+    kinds = {p.kind: p for p in readiness.problems()}
+    release = kinds["release-unapproved"].entity_id
+    prop_id = _first_prop(w)
+
+    w.ctx.update(
+        "release",
+        release,
+        "Approve",
+        expected_version=latest(w.ctx, "release", release),
+        status="approved",
+    )
+    for name in ("Coffin, black", "Coffin, grey"):
+        version = latest(w.ctx, "prop", prop_id)
+        w.ctx.update("prop", prop_id, "Rename", expected_version=version, name=name)
+
+    assert calls == []  # nothing judged yet, and never on the GUI thread
+    qtbot.waitUntil(lambda: bool(calls) and readiness.data is not None, timeout=10_000)
+    qtbot.wait(2 * module.MERGE_MS)
+    assert calls == [False]  # one judgement for the burst of three edits, in a pool thread
+    assert "release-unapproved" not in [p.kind for p in readiness.problems()]
+    assert w.tabs.tabText(1).startswith("Readiness (")
