@@ -103,10 +103,17 @@ def _chunks(items: list, size: int = CHUNK):
 
 
 def insert_cues(
-    session: Session, action_id: int, rows: list[dict], *, prefix: str = "row"
+    session: Session,
+    action_id: int,
+    rows: list[dict],
+    *,
+    prefix: str = "row",
+    checked: bool = False,
 ) -> list[int]:
     """Make one cue per row (``starts_at``, ``minutes``, ``title``, …, optional ``uid``); their
-    ids in row order. DomainError naming ``prefix[i].field`` for the first bad rows."""
+    ids in row order. DomainError naming ``prefix[i].field`` for the first bad rows.
+    ``checked``: the caller ran ``clean("cue", …)`` on these very rows already (the calendar
+    preview does, to name a bad event before the user confirms): not checked twice."""
     from app.services.edits import get, ripple
 
     get(session, "action", action_id)
@@ -115,7 +122,11 @@ def insert_cues(
     for i, row in enumerate(rows):
         given = {k: v for k, v in row.items() if k != "uid"}
         try:
-            cleaned = clean("cue", {**given, "action_id": action_id}, partial=False)
+            cleaned = (
+                {**given, "action_id": action_id}
+                if checked
+                else clean("cue", {**given, "action_id": action_id}, partial=False)
+            )
         except DomainError as exc:
             problems += [Problem(f"{prefix}[{i}].{p.path}", p.message) for p in exc.problems]
             continue
