@@ -67,3 +67,21 @@ def test_participants_get_their_defaults_and_keys(store):
         assert [p.phone for p in people] == ["", "+33 6"]
         assert all(p.version == 1 and p.consent_photos is False for p in people)
         assert people[0].alias_key == m.alias_key("Heron")
+
+
+def _old_slugify(title: str) -> str:
+    import re
+    import unicodedata
+
+    folded = unicodedata.normalize("NFKD", title).encode("ascii", "ignore").decode("ascii")
+    slug = re.sub(r"[^a-z0-9]+", "-", folded.lower()).strip("-")
+    slug = re.sub(r"-{2,}", "-", slug)[:64].strip("-")
+    return slug or "action"
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.one_of(TITLES, st.text(max_size=80), st.from_regex(r"[A-Za-z -]{0,90}", fullmatch=True)))
+def test_the_one_pass_slug_is_the_slug_it_always_was(title):
+    from app.services.validation import slugify
+
+    assert slugify(title) == _old_slugify(title)
