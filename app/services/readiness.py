@@ -79,6 +79,7 @@ class Assessment:
     timezone: str
     #: people and cues judged: how big the plan is (the window judges big ones off its thread)
     size: int = 0
+    title: str = ""
 
     @property
     def share(self) -> float | None:
@@ -114,6 +115,7 @@ def assess(
         starts_at=action.starts_at,
         timezone=action.timezone,
         size=len(plan.people) + len(plan.cues),
+        title=action.title,
     )
 
 

@@ -202,3 +202,40 @@ def test_a_slow_plan_is_judged_off_the_gui_thread_once_per_burst(qtbot, main_win
     assert calls == [False]  # one judgement for the burst of three edits, in a pool thread
     assert "release-unapproved" not in [p.kind for p in readiness.problems()]
     assert w.tabs.tabText(1).startswith("Readiness (")
+
+
+def test_switching_back_to_a_big_plan_says_it_is_checking_then_shows_it(
+    qtbot, main_window, monkeypatch
+):
+    import threading
+    from datetime import date
+
+    import ui.tabs.readiness as module
+    from app.services.action_ops import duplicate_action
+
+    w = main_window
+    w.show_tab("readiness")
+    readiness = w.tab_widgets["readiness"]
+    demo, title = w.action_id, w.header_title.text()
+    copy = w.ctx.run_op(
+        "Duplicate",
+        lambda s: duplicate_action(s, action_id=demo, new_date=date(2024, 11, 5), title="Copy"),
+    )
+    monkeypatch.setattr(module, "BIG_PLAN", 1)
+    on_gui: list[bool] = []
+    real = module.read_readiness
+
+    def counted(*args):
+        on_gui.append(threading.current_thread() is threading.main_thread())
+        return real(*args)
+
+    monkeypatch.setattr(module, "read_readiness", counted)
+    w.actions_panel.select(copy)  # the copy's size is not known yet: judged at once
+    qtbot.waitUntil(lambda: readiness.data is not None and not readiness._later.isActive())
+    w.actions_panel.select(demo)
+
+    assert readiness.headline.text() == f"Checking {title}…"
+    assert readiness.problems() == []  # nothing of the copy stays on screen
+    qtbot.waitUntil(lambda: readiness.data is not None, timeout=10_000)
+    assert readiness.headline.text().endswith("to fix before Tuesday, May 28, 2024, 9:30\u202fAM")
+    assert on_gui[-1] is False  # the big plan was judged in a pool thread

@@ -69,7 +69,7 @@ class ReadinessTab(ActionTab):
         self._later.setSingleShot(True)
         self._later.setInterval(HIDDEN_RECOUNT_MS)
         self._later.timeout.connect(self._recount_in_background)
-        self._size: dict[int, int] = {}  # action → people and cues at its last check
+        self._size: dict[int, tuple[int, str]] = {}  # action → (people and cues, title)
         self._generation = 0  # a judgement asked for later wins over one asked for before
 
         self.setObjectName("readiness_tab")
@@ -186,7 +186,7 @@ class ReadinessTab(ActionTab):
                 return
             else:
                 self.data = self.ctx.query(read_readiness, self.action_id, now)
-                self._size[self.action_id] = self.data.size
+                self._size[self.action_id] = (self.data.size, self.data.title)
                 self._cache.pop(self.action_id, None)
                 self._cache[self.action_id] = (minute, self.data)
                 while len(self._cache) > CACHED_ACTIONS:
@@ -215,7 +215,7 @@ class ReadinessTab(ActionTab):
 
     def _slow(self) -> bool:
         """This action's plan is big enough for its check to freeze the window."""
-        return self.action_id in self._size and self._size[self.action_id] >= BIG_PLAN
+        return self._size.get(self.action_id, (0, ""))[0] >= BIG_PLAN
 
     def _recount_in_background(self) -> None:
         from ui.background_query import BackgroundQuery
@@ -235,7 +235,7 @@ class ReadinessTab(ActionTab):
         )
 
     def _arrived(self, action_id: int, generation: int, now: datetime, data) -> None:
-        self._size[action_id] = data.size  # data: an Assessment
+        self._size[action_id] = (data.size, data.title)  # data: an Assessment
         if action_id != self.action_id or generation != self._generation:
             return  # another action is shown, or a newer judgement was asked for
         self.data = data
@@ -247,7 +247,8 @@ class ReadinessTab(ActionTab):
         """While a big plan is judged in the background: nothing of another action stays."""
         self.data = None
         self._fill_rows([])
-        self.headline.setText(_("Checking the plan…"))
+        title = self._size.get(self.action_id, (0, ""))[1]
+        self.headline.setText(_("Checking {name}…").format(name=title))
         self.countdown.clear()
         self.progress.setVisible(False)
         self.ready.setVisible(False)
