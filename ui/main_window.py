@@ -85,6 +85,7 @@ class MainWindow(QMainWindow):
         self._texts: list[tuple[object, str]] = []  # (QAction or QMenu, msgid) to retranslate
         self._stale: set[str] = set()  # tabs to load for the selected action when shown
         self._dirty: set[str] = set()  # hidden tabs an edit touched: reload when shown
+        self._fresh: set[str] = set()  # tabs that loaded the action during this change
         self._purge_timer = QTimer(self)  # colleagues' changes: the org-wide count now and then
         self._purge_timer.setSingleShot(True)
         self._purge_timer.setInterval(PURGE_REMINDER_EVERY_MS)
@@ -349,6 +350,8 @@ class MainWindow(QMainWindow):
         for key, tab in self.tab_widgets.built().items():
             if tab is current or key == "readiness":
                 tab.set_action(new)
+                if key != "readiness":  # its on_changed forgets stale judgements too
+                    self._fresh.add(key)  # a change selecting this action: no second load
             else:  # the others load when shown; their id is current for on_changed already
                 tab.action_id = new
                 self._stale.add(key)
@@ -443,6 +446,7 @@ class MainWindow(QMainWindow):
 
     # --- changes -------------------------------------------------------------------------------
     def _on_changed(self, change) -> None:
+        self._fresh = set()
         self.actions_panel.apply(change)
         if change.entity in ("*", "participant", "assignment", "action", "media_contact"):
             if getattr(change, "remote", False):  # org-wide work: at most every few minutes
@@ -463,9 +467,10 @@ class MainWindow(QMainWindow):
         """The shown tab (and the readiness badge) refresh now; a hidden tab the change
         touches only notes it and reloads when shown."""
         shown = self.tabs.currentWidget() if self.right.currentIndex() == 1 else None
+        fresh, self._fresh = self._fresh, set()
         for key, tab in self.tab_widgets.built().items():
-            if key in self._stale:
-                continue  # loads the whole action when shown anyway
+            if key in self._stale or key in fresh:
+                continue  # loads the whole action when shown anyway, or just loaded it
             if tab is shown or key == "readiness":
                 tab.on_changed(change)
             elif change.entity == "*" or change.action_id in (None, tab.action_id):

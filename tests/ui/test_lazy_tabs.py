@@ -239,3 +239,16 @@ def test_switching_back_to_a_big_plan_says_it_is_checking_then_shows_it(
     qtbot.waitUntil(lambda: readiness.data is not None, timeout=10_000)
     assert readiness.headline.text().endswith("to fix before Tuesday, May 28, 2024, 9:30\u202fAM")
     assert on_gui[-1] is False  # the big plan was judged in a pool thread
+
+
+def test_opening_a_database_loads_the_shown_tab_once(qtbot, main_window, demo_db):
+    """The change "everything" that opening emits selects the first action: the shown tab,
+    which just loaded it, does not load it again when the same change reaches it."""
+    w = main_window
+    overview = w.tab_widgets["overview"]
+    reloads = _count_reloads(overview)
+
+    assert w.open_database(str(demo_db))
+
+    assert reloads.count(w.action_id) == 1  # (and once for "no action" while switching)
+    assert overview.fields["title"].text() == w.header_title.text()

@@ -70,6 +70,7 @@ class ReadinessTab(ActionTab):
         self._later.setInterval(HIDDEN_RECOUNT_MS)
         self._later.timeout.connect(self._recount_in_background)
         self._size: dict[int, tuple[int, str]] = {}  # action → (people and cues, title)
+        self._cached_store = None  # the store the cache and sizes belong to
         self._generation = 0  # a judgement asked for later wins over one asked for before
 
         self.setObjectName("readiness_tab")
@@ -174,6 +175,10 @@ class ReadinessTab(ActionTab):
 
         now = self.now()
         minute = now.replace(second=0, microsecond=0)
+        if self._cached_store is not self.ctx.store:  # another database: its own ids
+            self._cache.clear()
+            self._size.clear()
+            self._cached_store = self.ctx.store
         kept = self._cache.get(self.action_id) if cached else None
         self._generation += 1
         self._later.stop()
