@@ -194,7 +194,7 @@ def run_bundle(folder: Path, data: dict) -> tuple[Path, dict, float, float]:
 
 
 def run_ics(folder: Path, data: bytes) -> tuple[Path, dict, float, float]:
-    from app.exports.calendar.import_ics import apply_import, preview_ics
+    from app.services.calendar_import import apply_import, preview_ics
 
     path, store = fresh(folder, "ics")
     aid = _action(store)

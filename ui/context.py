@@ -20,10 +20,35 @@ from PySide6.QtGui import QUndoCommand, QUndoStack
 
 from app.domain.errors import ConflictError, CortegeError
 from app.i18n import _
-from app.services import edits
 from app.services.changes import Change
-from app.services.conflicts import current_version
-from app.services.flush import entity_label
+
+
+class _Later:
+    """A service module imported on first use: SQLAlchemy (a third of the start-up) is not
+    needed before the window's first paint, only once a database is opened (issue #17)."""
+
+    def __init__(self, module: str) -> None:
+        self._module = module
+
+    def __getattr__(self, name: str) -> Any:
+        import importlib
+
+        return getattr(importlib.import_module(self._module), name)
+
+
+edits = _Later("app.services.edits")
+
+
+def current_version(session, entity: str, row_id: int):
+    from app.services.conflicts import current_version as version
+
+    return version(session, entity, row_id)
+
+
+def entity_label(entity: str) -> str:
+    from app.services.flush import entity_label as label
+
+    return label(entity)
 
 
 class EditFailed(Exception):

@@ -123,7 +123,7 @@ class WindowLock(QObject):
             focus.clearFocus()  # typing not saved yet is saved now (fields save on leaving)
         store = w.ctx.store
         current = w.tabs.currentWidget()
-        tab = next((k for k, t in w.tab_widgets.items() if t is current), None)
+        tab = w.tab_widgets.key_of(current)
         self.view = LockedView(Path(store.path), store.identity, w.action_id, tab)
         self._close_dialogs()
         self._stop_background()
@@ -183,7 +183,7 @@ class WindowLock(QObject):
 
     def _clear_views(self) -> None:
         w = self.window
-        for tab in w.tab_widgets.values():
+        for tab in w.tab_widgets.built().values():  # a tab never built holds nothing
             tab.set_action(None)
             cache = getattr(tab, "_cache", None)
             if isinstance(cache, dict):

@@ -31,6 +31,7 @@ from ui import window_menus as menus
 from ui.actions_list import ActionsPanel, status_text
 from ui.context import AppContext
 from ui.icons import icon
+from ui.lazy_tabs import LazyTabs
 
 log = logging.getLogger("cortege.ui")
 PURGE_REMINDER_EVERY_MS = 180_000  # colleagues' changes recount the purge reminder this often
@@ -84,6 +85,7 @@ class MainWindow(QMainWindow):
         self._texts: list[tuple[object, str]] = []  # (QAction or QMenu, msgid) to retranslate
         self._stale: set[str] = set()  # tabs to load for the selected action when shown
         self._dirty: set[str] = set()  # hidden tabs an edit touched: reload when shown
+        self._fresh: set[str] = set()  # tabs that loaded the action during this change
         self._purge_timer = QTimer(self)  # colleagues' changes: the org-wide count now and then
         self._purge_timer.setSingleShot(True)
         self._purge_timer.setInterval(PURGE_REMINDER_EVERY_MS)
@@ -132,25 +134,24 @@ class MainWindow(QMainWindow):
         self.tabs = QTabWidget(self)
         self.tabs.setObjectName("action_tabs")
         self.tabs.setDocumentMode(True)
-        self.tab_widgets: dict[str, QWidget] = {}
         self.tab_badges: dict[str, str] = {}
-        for key, module, cls_name, _title in TAB_SPECS:
-            cls = optional(module, cls_name)
-            if cls is None:
-                continue
-            try:
-                tab = cls(self.ctx, self.tabs)
-            except Exception:
-                log.exception("cannot build the %s tab", key)
-                continue
-            if key == "readiness":
-                tab.now = lambda: self.now()
-            tab.setObjectName(tab.objectName() or f"{key}_tab")
-            self.tab_widgets[key] = tab
-            self.tabs.addTab(tab, icon(TAB_ICONS[[s[0] for s in TAB_SPECS].index(key)]), key)
-            tab.navigate.connect(self.navigate)
-            tab.badge_changed.connect(lambda text, k=key: self._set_badge(k, text))
+        # Every title at once; a tab's widget is built when first shown or asked for.
+        self.tab_widgets = LazyTabs(self, self.tabs, TAB_SPECS, TAB_ICONS)
         self.tabs.currentChanged.connect(self._tab_shown)
+
+    def _tab_built(self, key: str, tab: QWidget) -> None:
+        """``tab_widgets`` just built ``key``: connect it; it loads the action when shown."""
+        if key == "readiness":
+            tab.now = lambda: self.now()
+        tab.navigate.connect(self.navigate)
+        tab.badge_changed.connect(lambda text, k=key: self._set_badge(k, text))
+        self._set_badge(key, self.tab_badges.get(key, ""))
+        tab.action_id = self.action_id
+        if self.action_id is not None:
+            self._stale.add(key)
+        from ui import read_only
+
+        read_only.apply(self)  # a read-only database locks the new tab's controls too
 
     def _build_central(self) -> None:
         self.actions_panel = ActionsPanel(self.ctx, self)
@@ -258,8 +259,9 @@ class MainWindow(QMainWindow):
             else:
                 obj.setText(_(text))
                 menus.set_tooltip(obj, text, unavailable=obj in self.unavailable)
-        for key, tab in self.tab_widgets.items():
+        for tab in self.tab_widgets.built().values():
             tab.retranslate()
+        for key in self.tab_widgets:
             self._set_badge(key, self.tab_badges.get(key, ""))
         self.tabs.setAccessibleName(_("Parts of the action"))
         self.toolbar.setWindowTitle(_("Toolbar"))
@@ -308,7 +310,7 @@ class MainWindow(QMainWindow):
 
         self.window_lock.forget()  # another database opened while locked
         close_store_bound_dialogs(self)
-        for tab in self.tab_widgets.values():
+        for tab in self.tab_widgets.built().values():
             tab.set_action(None)
         self.action_id = None
         old = self.ctx.store
@@ -343,12 +345,18 @@ class MainWindow(QMainWindow):
         self.action_id = new
         if self.ctx.store is not None:
             settings_store.set_last_action(self.database_name(), new)
-        current = self.tabs.currentWidget()
         self._stale = set()
         self._dirty = set()
-        for key, tab in self.tab_widgets.items():
+        if new is not None:  # the shown tab, and the readiness tab for its badge
+            self.tab_widgets.get(self.tab_widgets.key_of(self.tabs.currentWidget()) or "")
+            self.tab_widgets.get("readiness")
+            self._stale = set()  # the tabs just built load here, not once more when shown
+        current = self.tabs.currentWidget()
+        for key, tab in self.tab_widgets.built().items():
             if tab is current or key == "readiness":
                 tab.set_action(new)
+                if key != "readiness":  # its on_changed forgets stale judgements too
+                    self._fresh.add(key)  # a change selecting this action: no second load
             else:  # the others load when shown; their id is current for on_changed already
                 tab.action_id = new
                 self._stale.add(key)
@@ -358,7 +366,9 @@ class MainWindow(QMainWindow):
 
     def _tab_shown(self, _index: int) -> None:
         tab = self.tabs.currentWidget()
-        for key, widget in self.tab_widgets.items():
+        if self.tab_widgets.is_placeholder(tab) and self.right.currentIndex() == 1:
+            tab = self.tab_widgets.get(self.tab_widgets.key_of(tab))
+        for key, widget in self.tab_widgets.built().items():
             if widget is tab and key in self._stale:
                 self._stale.discard(key)
                 tab.set_action(self.action_id)
@@ -400,8 +410,10 @@ class MainWindow(QMainWindow):
         self.window_lock.sync_action()
 
     def show_tab(self, key: str) -> bool:
+        if self.action_id is None or key not in self.tab_widgets:
+            return False
         tab = self.tab_widgets.get(key)
-        if tab is None or self.action_id is None:
+        if tab is None:
             return False
         self.tabs.setCurrentWidget(tab)
         from ui.tabs._common import focus_in
@@ -411,10 +423,13 @@ class MainWindow(QMainWindow):
 
     def navigate(self, entity: str, entity_id: int) -> bool:
         """Show the tab that holds ``entity`` ``entity_id`` (a readiness link was followed)."""
-        order = list(self.tab_widgets.items())
+        order = list(self.tab_widgets)
         if entity == "action":
-            order.sort(key=lambda kv: kv[0] != "overview")
-        for key, tab in order:
+            order.sort(key=lambda k: k != "overview")
+        for key in order:
+            tab = self.tab_widgets.get(key)  # built on the way, only until one shows it
+            if tab is None:
+                continue
             if key in self._stale:
                 self._stale.discard(key)
                 tab.set_action(self.action_id)
@@ -429,15 +444,18 @@ class MainWindow(QMainWindow):
 
     def _set_badge(self, key: str, text: str) -> None:
         self.tab_badges[key] = text
-        tab = self.tab_widgets[key]
+        tab = self.tab_widgets.page(key)
         index = self.tabs.indexOf(tab)
-        title = tab.title() or _(dict((k, t) for k, _m, _c, t in TAB_SPECS)[key])
+        built = self.tab_widgets.built().get(key)
+        fallback = _(dict((k, t) for k, _m, _c, t in TAB_SPECS)[key])
+        title = (built.title() if built else "") or fallback
         self.tabs.setTabText(index, f"{title} ({text})" if text else title)
         number = [s[0] for s in TAB_SPECS].index(key) + 1
         self.tabs.setTabToolTip(index, f"{title} (Ctrl+{number})")
 
     # --- changes -------------------------------------------------------------------------------
     def _on_changed(self, change) -> None:
+        self._fresh = set()
         self.actions_panel.apply(change)
         if change.entity in ("*", "participant", "assignment", "action", "media_contact"):
             if getattr(change, "remote", False):  # org-wide work: at most every few minutes
@@ -458,9 +476,10 @@ class MainWindow(QMainWindow):
         """The shown tab (and the readiness badge) refresh now; a hidden tab the change
         touches only notes it and reloads when shown."""
         shown = self.tabs.currentWidget() if self.right.currentIndex() == 1 else None
-        for key, tab in self.tab_widgets.items():
-            if key in self._stale:
-                continue  # loads the whole action when shown anyway
+        fresh, self._fresh = self._fresh, set()
+        for key, tab in self.tab_widgets.built().items():
+            if key in self._stale or key in fresh:
+                continue  # loads the whole action when shown anyway, or just loaded it
             if tab is shown or key == "readiness":
                 tab.on_changed(change)
             elif change.entity == "*" or change.action_id in (None, tab.action_id):
@@ -639,9 +658,9 @@ class MainWindow(QMainWindow):
             if name:
                 action.setIcon(icon(str(name)))
         for index, key in enumerate(TAB_ICONS):
-            tab = self.tab_widgets.get(TAB_SPECS[index][0])
-            if tab is not None:
-                self.tabs.setTabIcon(self.tabs.indexOf(tab), icon(key))
+            if TAB_SPECS[index][0] in self.tab_widgets:
+                page = self.tab_widgets.page(TAB_SPECS[index][0])
+                self.tabs.setTabIcon(self.tabs.indexOf(page), icon(key))
         muted = f"color: {style.css(style.muted_color(self))};"
         for label in (self.header_when, self.empty_text, self.actions_panel.empty):
             label.setStyleSheet(muted)

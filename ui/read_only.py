@@ -168,7 +168,7 @@ class _Guard(QObject):
 
 def _tab_controls(window) -> list[QWidget]:
     out: list[QWidget] = []
-    for tab in window.tab_widgets.values():
+    for tab in window.tab_widgets.built().values():  # a tab built later is locked then
         out += tab.findChildren(QWidget)
     return out
 

@@ -84,11 +84,18 @@ def _open_help(window, which: str) -> None:
 def optional_action(
     window, name: str, text: str, module: str, func: str, call: Callable, **kw
 ) -> QAction:
-    from ui.main_window import optional
+    """The module is imported when the item is first used, not before the first paint (its
+    dialogs bring SQLAlchemy and the exports with them); a module not there yet disables it."""
+    from ui.lazy_tabs import module_exists
 
-    fn = optional(module, func)
-    slot = (lambda: call(fn)) if fn is not None else None
-    return act(window, name, text, slot, **kw)
+    def slot() -> None:
+        from ui.main_window import optional
+
+        fn = optional(module, func)
+        if fn is not None:
+            call(fn)
+
+    return act(window, name, text, slot if module_exists(module) else None, **kw)
 
 
 def build_actions(window) -> None:

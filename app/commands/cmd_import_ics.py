@@ -32,8 +32,8 @@ def register(sub) -> None:
 def cmd_import_ics(args: argparse.Namespace, ctx) -> int:
     from app.commands.cmd_core import read_input_file
     from app.domain.timeutil import format_iso, zone
-    from app.exports.calendar.import_ics import apply_import, preview_ics
     from app.services.actions import action_by_slug
+    from app.services.calendar_import import apply_import, preview_ics
 
     data = read_input_file(args.file)
     store = ctx.store()

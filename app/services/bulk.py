@@ -57,16 +57,63 @@ def uniform(table, rows: list[dict]) -> list[dict]:
     return [{**{k: defaults[k] for k in keys - r.keys()}, **r} for r in rows]
 
 
+def executemany(session: Session, table, rows: list[dict]) -> None:
+    """INSERT ``rows`` in one ``executemany``. On SQLite the driver's own, with each column's
+    bind processing done once per column: SQLAlchemy's per-row parameter processing cost 4x
+    the writing itself (5,000 cues: 0.49 s of 0.63 s). Python-side scalar defaults are filled
+    as Core would; a missing column with a callable default, or another database, goes
+    through Core."""
+    if not rows:
+        return
+    rows = uniform(table, rows)
+    conn = session.connection()
+    dialect = conn.dialect
+    keys = list(rows[0])
+    defaults = {}
+    for column in table.c:
+        if column.name in rows[0] or column.default is None:
+            continue
+        if not column.default.is_scalar:
+            keys = []  # a default only SQLAlchemy can compute
+            break
+        defaults[column.name] = column.default.arg
+    if dialect.name != "sqlite" or not keys:
+        session.execute(insert(table), rows)
+        return
+    names = keys + list(defaults)
+    columns = []
+    for name in keys:
+        process = table.c[name].type.dialect_impl(dialect).bind_processor(dialect)
+        values = [row[name] for row in rows]
+        columns.append([process(v) for v in values] if process else values)
+    for name, value in defaults.items():
+        process = table.c[name].type.dialect_impl(dialect).bind_processor(dialect)
+        columns.append([process(value) if process else value] * len(rows))
+    quote = dialect.identifier_preparer.quote
+    sql = (
+        f"INSERT INTO {quote(table.name)} ({', '.join(quote(n) for n in names)}) "
+        f"VALUES ({', '.join('?' * len(names))})"
+    )
+    conn.exec_driver_sql(sql, list(zip(*columns, strict=True)))
+
+
 def _chunks(items: list, size: int = CHUNK):
     for start in range(0, len(items), size):
         yield items[start : start + size]
 
 
 def insert_cues(
-    session: Session, action_id: int, rows: list[dict], *, prefix: str = "row"
+    session: Session,
+    action_id: int,
+    rows: list[dict],
+    *,
+    prefix: str = "row",
+    checked: bool = False,
 ) -> list[int]:
     """Make one cue per row (``starts_at``, ``minutes``, ``title``, …, optional ``uid``); their
-    ids in row order. DomainError naming ``prefix[i].field`` for the first bad rows."""
+    ids in row order. DomainError naming ``prefix[i].field`` for the first bad rows.
+    ``checked``: the caller ran ``clean("cue", …)`` on these very rows already (the calendar
+    preview does, to name a bad event before the user confirms): not checked twice."""
     from app.services.edits import get, ripple
 
     get(session, "action", action_id)
@@ -75,7 +122,11 @@ def insert_cues(
     for i, row in enumerate(rows):
         given = {k: v for k, v in row.items() if k != "uid"}
         try:
-            cleaned = clean("cue", {**given, "action_id": action_id}, partial=False)
+            cleaned = (
+                {**given, "action_id": action_id}
+                if checked
+                else clean("cue", {**given, "action_id": action_id}, partial=False)
+            )
         except DomainError as exc:
             problems += [Problem(f"{prefix}[{i}].{p.path}", p.message) for p in exc.problems]
             continue
@@ -88,16 +139,12 @@ def insert_cues(
     if not values:
         return []
     session.flush()
-    # Core: half the ORM bulk cost
-    session.execute(insert(m.Cue.__table__), uniform(m.Cue.__table__, values))
+    executemany(session, m.Cue.__table__, values)
     keys = [v["key"] for v in values]
-    found: dict[str, int] = {}
-    for part in _chunks(keys):
-        found.update(
-            session.execute(
-                select(m.Cue.key, m.Cue.id).where(m.Cue.action_id == action_id, m.Cue.key.in_(part))
-            ).all()
-        )
+    # Keys are unique in an action: one read of them all, not IN lists of 500.
+    found: dict[str, int] = dict(
+        session.execute(select(m.Cue.key, m.Cue.id).where(m.Cue.action_id == action_id)).all()
+    )
     chained = session.scalar(
         select(func.count())
         .select_from(m.Cue)
@@ -115,7 +162,7 @@ def insert_participants(session: Session, rows: list[dict]) -> list[int]:
         return []
     values = [dict(r, alias=r["alias"].strip(), alias_key=m.alias_key(r["alias"])) for r in rows]
     session.flush()
-    session.execute(insert(m.Participant.__table__), uniform(m.Participant.__table__, values))
+    executemany(session, m.Participant.__table__, values)
     keys = [v["alias_key"] for v in values]
     found: dict[str, int] = {}
     for part in _chunks(keys):

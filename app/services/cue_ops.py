@@ -77,7 +77,7 @@ def import_calendar(
     session: Session, *, action_id: int, data: bytes | str, skip_outside: bool
 ) -> OpChanges:
     """Make or update cues from an .ics file; ``result`` is the ImportOutcome."""
-    from app.exports.calendar.import_ics import apply_import, preview_ics, undo_import
+    from app.services.calendar_import import apply_import, preview_ics, undo_import
     from app.services.ops import reversible
 
     pre = preview_ics(session, action_id, data)

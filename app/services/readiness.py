@@ -77,6 +77,9 @@ class Assessment:
     authority: str
     starts_at: datetime
     timezone: str
+    #: people and cues judged: how big the plan is (the window judges big ones off its thread)
+    size: int = 0
+    title: str = ""
 
     @property
     def share(self) -> float | None:
@@ -111,6 +114,8 @@ def assess(
         authority=action.decl_authority,
         starts_at=action.starts_at,
         timezone=action.timezone,
+        size=len(plan.people) + len(plan.cues),
+        title=action.title,
     )
 
 

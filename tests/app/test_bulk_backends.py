@@ -25,7 +25,7 @@ CALENDAR = (
 
 
 def test_the_demo_imports_reads_and_judges_the_same_on_every_backend(any_store):
-    from app.exports.calendar.import_ics import import_ics, undo_import
+    from app.services.calendar_import import import_ics, undo_import
 
     with any_store.session() as s:
         aid = add_demo(s, on=DEMO_DAY, today=DEMO_DAY - timedelta(days=10)).action_id

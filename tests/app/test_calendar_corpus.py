@@ -49,7 +49,7 @@ def test_corpus_is_there():
 @pytest.mark.parametrize("path", FILES, ids=[p.name for p in FILES])
 def test_each_calendar_imports_or_is_refused_cleanly(corpus_store, path):
     from app.domain.errors import DomainError
-    from app.exports.calendar.import_ics import apply_import, preview_ics
+    from app.services.calendar_import import apply_import, preview_ics
 
     store, action_id = corpus_store
     before = _plan(store, action_id)

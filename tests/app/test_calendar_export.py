@@ -173,7 +173,9 @@ def test_demo_action_file(demo_store, demo_id):
     assert main["summary"] == "Funeral for privacy at Père-Lachaise"
     assert "GEO:48.861400;2.393300" in main["text"]
     # The action's own file is in its main language (French).
-    assert "Point de rendez-vous : Boulevard de Ménilmontant" in main["text"].replace("\r\n ", "")
+    assert "Point de rendez-vous\u00a0: Boulevard de Ménilmontant" in main["text"].replace(
+        "\r\n ", ""
+    )
     assert main["status"] == "CONFIRMED"
     for uid, title, start, end in cues:
         assert read[uid]["summary"] == title

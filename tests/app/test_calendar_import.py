@@ -89,7 +89,7 @@ def _cues(store, action_id) -> list[tuple]:
 
 
 def _preview(store, action_id, text: str):
-    from app.exports.calendar.import_ics import preview_ics
+    from app.services.calendar_import import preview_ics
 
     with store.read() as s:
         return preview_ics(s, action_id, text.encode("utf-8"))
@@ -224,7 +224,7 @@ def test_bad_file_is_refused_with_its_line_and_changes_nothing(
 
 
 def test_undo_takes_the_import_back(demo_store, demo_id):
-    from app.exports.calendar.import_ics import apply_import, preview_ics, undo_import
+    from app.services.calendar_import import apply_import, preview_ics, undo_import
 
     before = _cues(demo_store, demo_id)
     with demo_store.session() as s:
@@ -277,7 +277,7 @@ def test_long_uids_are_kept_stable(demo_store, demo_id):
 
 def test_windows_zone_all_day_and_export_round_trip(demo_store, demo_id):
     from app.exports.calendar.export import action_calendar
-    from app.exports.calendar.import_ics import apply_import, preview_ics
+    from app.services.calendar_import import apply_import, preview_ics
 
     text = """BEGIN:VCALENDAR
 VERSION:2.0

@@ -210,6 +210,8 @@ def test_every_cli_command_has_a_window_path(main_window):
     sub = next(a for a in parser._actions if isinstance(a, argparse._SubParsersAction))
     commands = set(sub.choices)
     assert commands == set(WINDOW_PATH), commands ^ set(WINDOW_PATH)
+    for key in main_window.tab_widgets:  # tabs are built when first shown: build them all
+        main_window.tab_widgets[key]
     actions = {a.objectName(): a for a in main_window.findChildren(QAction)}
     widgets = {w.objectName() for w in main_window.findChildren(QWidget)}
     missing = []

@@ -375,7 +375,7 @@ class CalendarImportDialog(QDialog):
         self._update_button()
 
     def load(self, path: str | Path) -> None:
-        from app.exports.calendar.import_ics import preview_ics
+        from app.services.calendar_import import preview_ics
 
         self.path.setText(str(path))
         try:

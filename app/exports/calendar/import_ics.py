@@ -1,20 +1,17 @@
-"""Importing an .ics file (a partner's programme, a venue booking) into an action's schedule.
+"""Reading an .ics file (a partner's programme, a venue booking) as cues of an action.
 
-``preview_ics`` reads the file and says what would happen to each event, changing nothing;
-``apply_import`` makes the cues in the caller's transaction (the whole file or nothing) and
-``undo_import`` takes them back. Each event becomes a cue whose ``uid`` is the event's UID
-(a digest of it when longer than 64 characters, plus the occurrence for a recurring event), so
-importing the same file again updates those cues instead of adding copies.
+``read_calendar`` turns the file into events, reading no database; the service module
+``app.services.calendar_import`` previews, applies and undoes the import. Each event becomes
+a cue whose ``uid`` is the event's UID (a digest of it when longer than 64 characters, plus the
+occurrence for a recurring event), so importing the same file again updates those cues
+instead of adding copies.
 """
 
 from __future__ import annotations
 
 import hashlib
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from datetime import datetime, timedelta
-
-from sqlalchemy import delete, select
-from sqlalchemy.orm import Session
 
 from app.domain import models as m
 from app.domain.errors import DomainError
@@ -262,72 +259,21 @@ class _Reader:
         )
 
 
-def _existing(session: Session, action_id: int) -> dict[str, m.Cue]:
-    cues = session.scalars(select(m.Cue).where(m.Cue.action_id == action_id))
-    return {c.uid: c for c in cues}
-
-
-def _status(cue: m.Cue | None, event: IcsEvent) -> str:
+def event_status(cue, event: IcsEvent) -> str:
+    """``new`` (no cue has its UID), ``same`` or ``update`` (the cue's fields differ)."""
     if cue is None:
         return "new"
     same = all(getattr(cue, k) == v for k, v in event.values().items())
     return "same" if same else "update"
 
 
-def preview_ics(session: Session, action_id: int, data: bytes) -> IcsPreview:
-    """What importing ``data`` would do; DomainError naming the line if the file is bad."""
-    from app.services.edits import get
-
-    action = get(session, "action", action_id)
+def read_calendar(action: m.Action, data: bytes | str) -> tuple[list[IcsEvent], list[str]]:
+    """The events of ``data`` as cues of ``action`` would be, in time order, and the notes on
+    what was left out; DomainError naming the line if the file is bad. Reads no database:
+    ``app.services.calendar_import`` compares them with the plan and writes them."""
     scanned, calendars = parse(data)
     reader = _Reader(action, calendars, scanned)
     reader.run()
     for number in scanned.ignored:
         reader.notes.append(_("line {n}: a vendor's X- line was ignored").format(n=number))
-    existing = _existing(session, action_id)
-    events = []
-    for ev in sorted(reader.events, key=lambda e: (e.starts_at, e.line)):
-        cue = existing.get(ev.uid)
-        events.append(replace(ev, status=_status(cue, ev), cue_id=cue.id if cue else None))
-    return IcsPreview(action_id, events, reader.notes)
-
-
-def apply_import(session: Session, preview: IcsPreview) -> ImportOutcome:
-    """Make or update the cues, in the caller's transaction; the plan's state decides which."""
-    from app.services import edits
-    from app.services.bulk import insert_cues
-
-    outcome = ImportOutcome(preview.action_id)
-    existing = _existing(session, preview.action_id)
-    new = []
-    for ev in preview.events:
-        cue = existing.get(ev.uid)
-        if cue is None:
-            # The event's UID is the cue's: importing the file again finds it.
-            new.append(dict(ev.values(), uid=ev.uid))
-        elif _status(cue, ev) == "update":
-            outcome.updated[cue.id] = edits.update(session, "cue", cue.id, **ev.values())
-    # All new cues in one statement: one by one, each re-read the whole schedule (O(n²)).
-    outcome.created = insert_cues(session, preview.action_id, new, prefix="event")
-    session.flush()
-    return outcome
-
-
-def undo_import(session: Session, outcome: ImportOutcome) -> None:
-    from app.services import edits
-
-    for part in range(0, len(outcome.created), 500):
-        ids = outcome.created[part : part + 500]
-        session.execute(
-            delete(m.Cue).where(m.Cue.id.in_(ids)).execution_options(synchronize_session=False)
-        )
-    session.expire_all()
-    for cue_id, old in outcome.updated.items():
-        edits.update(session, "cue", cue_id, **old)
-    edits.ripple(session, outcome.action_id)
-
-
-def import_ics(session: Session, action_id: int, data: bytes) -> tuple[IcsPreview, ImportOutcome]:
-    """Preview and apply in one go (the CLI's path)."""
-    preview = preview_ics(session, action_id, data)
-    return preview, apply_import(session, preview)
+    return sorted(reader.events, key=lambda e: (e.starts_at, e.line)), reader.notes
