@@ -66,9 +66,10 @@ class ReleaseModel(RowTableModel):
 
 
 def language_choices(missing: list[str]) -> list[str]:
-    tr = ui()
+    from app.i18n import language_label
+
     codes = list(dict.fromkeys([*missing, *COMMON_LANGUAGES]))
-    return [f"{tr.language_name(c)} ({c})" for c in codes]
+    return [f"{language_label(c)} ({c})" for c in codes]
 
 
 def parse_language_choice(text: str) -> str:

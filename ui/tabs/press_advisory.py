@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.i18n import _, ui
+from app.i18n import _, language_label
 from ui import style
 from ui.context import EditFailed
 from ui.tabs._common import button, row_layout
@@ -119,6 +119,8 @@ class AdvisoryPage(QSplitter):
         self.form.addRow(label, box)
 
     def retranslate(self) -> None:
+        for i in range(self.language.count()):  # "Deutsch — allemand" in a French window
+            self.language.setItemText(i, language_label(self.language.itemData(i)))
         self.language_label.setText(_("&Language:"))
         self.labels["headline"].setText(_("&Headline:"))
         texts = {
@@ -149,7 +151,7 @@ class AdvisoryPage(QSplitter):
         self.language.clear()
         if action_id is not None:
             for code in self.ctx.query(advisory_languages, action_id):
-                self.language.addItem(ui().language_name(code), code)
+                self.language.addItem(language_label(code), code)
             if keep is not None and self.language.findData(keep) >= 0:
                 self.language.setCurrentIndex(self.language.findData(keep))
         self.language.blockSignals(False)
