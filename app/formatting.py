@@ -6,9 +6,10 @@ Documents format through their reader's ``Translator`` instead (``app.i18n``); t
 are that same translator for the UI language, read at call time so a language switch applies to
 the next text drawn.
 
-Digits follow CLDR's default numbering system of the locale: for ``ar`` that is Latin digits
-(``latn``, as CLDR has had since v42); a regional locale whose default is Arabic-Indic
-(``ar_EG``) gets those.
+Digits: CLDR's default numbering system for ``ar`` is Latin (``latn``, since CLDR 42), and
+that is what Cortège writes. A regional locale whose CLDR default is Arabic-Indic (``ar_EG``,
+``ar_SA``) also gets Latin digits: babel writes dates with Latin digits only, and a sheet must
+not mix "٢٨" in its numbers with "28" in its dates.
 """
 
 from __future__ import annotations

@@ -278,6 +278,13 @@ class Translator:
 
         return format_skeleton(skeleton, value, locale=self.lang)
 
+    def day_and_time(self, value: datetime, day: str = "MMMd", time: str = "Hm") -> str:
+        """A date and a time joined by the locale's own date-time pattern ("May 28, 09:30",
+        "28 mai, 09:30", "28. Mai, 09:30", "28 مايو، 09:30"): never a comma written by hand.
+        Used where a sentence names a moment without a preposition."""
+        pattern = self.locale.datetime_formats.get("medium") or "{1} {0}"
+        return str(pattern).format(self.skeleton(value, time), self.skeleton(value, day))
+
     def time_range(self, start: datetime, end: datetime, skeleton: str = "Hm") -> str:
         """'09:30–11:00' in the locale's own interval pattern."""
         from babel.dates import format_interval

@@ -38,6 +38,9 @@ def apply_language(lang: str | None) -> str:
     app = QCoreApplication.instance()
     if app is None:
         return used
+    # Installing Qt's Arabic catalogue already turns the direction (Qt reads it from the .qm):
+    # remember the one the widgets were laid out in.
+    was = QGuiApplication.layoutDirection() if isinstance(app, QGuiApplication) else None
     for translator in _installed:
         app.removeTranslator(translator)
     _installed.clear()
@@ -57,8 +60,29 @@ def apply_language(lang: str | None) -> str:
             Qt.LayoutDirection.RightToLeft if is_rtl(used) else Qt.LayoutDirection.LeftToRight
         )
         QGuiApplication.setLayoutDirection(direction)
+        if was != direction:
+            _relayout_splitters()
     announce_language_change()
     return used
+
+
+def _relayout_splitters() -> None:
+    """A QSplitter keeps its panes where they were when the direction changes (until the next
+    resize): lay each one out again, so the actions list moves to the right side at once."""
+    from PySide6.QtWidgets import QApplication, QSplitter
+
+    if not isinstance(QCoreApplication.instance(), QApplication):
+        return
+    QCoreApplication.sendPostedEvents()  # the widgets' LayoutDirectionChange first
+    for top in QApplication.topLevelWidgets():
+        for splitter in top.findChildren(QSplitter):
+            sizes = splitter.sizes()
+            if len(sizes) < 2 or sizes[0] < 1:
+                continue
+            # Only a change of sizes moves the panes (neither refresh() nor a resize event
+            # does): nudge by a pixel and back.
+            splitter.setSizes([sizes[0] - 1, sizes[1] + 1, *sizes[2:]])
+            splitter.setSizes(sizes)
 
 
 def announce_language_change() -> None:

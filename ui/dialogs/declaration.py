@@ -46,7 +46,9 @@ def window_text(info) -> tuple[str, str]:
     if info.received_on is not None:
         if info.received_in_time:
             return (
-                _("Received on {date} by {authority}: in time.").format(
+                # Translators: {authority} is a proper name ("Préfecture de police"), named
+                # after a colon so no article or preposition has to agree with it.
+                _("Received on {date} (authority: {authority}): in time.").format(
                     date=day(info.received_on), authority=authority
                 ),
                 "ok",

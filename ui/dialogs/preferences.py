@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.i18n import N_, _
+from app.i18n import N_, _, pgettext
 from ui import settings_store, style
 from ui.file_dialogs import open_file_name
 from ui.widgets.country_combo import CountryCombo
@@ -63,10 +63,12 @@ class PreferencesDialog(QDialog):
         self.currency_edit.setPlaceholderText("EUR")
         self.retention_spin = QSpinBox(self)
         self.retention_spin.setRange(0, 3650)
-        self.retention_spin.setSuffix(" " + _("days"))
+        # Translators: after a number of days in a spin box ("45 days"); keep the space.
+        self.retention_spin.setSuffix(pgettext("spin box unit", " days"))
         self.alarm_spin = QSpinBox(self)
         self.alarm_spin.setRange(0, 10080)
-        self.alarm_spin.setSuffix(" " + _("min"))
+        # Translators: after a number of minutes in a spin box ("60 min"); keep the space.
+        self.alarm_spin.setSuffix(pgettext("spin box unit", " min"))
         self.country_combo = CountryCombo(self, none_text=N_("(none)"))
         self.logo_preview = QLabel(self)
         self.logo_preview.setObjectName("logo_preview")

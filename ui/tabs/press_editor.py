@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.domain.timeutil import LocalTimeError, localize, zone
-from app.i18n import _, ui
+from app.i18n import _, pgettext, ui
 from ui import style
 from ui.context import EditFailed
 from ui.tabs._common import button
@@ -238,7 +238,8 @@ class ReleaseEditor(QWidget):
         self.hint.setText(
             _("**bold**, *italic*, [text](https://link); a blank line starts a new paragraph.")
         )
-        self.release_at_check.setText(_("set"))
+        # Translators: a check box beside the release time: a time is set (or not).
+        self.release_at_check.setText(pgettext("release time", "set"))
         self.embargo_until_check.setText(_("under embargo"))
         self.quotes.setHorizontalHeaderLabels([_("Speaker"), _("Quote")])
         self.contacts.setHorizontalHeaderLabels([_("Label"), _("Phone"), _("E-mail")])

@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.domain.errors import CortegeError
-from app.i18n import _, ngettext
+from app.i18n import _, ngettext, pgettext
 from ui import style
 from ui.context import EditFailed
 from ui.file_dialogs import open_file_name
@@ -51,7 +51,9 @@ class MediaModel(RowTableModel):
             MediaCol.EMAIL: _("E-mail"),
             MediaCol.PHONE: _("Phone"),
             MediaCol.LANGUAGE: _("Language"),
-            MediaCol.BEAT: _("Beat"),
+            # Translators: a column of the media list: the topic a journalist covers (their
+            # "beat": environment, justice, technology…), not a rhythm.
+            MediaCol.BEAT: pgettext("journalist", "Beat"),
         }[column]
 
     def cell(self, row, column: MediaCol, role: int):
