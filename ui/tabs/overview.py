@@ -66,7 +66,7 @@ LABELS: dict[str, tuple[str, str, str]] = {
     "route": (N_("R&oute:"), N_("Route, one place per line"), N_("Edit route")),
     "languages": (N_("La&nguages:"), N_("Languages, main first"), N_("Edit languages")),
     "fallback_plan": (N_("&Fallback plan:"), N_("Fallback plan"), N_("Edit fallback plan")),
-    "safety_notes": (N_("Safety &notes:"), N_("Safety notes"), N_("Edit safety notes")),
+    "safety_notes": (N_("&Safety notes:"), N_("Safety notes"), N_("Edit safety notes")),
     "decl_authority": (
         N_("Aut&hority:"),
         N_("Declaration authority"),

@@ -89,7 +89,7 @@ class AdvisoryPage(QSplitter):
         scroll.setFrameShape(QScrollArea.Shape.NoFrame)
         scroll.setWidget(holder)
         outer.addWidget(scroll, 1)
-        self.export_button = button(_("E&xport…"), "advisory_export")
+        self.export_button = button(_("Export…"), "advisory_export")
         self.export_button.clicked.connect(self._choose_and_export)
         self.status = QLabel(form_side)
         self.status.setObjectName("advisory_status")
@@ -122,13 +122,13 @@ class AdvisoryPage(QSplitter):
         for i in range(self.language.count()):  # "Deutsch — allemand" in a French window
             self.language.setItemText(i, language_label(self.language.itemData(i)))
         self.language_label.setText(_("&Language:"))
-        self.labels["headline"].setText(_("&Headline:"))
+        self.labels["headline"].setText(_("Headl&ine:"))
         texts = {
             "what": _("&What:"),
-            "when_text": _("W&hen:"),
-            "where_text": _("Wh&ere:"),
+            "when_text": _("When:"),
+            "where_text": _("Where:"),
             "who": _("Wh&o:"),
-            "photo": _("&Photo opportunities:"),
+            "photo": _("Photo oppo&rtunities:"),
             "contact": _("&Contact:"),
         }
         for name, text in texts.items():

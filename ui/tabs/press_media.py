@@ -230,7 +230,7 @@ class MediaListPage(QWidget):
         self.note.setObjectName("media_privacy_note")
         self.note.setWordWrap(True)
         self.note.setStyleSheet(f"color: {style.css(style.muted_color(self))};")
-        self.add_button = button(_("&Add contact…"), "media_add")
+        self.add_button = button(_("A&dd contact…"), "media_add")
         self.remove_button = button(_("&Remove from list"), "media_remove")
         self.import_button = button(_("&Import CSV…"), "media_import")
         self.add_button.clicked.connect(self.add_contact)
