@@ -111,3 +111,64 @@ def each_page(window):
             for j in range(sub.count()):
                 sub.setCurrentIndex(j)
                 yield f"{tabs.tabText(i)} › {sub.tabText(j)}"
+
+
+DEFAULT_SIZE = (1280, 820)  # MainWindow._restore_layout without saved geometry
+
+
+def truncations(window, where: str) -> list[str]:
+    """Texts the window cuts at its size now: a window forced wider than its default, a
+    one-line label or a button narrower than its text, a table header narrower than its title,
+    a cell of a column sized to its contents shown with "…"."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QHeaderView, QPushButton, QTableView
+
+    out = []
+    hint = window.minimumSizeHint().width()
+    if hint > DEFAULT_SIZE[0]:
+        out.append(f"{where}: the window needs {hint} px, more than {DEFAULT_SIZE[0]}")
+    page = window.tabs.currentWidget()
+    for w in page.findChildren(QWidget):
+        if not w.isVisibleTo(window) or w.width() <= 0:
+            continue
+        if isinstance(w, QLabel) and not w.wordWrap() and w.text() and not w.pixmap():
+            if w.textFormat() == Qt.TextFormat.RichText or "<" in w.text() or "\n" in w.text():
+                continue
+            need = w.fontMetrics().horizontalAdvance(w.text().replace("&", ""))
+            room = w.contentsRect().width() - 2 * w.margin() - w.indent() * (w.indent() > 0)
+            if need > room + 1:
+                out.append(f"{where}: label {w.text()!r} needs {need} px, has {room}")
+        elif isinstance(w, QPushButton) and w.text():
+            need = w.fontMetrics().horizontalAdvance(w.text().replace("&", "")) + 8
+            if not w.icon().isNull():
+                need += w.iconSize().width() + 4
+            if w.width() + 1 < need:
+                out.append(f"{where}: button {w.text()!r} needs {need} px, has {w.width()}")
+        elif isinstance(w, QTableView) and w.model() is not None:
+            header = w.horizontalHeader()
+            model = w.model()
+            fm = header.fontMetrics()
+            for c in range(model.columnCount()):
+                if header.isSectionHidden(c):
+                    continue
+                title = str(model.headerData(c, Qt.Orientation.Horizontal) or "")
+                width = header.sectionSize(c)
+                need = fm.horizontalAdvance(title) + 12  # the section's own padding
+                if title and need > width and c != model.columnCount() - 1:
+                    out.append(f"{where}: column {title!r} needs {need} px, has {width}")
+                if header.sectionResizeMode(c) in (
+                    QHeaderView.ResizeMode.Stretch,
+                    QHeaderView.ResizeMode.ResizeToContents,  # as wide as its widest cell
+                ):
+                    continue
+                cells = w.fontMetrics()
+                shown = {model.index(r, c).data() for r in range(min(model.rowCount(), 40))}
+                if model.rowCount() < 2 or len(shown) > 4:
+                    continue  # free text (places, names): the column elides; a state is short
+                for r in range(min(model.rowCount(), 40)):
+                    text = model.index(r, c).data()
+                    if isinstance(text, str) and text and "\n" not in text:
+                        if cells.horizontalAdvance(text) + 8 > width and len(text) < 25:
+                            out.append(f"{where}: cell {text!r} in {title!r} is cut ({width} px)")
+                            break
+    return out

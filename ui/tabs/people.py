@@ -12,7 +12,7 @@ from pathlib import Path
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
-    QHBoxLayout,
+    QBoxLayout,
     QLabel,
     QPushButton,
     QSplitter,
@@ -43,7 +43,7 @@ from ui.tabs.base import ActionTab
 RELEVANT = ("role", "assignment", "participant", "action", "*")
 
 
-def _pane(buttons: QHBoxLayout, view: QWidget) -> QWidget:
+def _pane(buttons: QBoxLayout, view: QWidget) -> QWidget:
     """One half of the splitter: a row of buttons over its table."""
     pane = QWidget()
     lay = QVBoxLayout(pane)
@@ -116,21 +116,24 @@ class PeopleTab(ActionTab):
             ),
             self.roles,
         )
-        bottom = _pane(
-            row_layout(
-                self.people_label,
-                self.assign_button,
-                self.edit_button,
-                self.remove_button,
-                self.reveal_button,
-                self.copy_message_button,
-                self.directory_button,
-                self.import_button,
-                self.filter,
-                stretch_after=7,
-            ),
-            self.people,
+        # Two rows: the table's own commands with the filter, then the tools. On one row the
+        # German and French labels forced the window past 1,390 px.
+        commands = row_layout(
+            self.people_label,
+            self.assign_button,
+            self.edit_button,
+            self.remove_button,
+            stretch_after=3,
         )
+        commands.addWidget(self.filter)
+        tools = row_layout(
+            self.reveal_button, self.copy_message_button, self.directory_button, self.import_button
+        )
+        commands_and_tools = QVBoxLayout()
+        commands_and_tools.setSpacing(SPACING)
+        commands_and_tools.addLayout(commands)
+        commands_and_tools.addLayout(tools)
+        bottom = _pane(commands_and_tools, self.people)
         self.splitter = QSplitter(Qt.Orientation.Vertical)
         self.splitter.setObjectName("people_splitter")
         self.splitter.addWidget(top)

@@ -113,6 +113,10 @@ class PressTab(ActionTab):
         self.table.horizontalHeader().setSectionResizeMode(
             ReleaseCol.HEADLINE, QHeaderView.ResizeMode.Stretch
         )
+        for column in (ReleaseCol.LANGUAGE, ReleaseCol.STATUS):  # "Französisch", "Freigegeben"
+            self.table.horizontalHeader().setSectionResizeMode(
+                column, QHeaderView.ResizeMode.ResizeToContents
+            )
         self.table.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         # The selection, not the current row: currentRowChanged comes before a mouse click has
         # moved the selection, which then still names no release (the editor greyed out).
@@ -153,15 +157,11 @@ class PressTab(ActionTab):
         self.draft_button.clicked.connect(lambda: self.set_status("draft"))
         self.sent_button.clicked.connect(self._ask_mark_sent)
         self.export_button.clicked.connect(self.open_export)
+        # The status on its own line: beside four buttons it squeezed them ("Back to d…") in
+        # English already, and German and French labels are a third longer.
+        mid.addWidget(self.status_label)
         mid.addLayout(
-            row_layout(
-                self.status_label,
-                self.approve_button,
-                self.draft_button,
-                self.sent_button,
-                self.export_button,
-                stretch_after=0,
-            )
+            row_layout(self.approve_button, self.draft_button, self.sent_button, self.export_button)
         )
         self.sent_log = QLabel(middle)
         self.sent_log.setObjectName("release_sent_log")

@@ -267,7 +267,7 @@ class MediaListPage(QWidget):
             self.model.clear()
             return
         self.model.sync(self.ctx.query(media_list, self.action_id))
-        self.table.set_widths({0: 22, 1: 18, 2: 26, 3: 16, 4: 8})
+        self.table.set_widths({0: 26, 1: 18, 2: 26, 3: 16, 4: 8})
 
     def add_contact(self) -> None:
         if self.action_id is not None:

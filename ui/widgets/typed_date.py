@@ -9,6 +9,7 @@ They keep the QDateEdit / QTimeEdit calls the forms use: ``date()``/``setDate()`
 
 from __future__ import annotations
 
+import functools
 from datetime import date, time
 
 from PySide6.QtCore import QDate, QEvent, QTime, Signal
@@ -26,6 +27,22 @@ def show_date(value: date) -> str:
 
 def show_time(value: time) -> str:
     return field_time(value)
+
+
+@functools.lru_cache(maxsize=16)
+def _longest_date(lang: str) -> str:
+    """The widest a date field's text gets in ``lang`` (every weekday and month once)."""
+    days = [date(2027, month, 1 + (month * 3) % 7) for month in range(1, 13)]
+    days += [date(2027, 9, 20 + n) for n in range(7)]
+    return max((show_date(d) for d in days), key=len)
+
+
+def _date_hint(field: QLineEdit, hint):
+    """Wide enough for the longest date of the UI language ("Wed, Sep 22, 2027"): a squeezed
+    form shows a scroll bar rather than half a date."""
+    text = field.fontMetrics().horizontalAdvance(_longest_date(ui_language()) + "  ")
+    hint.setWidth(max(hint.width(), text + field.textMargins().left() + 12))
+    return hint
 
 
 class _TypedField(QLineEdit):
@@ -108,6 +125,12 @@ class DateField(_TypedField):
             _("Type a date: {example}, or with the month's name").format(example=example)
         )
 
+    def sizeHint(self):  # noqa: N802 - Qt's name
+        return _date_hint(self, QLineEdit.sizeHint(self))
+
+    def minimumSizeHint(self):  # noqa: N802 - Qt's name
+        return _date_hint(self, QLineEdit.minimumSizeHint(self))
+
     def setDate(self, value: QDate | date) -> None:  # noqa: N802 - QDateEdit's name
         self._value = value.toPython() if isinstance(value, QDate) else value
         self.setText(show_date(self._value))
@@ -132,6 +155,10 @@ class TimeField(_TypedField):
         self.setTime(value if value is not None else time(10, 0))
         self.textChanged.connect(lambda _t: self.problem() or self.timeChanged.emit(self.time()))
         self.setMaximumWidth(self.fontMetrics().horizontalAdvance("00:00 AM") * 2)
+        # never squeezed below its longest time ("12:59 PM", "23:59")
+        self.setMinimumWidth(
+            self.fontMetrics().horizontalAdvance(show_time(time(12, 59)) + "  ") + 12
+        )
 
     def _hints(self) -> None:
         example = example_time(ui_language())
@@ -176,6 +203,12 @@ class OptionalDateField(_TypedField):
                 example=example
             )
         )
+
+    def sizeHint(self):  # noqa: N802 - Qt's name
+        return _date_hint(self, QLineEdit.sizeHint(self))
+
+    def minimumSizeHint(self):  # noqa: N802 - Qt's name
+        return _date_hint(self, QLineEdit.minimumSizeHint(self))
 
     @staticmethod
     def _read(text: str, lang: str | None = None) -> date | None:
