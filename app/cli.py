@@ -114,8 +114,17 @@ def run(argv: list[str], *, out: TextIO | None = None, err: TextIO | None = None
     try:
         return int(args.handler(args, ctx) or 0)
     except DomainError as exc:
+        from app.services.field_labels import field_label
+
         for problem in exc.problems:
-            print(str(problem), file=err)
+            if problem.path:  # the field as the user knows it, not its name in the code
+                # Translators: a command-line error: a field, then what is wrong with it.
+                line = _("{field}: {problem}").format(
+                    field=field_label(problem.path, readable=False), problem=problem.message
+                )
+            else:
+                line = problem.message
+            print(line, file=err)
         return exc.exit_code
     except CortegeError as exc:
         print(str(exc), file=err)

@@ -162,6 +162,34 @@ def available_languages() -> list[str]:
     return sorted(langs)
 
 
+#: Languages Cortège prints documents in (a volunteer's sheet, calendar texts, the props card)
+#: but whose catalogue does not cover the window: their catalogue, once present, translates
+#: documents only, and they are not offered as UI languages.
+DOCUMENT_ONLY_LANGUAGES = ("el", "pl", "uk", "tr")
+#: Regional variants whose documents differ in format (dates, grouping) though they share one
+#: catalogue: ``pt`` is translated once (Brazilian and European spelling differences are rare
+#: in these texts; a ``pt_PT`` catalogue would override it, as ``fr_CA`` falls back to ``fr``),
+#: and a reader picks pt_PT or pt_BR for their dates and numbers.
+DOCUMENT_VARIANTS = {"pt": ("pt_PT", "pt_BR")}
+
+
+def ui_languages() -> list[str]:
+    """The languages offered for the window: English and every catalogue present, except
+    the documents-only ones. Driven by the files, so a new catalogue appears by itself."""
+    return [code for code in available_languages() if code not in DOCUMENT_ONLY_LANGUAGES]
+
+
+def document_languages() -> list[str]:
+    """The languages offered for a document's reader: the UI languages (with their regional
+    variants, ``pt_PT`` / ``pt_BR``) and the documents-only languages, with or without their
+    catalogue yet (dates and numbers follow the reader's locale anyway)."""
+    out: list[str] = []
+    for code in [*ui_languages(), *DOCUMENT_ONLY_LANGUAGES]:
+        out.append(code)
+        out.extend(DOCUMENT_VARIANTS.get(code, ()))
+    return list(dict.fromkeys(out))
+
+
 @functools.lru_cache(maxsize=256)
 def normalise_language(code: str | None) -> str | None:
     """``pt-BR`` -> ``pt_BR``; None when babel does not know the code."""
@@ -249,6 +277,13 @@ class Translator:
         from babel.dates import format_skeleton
 
         return format_skeleton(skeleton, value, locale=self.lang)
+
+    def day_and_time(self, value: datetime, day: str = "MMMd", time: str = "Hm") -> str:
+        """A date and a time joined by the locale's own date-time pattern ("May 28, 09:30",
+        "28 mai, 09:30", "28. Mai, 09:30", "28 مايو، 09:30"): never a comma written by hand.
+        Used where a sentence names a moment without a preposition."""
+        pattern = self.locale.datetime_formats.get("medium") or "{1} {0}"
+        return str(pattern).format(self.skeleton(value, time), self.skeleton(value, day))
 
     def time_range(self, start: datetime, end: datetime, skeleton: str = "Hm") -> str:
         """'09:30–11:00' in the locale's own interval pattern."""
@@ -339,6 +374,33 @@ class Translator:
             return get_timezone_location(zone, locale=self.lang, return_city=False)
         except Exception:
             return zone
+
+
+# --- language names in pickers -----------------------------------------------------------------
+
+
+@functools.lru_cache(maxsize=512)
+def endonym(code: str) -> str:
+    """A language's name in that language, as its speakers look for it: "Deutsch",
+    "français", "العربية", "português (Brasil)"; the code itself when babel does not know it."""
+    lang = normalise_language(code)
+    if not lang:
+        return code
+    from babel import Locale
+
+    return Locale.parse(lang).get_display_name(lang) or code
+
+
+def language_label(code: str, ui_lang: str | None = None) -> str:
+    """How a language picker names ``code``: its own name, then the UI language's name for it
+    when that differs ("Deutsch — German", "français", in a French window "Deutsch —
+    allemand"). A reader who does not read the UI language still finds their own."""
+    own = endonym(code)
+    shown = Translator(ui_lang or _ui.lang).language_name(code)
+    if not shown or shown.casefold() == own.casefold():
+        return own
+    # Translators: a language in a picker: its own name, then its name in your language.
+    return _ui.pgettext("language picker", "{own} — {name}").format(own=own, name=shown)
 
 
 # --- the UI's language ------------------------------------------------------------------------

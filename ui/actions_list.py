@@ -32,7 +32,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.i18n import _
+from app.i18n import _, pgettext
 from ui import style
 from ui.icons import icon
 
@@ -75,7 +75,8 @@ def status_text(status: str) -> str:
         "idea": _("idea"),
         "planned": _("planned"),
         "confirmed": _("confirmed"),
-        "done": _("done"),
+        # Translators: an action's status in the list: it has taken place.
+        "done": pgettext("action status", "done"),
         "cancelled": _("cancelled"),
     }
     return labels.get(status, status)

@@ -442,6 +442,17 @@ class AppContext(QObject):
         """One operation ``op(session) -> OpChanges`` as one undo step; returns its result."""
         return self._push(OpCommand(self, text, op)).result
 
+    def retranslate_history(self, old: str, new: str) -> None:
+        """The UI language changed from ``old`` to ``new``: every undo step's text in the new
+        one (they were rendered when the edit was made)."""
+        from app.i18n_retranslate import retranslate_text
+
+        stack = self.undo_stack
+        for i in range(stack.count()):
+            command = stack.command(i)
+            if command is not None:
+                command.setText(retranslate_text(command.text(), old, new))
+
     def reset_store(self, store) -> None:
         """Another database was opened: the undo history belongs to the old one."""
         self.undo_stack.clear()

@@ -38,6 +38,9 @@ def apply_language(lang: str | None) -> str:
     app = QCoreApplication.instance()
     if app is None:
         return used
+    # Installing Qt's Arabic catalogue already turns the direction (Qt reads it from the .qm):
+    # remember the one the widgets were laid out in.
+    was = QGuiApplication.layoutDirection() if isinstance(app, QGuiApplication) else None
     for translator in _installed:
         app.removeTranslator(translator)
     _installed.clear()
@@ -57,4 +60,90 @@ def apply_language(lang: str | None) -> str:
             Qt.LayoutDirection.RightToLeft if is_rtl(used) else Qt.LayoutDirection.LeftToRight
         )
         QGuiApplication.setLayoutDirection(direction)
+        if was != direction:
+            _relayout_splitters()
+    announce_language_change()
     return used
+
+
+def _relayout_splitters() -> None:
+    """A QSplitter keeps its panes where they were when the direction changes (until the next
+    resize): lay each one out again, so the actions list moves to the right side at once."""
+    from PySide6.QtWidgets import QApplication, QSplitter
+
+    if not isinstance(QCoreApplication.instance(), QApplication):
+        return
+    QCoreApplication.sendPostedEvents()  # the widgets' LayoutDirectionChange first
+    for top in QApplication.topLevelWidgets():
+        for splitter in top.findChildren(QSplitter):
+            sizes = splitter.sizes()
+            if len(sizes) < 2 or sizes[0] < 1:
+                continue
+            # Only a change of sizes moves the panes (neither refresh() nor a resize event
+            # does): nudge by a pixel and back.
+            splitter.setSizes([sizes[0] - 1, sizes[1] + 1, *sizes[2:]])
+            splitter.setSizes(sizes)
+
+
+def announce_language_change() -> None:
+    """Send every window a LanguageChange now (Qt only posts one, and only when a Qt catalogue
+    was installed or removed): self-contained widgets (date, time and zone fields, country
+    lists) retranslate in their ``changeEvent``, in the same call as the switch. The posted
+    copies Qt queued are dropped, so nothing is translated twice."""
+    from PySide6.QtCore import QEvent
+    from PySide6.QtWidgets import QApplication
+
+    if not isinstance(QCoreApplication.instance(), QApplication):
+        return
+    for widget in QApplication.topLevelWidgets():
+        QCoreApplication.removePostedEvents(widget, QEvent.Type.LanguageChange)
+        QCoreApplication.sendEvent(widget, QEvent(QEvent.Type.LanguageChange))
+
+
+def retranslate_widgets(root, old: str, new: str) -> None:
+    """The safety net of a language switch: every text under ``root`` that is a message of
+    ``old``'s catalogue (a button, label, group title, tab title, placeholder, tool tip,
+    accessible name, a combo item that is a whole message) is written again in ``new``. The
+    windows' own ``retranslate()`` runs after it and has the last word; what it forgets (a text
+    set once when a widget was built) is not left in the old language."""
+    from PySide6.QtWidgets import (
+        QAbstractButton,
+        QComboBox,
+        QGroupBox,
+        QLabel,
+        QLineEdit,
+        QPlainTextEdit,
+        QTabWidget,
+        QTextEdit,
+        QWidget,
+    )
+
+    from app.i18n_retranslate import retranslate_text
+
+    if old == new:
+        return
+
+    def again(text: str, *, patterns: bool = True) -> str:
+        return retranslate_text(text, old, new, patterns=patterns)
+
+    for w in [root, *root.findChildren(QWidget)]:
+        if w.toolTip():
+            w.setToolTip(again(w.toolTip()))
+        if w.accessibleName():
+            w.setAccessibleName(again(w.accessibleName()))
+        if w.isWindow() and w.windowTitle():
+            w.setWindowTitle(again(w.windowTitle()))
+        if isinstance(w, QLabel | QAbstractButton) and w.text():
+            w.setText(again(w.text()))
+        elif isinstance(w, QGroupBox) and w.title():
+            w.setTitle(again(w.title()))
+        elif isinstance(w, QLineEdit | QPlainTextEdit | QTextEdit) and w.placeholderText():
+            w.setPlaceholderText(again(w.placeholderText()))
+        if isinstance(w, QComboBox):
+            for i in range(w.count()):
+                w.setItemText(i, again(w.itemText(i), patterns=False))
+        elif isinstance(w, QTabWidget):
+            for i in range(w.count()):
+                w.setTabText(i, again(w.tabText(i)))
+                if w.tabToolTip(i):
+                    w.setTabToolTip(i, again(w.tabToolTip(i)))

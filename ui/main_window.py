@@ -233,7 +233,6 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.status_right)
 
     def _refresh_purge_reminder(self) -> None:
-        from app.i18n import ngettext
 
         n = 0
         if self.ctx.store is not None and self.a_purge.isEnabled():
@@ -241,6 +240,13 @@ class MainWindow(QMainWindow):
 
             n = self.ctx.query(due_count)
             self._purge_counted = True
+        self._purge_due = n
+        self._show_purge_reminder()
+
+    def _show_purge_reminder(self) -> None:
+        from app.i18n import ngettext
+
+        n = getattr(self, "_purge_due", 0)
         self.purge_button.setVisible(bool(n))
         if n:
             text = ngettext(
@@ -275,19 +281,40 @@ class MainWindow(QMainWindow):
             if live is not None:  # live mode's windows (ui/live_screen.py, ui/live_stage.py)
                 live.retranslate()
         self.window_lock.retranslate()
+        self._show_purge_reminder()
         self._update_undo()
         self._refresh_header()
         self._refresh_title()
 
     def apply_language(self, lang: str | None) -> None:
         """The user chose another UI language (None: the system's)."""
-        from app.i18n import set_ui_language
+        from app.i18n import set_ui_language, ui_language
 
+        before = ui_language()
         set_ui_language(lang)
         apply = optional("ui.i18n_qt", "apply_language")
         if apply is not None:
             apply(lang)
+        self.ctx.retranslate_history(before, ui_language())  # "Undo …" in the new language
+        sweep = optional("ui.i18n_qt", "retranslate_widgets")
+        if sweep is not None:
+            sweep(self, before, ui_language())  # texts set once, when a widget was built
         self.retranslate()
+        self._reload_in_new_language()
+
+    def _reload_in_new_language(self) -> None:
+        """Values written by the tabs (numbers, dates, amounts) in the new locale: the shown
+        tab and readiness reload now, the others when shown."""
+        if self.action_id is None:
+            return
+        shown = self.tabs.currentWidget()
+        for key, tab in self.tab_widgets.items():
+            if key in self._stale:
+                continue
+            if tab is shown or key == "readiness":
+                tab.reload()
+            else:
+                self._dirty.add(key)
 
     # --- database ------------------------------------------------------------------------------
     def open_database(self, target: str, *, add_demo: bool = False) -> bool:

@@ -400,7 +400,13 @@ def new_action(window) -> int | None:
     def submit(values: dict) -> int:
         return window.ctx.create("action", _("New action"), **values)
 
-    dialog = NewActionDialog(window, submit, country=settings.country, languages=[ui_language()])
+    from app.domain.action_languages import default_action_languages
+    from ui import settings_store
+
+    languages = default_action_languages(
+        settings.country, ui_language(), ui_language_chosen=bool(settings_store.ui_language())
+    )
+    dialog = NewActionDialog(window, submit, country=settings.country, languages=languages)
     if dialog.exec() == QDialog.DialogCode.Accepted and dialog.created_id:
         window.actions_panel.select(dialog.created_id)
         window.show_tab("overview")

@@ -442,7 +442,7 @@ def add_menu(window, name: str, title: str, items: list) -> QMenu:
 def build_menus(window) -> None:
     window.recent_menu = QMenu(window)
     window.recent_menu.setObjectName("recent_menu")
-    window._texts.append((window.recent_menu, N_("&Recent databases")))
+    window._texts.append((window.recent_menu, N_("Recen&t databases")))
     window.recent_menu.aboutToShow.connect(lambda: files.fill_recent_menu(window))
     window.recent_menu.setIcon(icon("open"))
     add_menu(

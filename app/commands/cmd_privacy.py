@@ -332,28 +332,31 @@ def cmd_declaration(args: argparse.Namespace, ctx) -> int:
 
 
 def _print_info(emit, info) -> None:
+    from app.i18n import ui
+
+    def day(value) -> str:  # the UI language's own date, not ISO
+        return ui().date(value, "medium")
+
     authority = info.authority or info.suggested_authority
     emit(_("authority: {authority}").format(authority=authority))
     if info.first_day is not None:
         emit(
             _("to be received from {first} to {last} (event {event})").format(
-                first=info.first_day.isoformat(),
-                last=info.last_day.isoformat(),
-                event=info.event_day.isoformat(),
+                first=day(info.first_day),
+                last=day(info.last_day),
+                event=day(info.event_day),
             )
         )
     else:
         emit(
             _("to be received by {last} (event {event})").format(
-                last=info.last_day.isoformat(), event=info.event_day.isoformat()
+                last=day(info.last_day), event=day(info.event_day)
             )
         )
     if info.sent_on:
-        emit(_("sent on {date}").format(date=info.sent_on.isoformat()))
+        emit(_("sent on {date}").format(date=day(info.sent_on)))
     if info.received_on:
         state = _("in time") if info.received_in_time else _("NOT in the legal window")
-        emit(
-            _("received on {date}: {state}").format(date=info.received_on.isoformat(), state=state)
-        )
+        emit(_("received on {date}: {state}").format(date=day(info.received_on), state=state))
     if info.reference:
         emit(_("reference: {ref}").format(ref=info.reference))

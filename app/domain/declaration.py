@@ -53,12 +53,15 @@ RULES: dict[str, DeclarationRule] = {
         country="FR",
         min_clear_days=3,
         max_clear_days=15,
-        authority_default="Mairie (or the préfecture where the State runs the police)",
+        # Translators: where a French declaration goes when Cortège does not know the city;
+        # "mairie" and "préfecture" are French institutions: keep them as words in French.
+        authority_default=N_("Mairie (or the préfecture where the State runs the police)"),
         authority_by_city={
             "paris": "Préfecture de police",
             "marseille": "Préfecture de police des Bouches-du-Rhône",
         },
-        legal_basis="Code de la sécurité intérieure, art. L211-1 to L211-4; Code pénal 431-9",
+        # A citation of the law stays in the law's own language (never translated).
+        legal_basis="Code de la sécurité intérieure, art. L211-1 à L211-4 ; Code pénal, art. 431-9",
         letter_language="fr",
         required_content=(
             N_("names and home addresses of the organisers"),
@@ -78,7 +81,7 @@ RULES: dict[str, DeclarationRule] = {
         country="GB",
         min_clear_days=6,
         max_clear_days=None,
-        authority_default="The police force of the area where the procession starts",
+        authority_default=N_("The police force of the area where the procession starts"),
         authority_by_city={"london": "Metropolitan Police Service"},
         legal_basis="Public Order Act 1986, s. 11 (England and Wales)",
         letter_language="en_GB",
@@ -137,7 +140,10 @@ def in_time(rule: DeclarationRule, received: date, event: date) -> bool:
 
 
 def authority_for(rule: DeclarationRule, city: str) -> str:
-    return rule.authority_by_city.get(city.strip().lower(), rule.authority_default)
+    """The named authority of ``city``, else the general hint in the UI language."""
+    from app.i18n import _
+
+    return rule.authority_by_city.get(city.strip().lower()) or _(rule.authority_default)
 
 
 _POSTCODE_CITY = re.compile(r"\b(\d{4,5})\s+([^\d,;\n]+)")

@@ -146,7 +146,7 @@ def build_pdf(
             _(
                 "say which authority receives the declaration; for this address Cortège only "
                 "knows the rule: {hint}"
-            ).format(hint=rule.authority_default),
+            ).format(hint=_(rule.authority_default)),
             field="authority",
         )
     tz = zone(action.timezone)

@@ -66,7 +66,7 @@ def _hm(value: datetime, zone: str) -> str:
     from app.i18n import ui
 
     local = to_local(value, tz(zone))
-    return f"{ui().skeleton(local, 'MMMd')}, {ui().skeleton(local, 'Hm')}"
+    return ui().day_and_time(local)
 
 
 def draft_warnings(
@@ -94,7 +94,9 @@ def draft_warnings(
             ReleaseWarning(
                 "embargo_until",
                 "embargo-late",
-                _("the embargo ends at {embargo}, after the action starts ({start})").format(
+                # Translators: {embargo} and {start} are a date and a time ("28 May, 09:30"),
+                # written without a preposition before them.
+                _("embargo end ({embargo}) after the action starts ({start})").format(
                     embargo=_hm(embargo_until, ctx.timezone), start=_hm(ctx.starts_at, ctx.timezone)
                 ),
             )
@@ -104,7 +106,8 @@ def draft_warnings(
             ReleaseWarning(
                 "release_at",
                 "release-after-embargo",
-                _("the release goes out at {release}, after its embargo ends ({embargo})").format(
+                # Translators: {release} and {embargo} are a date and a time ("28 May, 09:30").
+                _("release time ({release}) after its embargo ends ({embargo})").format(
                     release=_hm(release_at, ctx.timezone), embargo=_hm(embargo_until, ctx.timezone)
                 ),
             )

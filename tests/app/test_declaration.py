@@ -192,9 +192,9 @@ def test_recording_sent_received_and_reference(cli, demo_db):
     assert r.code == 0, r.err
     assert r.out.splitlines() == [
         "authority: Préfecture de police",
-        "to be received from 2024-05-12 to 2024-05-24 (event 2024-05-28)",
-        "sent on 2024-05-20",
-        "received on 2024-05-21: in time",
+        "to be received from May 12, 2024 to May 24, 2024 (event May 28, 2024)",
+        "sent on May 20, 2024",
+        "received on May 21, 2024: in time",
         "reference: DM-2024-0142",
     ]
     r = cli(
@@ -207,14 +207,14 @@ def test_recording_sent_received_and_reference(cli, demo_db):
         "--sent-on",
         "2024-05-20",
     )
-    assert r.code == 2 and "decl_received_on: received before it was sent" in r.err
+    assert r.code == 2 and "Declaration received on: received before it was sent" in r.err
     r = cli("--db", demo_db, "declaration", SLUG, "--received-on", "21/05/2024")
     assert r.code == 2 and r.err.startswith("--received-on:")
 
 
 def test_a_late_receipt_is_flagged(cli, demo_db):
     r = cli("--db", demo_db, "declaration", SLUG, "--received-on", "2024-05-25")
-    assert "received on 2024-05-25: NOT in the legal window" in r.out
+    assert "received on May 25, 2024: NOT in the legal window" in r.out
 
 
 def test_uk_letter_is_in_english(demo_store, demo_id, tmp_path):

@@ -129,7 +129,7 @@ def test_a_uk_static_assembly_needs_no_notice(demo_store, demo_id, cli, demo_db,
     r = cli("--db", demo_db, "declaration", SLUG)
     assert r.code == 0 and "needs no advance notice" in r.err and "section 11" in r.err
     r = cli("--db", demo_db, "declaration", SLUG, "-o", out, "--organiser", "Sam|1 High St, Leeds")
-    assert r.code == 2 and r.err.startswith("route: A static assembly needs no advance notice")
+    assert r.code == 2 and r.err.startswith("Route: A static assembly needs no advance notice")
     assert not out.exists()
 
 

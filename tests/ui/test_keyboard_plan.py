@@ -188,7 +188,7 @@ def test_plan_the_pere_lachaise_action_with_the_keyboard_alone(qtbot, tmp_path):
     assert focused().objectName() == "release_new"
 
     def language(d):
-        assert d.findChild(QComboBox).currentText() == "French (fr)"
+        assert d.findChild(QComboBox).currentText() == "français — French (fr)"
         press(Qt.Key.Key_Return)
 
     answer_once(language, lambda: press(Qt.Key.Key_Space))

@@ -166,7 +166,7 @@ def test_a_time_that_does_not_exist_is_refused_with_the_reason(main_window):
     before = _action(main_window)["starts_at"]
     tab.fields["starts_at"].setTime(QTime(2, 30))
     tab.fields["starts_at"].editingFinished.emit()
-    assert "does not exist on 2024-03-31 in Europe/Paris" in tab.errors["starts_at"].text()
+    assert "does not exist on Mar 31, 2024 in Europe/Paris" in tab.errors["starts_at"].text()
     assert _action(main_window)["starts_at"] == before
 
 

@@ -117,7 +117,9 @@ def test_fixing_everything_shows_ready_and_undo_brings_the_problems_back(readine
         expected_version=latest(ctx, "action", tab.action_id),
         decl_received_on=date(2024, 5, 21),
     )
-    assert tab.declaration.text().startswith("✓ Declaration received May 21 by Préfecture")
+    assert tab.declaration.text().startswith(
+        "✓ Declaration received May 21 — authority: Préfecture"
+    )
     person = ctx.create("participant", "Add participant", alias="Kestrel-2")
     ctx.update(
         "prop",

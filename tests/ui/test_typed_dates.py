@@ -105,7 +105,7 @@ def test_new_action_with_a_typed_date_and_times(qtbot, empty_window):
         qtbot.keyClick(dialog.title_edit, Qt.Key.Key_Return)
 
     seen = _new_action(qtbot, empty_window, fill)
-    assert seen["shown"] == "Fri 15 Jan 2027"
+    assert seen["shown"] == "Fri, Jan 15, 2027"  # CLDR's order for English
     assert "Fri, Jan 15, 2027, 9:30" in empty_window.header_when.text()
     assert "11:00" in empty_window.header_when.text()
 

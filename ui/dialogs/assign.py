@@ -9,7 +9,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QCheckBox, QComboBox, QLineEdit, QListWidget, QListWidgetItem, QWidget
 
-from app.i18n import _
+from app.i18n import _, pgettext
 from app.services import views
 from ui.dialogs.form import FormDialog
 from ui.tabs._common import update_changed, wall_clock_instant
@@ -72,7 +72,15 @@ class AssignDialog(FormDialog):
             self.role.setCurrentIndex(max(self.role.findData(wanted), 0))
         self.has_call = QCheckBox(_("&Set a call time"))
         self.has_call.setObjectName("has_call")
-        self.call = self.add_field("call_time", _("Call &time:"), WallClockEdit("call", _("Call")))
+        self.call = self.add_field(
+            "call_time",
+            _("Call &time:"),
+            WallClockEdit(
+                "call",
+                # Translators: the accessible name of a call-time field (when to arrive).
+                pgettext("call time", "Call"),
+            ),
+        )
         self.form.insertRow(self.form.rowCount() - 1, "", self.has_call)
         self.confirmed = self.add_field("confirmed", _("C&onfirmed:"), QCheckBox(_("Confirmed")))
         self.has_call.toggled.connect(self.call.setEnabled)

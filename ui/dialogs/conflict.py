@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 from app.domain.errors import ConflictError
 from app.i18n import N_, _, ui
 from app.services.changes import Change
+from app.services.field_labels import field_label
 from ui.context import EditFailed
 from ui.style import GAP, MARGIN, SPACING, muted_color
 
@@ -44,78 +45,6 @@ _ENTITY_NAMES = {
     "task": N_("task"),
     "media_contact": N_("media contact"),
 }
-_FIELD_LABELS = {
-    "title": N_("Title"),
-    "name": N_("Name"),
-    "alias": N_("Alias"),
-    "headline": N_("Headline"),
-    "starts_at": N_("Start"),
-    "ends_at": N_("End"),
-    "minutes": N_("Duration (minutes)"),
-    "place": N_("Place"),
-    "instructions": N_("Instructions"),
-    "follows_id": N_("Follows"),
-    "role_ids": N_("Roles"),
-    "participant_ids": N_("People"),
-    "prop_ids": N_("Props"),
-    "carrier_ids": N_("Carried by"),
-    "status": N_("Status"),
-    "quantity": N_("Quantity"),
-    "cost": N_("Cost"),
-    "notes": N_("Notes"),
-    "needed": N_("Needed"),
-    "due": N_("Due"),
-    "done": N_("Done"),
-    "message": N_("Message"),
-    "description": N_("Description"),
-    "location_name": N_("Location"),
-    "address": N_("Address"),
-    "meeting_point": N_("Meeting point"),
-    "body": N_("Text"),
-    "quotes": N_("Quotes"),
-    "phone": N_("Phone"),
-    "email": N_("E-mail"),
-    "full_name": N_("Full name"),
-    "call_time": N_("Call time"),
-    "confirmed": N_("Confirmed"),
-    "attended": N_("Attended"),
-    "slug": N_("Slug"),
-    "key": N_("Key"),
-    "label": N_("Label"),
-    "timezone": N_("Time zone"),
-    "country": N_("Country"),
-    "languages": N_("Languages"),
-    "language": N_("Language"),
-    "route": N_("Route"),
-    "latitude": N_("Latitude"),
-    "longitude": N_("Longitude"),
-    "fallback_plan": N_("Fallback plan"),
-    "safety_notes": N_("Safety notes"),
-    "decl_authority": N_("Declaration authority"),
-    "decl_sent_on": N_("Declaration sent on"),
-    "decl_received_on": N_("Declaration received on"),
-    "decl_reference": N_("Declaration reference"),
-    "subheadline": N_("Subheadline"),
-    "dateline": N_("Dateline"),
-    "release_at": N_("Release time"),
-    "embargo_until": N_("Embargo until"),
-    "boilerplate": N_("Boilerplate"),
-    "press_contacts": N_("Press contacts"),
-    "translation_of_id": N_("Translation of"),
-    "assignee_id": N_("Assignee"),
-    "retain_until": N_("Keep personal data until"),
-    "consent_given_on": N_("Consent given on"),
-    "consent_scope": N_("Consent scope"),
-    "consent_photos": N_("Consent to photos"),
-    "outlet": N_("Outlet"),
-    "beat": N_("Beat"),
-}
-
-
-def field_label(name: str) -> str:
-    if name in _FIELD_LABELS:
-        return _(_FIELD_LABELS[name])
-    return name.replace("_ids", "").replace("_", " ").capitalize()
 
 
 def show_value(value: Any) -> str:

@@ -46,7 +46,9 @@ def window_text(info) -> tuple[str, str]:
     if info.received_on is not None:
         if info.received_in_time:
             return (
-                _("Received on {date} by {authority}: in time.").format(
+                # Translators: {authority} is a proper name ("Préfecture de police"), named
+                # after a colon so no article or preposition has to agree with it.
+                _("Received on {date} (authority: {authority}): in time.").format(
                     date=day(info.received_on), authority=authority
                 ),
                 "ok",
@@ -182,9 +184,9 @@ class DeclarationDialog(QDialog):
         track = QGroupBox(_("Sent and received"), self)
         track.setObjectName("tracking_group")
         tform = QFormLayout(track)
-        self.sent_on = OptionalDateField(track, none_text=_("Not sent"))
+        self.sent_on = OptionalDateField(track, none_text=N_("Not sent"))
         self.sent_on.setObjectName("sent_on_edit")
-        self.received_on = OptionalDateField(track, none_text=_("Not received"))
+        self.received_on = OptionalDateField(track, none_text=N_("Not received"))
         self.received_on.setObjectName("received_on_edit")
         self.reference = QLineEdit(track)
         self.reference.setObjectName("reference_edit")

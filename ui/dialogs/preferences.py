@@ -23,23 +23,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.i18n import _, pgettext
+from app.i18n import N_, _, pgettext
 from ui import settings_store, style
 from ui.file_dialogs import open_file_name
+from ui.widgets.country_combo import CountryCombo
 from ui.widgets.field_error import FieldError
 from ui.widgets.text_edit import CommitTextEdit
 
 MAX_LOGO_BYTES = 2_000_000
-
-
-def country_choices(lang: str) -> list[tuple[str, str]]:
-    """(code, name) of every ISO 3166 country, sorted by name in ``lang``."""
-    from babel import Locale
-
-    loc = Locale.parse(lang)
-    names = loc.territories
-    codes = [c for c in Locale.parse("en").territories if len(c) == 2 and c.isalpha()]
-    return sorted(((c, names.get(c, c)) for c in codes), key=lambda item: item[1].casefold())
 
 
 def theme_combo(parent: QWidget) -> QComboBox:
@@ -70,7 +61,6 @@ class PreferencesDialog(QDialog):
         on_language: Callable[[str | None], None] | None = None,
     ) -> None:
         super().__init__(parent)
-        from app.i18n import Translator, ui_language
         from app.services.settings import read_settings
 
         self.ctx = ctx
@@ -92,14 +82,13 @@ class PreferencesDialog(QDialog):
         self.currency_edit.setPlaceholderText("EUR")
         self.retention_spin = QSpinBox(self)
         self.retention_spin.setRange(0, 3650)
-        self.retention_spin.setSuffix(" " + _("days"))
+        # Translators: after a number of days in a spin box ("45 days"); keep the space.
+        self.retention_spin.setSuffix(pgettext("spin box unit", " days"))
         self.alarm_spin = QSpinBox(self)
         self.alarm_spin.setRange(0, 10080)
-        self.alarm_spin.setSuffix(" " + _("min"))
-        self.country_combo = QComboBox(self)
-        self.country_combo.addItem(_("(none)"), "")
-        for code, name in country_choices(ui_language()):
-            self.country_combo.addItem(f"{name} ({code})", code)
+        # Translators: after a number of minutes in a spin box ("60 min"); keep the space.
+        self.alarm_spin.setSuffix(pgettext("spin box unit", " min"))
+        self.country_combo = CountryCombo(self, none_text=N_("(none)"))
         self.logo_preview = QLabel(self)
         self.logo_preview.setObjectName("logo_preview")
         self.logo_preview.setMinimumSize(96, 48)
@@ -151,11 +140,10 @@ class PreferencesDialog(QDialog):
         ui_form = QFormLayout(ui_box)
         self.language_combo = QComboBox(self)
         self.language_combo.addItem(_("System default"), "")
-        tr = Translator(ui_language())
-        from app.i18n import available_languages
+        from app.i18n import language_label, ui_languages
 
-        for lang in available_languages():
-            self.language_combo.addItem(f"{tr.language_name(lang)} ({lang})", lang)
+        for lang in ui_languages():
+            self.language_combo.addItem(language_label(lang), lang)
         self._row(ui_form, _("&Language:"), self.language_combo, "language", _("UI language"))
         from ui.idle_lock import MAX_MINUTES, idle_minutes
 

@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.domain.errors import CortegeError
-from app.i18n import _, ui
+from app.i18n import _, language_label
 from ui import style
 from ui.file_dialogs import existing_folder, save_file_name
 
@@ -60,7 +60,7 @@ class RunsheetDialog(QDialog):
         from PySide6.QtPdf import QPdfDocument
         from PySide6.QtPdfWidgets import QPdfView
 
-        c, tr = self.choices, ui()
+        c = self.choices
         self.kind = self._combo(
             "kind_combo",
             [
@@ -74,7 +74,7 @@ class RunsheetDialog(QDialog):
         self.person = self._combo("person_combo", [(alias, alias) for alias, _l in c.readers])
         self.role = self._combo("role_combo", [(name, rid) for rid, name in c.roles])
         langs = [(_("Each reader's own language"), None)]
-        langs += [(f"{tr.language_name(code)} ({code})", code) for code in c.languages]
+        langs += [(language_label(code), code) for code in c.languages]
         self.lang = self._combo("lang_combo", langs)
         self.lang.setToolTip(_("The master sheet and the props card use the action's language."))
         default = _("US Letter") if c.paper == "letter" else _("A4")

@@ -9,7 +9,7 @@ from enum import IntEnum
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QBrush, QFont, QGuiApplication
 
-from app.i18n import _, ui
+from app.i18n import _, ngettext, pgettext, ui
 from app.services.readiness import status_label
 from app.services.views import PropRow, TaskRow
 from ui.models.base import RowTableModel
@@ -106,9 +106,12 @@ class TaskModel(RowTableModel):
 
     def header(self, column: TaskCol) -> str:
         return {
-            TaskCol.DONE: _("Done"),
+            # Translators: a column header of the task list: whether the task is done. Keep it
+            # short (one word): the column is as wide as its header and its cells.
+            TaskCol.DONE: pgettext("task column", "Done"),
             TaskCol.TITLE: _("Task"),
-            TaskCol.DUE: _("Due"),
+            # Translators: a column header of the task list: the date the task is due by.
+            TaskCol.DUE: pgettext("task column", "Due"),
             TaskCol.ASSIGNEE: _("Assignee"),
         }[column]
 
@@ -130,7 +133,11 @@ class TaskModel(RowTableModel):
         overdue = row.overdue(self.today())
         if role == Qt.ItemDataRole.DisplayRole:
             if column == TaskCol.DONE:
-                return _("done") if row.done else _("to do")
+                # Translators: a task's state in the task list's narrow first column; keep
+                # each short (one word if you can).
+                return (
+                    pgettext("task state", "done") if row.done else pgettext("task state", "to do")
+                )
             if column == TaskCol.TITLE:
                 return row.title
             if column == TaskCol.DUE:
@@ -153,5 +160,7 @@ class TaskModel(RowTableModel):
             return font
         if overdue and role == Qt.ItemDataRole.ToolTipRole:
             days = (self.today() - row.due).days
-            return _("Overdue by {n} days").format(n=days)
+            return ngettext("Overdue by {n} day", "Overdue by {n} days", days).format(
+                n=ui().number(days)
+            )
         return None

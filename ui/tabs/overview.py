@@ -29,6 +29,7 @@ from ui import style
 from ui.actions_list import status_text
 from ui.tabs.base import ActionTab
 from ui.widgets.contacts_table import ContactsEditor
+from ui.widgets.country_combo import CountryCombo
 from ui.widgets.datetime_edit import resolve_wall_clock
 from ui.widgets.field_error import FieldError, problem_text
 from ui.widgets.text_edit import CommitTextEdit
@@ -65,7 +66,7 @@ LABELS: dict[str, tuple[str, str, str]] = {
     "route": (N_("R&oute:"), N_("Route, one place per line"), N_("Edit route")),
     "languages": (N_("La&nguages:"), N_("Languages, main first"), N_("Edit languages")),
     "fallback_plan": (N_("&Fallback plan:"), N_("Fallback plan"), N_("Edit fallback plan")),
-    "safety_notes": (N_("Safety &notes:"), N_("Safety notes"), N_("Edit safety notes")),
+    "safety_notes": (N_("&Safety notes:"), N_("Safety notes"), N_("Edit safety notes")),
     "decl_authority": (
         N_("Aut&hority:"),
         N_("Declaration authority"),
@@ -118,13 +119,6 @@ def coordinate_text(value: float | None) -> str:
     from app.numbers import number_text
 
     return number_text(value, locale=ui().lang, decimals=None)
-
-
-def _country_choices() -> list[tuple[str, str]]:
-    from app.i18n import ui_language
-    from ui.dialogs.preferences import country_choices
-
-    return country_choices(ui_language())
 
 
 class OverviewTab(ActionTab):
@@ -212,10 +206,7 @@ class OverviewTab(ActionTab):
         self._add(form, "timezone", picker)
         picker.zone_chosen.connect(self._commit_zone)
         picker.zone_refused.connect(self.errors["timezone"].show_error)
-        country = QComboBox(self)
-        country.addItem("—", "")
-        for code, name in _country_choices():
-            country.addItem(f"{name} ({code})", code)
+        country = CountryCombo(self)  # rewrites itself in a new UI language
         self._add(form, "country", country)
         country.activated.connect(
             lambda _i: self.commit("country", self.fields["country"].currentData() or "")
@@ -227,7 +218,6 @@ class OverviewTab(ActionTab):
         self._add(form, "meeting_point", CommitTextEdit(self, lines=2))
         for name in ("latitude", "longitude"):
             edit = QLineEdit(self)
-            edit.setPlaceholderText(coordinate_text(48.8619 if name == "latitude" else 2.3934))
             self._add(form, name, edit)
             edit.editingFinished.connect(lambda n=name: self._commit_coordinate(n))
             edit.textEdited.connect(lambda _t, n=name: self._recheck_coordinate(n))
@@ -251,7 +241,7 @@ class OverviewTab(ActionTab):
         form = self._group("declaration")
         self._add(form, "decl_authority", QLineEdit(self))
         for name in ("decl_sent_on", "decl_received_on"):
-            d = OptionalDateField(self, none_text=_("No date"))  # typed, like every date
+            d = OptionalDateField(self, none_text=N_("No date"))  # typed, like every date
             self._add(form, name, d)
             d.editingFinished.connect(lambda n=name: self._commit_optional_date(n))
         self._add(form, "decl_reference", QLineEdit(self))
@@ -303,6 +293,8 @@ class OverviewTab(ActionTab):
             _("Language codes, the main language first, separated by commas (e.g. fr, en)")
         )
         self.fields["route"].setToolTip(_("One place per line, in order"))
+        for name, example in (("latitude", 48.8619), ("longitude", 2.3934)):
+            self.fields[name].setPlaceholderText(coordinate_text(example))  # the locale's comma
         self.declaration_button.setText(_("Declaration assistant…"))
         self.declaration_button.setAccessibleName(_("Open the declaration assistant"))
         self.empty.setText(

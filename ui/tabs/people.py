@@ -12,7 +12,7 @@ from pathlib import Path
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
-    QHBoxLayout,
+    QBoxLayout,
     QLabel,
     QPushButton,
     QSplitter,
@@ -43,7 +43,7 @@ from ui.tabs.base import ActionTab
 RELEVANT = ("role", "assignment", "participant", "action", "*")
 
 
-def _pane(buttons: QHBoxLayout, view: QWidget) -> QWidget:
+def _pane(buttons: QBoxLayout, view: QWidget) -> QWidget:
     """One half of the splitter: a row of buttons over its table."""
     pane = QWidget()
     lay = QVBoxLayout(pane)
@@ -116,19 +116,25 @@ class PeopleTab(ActionTab):
             ),
             self.roles,
         )
-        people_row = row_layout(
+        # Two rows: the table's own commands with the filter, then the tools. On one row the
+        # German and French labels forced the window past 1,390 px.
+        commands = row_layout(
             self.people_label,
             self.assign_button,
             self.edit_button,
             self.remove_button,
-            self.reveal_button,
-            self.copy_message_button,
-            self.directory_button,
-            self.import_button,
-            self.filter,
-            stretch_after=7,
+            stretch_after=3,
         )
-        bottom = _pane(people_row, self.people)
+        commands.addWidget(self.filter)
+        tools = row_layout(
+            self.reveal_button, self.copy_message_button, self.directory_button, self.import_button
+        )
+        commands_and_tools = QVBoxLayout()
+        commands_and_tools.setSpacing(SPACING)
+        commands_and_tools.addLayout(commands)
+        commands_and_tools.addLayout(tools)
+        bottom = _pane(commands_and_tools, self.people)
+        people_row = tools  # the Selection menu (people_bulk) goes among the tools
         self.splitter = QSplitter(Qt.Orientation.Vertical)
         self.splitter.setObjectName("people_splitter")
         self.splitter.addWidget(top)
@@ -180,11 +186,11 @@ class PeopleTab(ActionTab):
         set_button_text(self.add_role_button, _("Add ro&le…"))
         set_button_text(self.edit_role_button, _("Edit role…"))
         set_button_text(self.delete_role_button, _("Delete role"))
-        set_button_text(self.assign_button, _("&Assign…"))
+        set_button_text(self.assign_button, _("A&ssign…"))
         self.assign_button.setToolTip(_("Assign somebody from the directory, or a new person"))
-        set_button_text(self.edit_button, _("&Edit…"))
-        set_button_text(self.remove_button, _("Re&move"))
-        set_button_text(self.reveal_button, _("Reveal &personal data"))
+        set_button_text(self.edit_button, _("Edit…"))
+        set_button_text(self.remove_button, _("Remove"))
+        set_button_text(self.reveal_button, _("Reveal personal data"))
         self.reveal_button.setToolTip(_("Show full names, phones, e-mails and consent (sensitive)"))
         set_button_text(self.directory_button, _("&Directory…"))
         set_button_text(self.import_button, _("&Import CSV…"))

@@ -66,9 +66,10 @@ class ReleaseModel(RowTableModel):
 
 
 def language_choices(missing: list[str]) -> list[str]:
-    tr = ui()
+    from app.i18n import language_label
+
     codes = list(dict.fromkeys([*missing, *COMMON_LANGUAGES]))
-    return [f"{tr.language_name(c)} ({c})" for c in codes]
+    return [f"{language_label(c)} ({c})" for c in codes]
 
 
 def parse_language_choice(text: str) -> str:
@@ -112,12 +113,16 @@ class PressTab(ActionTab):
         self.table.horizontalHeader().setSectionResizeMode(
             ReleaseCol.HEADLINE, QHeaderView.ResizeMode.Stretch
         )
+        for column in (ReleaseCol.LANGUAGE, ReleaseCol.STATUS):  # "Französisch", "Freigegeben"
+            self.table.horizontalHeader().setSectionResizeMode(
+                column, QHeaderView.ResizeMode.ResizeToContents
+            )
         self.table.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         # The selection, not the current row: currentRowChanged comes before a mouse click has
         # moved the selection, which then still names no release (the editor greyed out).
         self.table.selectionModel().selectionChanged.connect(lambda *_a: self._show_selected())
-        self.new_button = button(_("&New release…"), "release_new")
-        self.translate_button = button(_("Create &translation…"), "release_translate")
+        self.new_button = button(_("Ne&w release…"), "release_new")
+        self.translate_button = button(_("Create trans&lation…"), "release_translate")
         self.delete_button = button(_("Delete"), "release_delete")
         self.new_button.clicked.connect(self._ask_new)
         self.translate_button.clicked.connect(self._ask_translation)
@@ -144,23 +149,19 @@ class PressTab(ActionTab):
         mid.addWidget(scroll, 1)
         self.status_label = QLabel(middle)
         self.status_label.setObjectName("release_status")
-        self.approve_button = button(_("&Approve"), "release_approve")
-        self.draft_button = button(_("Back to &draft"), "release_to_draft")
+        self.approve_button = button(_("Approve"), "release_approve")
+        self.draft_button = button(_("Bac&k to draft"), "release_to_draft")
         self.sent_button = button(_("&Mark as sent…"), "release_mark_sent")
-        self.export_button = button(_("E&xport…"), "release_export")
+        self.export_button = button(_("Export…"), "release_export")
         self.approve_button.clicked.connect(lambda: self.set_status("approved"))
         self.draft_button.clicked.connect(lambda: self.set_status("draft"))
         self.sent_button.clicked.connect(self._ask_mark_sent)
         self.export_button.clicked.connect(self.open_export)
+        # The status on its own line: beside four buttons it squeezed them ("Back to d…") in
+        # English already, and German and French labels are a third longer.
+        mid.addWidget(self.status_label)
         mid.addLayout(
-            row_layout(
-                self.status_label,
-                self.approve_button,
-                self.draft_button,
-                self.sent_button,
-                self.export_button,
-                stretch_after=0,
-            )
+            row_layout(self.approve_button, self.draft_button, self.sent_button, self.export_button)
         )
         self.sent_log = QLabel(middle)
         self.sent_log.setObjectName("release_sent_log")

@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.i18n import _, ui
+from app.i18n import _, language_label
 from ui import style
 from ui.context import EditFailed
 from ui.tabs._common import button, row_layout
@@ -89,7 +89,7 @@ class AdvisoryPage(QSplitter):
         scroll.setFrameShape(QScrollArea.Shape.NoFrame)
         scroll.setWidget(holder)
         outer.addWidget(scroll, 1)
-        self.export_button = button(_("E&xport…"), "advisory_export")
+        self.export_button = button(_("Export…"), "advisory_export")
         self.export_button.clicked.connect(self._choose_and_export)
         self.status = QLabel(form_side)
         self.status.setObjectName("advisory_status")
@@ -119,14 +119,16 @@ class AdvisoryPage(QSplitter):
         self.form.addRow(label, box)
 
     def retranslate(self) -> None:
+        for i in range(self.language.count()):  # "Deutsch — allemand" in a French window
+            self.language.setItemText(i, language_label(self.language.itemData(i)))
         self.language_label.setText(_("&Language:"))
-        self.labels["headline"].setText(_("&Headline:"))
+        self.labels["headline"].setText(_("Headl&ine:"))
         texts = {
             "what": _("&What:"),
-            "when_text": _("W&hen:"),
-            "where_text": _("Wh&ere:"),
+            "when_text": _("When:"),
+            "where_text": _("Where:"),
             "who": _("Wh&o:"),
-            "photo": _("&Photo opportunities:"),
+            "photo": _("Photo oppo&rtunities:"),
             "contact": _("&Contact:"),
         }
         for name, text in texts.items():
@@ -149,7 +151,7 @@ class AdvisoryPage(QSplitter):
         self.language.clear()
         if action_id is not None:
             for code in self.ctx.query(advisory_languages, action_id):
-                self.language.addItem(ui().language_name(code), code)
+                self.language.addItem(language_label(code), code)
             if keep is not None and self.language.findData(keep) >= 0:
                 self.language.setCurrentIndex(self.language.findData(keep))
         self.language.blockSignals(False)

@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.domain.timeutil import LocalTimeError, localize, zone
-from app.i18n import _, ui
+from app.i18n import _, pgettext, ui
 from ui import style
 from ui.context import EditFailed
 from ui.tabs._common import button
@@ -122,7 +122,7 @@ class ReleaseEditor(QWidget):
         self.banner_text.setObjectName("frozen_text")
         self.banner_text.setWordWrap(True)
         self.banner_text.setStyleSheet(f"color: {style.css(style.warning_color(self))};")
-        self.unfreeze_button = button(_("Edit &anyway"), "unfreeze_button")
+        self.unfreeze_button = button(_("Edit an&yway"), "unfreeze_button")
         self.unfreeze_button.clicked.connect(self.unfreeze)
         row.addWidget(self.banner_text, 1)
         row.addWidget(self.unfreeze_button)
@@ -221,14 +221,14 @@ class ReleaseEditor(QWidget):
 
     def retranslate(self) -> None:
         texts = {
-            "headline": _("&Headline:"),
+            "headline": _("Headl&ine:"),
             "subheadline": _("&Subheadline:"),
             "dateline": _("&Dateline place:"),
             "release_at": _("&Release time:"),
-            "embargo_until": _("&Embargo until:"),
+            "embargo_until": _("Embar&go until:"),
             "body": _("&Body:"),
-            "boilerplate": _("&About us:"),
-            "notes_to_editors": _("&Notes to editors:"),
+            "boilerplate": _("Ab&out us:"),
+            "notes_to_editors": _("Notes to editors:"),
             "quotes": _("&Quotes:"),
             "press_contacts": _("Press &contacts:"),
         }
@@ -238,11 +238,12 @@ class ReleaseEditor(QWidget):
         self.hint.setText(
             _("**bold**, *italic*, [text](https://link); a blank line starts a new paragraph.")
         )
-        self.release_at_check.setText(_("set"))
+        # Translators: a check box beside the release time: a time is set (or not).
+        self.release_at_check.setText(pgettext("release time", "set"))
         self.embargo_until_check.setText(_("under embargo"))
         self.quotes.setHorizontalHeaderLabels([_("Speaker"), _("Quote")])
         self.contacts.setHorizontalHeaderLabels([_("Label"), _("Phone"), _("E-mail")])
-        self.unfreeze_button.setText(_("Edit &anyway"))
+        self.unfreeze_button.setText(_("Edit an&yway"))
 
     # --- showing --------------------------------------------------------------------------------
     def set_state(self, state) -> None:

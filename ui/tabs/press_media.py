@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.domain.errors import CortegeError
-from app.i18n import _, ngettext
+from app.i18n import _, ngettext, pgettext
 from ui import style
 from ui.context import EditFailed
 from ui.file_dialogs import open_file_name
@@ -51,7 +51,9 @@ class MediaModel(RowTableModel):
             MediaCol.EMAIL: _("E-mail"),
             MediaCol.PHONE: _("Phone"),
             MediaCol.LANGUAGE: _("Language"),
-            MediaCol.BEAT: _("Beat"),
+            # Translators: a column of the media list: the topic a journalist covers (their
+            # "beat": environment, justice, technology…), not a rhythm.
+            MediaCol.BEAT: pgettext("journalist", "Beat"),
         }[column]
 
     def cell(self, row, column: MediaCol, role: int):
@@ -228,7 +230,7 @@ class MediaListPage(QWidget):
         self.note.setObjectName("media_privacy_note")
         self.note.setWordWrap(True)
         self.note.setStyleSheet(f"color: {style.css(style.muted_color(self))};")
-        self.add_button = button(_("&Add contact…"), "media_add")
+        self.add_button = button(_("A&dd contact…"), "media_add")
         self.remove_button = button(_("&Remove from list"), "media_remove")
         self.import_button = button(_("&Import CSV…"), "media_import")
         self.add_button.clicked.connect(self.add_contact)
@@ -268,7 +270,7 @@ class MediaListPage(QWidget):
             self.model.clear()
             return
         self.model.sync(self.ctx.query(media_list, self.action_id))
-        self.table.set_widths({0: 22, 1: 18, 2: 26, 3: 16, 4: 8})
+        self.table.set_widths({0: 26, 1: 18, 2: 26, 3: 16, 4: 8})
 
     def add_contact(self) -> None:
         if self.action_id is not None:

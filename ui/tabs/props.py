@@ -102,8 +102,8 @@ class PropsTab(ActionTab):
         return _("Props")
 
     def retranslate(self) -> None:
-        set_button_text(self.add_button, _("&Add prop…"))
-        set_button_text(self.edit_button, _("&Edit…"))
+        set_button_text(self.add_button, _("Add p&rop…"))
+        set_button_text(self.edit_button, _("Edit…"))
         set_button_text(self.delete_button, _("&Delete"))
         self.status_label.setText(_("&Status:"))
         current = self.status.currentData()

@@ -379,7 +379,9 @@ class ReadinessTab(ActionTab):
         flagged = any(p.kind.startswith("declaration-") for p in self.problems())
         if decl.ok:
             text = "✓ " + (
-                _("Declaration received {day} by {authority} ({window})").format(
+                # Translators: {authority} is a proper name ("Préfecture de police"): the
+                # template names it after a colon, so no article or preposition has to agree.
+                _("Declaration received {day} — authority: {authority} ({window})").format(
                     day=day(decl.received_on), authority=authority, window=window
                 )
                 if authority

@@ -130,13 +130,13 @@ class ScheduleTab(ActionTab):
         return _("Schedule")
 
     def retranslate(self) -> None:
-        set_button_text(self.add_button, _("&Add cue"))
+        set_button_text(self.add_button, _("Add &cue"))
         self.add_button.setToolTip(_("Add a cue after the last one"))
         set_button_text(self.insert_button, _("&Insert after"))
         self.insert_button.setToolTip(_("A chained cue right after the selected one (Insert)"))
-        set_button_text(self.duplicate_button, _("D&uplicate"))
+        set_button_text(self.duplicate_button, _("Dup&licate"))
         self.duplicate_button.setToolTip(_("Copy the selected cue after it (Ctrl+D)"))
-        set_button_text(self.edit_button, _("&Edit…"))
+        set_button_text(self.edit_button, _("Edit…"))
         self.edit_button.setToolTip(_("Edit the selected cue (Enter or F2)"))
         set_button_text(self.delete_button, _("&Delete"))
         self.delete_button.setToolTip(_("Delete the selected cue (Del)"))

@@ -87,8 +87,8 @@ class TasksTab(ActionTab):
         return _("Tasks")
 
     def retranslate(self) -> None:
-        set_button_text(self.add_button, _("&Add task…"))
-        set_button_text(self.edit_button, _("&Edit…"))
+        set_button_text(self.add_button, _("Add ta&sk…"))
+        set_button_text(self.edit_button, _("Edit…"))
         set_button_text(self.delete_button, _("&Delete"))
         self.show_done.setText(_("Show d&one"))
         self.show_done.setAccessibleName(self.show_done.text().replace("&", ""))

@@ -62,6 +62,12 @@ def ask_occurrence(parent: QWidget | None, naive: datetime, tz_name: str) -> int
     return None
 
 
+def _day(naive: datetime) -> str:
+    from app.formatting import day
+
+    return day(naive.date())
+
+
 def _hm(naive: datetime) -> str:
     from app.i18n import ui
 
@@ -106,7 +112,7 @@ def resolve_wall_clock(
             raise LocalTimeError(
                 _(
                     "{time} does not exist on {day} in {zone}: the clocks go forward that night"
-                ).format(time=_hm(naive), day=naive.date().isoformat(), zone=tz_name),
+                ).format(time=_hm(naive), day=_day(naive), zone=tz_name),
                 kind="nonexistent",
             ) from exc
         raise

@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtWidgets import QComboBox, QCompleter, QWidget
 
 from app.i18n import _
@@ -46,10 +46,19 @@ class TimeZonePicker(QComboBox):
         completer.setFilterMode(Qt.MatchFlag.MatchContains)
         completer.setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
         self.setCompleter(completer)
-        self.lineEdit().setPlaceholderText(_("e.g. Europe/Paris"))
+        self.retranslate()
         self._current = ""
         self.lineEdit().editingFinished.connect(self._finish)
         self.activated.connect(lambda _i: self._finish())
+
+    def retranslate(self) -> None:
+        # Translators: an example of a time zone; put your country's main zone.
+        self.lineEdit().setPlaceholderText(_("e.g. Europe/Paris"))
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt's name
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
 
     def zone_name(self) -> str:
         return self.currentText().strip()

@@ -208,7 +208,7 @@ def _props(sheet: MasterSheet, width: float):
 def _tasks(sheet: MasterSheet, width: float):
     tr = translator(sheet.header.lang)
     regular, bold = _fonts()
-    head = [tr.gettext("Open task"), tr.gettext("Due"), tr.gettext("Who")]
+    head = [tr.gettext("Open task"), tr.pgettext("task column", "Due"), tr.gettext("Who")]
     lines = [[t.title, nobreak(t.due), t.assignee] for t in sheet.tasks]
     columns = [[h, *(line[i] for line in lines)] for i, h in enumerate(head)]
     widths = fit_widths(
