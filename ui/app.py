@@ -57,7 +57,32 @@ def make_application(argv: list[str] | None = None):
     from ui.icons import app_icon
 
     app.setWindowIcon(app_icon())
+    add_bundled_fonts()
     return app
+
+
+#: fonts shipped for scripts a laptop may lack (Qt falls back to them glyph by glyph)
+BUNDLED_FONTS = (
+    "NotoSansArabic-Regular.ttf",
+    "NotoSansArabic-Bold.ttf",
+    "NotoSansDevanagari-Regular.ttf",
+    "NotoSansDevanagari-Bold.ttf",
+    "NotoSansSymbols2-Regular.ttf",
+)
+
+
+def add_bundled_fonts() -> None:
+    """Register the fonts of ``resources/fonts`` that documents use, so the window shows Arabic
+    and Devanagari names too on a system without such fonts (instead of empty boxes). About
+    2 ms once Qt's font database is loaded, which the first paint needs anyway."""
+    from pathlib import Path
+
+    from PySide6.QtGui import QFontDatabase
+
+    folder = Path(__file__).resolve().parent.parent / "resources" / "fonts"
+    for name in BUNDLED_FONTS:
+        if (folder / name).is_file():
+            QFontDatabase.addApplicationFont(str(folder / name))
 
 
 def first_run(window, target: str) -> bool:
