@@ -18,7 +18,8 @@ CONDITIONS = {
 
 
 def condition(tr: Translator, value: str) -> str:
-    return tr.pgettext("prop condition", CONDITIONS.get(value, value))
+    # marked with N_ (no context), so looked up without one: a context here missed the catalogue
+    return tr.gettext(CONDITIONS.get(value, value))
 
 
 def hm(tr: Translator, instant: datetime | None, tz: str) -> str:
