@@ -272,3 +272,13 @@ def test_cli_checkin_of_someone_marked_attended_by_hand_changes_nothing(cli, dem
     store.close()
     r = cli("--db", demo_db, "checkin", SLUG, "wren")
     assert r.code == 0 and r.out.strip() == "Wren (Mourner) was already checked in; nothing changed"
+
+
+def test_a_props_condition_is_printed_in_the_readers_language():
+    """A damaged hearse reads "με ζημιά" to a Greek reader, not the English status word."""
+    from app.exports.debrief.text import condition
+    from app.i18n import Translator
+
+    assert condition(Translator("el"), "damaged") == "με ζημιά"
+    assert condition(Translator("tr"), "lost") == "kayıp"
+    assert condition(Translator("en"), "intact") == "intact"
