@@ -130,7 +130,8 @@ class ScheduleTab(ActionTab):
         return _("Schedule")
 
     def retranslate(self) -> None:
-        set_button_text(self.add_button, _("Add &cue"))
+        # No Alt+letter: every letter of "Add cue" is taken on this page (Insert adds a cue)
+        set_button_text(self.add_button, _("Add cue"))
         self.add_button.setToolTip(_("Add a cue after the last one"))
         set_button_text(self.insert_button, _("&Insert after"))
         self.insert_button.setToolTip(_("A chained cue right after the selected one (Insert)"))
