@@ -502,7 +502,7 @@ def open_store(
 
             detect_read_only(store)
         with store.session() as session:
-            from app.services.settings import ensure_settings_row
+            from app.storage.rows import ensure_settings_row
 
             ensure_settings_row(session)
         if not store.read_only and not keep_deleted:
@@ -546,7 +546,7 @@ def erase_deleted_actions(store: Store, *, quiet: bool = True) -> None:
     and a read-only role simply leaves them."""
     from datetime import timedelta
 
-    from app.services.actions import erase_deleted
+    from app.storage.rows import erase_deleted
 
     if store.read_only:
         return
