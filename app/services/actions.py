@@ -17,7 +17,7 @@ from app.domain.errors import DomainError, NotFoundError
 from app.domain.timeutil import LocalTimeError, localize, zone
 from app.i18n import _
 from app.services.snapshot import Snapshot
-from app.services.validation import slugify
+from app.services.validation import slugify, unique_name
 from app.storage.rows import load_action
 
 
@@ -39,6 +39,12 @@ def participant_by_alias(session: Session, alias: str) -> m.Participant:
             _("no participant with alias {alias!r}").format(alias=alias), field="alias"
         )
     return person
+
+
+def free_slug(session: Session, base: str) -> str:
+    """``base``, or ``base-2``, ``base-3``…: the first slug no action has yet."""
+    taken = set(session.scalars(select(m.Action.slug).where(m.Action.slug.like(f"{base}%"))))
+    return unique_name(base, taken)
 
 
 def list_actions(session: Session) -> list[m.Action]:
@@ -161,8 +167,6 @@ def duplicate_action(
     open tasks and key contacts are copied and every time shifts together; assignments, direct
     cue participants, carriers and the declaration are not: they belong to the original day.
     """
-    from app.services.edits import free_slug
-
     src = load_action(session, action_id)
     new_title = title or src.title
     copy = m.Action(
