@@ -89,7 +89,7 @@ class LazyTabs(Mapping):
         return key is not None and key not in self._built
 
     def _build(self, key: str) -> QWidget | None:
-        from ui.main_window import optional
+        from ui.optional import optional
 
         module, cls_name = self._specs[key]
         cls = optional(module, cls_name)

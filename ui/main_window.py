@@ -4,7 +4,6 @@ menus, toolbar and status bar. Tabs written by other modules are imported by nam
 
 from __future__ import annotations
 
-import importlib
 import logging
 from collections.abc import Callable
 from datetime import datetime
@@ -24,7 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.i18n import N_, _
+from app.i18n import _
 from ui import settings_store, style
 from ui import window_files as files
 from ui import window_menus as menus
@@ -32,37 +31,12 @@ from ui.actions_list import ActionsPanel, status_text
 from ui.context import AppContext
 from ui.icons import icon
 from ui.lazy_tabs import LazyTabs
+from ui.optional import optional
+from ui.tab_specs import TAB_ICONS, TAB_SPECS
 
 log = logging.getLogger("cortege.ui")
 PURGE_REMINDER_EVERY_MS = 180_000  # colleagues' changes recount the purge reminder this often
 HEADER_ENTITIES = ("*", "action", "assignment", "cue", "prop")  # what the header shows
-
-# (key, module, class, title for a missing tab) in Ctrl+1…Ctrl+7 order.
-TAB_SPECS = (
-    ("overview", "ui.tabs.overview", "OverviewTab", N_("Overview")),
-    ("readiness", "ui.tabs.readiness", "ReadinessTab", N_("Readiness")),
-    ("schedule", "ui.tabs.schedule", "ScheduleTab", N_("Schedule")),
-    ("people", "ui.tabs.people", "PeopleTab", N_("People")),
-    ("props", "ui.tabs.props", "PropsTab", N_("Props")),
-    ("press", "ui.tabs.press", "PressTab", N_("Press")),
-    ("tasks", "ui.tabs.tasks", "TasksTab", N_("Tasks")),
-)
-TAB_ICONS = ("overview", "readiness", "schedule", "people", "props", "press", "tasks")
-
-
-def optional(module: str, name: str) -> Callable | None:
-    """``module.name`` if that module exists (another engineer may not have written it yet)."""
-    try:
-        mod = importlib.import_module(module)
-    except ModuleNotFoundError as exc:
-        if exc.name == module:
-            return None
-        log.exception("cannot import %s", module)
-        return None
-    except Exception:  # a broken optional module must not stop the window from opening
-        log.exception("cannot import %s", module)
-        return None
-    return getattr(mod, name, None)
 
 
 def read_header(session, action_id: int):
@@ -668,7 +642,9 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt's name
         self.save_layout()
         self.clock.stop()
-        files.close_store(self)
+        from ui.window_file_ops import close_store
+
+        close_store(self)
         super().closeEvent(event)
 
     def changeEvent(self, event) -> None:  # noqa: N802 - Qt's name

@@ -178,7 +178,6 @@ def restore_dialog(window) -> bool:
     from app.storage.backup import restore_backup
     from ui.dialogs.unlock import open_sealed
     from ui.file_dialogs import open_file_name
-    from ui.window_files import close_store
 
     store = window.ctx.store
     if store is None or store.path is None:
@@ -330,3 +329,17 @@ def seal_if_asked(window, data: bytes, *, encrypt: bool, name: str) -> bytes | N
     if passphrase is None:
         return None
     return seal(data, passphrase)
+
+
+def close_store(window) -> None:
+    if window.live_updates is not None:
+        window.live_updates.stop()
+    store = window.ctx.store
+    if store is None:
+        return
+    # Actions deleted in this window can no longer be undone: erase them for good (on a
+    # shared server only day-old ones, since another organiser may still undo).
+    from app.storage.engine import erase_deleted_actions
+
+    erase_deleted_actions(store)
+    store.close()

@@ -38,7 +38,7 @@ def _error(window, exc: BaseException) -> None:
 
 # --- databases ---------------------------------------------------------------------------------
 def _ask_passphrase(window, path: Path) -> str | None:
-    from ui.main_window import optional
+    from ui.optional import optional
 
     ask = optional("ui.dialogs.unlock", "ask_passphrase")
     if ask is not None:
@@ -93,20 +93,6 @@ def open_database(
     window.attach_store(store)
     settings_store.add_recent_database(store.display_name())
     return True
-
-
-def close_store(window) -> None:
-    if window.live_updates is not None:
-        window.live_updates.stop()
-    store = window.ctx.store
-    if store is None:
-        return
-    # Actions deleted in this window can no longer be undone: erase them for good (on a
-    # shared server only day-old ones, since another organiser may still undo).
-    from app.storage.engine import erase_deleted_actions
-
-    erase_deleted_actions(store)
-    store.close()
 
 
 def new_database(window) -> None:
@@ -368,7 +354,7 @@ def dropped_paths(mime: QMimeData) -> list[Path]:
 
 
 def import_paths(window, paths: list[Path]) -> None:
-    from ui.main_window import optional
+    from ui.optional import optional
 
     if window.ctx.store is None:
         return

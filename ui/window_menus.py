@@ -89,7 +89,7 @@ def optional_action(
     from ui.lazy_tabs import module_exists
 
     def slot() -> None:
-        from ui.main_window import optional
+        from ui.optional import optional
 
         fn = optional(module, func)
         if fn is not None:
@@ -99,7 +99,7 @@ def optional_action(
 
 
 def build_actions(window) -> None:
-    from ui.main_window import TAB_SPECS
+    from ui.tab_specs import TAB_SPECS
 
     def a(*args, **kw):
         return act(window, *args, **kw)

@@ -268,10 +268,10 @@ def cmd_purge(args: argparse.Namespace, ctx) -> int:
 
 
 def cmd_declaration(args: argparse.Namespace, ctx) -> int:
-    from app.exports.declaration import parse_organiser, write_declaration
+    from app.exports.declaration import parse_organiser
     from app.services import edits
     from app.services.actions import action_by_slug
-    from app.services.declaration import declaration_info
+    from app.services.declaration import declaration_info, write_declaration
 
     organisers = [
         parse_organiser(text, field=f"--organiser[{i}]") for i, text in enumerate(args.organiser)

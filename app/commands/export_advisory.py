@@ -37,10 +37,10 @@ def register(kinds) -> None:
 def cmd_export_advisory(args: argparse.Namespace, ctx) -> int:
     from app.domain.errors import DomainError
     from app.exports.press import render_advisory
-    from app.exports.press.advisory import load_advisory
     from app.i18n import normalise_language
     from app.services.actions import action_by_slug
     from app.services.media import media_list, recipients
+    from app.services.press_docs import load_advisory
     from app.storage.files import atomic_write
 
     contacts = []

@@ -45,9 +45,10 @@ def register(kinds) -> None:
 
 
 def cmd_export_press(args: argparse.Namespace, ctx) -> int:
-    from app.exports.press import find_release, load_release, render
+    from app.exports.press import render
     from app.services.actions import action_by_slug
     from app.services.media import media_list, recipients, record_sends
+    from app.services.press_docs import find_release, load_release
     from app.storage.files import atomic_write
 
     store = ctx.store()

@@ -75,7 +75,7 @@ def cmd_export_runsheet(args: argparse.Namespace, ctx) -> int:
 
             card = props_card(session, action_id, **options)
         else:
-            from app.exports.runsheet.master_data import master_sheet
+            from app.services.runsheet_master import master_sheet
 
             master = master_sheet(
                 session, action_id, include_personal_data=args.include_personal_data, **options

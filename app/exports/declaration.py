@@ -16,9 +16,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date, datetime
-from pathlib import Path
-
-from sqlalchemy.orm import Session
 
 from app.domain import models as m
 from app.domain.declaration import (
@@ -376,27 +373,3 @@ def _town(address: str) -> str:
     town = re.sub(r"^\d{4,5}\s+", "", last)  # 75011 Paris
     town = re.sub(r"\s+[A-Z]{1,2}\d[A-Z\d]?\s*\d[A-Z]{2}$", "", town)  # Leeds LS1 1AA
     return town or last
-
-
-def write_declaration(
-    session: Session,
-    action_id: int,
-    out: str | Path,
-    *,
-    organisers: list[Organiser],
-    authority: str = "",
-    place: str = "",
-    purpose: str = "",
-    today: date | None = None,
-) -> list[str]:
-    """Write the letter for an action to ``out`` (atomically); returns the warnings (fewer
-    signatures than the law asks for, …): the letter is written all the same."""
-    from app.services.actions import load_action
-    from app.storage.files import atomic_write
-
-    action = load_action(session, action_id)
-    data = build_pdf(
-        action, organisers, authority=authority, place=place, purpose=purpose, today=today
-    )
-    atomic_write(out, data)
-    return letter_warnings(organisers, rule_of_action(action))

@@ -44,9 +44,9 @@ def move_action(
     """Move the action to ``new_date`` keeping wall-clock times; undo moves it back. Refused
     when the action is no longer at ``expected_version`` (the one the user saw)."""
     from app.domain.timeutil import zone
-    from app.services.actions import load_action
     from app.services.actions import move_action as move
     from app.services.edits import seen
+    from app.storage.rows import load_action
 
     seen(session, "action", action_id, expected_version)
     action = load_action(session, action_id)

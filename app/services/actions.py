@@ -10,14 +10,15 @@ from collections.abc import Callable
 from datetime import UTC, date, datetime, timedelta
 
 from sqlalchemy import distinct, func, select, update
-from sqlalchemy.orm import Session, selectinload
+from sqlalchemy.orm import Session
 
 from app.domain import models as m
 from app.domain.errors import DomainError, NotFoundError
 from app.domain.timeutil import LocalTimeError, localize, zone
 from app.i18n import _
 from app.services.snapshot import Snapshot
-from app.services.validation import slugify
+from app.services.validation import slugify, unique_name
+from app.storage.rows import load_action
 
 
 def action_by_slug(session: Session, slug: str) -> m.Action:
@@ -38,6 +39,12 @@ def participant_by_alias(session: Session, alias: str) -> m.Participant:
             _("no participant with alias {alias!r}").format(alias=alias), field="alias"
         )
     return person
+
+
+def free_slug(session: Session, base: str) -> str:
+    """``base``, or ``base-2``, ``base-3``…: the first slug no action has yet."""
+    taken = set(session.scalars(select(m.Action.slug).where(m.Action.slug.like(f"{base}%"))))
+    return unique_name(base, taken)
 
 
 def list_actions(session: Session) -> list[m.Action]:
@@ -88,31 +95,6 @@ def header_counts(session: Session, action_id: int) -> dict[str, int]:
         select(func.count()).select_from(m.Prop).where(m.Prop.action_id == action_id)
     )
     return {"participants": people or 0, "cues": cues or 0, "props": props or 0}
-
-
-def load_action(session: Session, action_id: int) -> m.Action:
-    """The action with everything the exports and the readiness check read, loaded at once."""
-    action = session.scalar(
-        select(m.Action)
-        .where(m.Action.id == action_id, m.Action.deleted_at.is_(None))
-        .options(
-            selectinload(m.Action.contacts),
-            selectinload(m.Action.roles),
-            selectinload(m.Action.assignments).selectinload(m.Assignment.participant),
-            selectinload(m.Action.assignments).selectinload(m.Assignment.role),
-            selectinload(m.Action.cues).selectinload(m.Cue.roles),
-            selectinload(m.Action.cues).selectinload(m.Cue.participants),
-            selectinload(m.Action.cues).selectinload(m.Cue.props),
-            selectinload(m.Action.props).selectinload(m.Prop.carriers),
-            selectinload(m.Action.releases).selectinload(m.PressRelease.quotes),
-            selectinload(m.Action.releases).selectinload(m.PressRelease.press_contacts),
-            selectinload(m.Action.tasks).selectinload(m.Task.assignee),
-            selectinload(m.Action.media_contacts),
-        )
-    )
-    if action is None:
-        raise NotFoundError(_("no action with id {id}").format(id=action_id), field="id")
-    return action
 
 
 def _instants(session: Session, action: m.Action) -> list[tuple[object, str, str]]:
@@ -185,8 +167,6 @@ def duplicate_action(
     open tasks and key contacts are copied and every time shifts together; assignments, direct
     cue participants, carriers and the declaration are not: they belong to the original day.
     """
-    from app.services.edits import free_slug
-
     src = load_action(session, action_id)
     new_title = title or src.title
     copy = m.Action(
@@ -280,7 +260,7 @@ def duplicate_action(
 
 def soft_delete(session: Session, action: m.Action) -> Snapshot:
     """Hide the action (undo brings it back); it is erased for good the next time the
-    database is opened, or by ``erase_deleted``."""
+    database is opened, or by ``app.storage.rows.erase_deleted``."""
     action.deleted_at = datetime.now(UTC)
     session.flush()
     return Snapshot(entity="action", id=action.id, action_id=action.id)
@@ -294,18 +274,3 @@ def undelete(session: Session, action_id: int) -> None:
         .execution_options(synchronize_session=False)
     )
     session.expire_all()
-
-
-def erase_deleted(session: Session, *, older_than: timedelta | None = None) -> int:
-    """Delete for good the actions that were deleted (their undo history is gone)."""
-    table = m.Action.__table__
-    if session.execute(select(table.c.id).where(table.c.deleted_at.is_not(None))).first() is None:
-        return 0  # the usual case, at every open: no ORM work
-    query = select(m.Action).where(m.Action.deleted_at.is_not(None))
-    if older_than is not None:
-        query = query.where(m.Action.deleted_at < datetime.now(UTC) - older_than)
-    doomed = list(session.scalars(query))
-    for action in doomed:
-        session.delete(action)
-    session.flush()
-    return len(doomed)

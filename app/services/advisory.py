@@ -19,7 +19,7 @@ FIELDS = ("headline", "what", "when_text", "where_text", "who", "photo", "contac
 
 
 def advisory_doc(session: Session, action_id: int, language: str):
-    from app.exports.press.advisory import load_advisory
+    from app.services.press_docs import load_advisory
 
     return load_advisory(session, action_id, language)
 

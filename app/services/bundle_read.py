@@ -614,7 +614,7 @@ def _cost(r: _Reader, d: dict, p: str) -> Decimal | None:
 
 def import_bundle(session: Session, raw: bytes | str | dict) -> ImportResult:
     """Check and write a bundle; nothing is written unless all of it is valid."""
-    from app.services.edits import free_slug
+    from app.services.actions import free_slug
 
     data = raw if isinstance(raw, dict) else parse_json(raw)
     plan = read_bundle(data)

@@ -8,7 +8,7 @@ from sqlalchemy.orm import Session
 
 from app.domain import models as m
 from app.domain.timeutil import format_iso, zone
-from app.services.actions import load_action
+from app.storage.rows import load_action
 from app.version import generator
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date, datetime
+from pathlib import Path
 
 from sqlalchemy.orm import Session
 
@@ -16,6 +17,15 @@ from app.domain.declaration import (
     window,
 )
 from app.domain.timeutil import utcnow, zone
+from app.exports.declaration import (
+    Organiser,
+    build_pdf,
+    default_purpose,
+    letter_warnings,
+    rule_of_action,
+)
+from app.storage.files import atomic_write
+from app.storage.rows import load_action
 
 
 @dataclass(frozen=True)
@@ -101,9 +111,27 @@ def declaration_info(
 
 def letter_defaults(session: Session, action_id: int) -> dict[str, str]:
     """What the assistant prefills: the purpose in the letter's language."""
-    from app.exports.declaration import default_purpose
-    from app.services.actions import load_action
-
     action = load_action(session, action_id)
     rule = rule_for(action.country)
     return {"purpose": default_purpose(action, rule.letter_language) if rule else ""}
+
+
+def write_declaration(
+    session: Session,
+    action_id: int,
+    out: str | Path,
+    *,
+    organisers: list[Organiser],
+    authority: str = "",
+    place: str = "",
+    purpose: str = "",
+    today: date | None = None,
+) -> list[str]:
+    """Write the letter for an action to ``out`` (atomically); returns the warnings (fewer
+    signatures than the law asks for, …): the letter is written all the same."""
+    action = load_action(session, action_id)
+    data = build_pdf(
+        action, organisers, authority=authority, place=place, purpose=purpose, today=today
+    )
+    atomic_write(out, data)
+    return letter_warnings(organisers, rule_of_action(action))

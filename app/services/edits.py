@@ -18,6 +18,7 @@ from app.domain import models as m
 from app.domain.errors import ConflictError, DomainError, NotFoundError, Problem, short
 from app.domain.limits import MAX_ID
 from app.i18n import _
+from app.services.actions import free_slug
 from app.services.chain import check_follows, ripple
 from app.services.fields import clean
 from app.services.flush import conflict as _conflict
@@ -133,11 +134,6 @@ def _check_action(session: Session, obj: m.Action | None, values: dict) -> None:
                 _("{slug!r} is already used by another action").format(slug=values["slug"]),
                 field="slug",
             )
-
-
-def free_slug(session: Session, base: str) -> str:
-    taken = set(session.scalars(select(m.Action.slug).where(m.Action.slug.like(f"{base}%"))))
-    return unique_name(base, taken)
 
 
 def _free_key(session: Session, model, action_id: int, base: str) -> str:

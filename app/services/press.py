@@ -240,8 +240,8 @@ class EditorState:
 
 
 def editor_state(session: Session, release_id: int) -> EditorState:
-    from app.exports.press.document import load_release
     from app.services.media import sent_log
+    from app.services.press_docs import load_release
 
     rel = edits.get(session, "release", release_id)
     row = ReleaseRow(

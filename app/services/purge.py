@@ -119,7 +119,7 @@ def plan_for_action(
     Nobody, with the reason in ``blocked``, while the action has not taken place yet (unless it
     was cancelled): its people are still needed.
     """
-    from app.services.actions import load_action
+    from app.storage.rows import load_action
 
     action = load_action(session, action_id)
     now = now or utcnow()

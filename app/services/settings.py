@@ -9,36 +9,10 @@ from sqlalchemy.orm import Session
 from app.domain.errors import DomainError, Problem
 from app.domain.models import Settings
 from app.i18n import _
+from app.storage.rows import SETTINGS_DEFAULTS, ensure_settings
 
-DEFAULTS = {
-    "name": "",
-    "boilerplate": "",
-    "currency": "EUR",
-    "retention_days": 30,
-    "alarm_minutes": 60,
-    "country": "FR",
-    "end_mark": "###",
-}
+DEFAULTS = SETTINGS_DEFAULTS
 FIELDS = (*DEFAULTS, "logo")
-
-
-def ensure_settings(session: Session) -> Settings:
-    row = session.get(Settings, 1)
-    if row is None:
-        row = Settings(id=1, **DEFAULTS)
-        session.add(row)
-        session.flush()
-    return row
-
-
-def ensure_settings_row(session: Session) -> None:
-    """Make sure the one settings row exists, in Core: opening a database (every CLI call) needs
-    no ORM object for that."""
-    from sqlalchemy import insert, select
-
-    table = Settings.__table__
-    if session.execute(select(table.c.id).where(table.c.id == 1)).first() is None:
-        session.execute(insert(table).values(id=1, version=1, **DEFAULTS))
 
 
 def get_settings(session: Session) -> Settings:

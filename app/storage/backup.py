@@ -166,7 +166,7 @@ def backup_kind(data: bytes) -> str:
 
 
 def _check_schema(conn, source: str) -> None:
-    from app.storage.engine import head_revision, known_revisions
+    from app.storage.revisions import head_revision, known_revisions
 
     has = conn.execute(
         "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = 'alembic_version'"

@@ -147,7 +147,7 @@ def sqlcipher_creator(
 
 def is_encrypted_file(path: Path) -> bool:
     """A non-empty file without the SQLite header: encrypted, or not a database at all."""
-    from app.storage.engine import SQLITE_HEADER
+    from app.storage.constants import SQLITE_HEADER
 
     if not path.is_file() or path.stat().st_size == 0:
         return False
@@ -176,11 +176,7 @@ def check_passphrase(path: Path, passphrase: str) -> bool:
 def _rebind(store, passphrase: str) -> None:
     """Point the open store at the file again with the new key: the same Store object, so the
     window, its undo history and every listener keep working."""
-    from app.storage.engine import make_engine
-
-    store.engine.dispose()
-    store.bind(make_engine(str(store.path), passphrase=passphrase))
-    store.encrypted = True
+    store.reopen(passphrase)
 
 
 def change_passphrase(store, new_passphrase: str) -> None:

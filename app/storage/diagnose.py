@@ -118,7 +118,7 @@ def disk_full(path: object) -> StoreError:
 
 
 def _timeout_seconds() -> int:
-    from app.storage.engine import BUSY_TIMEOUT_MS
+    from app.storage.constants import BUSY_TIMEOUT_MS
 
     return max(1, round(BUSY_TIMEOUT_MS / 1000))
 

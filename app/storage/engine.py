@@ -7,9 +7,7 @@ before a SQLite file is upgraded it is copied beside itself.
 
 from __future__ import annotations
 
-import functools
 import logging
-import re
 import shutil
 import sqlite3
 from collections.abc import Callable, Iterator
@@ -23,14 +21,11 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from app.domain.errors import StoreError
 from app.i18n import _
+from app.storage.constants import BUSY_TIMEOUT_MS, MIGRATIONS, SQLITE_HEADER
+from app.storage.revisions import head_revision, known_revisions
 
 log = logging.getLogger(__name__)
 
-MIGRATIONS = Path(__file__).resolve().parent / "migrations"
-SQLITE_HEADER = b"SQLite format 3\x00"
-# How long a writer waits for another one (write transactions queue, BEGIN IMMEDIATE): long
-# enough for a queue of imports on a slow laptop, after which the user reads why.
-BUSY_TIMEOUT_MS = 15000
 WRITE_OPTION = "cortege_write"
 
 
@@ -119,32 +114,6 @@ def _alembic_config(connection: Connection):
     return cfg
 
 
-@functools.lru_cache(maxsize=1)
-def _revision_graph() -> dict[str, str | None]:
-    """revision -> down_revision, read from the revision files without importing Alembic
-    (it costs 0.1 s, and opening a current database needs only these two names)."""
-    graph: dict[str, str | None] = {}
-    pattern = re.compile(r"^(revision|down_revision)\s*=\s*(None|['\"]([^'\"]+)['\"])", re.M)
-    for path in (MIGRATIONS / "versions").glob("*.py"):
-        found = {m.group(1): m.group(3) for m in pattern.finditer(path.read_text("utf-8"))}
-        if found.get("revision"):
-            graph[found["revision"]] = found.get("down_revision")
-    return graph
-
-
-def head_revision() -> str:
-    graph = _revision_graph()
-    parents = {down for down in graph.values() if down}
-    heads = [rev for rev in graph if rev not in parents]
-    if len(heads) != 1:
-        raise StoreError(_("the schema revisions have {n} heads").format(n=len(heads)))
-    return heads[0]
-
-
-def known_revisions() -> set[str]:
-    return set(_revision_graph())
-
-
 def current_revision(engine: Engine) -> str | None:
     with engine.connect() as conn:
         if not inspect(conn).has_table("alembic_version"):
@@ -181,6 +150,14 @@ class Store:
         """Open this store read-only; ``reason`` is a sentence for the user (translated)."""
         self.read_only = True
         self.read_only_reason = reason
+
+    def reopen(self, passphrase: str) -> None:
+        """Point the store at its file again with the key of ``passphrase`` (after a rekey or
+        encryption in place): the same Store object, so the window, its undo history and every
+        listener keep working."""
+        self.engine.dispose()
+        self.bind(make_engine(str(self.path), passphrase=passphrase))
+        self.encrypted = True
 
     def bind(self, engine: Engine) -> None:
         """Use ``engine`` from now on (the same Store: the window and its undo history stay)."""
@@ -502,7 +479,7 @@ def open_store(
 
             detect_read_only(store)
         with store.session() as session:
-            from app.services.settings import ensure_settings_row
+            from app.storage.rows import ensure_settings_row
 
             ensure_settings_row(session)
         if not store.read_only and not keep_deleted:
@@ -546,7 +523,7 @@ def erase_deleted_actions(store: Store, *, quiet: bool = True) -> None:
     and a read-only role simply leaves them."""
     from datetime import timedelta
 
-    from app.services.actions import erase_deleted
+    from app.storage.rows import erase_deleted
 
     if store.read_only:
         return

@@ -130,7 +130,7 @@ def probe_file(path: Path, *, passphrase: str | None) -> Probe | None:
         raise
     if tables and "alembic_version" not in tables:
         raise StoreError(_("{path} is not a Cortège database").format(path=path))
-    from app.storage.engine import head_revision, known_revisions
+    from app.storage.revisions import head_revision, known_revisions
 
     if revision is not None and revision not in known_revisions():
         raise StoreError(

@@ -88,8 +88,8 @@ def test_every_format_from_the_plan(cli, demo_db, tmp_path, fmt, lang, expected)
 
 
 def test_typed_sections_replace_the_plan_and_empty_goes_back(demo_store, demo_id):
-    from app.exports.press.advisory import load_advisory
     from app.services.advisory import save_advisory, undo_save
+    from app.services.press_docs import load_advisory
 
     with demo_store.session() as session:
         assert save_advisory(session, demo_id, "fr", photo="10:00 — le cercueil") is None

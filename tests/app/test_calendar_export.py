@@ -158,7 +158,7 @@ def test_vtimezone_covers_dates_outside_1970_2038(store, zone, local):
 
 
 def test_demo_action_file(demo_store, demo_id):
-    from app.services.actions import load_action
+    from app.storage.rows import load_action
 
     data = _export(demo_store, demo_id)
     read = read_ics(data)
@@ -196,7 +196,7 @@ def test_demo_action_file(demo_store, demo_id):
 
 def test_uids_stable_and_sequence_grows_after_an_edit(demo_store, demo_id):
     from app.services import edits
-    from app.services.actions import load_action
+    from app.storage.rows import load_action
 
     before = read_ics(_export(demo_store, demo_id))
     with demo_store.read() as s:
@@ -232,8 +232,8 @@ def _person_file(store, action_id, alias) -> bytes:
 
 
 def test_a_persons_file_holds_their_part_and_nothing_of_others(demo_store, demo_id):
-    from app.services.actions import load_action
     from app.services.settings import update_settings
+    from app.storage.rows import load_action
 
     with demo_store.read() as s:
         action = load_action(s, demo_id)

@@ -45,7 +45,7 @@ def _cue(s, aid, start, minutes, title, follows=None, day="2024-05-28") -> int:
 
 
 def _starts(s, aid) -> dict[str, str]:
-    from app.services.actions import load_action
+    from app.storage.rows import load_action
 
     return {
         c.title: c.starts_at.astimezone(PARIS).strftime("%H:%M") for c in load_action(s, aid).cues

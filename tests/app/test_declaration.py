@@ -218,8 +218,9 @@ def test_a_late_receipt_is_flagged(cli, demo_db):
 
 
 def test_uk_letter_is_in_english(demo_store, demo_id, tmp_path):
-    from app.exports.declaration import Organiser, write_declaration
+    from app.exports.declaration import Organiser
     from app.services import edits
+    from app.services.declaration import write_declaration
 
     with demo_store.session() as session:
         edits.update(

@@ -25,7 +25,7 @@ def _pages(data: bytes) -> list[str]:
 
 def _letter(store, action_id, organisers=THREE, **kw) -> tuple[bytes, list[str]]:
     from app.exports.declaration import Organiser, build_pdf, letter_warnings, rule_of_action
-    from app.services.actions import load_action
+    from app.storage.rows import load_action
 
     orgs = [Organiser(n, a) for n, a in organisers]
     with store.read() as session:

@@ -84,7 +84,7 @@ def test_an_unexpected_error_logs_no_values(cli, cortege_log, demo_db, monkeypat
     import app.services.readiness as readiness
 
     def broken(session, action_id, **kwargs):
-        from app.services.actions import load_action
+        from app.storage.rows import load_action
 
         action = load_action(session, action_id)
         people = [a.participant for a in action.assignments]

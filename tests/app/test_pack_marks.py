@@ -85,7 +85,7 @@ def test_upgrade_from_the_previous_head_keeps_assignments_unsent(tmp_path):
 
     path = tmp_path / "old.sqlite3"
     engine = make_engine(str(path))
-    from app.storage.engine import _revision_graph
+    from app.storage.revisions import _revision_graph
 
     upgrade(engine, _revision_graph()["0003_pack"])  # the revision just before 0003_pack
     with engine.begin() as conn:

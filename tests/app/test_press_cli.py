@@ -98,7 +98,7 @@ def test_eml_for_sending_writes_the_sent_log(cli, demo_db, tmp_path):
     store = open_store(str(demo_db))
     try:
         with store.read() as session:
-            from app.exports.press import find_release
+            from app.services.press_docs import find_release
 
             rel = find_release(session, 1, key="pr-en")
             log = sent_log(session, rel.id)

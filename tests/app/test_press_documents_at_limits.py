@@ -90,9 +90,8 @@ def docs(_demo_template, tmp_path_factory):
     """The demo's English release and French advisory, read once."""
     import shutil
 
-    from app.exports.press import find_release, load_release
-    from app.exports.press.advisory import load_advisory
     from app.services.actions import action_by_slug
+    from app.services.press_docs import find_release, load_advisory, load_release
     from app.storage.engine import open_store
 
     path = tmp_path_factory.mktemp("limits") / "demo.sqlite3"

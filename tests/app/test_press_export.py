@@ -35,8 +35,8 @@ def _png() -> bytes:
 @pytest.fixture(scope="module")
 def press(_demo_template, tmp_path_factory):
     """The demo with an organisation name, logo and boilerplate; releases by language."""
-    from app.exports.press import find_release, load_release
     from app.services.actions import action_by_slug
+    from app.services.press_docs import find_release, load_release
     from app.services.settings import update_settings
     from app.storage.engine import open_store
 

@@ -108,8 +108,9 @@ def test_translation_refuses_a_language_already_there(demo_store, demo_id):
 @pytest.mark.parametrize("brk", ["\n", "\r\n", "\u2028", "\x85"])
 def test_single_line_fields_refuse_line_breaks(demo_store, demo_id, field, brk):
     from app.domain.errors import DomainError
-    from app.exports.press import find_release, load_release, render
+    from app.exports.press import render
     from app.services import edits
+    from app.services.press_docs import find_release, load_release
 
     with demo_store.read() as session:
         rel_id = find_release(session, demo_id, lang="fr").id

@@ -158,8 +158,8 @@ def test_with_personal_data_the_reader_sees_theirs_and_every_page_is_confidentia
 
 def master_text(store, **options) -> tuple[str, PdfReader]:
     from app.exports.runsheet import render_master
-    from app.exports.runsheet.master_data import master_sheet
     from app.services.actions import action_by_slug
+    from app.services.runsheet_master import master_sheet
 
     with store.read() as session:
         action_id = action_by_slug(session, "funeral-for-privacy").id

@@ -28,8 +28,8 @@ def sheets_of(store, **options):
 
 def master_of(store, **options):
     from app.exports.runsheet import render_master
-    from app.exports.runsheet.master_data import master_sheet
     from app.services.actions import action_by_slug
+    from app.services.runsheet_master import master_sheet
 
     with store.read() as session:
         action_id = action_by_slug(session, SLUG).id

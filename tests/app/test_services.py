@@ -9,7 +9,8 @@ import pytest
 
 from app.domain.errors import DomainError, NotFoundError
 from app.services import edits
-from app.services.actions import duplicate_action, load_action, move_action
+from app.services.actions import duplicate_action, move_action
+from app.storage.rows import load_action
 
 PARIS = ZoneInfo("Europe/Paris")
 

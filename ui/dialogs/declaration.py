@@ -322,7 +322,7 @@ class DeclarationDialog(QDialog):
 
     def generate(self, path: Path) -> bool:
         from app.domain.errors import CortegeError
-        from app.exports.declaration import write_declaration
+        from app.services.declaration import write_declaration
 
         if not self.authority.text().strip():  # the field is the value: no silent fallback
             self._letter_message(

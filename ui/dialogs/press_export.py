@@ -171,7 +171,8 @@ class PressExportDialog(QDialog):
     def save_to(self, path: str | Path) -> bool:
         """Render and write the file atomically; False (and the reason shown) on failure."""
         from app.domain.errors import CortegeError
-        from app.exports.press import load_release, render
+        from app.exports.press import render
+        from app.services.press_docs import load_release
         from app.storage.files import atomic_write
 
         rid = self.release_id()

@@ -177,7 +177,7 @@ class RunsheetDialog(QDialog):
 
         kind = self.kind.currentData()
         if kind == MASTER:
-            from app.exports.runsheet.master_data import master_sheet
+            from app.services.runsheet_master import master_sheet
 
             sheet = self.ctx.query(
                 master_sheet,

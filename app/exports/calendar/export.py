@@ -169,7 +169,7 @@ def participant_calendar(
     session: Session, action_id: int, participant_id: int, *, now: datetime | None = None
 ) -> bytes:
     """One person's calendar: their call times (with an alarm) and their cues, nothing else."""
-    from app.services.settings import ensure_settings
+    from app.storage.rows import ensure_settings
 
     action = _action(session, action_id)
     person = session.get(m.Participant, participant_id)

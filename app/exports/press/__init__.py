@@ -1,12 +1,13 @@
 """Press releases for journalists: PDF on the letterhead, plain text, HTML, e-mail draft.
 
-``load_release(session, id)`` reads a release into a ``ReleaseDoc``; ``render(doc, fmt)`` turns it
-into bytes. Labels and dates follow the *release's* language (see ``conventions``).
+``app.services.press_docs.load_release(session, id)`` reads a release into a ``ReleaseDoc``;
+``render(doc, fmt)`` turns it into bytes. Labels and dates follow the *release's* language (see
+``conventions``).
 """
 
 from __future__ import annotations
 
-from app.exports.press.document import ReleaseDoc, find_release, layout, load_release
+from app.exports.press.document import ReleaseDoc, layout
 
 FORMATS = ("pdf", "txt", "html", "eml")
 EXTENSIONS = {"pdf": ".pdf", "txt": ".txt", "html": ".html", "eml": ".eml"}
@@ -68,9 +69,7 @@ __all__ = [
     "FORMATS",
     "EXTENSIONS",
     "ReleaseDoc",
-    "find_release",
     "layout",
-    "load_release",
     "render",
     "render_advisory",
 ]

@@ -170,7 +170,7 @@ def _release_for(action, lang: str):
     )
 
 
-def _contacts_of(action, lang: str) -> list:
+def contacts_of(action, lang: str) -> list:
     """The press contacts for an advisory in ``lang``: its release's, else those of the release in
     the plan's main language, else of any release (journalists need a number to call)."""
     rel = _release_for(action, lang)
@@ -224,7 +224,7 @@ def plan_sections(action, lang: str, *, org_name: str = "") -> tuple[str, dict[s
             place = f" ({cue.place.strip()})" if cue.place.strip() else ""
             photo.append(f"{at} — {cue.title.strip()}{place}")
     contact = []
-    for c in _contacts_of(action, lang):
+    for c in contacts_of(action, lang):
         line = " · ".join(x.strip() for x in (c.label, c.phone, c.email) if x and x.strip())
         if line:
             contact.append(line)
@@ -236,45 +236,6 @@ def plan_sections(action, lang: str, *, org_name: str = "") -> tuple[str, dict[s
         "photo": "\n".join(photo),
         "contact": "\n".join(contact),
     }
-
-
-def load_advisory(session, action_id: int, lang: str) -> AdvisoryDoc:
-    """The advisory of an action in ``lang``: what was typed, else what the plan says."""
-    from sqlalchemy import select
-
-    from app.domain import models as m
-    from app.i18n import normalise_language
-    from app.services import edits
-    from app.services.settings import read_settings
-
-    action = edits.get(session, "action", action_id)
-    code = normalise_language(lang) or lang
-    settings = read_settings(session)
-    headline, defaults = plan_sections(action, code, org_name=settings.name or "")
-    row = session.scalar(
-        select(m.MediaAdvisory).where(
-            m.MediaAdvisory.action_id == action_id, m.MediaAdvisory.language == code
-        )
-    )
-    typed = {name: (getattr(row, name) or "") if row else "" for name in SECTIONS}
-    sender = next((c.email for c in _contacts_of(action, code) if c.email), "")
-    return AdvisoryDoc(
-        action_id=action_id,
-        language=code,
-        headline=(row.headline if row and row.headline.strip() else headline),
-        sections={n: typed[n] if typed[n].strip() else defaults[n] for n in SECTIONS},
-        defaults=defaults,
-        default_headline=headline,
-        advisory_id=row.id if row else None,
-        version=row.version if row else None,
-        timezone=action.timezone,
-        country=action.country or "",
-        starts_at=action.starts_at,
-        org_name=settings.name or "",
-        org_logo=settings.logo,
-        from_address=sender,
-        key=f"advisory-{code}",
-    )
 
 
 # --- plain text and HTML ----------------------------------------------------------------------

@@ -1,7 +1,8 @@
 """A release as the exports see it: plain values, read once, renderable without a session.
 
-``load_release`` reads one from the database; the editor builds the same object from the values
-being typed (``dataclasses.replace``), so the live preview is exactly the HTML export.
+``app.services.press_docs.load_release`` reads one from the database; the editor builds the same
+object from the values being typed (``dataclasses.replace``), so the live preview is exactly the
+HTML export.
 ``layout`` turns it into the blocks every format writes, in the release's own language.
 """
 
@@ -116,67 +117,3 @@ def layout(doc: ReleaseDoc) -> Layout:
         contact_heading=(c.contacts if len(contacts) > 1 else c.contact) if contacts else "",
         contacts=contacts,
     )
-
-
-def load_release(session, release_id: int) -> ReleaseDoc:
-    from app.services import edits
-    from app.services.settings import read_settings
-
-    rel = edits.get(session, "release", release_id)
-    action = rel.action
-    settings = read_settings(session)
-    return ReleaseDoc(
-        key=rel.key,
-        language=rel.language,
-        headline=rel.headline,
-        subheadline=rel.subheadline or "",
-        dateline=rel.dateline or "",
-        release_at=rel.release_at,
-        embargo_until=rel.embargo_until,
-        body=rel.body or "",
-        boilerplate=rel.boilerplate or "",
-        notes_to_editors=rel.notes_to_editors or "",
-        quotes=tuple(QuoteView(q.speaker or "", q.text or "") for q in rel.quotes),
-        contacts=tuple(
-            ContactView(c.label or "", c.phone or "", c.email or "") for c in rel.press_contacts
-        ),
-        status=rel.status,
-        timezone=action.timezone,
-        country=action.country or "",
-        action_starts_at=action.starts_at,
-        org_name=settings.name or "",
-        org_logo=settings.logo,
-        org_boilerplate=settings.boilerplate or "",
-        end_mark=settings.end_mark or "###",
-    )
-
-
-def find_release(session, action_id: int, *, lang: str | None = None, key: str | None = None):
-    """The release of an action by key, or by language (the source before a translation)."""
-    from sqlalchemy import select
-
-    from app.domain import models as m
-    from app.domain.errors import NotFoundError
-    from app.i18n import _, normalise_language
-
-    q = select(m.PressRelease).where(m.PressRelease.action_id == action_id)
-    if key is not None:
-        rel = session.scalar(q.where(m.PressRelease.key == key))
-        if rel is None:
-            raise NotFoundError(
-                _("no press release with key {key!r}").format(key=key), field="--release"
-            )
-        return rel
-    code = normalise_language(lang or "")
-    rels = list(session.scalars(q.order_by(m.PressRelease.id)))
-    found = [r for r in rels if code and r.language == code]
-    if not found and code:
-        found = [r for r in rels if conv.base_language(r.language) == conv.base_language(code)]
-    if not found:
-        have = ", ".join(sorted({r.language for r in rels})) or _("none")
-        raise NotFoundError(
-            _("no press release in {lang!r} (releases: {have})").format(lang=lang, have=have),
-            field="--lang",
-        )
-    found.sort(key=lambda r: (r.translation_of_id is not None, r.id))
-    return found[0]

@@ -1,8 +1,9 @@
 """Printed run-sheets: personal sheets for volunteers, the master sheet, the props card.
 
-Gathering (``data``, ``master_data``: needs a session, formats everything in the reader's
-locale) is kept apart from layout (``personal``, ``organiser``: plain values in, PDF bytes out)
-so that batches can be laid out in a worker thread or in other processes.
+Gathering (``data``, ``master_data``, and ``app.services.runsheet_master`` for the master sheet,
+which runs the readiness check: needs a session, formats everything in the reader's locale) is
+kept apart from layout (``personal``, ``organiser``: plain values in, PDF bytes out) so that
+batches can be laid out in a worker thread or in other processes.
 """
 
 from __future__ import annotations

@@ -510,7 +510,7 @@ def personal_sheet(
 
 
 def load(session: Session, action_id: int) -> ActionIndex:
-    from app.services.actions import load_action
+    from app.storage.rows import load_action
 
     return ActionIndex(load_action(session, action_id))
 
