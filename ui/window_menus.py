@@ -239,16 +239,23 @@ def build_actions(window) -> None:
     )
     window.a_fullscreen.setCheckable(True)
     # --- live mode (issue #19): the caller's screen and the stage display -------------------
-    from ui import live_screen, live_stage
-
-    window.a_live = a(
+    # imported when first used: live mode's services bring the models before the first paint
+    window.a_live = opt(
         "live_mode",
         N_("&Live"),
-        lambda: live_screen.open_live(window),
+        "ui.live_screen",
+        "open_live",
+        lambda fn: fn(window),
         shortcut="F11",
         icon_name="schedule",
     )
-    window.a_stage = a("stage_display", N_("&Stage display"), lambda: live_stage.open_stage(window))
+    window.a_stage = opt(
+        "stage_display",
+        N_("&Stage display"),
+        "ui.live_stage",
+        "open_stage",
+        lambda fn: fn(window),
+    )
     window.tab_actions: list[QAction] = []
     for n, (key, _m, _c, title) in enumerate(TAB_SPECS, start=1):
         go = a(f"go_{key}", title, lambda k=key: window.show_tab(k), shortcut=f"Ctrl+{n}")

@@ -182,8 +182,9 @@ WINDOW_PATH = {
     "backup": "backup",
     "export": (
         "export_bundle export_runsheets export_press export_calendar export_advisory "
-        "export_volunteer_pack"
+        "export_volunteer_pack debrief"
     ),
+    "checkin": "checkin",
     "organisation": "preferences",  # the organisation's name and settings
     "import-ics": "import_calendar",
     "media": "press_tab",
