@@ -134,6 +134,8 @@ def test_ctrl_l_leaves_nothing_of_the_plan_in_any_widget_and_closes_the_database
 
     blank = MainWindow(now=lambda: DEMO_NOW)
     qtbot.addWidget(blank)
+    for key in blank.tab_widgets:  # tabs are built when first shown: the same tabs as above
+        blank.tab_widgets[key]
     baseline = set(visible_text(blank).splitlines())
     kept = set(before.splitlines()) & set(text.splitlines())
     assert sorted(kept - baseline) == []
@@ -271,6 +273,8 @@ def test_open_dialogs_close_on_lock(qtbot, locked_window):
 
     blank = MainWindow(now=lambda: DEMO_NOW)
     qtbot.addWidget(blank)
+    for key in blank.tab_widgets:  # tabs are built when first shown: the same tabs as above
+        blank.tab_widgets[key]
     blank.open_preferences()  # no database: not even opened
     kept = set(before.splitlines()) & set(visible_text(window).splitlines())
     assert sorted(kept - set(visible_text(blank).splitlines())) == []

@@ -6,6 +6,7 @@ Recomputed after every edit. The list is a model/view (``readiness_model``): no 
 
 from __future__ import annotations
 
+import weakref
 from collections.abc import Callable
 from datetime import datetime
 
@@ -70,7 +71,9 @@ class ReadinessTab(ActionTab):
         self._later.setInterval(HIDDEN_RECOUNT_MS)
         self._later.timeout.connect(self._recount_in_background)
         self._size: dict[int, tuple[int, str]] = {}  # action → (people and cues, title)
-        self._cached_store = None  # the store the cache and sizes belong to
+        # the store the cache and sizes belong to, weakly: a locked database's Store (and the
+        # key in its connection factory) must be free to go
+        self._cached_store = lambda: None
         self._generation = 0  # a judgement asked for later wins over one asked for before
 
         self.setObjectName("readiness_tab")
@@ -175,10 +178,11 @@ class ReadinessTab(ActionTab):
 
         now = self.now()
         minute = now.replace(second=0, microsecond=0)
-        if self._cached_store is not self.ctx.store:  # another database: its own ids
+        if self._cached_store() is not self.ctx.store:  # another database: its own ids
             self._cache.clear()
             self._size.clear()
-            self._cached_store = self.ctx.store
+            store = self.ctx.store
+            self._cached_store = weakref.ref(store) if store is not None else (lambda: None)
         kept = self._cache.get(self.action_id) if cached else None
         self._generation += 1
         self._later.stop()
