@@ -110,6 +110,10 @@ def collect(window) -> list[Entry]:
     """Every shortcut of ``window`` now, menus first (in menu-bar order), no duplicate."""
     out: list[Entry] = []
     seen: set = set()
+    tabs = getattr(window, "tab_widgets", None)
+    if tabs is not None and getattr(window, "action_id", None) is not None:
+        for key in tabs:  # tabs are built when first shown: their keys belong in the list too
+            tabs[key]
     for top in window.menuBar().actions():
         menu = top.menu()
         if menu is not None:
