@@ -355,6 +355,8 @@ def test_french_typography_no_break_spaces_and_apostrophes():
         forms = message.string if isinstance(message.string, tuple) else (message.string,)
         for text in forms:
             plain = re.sub(r"\{[^{}]*\}", "X", text or "")
-            if re.search(r" [:;!?]|« | »", plain) or re.search(r"[^\W\d_]'[^\W\d_]", plain):
+            if re.search(r" [:;!?]|« | »|\u00a0\u00a0", plain) or re.search(
+                r"[^\W\d_]'[^\W\d_]", plain
+            ):
                 bad.append(text)
     assert bad == []
