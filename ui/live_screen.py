@@ -116,7 +116,8 @@ class LiveBase(QWidget):
             self.show_screen(self.shown)
 
     def show_screen(self, s: Screen) -> None:  # pragma: no cover - subclasses
-        raise NotImplementedError
+        """The caller's screen and the stage display each draw ``s`` their own way."""
+        raise TypeError(f"{type(self).__name__} does not draw a live screen")
 
     def sized(self, label: QLabel, share: float, *, bold: bool = False, lines: int = 0) -> None:
         """Type ``share`` of the window's height; with ``lines``, smaller until the text fits
