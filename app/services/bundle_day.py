@@ -2,6 +2,7 @@
 
 ``action.lessons`` (text), ``assignments[].attended_at`` (instant), ``props[].condition``
 (``intact``/``damaged``/``lost``), ``schedule[].actual_start`` / ``actual_end`` (instants),
+``schedule[].held_seconds`` (how long the caller held the action during that cue, whole seconds),
 ``incidents`` ([{at, cue, text}], ``cue`` a schedule key or null) and ``coverage``
 ([{outlet, link, note, published_on}]). Each is written only when it says something, so the
 bundle of a plan before its day is the same file as before. Nothing here is personal data: the
@@ -22,7 +23,9 @@ TOP = {"incidents", "coverage"}
 ACTION = {"lessons"}
 ASSIGNMENT = {"attended_at"}
 PROP = {"condition"}
-CUE = {"actual_start", "actual_end"}
+CUE = {"actual_start", "actual_end", "held_seconds"}
+#: a hold lasts at most as long as the longest cue (a week), in seconds
+MAX_HELD_SECONDS = 10_080 * 60
 INCIDENT = {"at", "cue", "text"}
 COVERAGE = {"outlet", "link", "note", "published_on"}
 CONDITIONS = tuple(v for v in values(PropCondition) if v)
@@ -62,6 +65,8 @@ def write_day(out: dict, action: m.Action, t) -> None:
             row["actual_start"] = t(cue.actual_start)
         if cue.actual_end is not None:
             row["actual_end"] = t(cue.actual_end)
+        if cue.held_seconds:
+            row["held_seconds"] = cue.held_seconds
     cue_key = {c.id: c.key for c in action.cues}
     if action.incidents:
         out["incidents"] = [
@@ -105,6 +110,12 @@ def read_day(r, data: dict, plan: dict, known_cues: set[str]) -> None:
                 value = r.time(d, key, f"{name}[{i}]") if key in d else None
                 if i < len(target) and len(raw) == len(target):
                     target[i][key] = value
+    raw = [d for d in _rows(data, "schedule") if isinstance(d, dict)]
+    held = F("int0", max_value=MAX_HELD_SECONDS)
+    for i, d in enumerate(raw):
+        value = r.check(d, "held_seconds", f"schedule[{i}]", held, 0)
+        if i < len(plan.get("schedule", [])) and len(raw) == len(plan["schedule"]):
+            plan["schedule"][i]["held_seconds"] = value or 0
     raw = [d for d in _rows(data, "props") if isinstance(d, dict)]
     for i, d in enumerate(raw):
         value = r.check(d, "condition", f"props[{i}]", F("enum", choices=CONDITIONS), "")

@@ -128,3 +128,33 @@ def test_the_day_round_trips_on_each_backend(any_demo_store):
     assert [(p.name, p.condition) for p in copied.props] == [
         (p.name, p.condition) for p in original.props
     ]
+
+
+def test_a_hold_travels_with_its_cue_and_a_hostile_one_is_refused(demo_store, demo_id, tmp_path):
+    """A 12-minute hold the caller pressed P for (cue.held_seconds) survives export and import,
+    so the projection of the imported plan is the same; a negative or huge hold is refused with
+    its path and nothing is imported."""
+    from app.domain import models as m
+    from app.storage.engine import open_store
+
+    with demo_store.session() as session:
+        cue = session.query(m.Cue).filter_by(action_id=demo_id).order_by(m.Cue.starts_at).first()
+        cue.held_seconds = 720
+    data = exported(demo_store, demo_id)
+    assert data["schedule"][0]["held_seconds"] == 720
+    assert all("held_seconds" not in row for row in data["schedule"][1:])
+    other = open_store(str(tmp_path / "other.sqlite3"))
+    try:
+        with other.session() as session:
+            aid = import_bundle(session, json.dumps(data)).action_id
+        with other.read() as session:
+            assert bundle_dict(session, aid)["schedule"][0]["held_seconds"] == 720
+        for bad in (-1, 10**9, "12 min"):
+            hostile = copy.deepcopy(data)
+            hostile["schedule"][0]["held_seconds"] = bad
+            with pytest.raises(DomainError) as refused:
+                with other.session() as session:
+                    import_bundle(session, json.dumps(hostile))
+            assert "schedule[0]" in str(refused.value) and "held_seconds" in str(refused.value)
+    finally:
+        other.close()
