@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.domain.errors import CortegeError
-from app.i18n import _, language_label
+from app.i18n import _, language_label, ngettext
 from ui import style
 from ui.file_dialogs import existing_folder, save_file_name
 
@@ -215,7 +215,11 @@ class RunsheetDialog(QDialog):
         note = ""
         if self.is_batch():
             count = len(self._sheets())
-            note = _("Preview of the first of {count} sheets.").format(count=count)
+            note = ngettext(
+                "Preview of the only sheet.",
+                "Preview of the first of {count} sheets.",
+                count,
+            ).format(count=count)
         self._show(data, note)
 
     def _show(self, data: bytes | None, note: str, *, error: bool = False) -> None:
@@ -288,7 +292,9 @@ class RunsheetDialog(QDialog):
             )
 
         def done(paths) -> None:
-            text = _("{count} sheets saved in {folder}").format(count=len(paths), folder=folder)
+            text = ngettext(
+                "{count} sheet saved in {folder}", "{count} sheets saved in {folder}", len(paths)
+            ).format(count=len(paths), folder=folder)
             if failed:
                 names = ", ".join(alias for alias, _reason in failed)
                 text += " — " + _("could not write: {names}").format(names=names)

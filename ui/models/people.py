@@ -7,7 +7,7 @@ from enum import IntEnum
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QBrush, QGuiApplication
 
-from app.i18n import _
+from app.i18n import _, ngettext
 from app.services.views import AssignmentRow, DirectoryRow, RoleRow
 from ui.models.base import RowTableModel
 from ui.tabs._common import error_color, fmt_date, fmt_time
@@ -46,7 +46,8 @@ class RoleModel(RowTableModel):
                 return " ".join(row.instructions.split())
         if role == Qt.ItemDataRole.ToolTipRole:
             if column == RoleCol.ASSIGNED and short:
-                return _("{n} more needed").format(n=row.needed - row.assigned)
+                short_by = row.needed - row.assigned
+                return ngettext("{n} more needed", "{n} more needed", short_by).format(n=short_by)
             if column == RoleCol.INSTRUCTIONS and row.instructions:
                 return row.instructions
         if role == Qt.ItemDataRole.ForegroundRole and column == RoleCol.ASSIGNED and short:
