@@ -209,6 +209,11 @@ class ShapedParagraph(Flowable):
         return self.style.spaceAfter
 
     def getKeepWithNext(self) -> bool:  # noqa: N802 - platypus's name
+        # The flowable's own value first, as platypus's Flowable does: once a heading and its
+        # paragraph are split across pages, platypus sets ``keepWithNext = 0`` on the heading;
+        # reading the style alone grouped them again on every page, forever.
+        if "keepWithNext" in self.__dict__:
+            return bool(self.__dict__["keepWithNext"])
         return bool(getattr(self.style, "keepWithNext", False))
 
     def _indent(self) -> float:

@@ -187,3 +187,29 @@ def test_a_table_row_taller_than_a_page_is_printed_flat_rather_than_failing(capl
     assert "Before" in text and "Step 0" in text and "Step 199" in text
     assert len(PdfReader(io.BytesIO(data)).pages) >= 3
     assert "printing it flat" in caplog.text  # reportlab alone raises LayoutError here
+
+
+def test_a_heading_before_a_paragraph_taller_than_a_page_prints_and_ends():
+    """A heading keeps with the paragraph after it; when the two are taller than a page,
+    platypus splits them and marks the heading as no longer keeping (``keepWithNext = 0`` on
+    the flowable). A shaped heading read only its style, grouped itself again on every page
+    and the build never ended (hypothesis found it: a personal sheet's Arabic role
+    instructions under their heading)."""
+    import signal
+
+    from app.exports.pdfkit import para
+
+    def too_long(*_args):
+        raise TimeoutError("the layout does not end")
+
+    story = [para(ARABIC, "h2"), para(" ".join([ARABIC] * 900), "body"), para("End.", "body")]
+    old = signal.signal(signal.SIGALRM, too_long)
+    signal.alarm(60)
+    try:
+        data = build(story, lang="ar")
+    finally:
+        signal.alarm(0)
+        signal.signal(signal.SIGALRM, old)
+    reader = PdfReader(io.BytesIO(data))
+    assert len(reader.pages) >= 2
+    assert "End." in reader.pages[-1].extract_text()
