@@ -60,6 +60,7 @@ class MainWindow(QMainWindow):
         self._stale: set[str] = set()  # tabs to load for the selected action when shown
         self._dirty: set[str] = set()  # hidden tabs an edit touched: reload when shown
         self._fresh: set[str] = set()  # tabs that loaded the action during this change
+        self._headers_drawn = 0  # how often the header was drawn (once per change is enough)
         self._purge_timer = QTimer(self)  # colleagues' changes: the org-wide count now and then
         self._purge_timer.setSingleShot(True)
         self._purge_timer.setInterval(PURGE_REMINDER_EVERY_MS)
@@ -356,8 +357,7 @@ class MainWindow(QMainWindow):
         for key, tab in self.tab_widgets.built().items():
             if tab is current or key == "readiness":
                 tab.set_action(new)
-                if key != "readiness":  # its on_changed forgets stale judgements too
-                    self._fresh.add(key)  # a change selecting this action: no second load
+                self._fresh.add(key)  # a change selecting this action: no second load
             else:  # the others load when shown; their id is current for on_changed already
                 tab.action_id = new
                 self._stale.add(key)
@@ -457,6 +457,10 @@ class MainWindow(QMainWindow):
     # --- changes -------------------------------------------------------------------------------
     def _on_changed(self, change) -> None:
         self._fresh = set()
+        readiness = self.tab_widgets.built().get("readiness")
+        if readiness is not None:  # an action this change selects is judged after it, once
+            readiness.forget_judgements()
+        drawn = self._headers_drawn
         self.actions_panel.apply(change)
         if change.entity in ("*", "participant", "assignment", "action", "media_contact"):
             if getattr(change, "remote", False):  # org-wide work: at most every few minutes
@@ -465,10 +469,9 @@ class MainWindow(QMainWindow):
             else:
                 self._refresh_purge_reminder()
         counts = change.entity in HEADER_ENTITIES and change.kind != "updated"  # added, removed
-        if (change.entity in ("*", "action") or counts) and change.action_id in (
-            None,
-            self.action_id,
-        ):
+        selected = self._headers_drawn != drawn  # the list selected an action: drawn already
+        ours = change.action_id in (None, self.action_id)
+        if not selected and ours and (change.entity in ("*", "action") or counts):
             self._refresh_header()
         if self.action_id is None:
             self._show_action_view(False)
@@ -500,6 +503,8 @@ class MainWindow(QMainWindow):
 
     def _refresh_header(self) -> None:
         from app.i18n import ui_language
+
+        self._headers_drawn += 1
 
         data = None
         if self.action_id is not None and self.ctx.store is not None:

@@ -252,3 +252,49 @@ def test_opening_a_database_loads_the_shown_tab_once(qtbot, main_window, demo_db
 
     assert reloads.count(w.action_id) == 1  # (and once for "no action" while switching)
     assert overview.fields["title"].text() == w.header_title.text()
+
+
+def test_opening_a_database_judges_the_first_action_once_and_draws_its_header_once(
+    qtbot, demo_db, monkeypatch
+):
+    """Opening a file selects its first action inside the "everything changed" of the new
+    store: the readiness check and the header ran twice for it (issue #17, start-up)."""
+    import ui.main_window as window_module
+    import ui.tabs.readiness as module
+    from tests.ui.conftest import open_window
+
+    judged: list[int] = []
+    headers: list[int] = []
+    real_judge, real_header = module.read_readiness, window_module.read_header
+    monkeypatch.setattr(
+        module, "read_readiness", lambda s, a, now: judged.append(a) or real_judge(s, a, now)
+    )
+    monkeypatch.setattr(
+        window_module, "read_header", lambda s, a: headers.append(a) or real_header(s, a)
+    )
+    w = open_window(qtbot, demo_db)
+
+    assert judged == [w.action_id] and headers == [w.action_id]
+    assert w.tabs.tabText(1).startswith("Readiness (")
+    w.close()
+
+
+def test_readiness_in_front_follows_an_edit_and_its_undo(qtbot, main_window):
+    """The readiness tab caches judgements per minute: an edit and its undo are judged again,
+    never shown as they were before the change."""
+    w = main_window
+    w.show_tab("readiness")
+    readiness = w.tab_widgets["readiness"]
+    kinds = [p.kind for p in readiness.problems()]
+    assert "release-unapproved" in kinds
+    release = next(p for p in readiness.problems() if p.kind == "release-unapproved").entity_id
+    w.ctx.update(
+        "release",
+        release,
+        "Approve",
+        expected_version=latest(w.ctx, "release", release),
+        status="approved",
+    )
+    assert "release-unapproved" not in [p.kind for p in readiness.problems()]
+    w.a_undo.trigger()
+    assert "release-unapproved" in [p.kind for p in readiness.problems()]

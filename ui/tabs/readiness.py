@@ -206,10 +206,14 @@ class ReadinessTab(ActionTab):
             return
         self._show()
 
+    def forget_judgements(self) -> None:
+        """Whatever changed may change any action's readiness: judge again when asked."""
+        self._cache.clear()
+
     def on_changed(self, change) -> None:
         """A colleague's change while this panel is hidden: its badge is recomputed off the
         GUI thread, so a large action does not freeze the tab the user is working in."""
-        self._cache.clear()  # whatever changed may change any action's readiness
+        self.forget_judgements()
         touches = change.entity == "*" or change.action_id in (None, self.action_id)
         if not touches:
             return
