@@ -53,3 +53,5 @@ def test_main_opens_the_database_after_the_window_is_painted(demo_db, tmp_path):
     assert fields[0] == "startup" and fields[2] == "painted" and fields[4] == "rss"
     usable, painted = float(fields[1]), float(fields[3])
     assert 0 < painted < usable
+    # the garbage collector, paused while starting, runs again once the action is shown
+    assert "collector on" in proc.stdout.splitlines()
