@@ -8,7 +8,7 @@ does exactly that for zoneinfo and dateutil zones alike.
 from __future__ import annotations
 
 from datetime import UTC, date, datetime, time, timedelta, tzinfo
-from zoneinfo import ZoneInfo, available_timezones
+from zoneinfo import ZoneInfo
 
 from app.exports.calendar.reader import EventSpan, line_error
 from app.i18n import _
@@ -16,14 +16,10 @@ from app.i18n import _
 MAX_STEPS = 100_000  # occurrences computed for one repeating event before it is refused
 MAX_FOUND = 500  # occurrences on the action's days
 
-_names: frozenset[str] | None = None
-
-
 def _iana() -> frozenset[str]:
-    global _names
-    if _names is None:
-        _names = frozenset(available_timezones())
-    return _names
+    from app.domain.timeutil import zone_names
+
+    return zone_names()
 
 
 def iana_name(tzid: str) -> str | None:
