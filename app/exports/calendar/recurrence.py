@@ -16,6 +16,7 @@ from app.i18n import _
 MAX_STEPS = 100_000  # occurrences computed for one repeating event before it is refused
 MAX_FOUND = 500  # occurrences on the action's days
 
+
 def _iana() -> frozenset[str]:
     from app.domain.timeutil import zone_names
 
