@@ -13,4 +13,6 @@ def test_the_application_registers_its_arabic_and_devanagari_fonts(qtbot):
     families = set(QFontDatabase.families())
     assert {"Noto Sans Arabic", "Noto Sans Devanagari"} <= families
     metrics = QFontMetrics(QFont("Noto Sans Devanagari"))
-    assert all(metrics.inFont(ch) for ch in "नमस्ते")
+    # inFontUcs4, not inFont: PySide6 6.11.3 converts a str to QChar wrongly there, so
+    # inFont("न") is False even for the font that draws it
+    assert all(metrics.inFontUcs4(ord(ch)) for ch in "नमस्ते")
