@@ -185,29 +185,29 @@ def apply(dialog: QWidget) -> None:
     dialog.setProperty(APPLIED, True)
 
 
-class _Filter(QObject):
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt's name
-        if (
-            event.type() == QEvent.Type.Show
-            and isinstance(watched, QDialog)
-            and not isinstance(watched, QFileDialog)
-            and not watched.property(_DONE)
-        ):
-            watched.setProperty(_DONE, True)
-            # Once the dialog has laid itself out (positions decide the Tab order); the
-            # dialog is the timer's context, so nothing runs if it is gone by then.
-            QTimer.singleShot(0, watched, lambda d=watched: apply(d))
-        return False
+def _on_show(watched: QObject, event: QEvent) -> bool:  # noqa: ARG001 - a Show event
+    if (
+        isinstance(watched, QDialog)
+        and not isinstance(watched, QFileDialog)
+        and not watched.property(_DONE)
+    ):
+        watched.setProperty(_DONE, True)
+        # Once the dialog has laid itself out (positions decide the Tab order); the
+        # dialog is the timer's context, so nothing runs if it is gone by then.
+        QTimer.singleShot(0, watched, lambda d=watched: apply(d))
+    return False
 
 
-_filter: _Filter | None = None
+_installed_for: QObject | None = None
 
 
 def install() -> None:
     """Apply the policy to every dialog the application shows from now on (once per process)."""
-    global _filter
+    global _installed_for
+    from ui.event_hub import listen
+
     app = QApplication.instance()
-    if app is None or _filter is not None:
+    if app is None or _installed_for is app:
         return
-    _filter = _Filter(app)
-    app.installEventFilter(_filter)
+    _installed_for = app
+    listen((QEvent.Type.Show,), _on_show)

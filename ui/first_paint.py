@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import QEvent, QObject, QTimer
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtWidgets import QWidget
 
 #: If no paint arrives (a minimised window, a platform that paints nothing), go on anyway.
 FALLBACK_MS = 1000
@@ -25,16 +25,13 @@ class _FirstPaint(QObject):
         self.scheduled = False
         # A main window is covered by its children: the paint events go to them, so watch the
         # whole application for the first paint of any widget of this window.
-        QApplication.instance().installEventFilter(self)
+        from ui.event_hub import listen
+
+        self._stop = listen((QEvent.Type.Paint,), self._painted, self)
         QTimer.singleShot(FALLBACK_MS, self._run)
 
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
-        if (
-            not self.scheduled
-            and event.type() == QEvent.Type.Paint
-            and isinstance(watched, QWidget)
-            and watched.window() is self.widget
-        ):
+    def _painted(self, watched: QObject, _event: QEvent) -> bool:
+        if not self.scheduled and isinstance(watched, QWidget) and watched.window() is self.widget:
             self.scheduled = True
             # After this paint is flushed to the screen: the next turn of the event loop.
             QTimer.singleShot(0, self._run)
@@ -44,7 +41,7 @@ class _FirstPaint(QObject):
         if self.done:
             return
         self.done = True
-        QApplication.instance().removeEventFilter(self)
+        self._stop()
         self.callback()
 
 

@@ -76,9 +76,9 @@ class IdleLock(QObject):
         self.timer.setObjectName("idle_lock_timer")
         self.timer.setSingleShot(True)
         self.timer.timeout.connect(self._idle)
-        app = QGuiApplication.instance()
-        if app is not None:
-            app.installEventFilter(self)
+        from ui.event_hub import listen
+
+        self._stop_listening = listen(INPUT_EVENTS, self._input, self)
         _watchers.add(self)
         self.set_interval_ms(idle_minutes() * 60_000 if interval_ms is None else interval_ms)
 
@@ -90,8 +90,9 @@ class IdleLock(QObject):
             self.timer.setInterval(self.interval_ms)
             self.timer.start()
 
-    def eventFilter(self, _watched, event) -> bool:  # noqa: N802 - Qt's name
-        if self.interval_ms and event.type() in INPUT_EVENTS:
+    def _input(self, _watched, _event) -> bool:
+        """Any input in the application (the event hub hands only input events)."""
+        if self.interval_ms:
             self.timer.start()  # from now on
         return False
 
@@ -104,9 +105,7 @@ class IdleLock(QObject):
 
     def stop(self) -> None:
         self.timer.stop()
-        app = QGuiApplication.instance()
-        if app is not None:
-            app.removeEventFilter(self)
+        self._stop_listening()
 
 
 class SleepWatch(QObject):

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QObject
 from PySide6.QtGui import QKeySequence
-from PySide6.QtWidgets import QAbstractSpinBox, QApplication, QLineEdit, QPlainTextEdit, QTextEdit
+from PySide6.QtWidgets import QAbstractSpinBox, QLineEdit, QPlainTextEdit, QTextEdit
 
 UNDO, REDO = QKeySequence.StandardKey.Undo, QKeySequence.StandardKey.Redo
 
@@ -34,17 +34,16 @@ class TextUndoFilter(QObject):
     def __init__(self, window) -> None:
         super().__init__(window)
         self.window = window
-        QApplication.instance().installEventFilter(self)
+        from ui.event_hub import listen
+
+        self._stop = listen((QEvent.Type.ShortcutOverride,), self.eventFilter, self)
         window.destroyed.connect(self._remove)
 
     def _remove(self, *_args) -> None:
-        app = QApplication.instance()
-        if app is not None:
-            app.removeEventFilter(self)
+        self._stop()
 
     def eventFilter(self, watched, event) -> bool:  # noqa: N802 - Qt's name
-        if event.type() != QEvent.Type.ShortcutOverride:
-            return False
+        """A ShortcutOverride anywhere in the application (the event hub hands only those)."""
         undo, redo = event.matches(UNDO), event.matches(REDO)
         if not (undo or redo):
             return False
