@@ -36,6 +36,15 @@ class _Listener(QThread):
     def __init__(self, notifier) -> None:
         super().__init__()
         self._notifier = notifier
+        self._watcher = None
+
+    def stop(self, timeout_ms: int) -> None:
+        """Ask the thread to finish, wake its wait, and wait up to ``timeout_ms`` for it."""
+        self.requestInterruption()
+        watcher = self._watcher
+        if watcher is not None:
+            watcher.wake()
+        self.wait(timeout_ms)
 
     def run(self) -> None:
         watcher = None
@@ -43,7 +52,7 @@ class _Listener(QThread):
         while not self.isInterruptionRequested():
             try:
                 if watcher is None:
-                    watcher = self._notifier.watch()
+                    watcher = self._watcher = self._notifier.watch()
                     self.state.emit(True, "")
                     if failed:  # we may have missed notifications while away
                         failed = False
@@ -56,7 +65,7 @@ class _Listener(QThread):
                 failed = True
                 self.state.emit(False, type(exc).__name__)
                 _close(watcher)
-                watcher = None
+                watcher = self._watcher = None
                 self._pause(RETRY_SECONDS)
         _close(watcher)
 
@@ -78,8 +87,7 @@ def _close(watcher) -> None:
 
 def _stopper(thread: QThread):
     def stop(*_args) -> None:
-        thread.requestInterruption()
-        thread.wait(int((WAIT_SECONDS + 2) * 1000))
+        thread.stop(int((WAIT_SECONDS + 2) * 1000))
 
     return stop
 

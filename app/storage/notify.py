@@ -277,6 +277,10 @@ class PostgresWatcher:
         notices = (Notice(n.payload or ANYTHING) for n in got)
         return _unique(n for n in notices if not self._notifier.mine(n))
 
+    def wake(self) -> None:
+        """Nothing to do: ``notifies`` cannot be interrupted from another thread, so a stopping
+        listener waits out its timeout (``WAIT_SECONDS``, half a second)."""
+
     def close(self) -> None:
         try:
             self._conn.close()
@@ -293,6 +297,7 @@ class SqliteWatcher:
         raw.detach()
         self._lock = threading.Lock()
         self._closed = False
+        self._woken = threading.Event()
         self._version = self._read()
 
     def _read(self) -> int:
@@ -315,9 +320,13 @@ class SqliteWatcher:
                     self._version = version
                     return [Notice(ANYTHING)]
             left = deadline - time.monotonic()
-            if left <= 0:
+            if left <= 0 or self._woken.wait(min(SQLITE_POLL_SECONDS, left)):
                 return []
-            time.sleep(min(SQLITE_POLL_SECONDS, left))
+
+    def wake(self) -> None:
+        """End a ``wait`` now, and every later one at once (the listener is stopping: closing
+        the window or opening another database need not sit out a poll)."""
+        self._woken.set()
 
     def close(self) -> None:
         with self._lock:

@@ -174,3 +174,21 @@ def test_no_refresh_starts_while_one_runs_and_a_gap_follows_it(qtbot, live):
     qtbot.waitUntil(lambda: len(starts) >= 2, timeout=5000)
     ctx.changed.disconnect(slow_view)
     assert starts[1] - starts[0] >= 0.2 + 2 * 0.2 - 0.05  # the refresh, then twice its time
+
+
+def test_stopping_wakes_the_sqlite_poll_instead_of_sitting_it_out(qtbot, demo_store, monkeypatch):
+    """Closing the window (or opening another database) stops the listener: on SQLite it used
+    to sleep out its poll first, half a second on every close; here the poll is 30 s."""
+    from ui.context import AppContext
+    from ui.live_updates import LiveUpdates
+
+    monkeypatch.setattr("app.storage.notify.SQLITE_POLL_SECONDS", 30.0)
+    monkeypatch.setattr("ui.live_updates.WAIT_SECONDS", 30.0)
+    live_updates = LiveUpdates(AppContext(demo_store))
+    qtbot.waitUntil(lambda: live_updates.listening, timeout=5000)
+    thread = live_updates._thread
+    qtbot.wait(200)  # it is inside its 30-second wait now
+    started = time.monotonic()
+    live_updates.stop()
+    assert thread.isFinished()
+    assert time.monotonic() - started < 10  # woken, not the 30 s poll
