@@ -111,7 +111,10 @@ def main() -> int:
         edits_ms, reloads_ms = [], []
         for n in range(5):
             t0 = time.perf_counter()
-            ctx.update("participant", someone, "Rename", alias=f"Renamed {n}")
+            version = next(r.version for r in dialog.rows if r.id == someone)
+            ctx.update(
+                "participant", someone, "Rename", expected_version=version, alias=f"Renamed {n}"
+            )
             app.processEvents()
             edits_ms.append((time.perf_counter() - t0) * 1000)
             t0 = time.perf_counter()
