@@ -7,8 +7,9 @@ then lays out every sheet twice, each time with the same number of processes:
 
 - **ours**: ``app.exports.runsheet.write_each`` (the code behind ``--each``);
 - **anchor**: a bare reportlab script drawing the same pages (same text, same fonts, the same
-  tables and paragraphs, one document per person, written to disk atomically as every export
-  is: temporary file, fsync, rename), with nothing of Cortège.
+  tables and paragraphs, the same two QR codes from modules made beforehand, one document per
+  person, written to disk atomically as every export is: temporary file, fsync, rename), with
+  nothing of Cortège.
 
 It prints both times (CPU, which a shared machine does not distort, and wall), their ratio
 and a verdict against the goals of issues #15/#17: ours within 1.25x the anchor's CPU time;
@@ -117,7 +118,7 @@ def bare_one(job) -> str:
     from reportlab.lib.pagesizes import A4
     from reportlab.platypus import Paragraph, SimpleDocTemplate, Table, TableStyle
 
-    s, target = job
+    s, target, payloads = job
     S = _bare_styles()
     h = s.header
     grid = TableStyle([("LINEBELOW", (0, 0), (-1, -1), 0.25, (0.5, 0.5, 0.5))])
@@ -127,13 +128,22 @@ def bare_one(job) -> str:
         Paragraph(f"{h.date} · {h.hours} · {h.place}", S["body"]),
         Table(
             [
-                [Paragraph(f"{s.alias} — {', '.join(r.name for r in s.roles)}", S["alias"]), ""],
+                [
+                    Paragraph(f"{s.alias} — {', '.join(r.name for r in s.roles)}", S["alias"]),
+                    "",
+                    Table([[_bare_qr(c) for c in payloads]]),  # beside, as on ours
+                ],
                 [
                     [Paragraph("Date", S["label"]), Paragraph(h.day, S["big"])],
                     [Paragraph("Call time", S["label"]), Paragraph(s.call_time, S["big"])],
+                    "",
                 ],
             ],
-            style=[("SPAN", (0, 0), (-1, 0)), ("BOX", (0, 0), (-1, -1), 1.6, (0, 0, 0))],
+            style=[
+                ("SPAN", (0, 0), (1, 0)),
+                ("SPAN", (2, 0), (2, 1)),
+                ("BOX", (0, 0), (-1, -1), 1.6, (0, 0, 0)),
+            ],
         ),
         Paragraph("Meeting point", S["label"]),
         Paragraph(h.meeting_point, S["meet"]),
@@ -182,9 +192,49 @@ def bare_one(job) -> str:
     return target
 
 
-def bare_each(sheets, folder: Path, processes: int) -> None:
+def _bare_qr(rows):
+    """A QR code as a bare script draws it: one rectangle per run of dark modules."""
+    from reportlab.platypus import Flowable
+
+    class Code(Flowable):
+        def wrap(self, *_args):
+            return 64, 64
+
+        def draw(self):
+            step = 64 / len(rows)
+            for y, row in enumerate(rows):
+                x = 0
+                while x < len(rows):
+                    if not row[x]:
+                        x += 1
+                        continue
+                    run = x
+                    while run < len(rows) and row[run]:
+                        run += 1
+                    self.canv.rect(x * step, 64 - (y + 1) * step, (run - x) * step, step, 0, 1)
+                    x = run
+
+    return Code()
+
+
+def _payloads(sheet) -> list[list[list[bool]]]:
+    """The modules of the sheet's two QR codes, made with segno before the clock starts: data,
+    like the sheet's texts. (Ours makes each distinct code once a batch; a bare script making
+    every code again would be ~10 ms a sheet slower, which is no yardstick.)"""
+    import segno
+
+    from app.exports.pack.qr import event_payload, tel_uri
+
+    payloads = [p for p in (event_payload(sheet), tel_uri(sheet.header.legal_phone)) if p]
+    return [
+        [list(r) for r in segno.make(p, error="l").matrix_iter(scale=1, border=4)]
+        for p in payloads or [" "]
+    ]
+
+
+def bare_each(sheets, folder: Path, processes: int, codes: list) -> None:
     folder.mkdir(parents=True, exist_ok=True)
-    jobs = [(s, str(folder / f"{n}.pdf")) for n, s in enumerate(sheets)]
+    jobs = [(s, str(folder / f"{n}.pdf"), codes[n]) for n, s in enumerate(sheets)]
     if processes > 1:
         import multiprocessing
 
@@ -250,12 +300,13 @@ def main() -> int:
             gather = time.process_time() - gather_start
         store.close()
         render_personal(sheets[0])  # fonts registered, caches warm, as in a real batch
-        bare_one((sheets[0], str(tmp / "warm.pdf")))
+        bare_one((sheets[0], str(tmp / "warm.pdf"), _payloads(sheets[0])))
         procs = args.processes
+        codes = [_payloads(s) for s in sheets]
         ours_t, bare_t, plain_t = [], [], []
         for r in range(args.rounds):
             ours_t.append(timed(lambda r=r: write_each(sheets, tmp / f"ours{r}", processes=procs)))
-            bare_t.append(timed(lambda r=r: bare_each(sheets, tmp / f"bare{r}", procs)))
+            bare_t.append(timed(lambda r=r: bare_each(sheets, tmp / f"bare{r}", procs, codes)))
             # Ours with the shaping checks off: what shaping costs a Latin-only plan.
             real = pdfkit.needs_shaping
             pdfkit.needs_shaping = lambda text: False

@@ -167,3 +167,36 @@ def test_no_legal_contact_means_no_second_code(cli, demo_store, demo_db, tmp_pat
     assert r.code == 0, r.err
     codes = _codes(out, tmp_path)
     assert len(codes) == 1 and codes[0].startswith("BEGIN:VEVENT")
+
+
+def test_a_batch_makes_each_distinct_code_once_and_every_sheet_still_carries_its_own(
+    cli, demo_db, tmp_path, monkeypatch
+):
+    """Everyone's sheet prints the same legal number, and a role shares its call-time event:
+    ``--each`` makes each distinct code once (choosing a code's mask cost more than laying out
+    the rest of the sheet), and each sheet still decodes to its reader's own call time."""
+    import segno
+
+    from app.exports.pack import qr
+
+    qr.matrix.cache_clear()
+    made = []
+    real_make = segno.make
+
+    def counting_make(payload, *args, **kwargs):
+        made.append(payload)
+        return real_make(payload, *args, **kwargs)
+
+    monkeypatch.setattr(segno, "make", counting_make)
+    folder = tmp_path / "each"
+    r = cli("--db", demo_db, "export", "runsheet", SLUG, "-o", folder, "--each")
+    assert r.code == 0, r.err
+    sheets = sorted(folder.glob("*.pdf"))
+    assert len(sheets) > 10
+    assert made and len(made) == len(set(made))  # each code once
+    assert made.count("tel:+33140000000") == 1  # not once per sheet
+    assert len(made) < 2 * len(sheets)
+    crow = next(p for p in sheets if "crow" in p.name.lower())
+    texts = _codes(crow, tmp_path)
+    assert "tel:+33140000000" in texts
+    assert any("BEGIN:VEVENT" in t and "DTSTART:20240528T0715" in t for t in texts)

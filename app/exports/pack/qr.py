@@ -9,6 +9,7 @@ is named in the description beside the wall-clock call time. No other person app
 
 from __future__ import annotations
 
+import functools
 from datetime import timedelta
 
 from app.exports.calendar.ics import escape_text, utc_value
@@ -75,14 +76,19 @@ def tel_uri(phone: str) -> str:
     return "tel:" + ("+" if phone.strip().startswith("+") else "") + digits
 
 
-def matrix(payload: str) -> list[list[bool]]:
+@functools.lru_cache(maxsize=512)
+def matrix(payload: str) -> tuple[tuple[bool, ...], ...]:
     """The QR code's modules, dark = True, with the quiet zone (4 modules) around them.
     Low error correction keeps the modules large enough to print in a small square; segno
-    raises it for free when the payload leaves room (``boost_error``)."""
+    raises it for free when the payload leaves room (``boost_error``).
+
+    Kept per payload: a batch of sheets prints the same legal number, and the same call-time
+    event for everyone of a role, hundreds of times, and choosing the code's mask (segno
+    scores all eight) cost more than laying out the rest of the sheet (issue #17)."""
     import segno
 
     code = segno.make(payload, error="l", micro=False, boost_error=True)
-    return [[bool(v) for v in row] for row in code.matrix_iter(scale=1, border=4)]
+    return tuple(tuple(bool(v) for v in row) for row in code.matrix_iter(scale=1, border=4))
 
 
 # A printed module is never smaller than this (points; ~0.37 mm), so a denser code is larger.
