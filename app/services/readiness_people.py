@@ -194,8 +194,8 @@ def key_contact_missing(plan: Plan) -> Outcome:
     tr = plan.tr
     have = {key_contact_kind(c.label) for c in plan.action.contacts if c.phone.strip()}
     messages = {
-        "legal": tr.gettext("no phone number for legal support among the key contacts"),
-        "first-aid": tr.gettext("no phone number for first aid among the key contacts"),
+        "legal": tr.gettext("No phone number for legal support among the key contacts"),
+        "first-aid": tr.gettext("No phone number for first aid among the key contacts"),
     }
     out = Outcome(needs=len(messages))
     for kind, message in messages.items():

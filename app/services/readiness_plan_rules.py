@@ -136,7 +136,7 @@ def release_missing(plan: Plan) -> Outcome:
             out.problems.append(
                 problem(
                     "release-missing",
-                    tr.gettext("no press release in {language}").format(
+                    tr.gettext("No press release in {language}").format(
                         language=tr.language_name(lang)
                     ),
                     "action",
@@ -155,7 +155,7 @@ def release_unapproved(plan: Plan) -> Outcome:
             out.problems.append(
                 problem(
                     "release-unapproved",
-                    tr.gettext("the {language} release “{headline}” is still a draft").format(
+                    tr.gettext("The {language} release “{headline}” is still a draft").format(
                         language=tr.language_name(rel.language), headline=rel.headline
                     ),
                     "release",
@@ -175,7 +175,7 @@ def press_contact_missing(plan: Plan) -> Outcome:
             out.problems.append(
                 problem(
                     "press-contact-missing",
-                    tr.gettext("the {language} release “{headline}” names no press contact").format(
+                    tr.gettext("The {language} release “{headline}” names no press contact").format(
                         language=tr.language_name(rel.language), headline=rel.headline
                     ),
                     "release",
@@ -196,7 +196,7 @@ def embargo_late(plan: Plan) -> Outcome:
                 problem(
                     "embargo-late",
                     tr.gettext(
-                        "the {language} release is under embargo until {time}, "
+                        "The {language} release is under embargo until {time}, "
                         "after the action starts ({start})"
                     ).format(
                         language=tr.language_name(rel.language),
@@ -222,18 +222,18 @@ def declaration_missing(plan: Plan) -> Outcome:
         return out
     if today > last:
         msg = tr.gettext(
-            "not declared, and the last day to have it received ({last}) has passed"
+            "Not declared, and the last day to have it received ({last}) has passed"
         ).format(last=plan.day(last))
     elif action.decl_sent_on is not None:
-        msg = tr.gettext("sent {sent} but not yet received; it must be received by {last}").format(
+        msg = tr.gettext("Sent {sent} but not yet received; it must be received by {last}").format(
             sent=plan.day(action.decl_sent_on), last=plan.day(last)
         )
     elif first is not None:
-        msg = tr.gettext("not declared yet: it must be received between {first} and {last}").format(
+        msg = tr.gettext("Not declared yet: it must be received between {first} and {last}").format(
             first=plan.day(first), last=plan.day(last)
         )
     else:
-        msg = tr.gettext("not declared yet: it must be received by {last}").format(
+        msg = tr.gettext("Not declared yet: it must be received by {last}").format(
             last=plan.day(last)
         )
     out.problems.append(problem("declaration-missing", msg, "action", action.id))
@@ -253,7 +253,7 @@ def declaration_late(plan: Plan) -> Outcome:
             problem(
                 "declaration-late",
                 plan.tr.gettext(
-                    "received {received}, only {n} clear days before; "
+                    "Received {received}, only {n} clear days before; "
                     "it had to be received by {last}"
                 ).format(received=plan.day(rec), n=n, last=plan.day(last)),
                 "action",
@@ -275,7 +275,7 @@ def declaration_early(plan: Plan) -> Outcome:
             problem(
                 "declaration-early",
                 plan.tr.gettext(
-                    "received {received}, too early; it may be received from {first} to {last}"
+                    "Received {received}, too early; it may be received from {first} to {last}"
                 ).format(received=plan.day(rec), first=plan.day(first), last=plan.day(last)),
                 "action",
                 plan.action.id,
@@ -304,7 +304,7 @@ def fallback_missing(plan: Plan) -> Outcome:
         out.problems.append(
             problem(
                 "fallback-missing",
-                plan.tr.gettext("the action takes place on the street and has no plan B"),
+                plan.tr.gettext("The action takes place on the street and has no plan B"),
                 "action",
                 action.id,
             )

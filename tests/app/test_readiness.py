@@ -68,7 +68,7 @@ def test_the_demo_names_its_problems(demo_store, demo_id):
     assert (finch.entity, raven.entity) == ("participant", "participant")
     assert release.entity == "release"
     assert declaration.message == (
-        "not declared yet: it must be received between May 12, 2024 and May 24, 2024"
+        "Not declared yet: it must be received between May 12, 2024 and May 24, 2024"
     )
 
 
@@ -174,8 +174,8 @@ def test_release_missing_unapproved_and_late_embargo(store):
         )
         edits.create(s, "release", action_id=aid, language="de", headline="Mahnwache")
     assert lines(store, aid, kinds=("release-missing", "release-unapproved", "embargo-late")) == [
-        "release-unapproved: the German release “Mahnwache” is still a draft",
-        "embargo-late: the English (United Kingdom) release is under embargo until 10:00 AM, "
+        "release-unapproved: The German release “Mahnwache” is still a draft",
+        "embargo-late: The English (United Kingdom) release is under embargo until 10:00 AM, "
         "after the action starts (9:30 AM)",
     ]
 
@@ -187,12 +187,12 @@ def test_an_action_language_without_any_release(store):
             s, "release", action_id=aid, language="fr", headline="Veillée", status="approved"
         )
     assert lines(store, aid, kinds=("release-missing",)) == [
-        "release-missing: no press release in English"
+        "release-missing: No press release in English"
     ]
 
 
 def test_declaration_window_in_clear_days(store):
-    """Tuesday 28 May 2024: received from 12 to 24 May inclusive (jours francs)."""
+    """Tuesday 28 May 2024: Received from 12 to 24 May inclusive (jours francs)."""
     aid = plain_action(store, country="FR")
     cases = {
         date(2024, 5, 11): "declaration-early",
@@ -215,7 +215,7 @@ def test_declaration_missing_only_once_the_window_opens(store):
     assert [p.kind for p in problems(store, aid, now=first_day)] == ["declaration-missing"]
     after = datetime(2024, 5, 26, 8, 0, tzinfo=UTC)
     assert lines(store, aid, now=after) == [
-        "declaration-missing: not declared, and the last day to have it received "
+        "declaration-missing: Not declared, and the last day to have it received "
         "(May 24, 2024) has passed"
     ]
 

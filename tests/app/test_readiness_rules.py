@@ -72,12 +72,12 @@ def test_key_contacts_need_legal_support_and_first_aid_numbers(store):
     aid = plain_action(store)
     people_in_role(store, aid, ["Wren"])
     assert lines(store, aid, kinds=("key-contact-missing",)) == [
-        "key-contact-missing: no phone number for legal support among the key contacts",
-        "key-contact-missing: no phone number for first aid among the key contacts",
+        "key-contact-missing: No phone number for legal support among the key contacts",
+        "key-contact-missing: No phone number for first aid among the key contacts",
     ]
     add_contacts(store, aid, ("Soutien juridique", "+33 1 40 00 00 00"), ("Premiers secours", ""))
     assert lines(store, aid, kinds=("key-contact-missing",)) == [
-        "key-contact-missing: no phone number for first aid among the key contacts"
+        "key-contact-missing: No phone number for first aid among the key contacts"
     ]
 
 
@@ -106,14 +106,14 @@ def test_a_release_without_a_press_contact(store):
             s, "release", action_id=aid, language="en", headline="Vigil", status="approved"
         )
     assert lines(store, aid, kinds=("press-contact-missing",)) == [
-        "press-contact-missing: the English release “Vigil” names no press contact"
+        "press-contact-missing: The English release “Vigil” names no press contact"
     ]
 
 
 def test_no_plan_b_for_an_action_on_the_street(store):
     aid = plain_action(store, route=["Place de la République", "Bastille"])
     assert lines(store, aid) == [
-        "fallback-missing: the action takes place on the street and has no plan B"
+        "fallback-missing: The action takes place on the street and has no plan B"
     ]
     with store.session() as s:
         edits.update(s, "action", aid, fallback_plan="Under the arcades if it rains.")

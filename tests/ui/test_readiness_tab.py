@@ -63,8 +63,9 @@ def test_lists_the_problems_with_a_countdown_and_the_declaration(readiness):
     assert any("nobody carries it" in m for m in messages)
     assert "2 people in photo opportunities have not agreed to be photographed" in messages
     assert any(m.startswith("Finch has not agreed to be photographed") for m in messages)
-    assert any("is still a draft" in m for m in messages)
-    assert any("not declared yet" in m for m in messages)
+    # Each row reads as a sentence of its own, capital first (not "the English release …")
+    assert any(m.startswith("The English release “") and "is still a draft" in m for m in messages)
+    assert any(m.startswith("Not declared yet: it must be received") for m in messages)
     # The group row opens the first of its people; each person's row opens them.
     assert [i.data(ACTION_ROLE) for i in rows_of(tab)] == ["Open"] * 3 + ["Review…"] + ["Open"] * 2
     assert tab.declaration.text() == "✗ Declaration not received yet (window May 12 – May 24)"
