@@ -159,7 +159,9 @@ def photo_refused(plan: Plan) -> Outcome:
     for person in sorted((plan.people[i] for i in cues_of), key=_by_alias):
         cues = cues_of[person.id]
         out.unmet += len(cues)
-        named = tr.join([f"“{c.title}” ({plan.hm(c.starts_at)})" for c in cues])
+        # Translators: one cue in a list of cues, its title in your language's quotation marks
+        cue_at = tr.gettext("“{cue}” ({time})")
+        named = tr.join([cue_at.format(cue=c.title, time=plan.hm(c.starts_at)) for c in cues])
         out.problems.append(
             problem(
                 "photo-refused",

@@ -169,6 +169,19 @@ def test_people_in_photo_opportunities_who_refused_photos(store):
         "photo-refused: Raven has not agreed to be photographed and is in 2 photo "
         "opportunities: “Carry” (10:00 AM) and “Photo call” (10:25 AM)"
     ]
+    # Each language quotes the cues its own way, as its other readiness lines do.
+    from app.i18n import Translator
+
+    with store.read() as s:
+        (french,) = [
+            p.message
+            for p in assess(s, aid, now=NOW, tr=Translator("fr")).problems
+            if p.kind == "photo-refused"
+        ]
+    assert french == (
+        "Raven n’a pas accepté d’être photographié·e et figure dans 2 moments photo\u00a0: "
+        "«\u00a0Carry\u00a0» (10:00) et «\u00a0Photo call\u00a0» (10:25)"
+    )
 
 
 def test_without_a_photo_flag_on_cues_the_photo_check_is_skipped(store, monkeypatch):
