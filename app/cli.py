@@ -12,6 +12,7 @@ from typing import TextIO
 
 from app.domain.errors import CortegeError, DomainError
 from app.i18n import _
+from app.paths import program_name
 
 log = logging.getLogger("cortege.cli")
 
@@ -66,16 +67,6 @@ class Context:
     def close(self) -> None:
         if self._store is not None:
             self._store.close()
-
-
-def program_name() -> str:
-    """What the user typed to run us, for the usage line: the download's ``Cortege`` (or
-    ``cortege-cli.exe``), else ``python main.py``."""
-    if getattr(sys, "frozen", False):
-        from pathlib import Path
-
-        return Path(sys.executable).name
-    return "python main.py"
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import sys
 from pathlib import Path
 
 APP_NAME = "Cortege"
@@ -53,3 +54,11 @@ def is_default_database(target: str) -> bool:
         return Path(target).expanduser().resolve() == default_database().resolve()
     except OSError:
         return False
+
+
+def program_name() -> str:
+    """What the user types to run us, for usage lines and "run … upgrade" hints: the download's
+    ``Cortege`` (or ``cortege-cli.exe``), else ``python main.py``."""
+    if getattr(sys, "frozen", False):
+        return Path(sys.executable).name
+    return "python main.py"

@@ -21,6 +21,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from app.domain.errors import StoreError
 from app.i18n import _
+from app.paths import program_name
 from app.storage.constants import BUSY_TIMEOUT_MS, MIGRATIONS, SQLITE_HEADER
 from app.storage.revisions import head_revision, known_revisions
 
@@ -447,14 +448,14 @@ def open_store(
                     raise StoreError(
                         _(
                             "{path} has no Cortège schema yet: run "
-                            "'python main.py --db URL upgrade' once to create it"
-                        ).format(path=_safe(target))
+                            "'{program} --db URL upgrade' once to create it"
+                        ).format(path=_safe(target), program=program_name())
                     )
                 raise StoreError(
                     _(
                         "{path} uses an older schema ({rev}): run "
-                        "'python main.py --db URL upgrade' to bring it to {head}"
-                    ).format(path=_safe(target), rev=rev, head=head)
+                        "'{program} --db URL upgrade' to bring it to {head}"
+                    ).format(path=_safe(target), rev=rev, head=head, program=program_name())
                 )
             if read_only:
                 engine.dispose()

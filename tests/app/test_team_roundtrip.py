@@ -203,3 +203,26 @@ def test_an_edit_by_a_read_only_role_says_so_in_words(press_officer):
         )
     finally:
         store.close()
+
+
+def test_the_upgrade_hint_names_the_program_the_user_runs(tmp_path, monkeypatch):
+    """The download has no ``python main.py``: its hint names the program itself."""
+    import sqlite3
+    import sys
+
+    from app.domain.errors import StoreError
+    from app.storage.engine import open_store
+
+    empty = tmp_path / "empty.sqlite3"
+    conn = sqlite3.connect(empty)
+    conn.execute("CREATE TABLE t (a)")
+    conn.execute("DROP TABLE t")
+    conn.commit()
+    conn.close()
+    for frozen, program in ((False, "python main.py"), (True, "Cortege")):
+        if frozen:
+            monkeypatch.setattr(sys, "frozen", True, raising=False)
+            monkeypatch.setattr(sys, "executable", "/opt/Cortege/Cortege")
+        with pytest.raises(StoreError) as refused:
+            open_store(str(empty), upgrade_schema=False)
+        assert f"run '{program} --db URL upgrade' once to create it" in str(refused.value)
