@@ -120,6 +120,18 @@ def last_id(session: Session, model) -> int:
     return session.scalar(select(func.max(model.id))) or 0
 
 
+def id_range(session: Session, model, before: int, count: int) -> list[int] | None:
+    """The ids of the ``count`` rows an executemany just inserted after ``last_id`` ``before``,
+    in row order, without reading them back: SQLite gives each new row the largest rowid plus
+    one, and our write transaction is the only writer. None — read them back by key — on
+    another database, or when the table's largest id says the rows did not go in that way."""
+    if session.connection().dialect.name != "sqlite":
+        return None
+    if last_id(session, model) != before + count:
+        return None
+    return list(range(before + 1, before + count + 1))
+
+
 def insert_cues(
     session: Session,
     action_id: int,
@@ -183,12 +195,13 @@ def insert_participants(session: Session, rows: list[dict]) -> list[int]:
     session.flush()
     before = last_id(session, m.Participant)
     executemany(session, m.Participant.__table__, values)
-    # alias_key is unique: ours are the rows above ``before`` (one read, not IN lists)
-    p = m.Participant
-    found: dict[str, int] = dict(
-        session.execute(select(p.alias_key, p.id).where(p.id > before)).all()
-    )
-    ids = [found[v["alias_key"]] for v in values]
+    ids = id_range(session, m.Participant, before, len(values))
+    if ids is None:  # alias_key is unique: ours are among the rows above ``before``
+        p = m.Participant
+        found: dict[str, int] = dict(
+            session.execute(select(p.alias_key, p.id).where(p.id > before)).all()
+        )
+        ids = [found[v["alias_key"]] for v in values]
     touched_in_bulk(session, "participant", ids)
     return ids
 
@@ -212,13 +225,17 @@ def insert_assignments(session: Session, action_id: int, rows: list[dict]) -> li
     session.flush()
     before = last_id(session, m.Assignment)
     executemany(session, m.Assignment.__table__, values)
-    a = m.Assignment
-    found: dict[tuple[int, int], int] = {
-        (pid, rid): id_
-        for pid, rid, id_ in session.execute(
-            select(a.participant_id, a.role_id, a.id).where(a.action_id == action_id, a.id > before)
-        )
-    }
-    ids = [found[(v["participant_id"], v["role_id"])] for v in values]
+    ids = id_range(session, m.Assignment, before, len(values))
+    if ids is None:  # (participant, role) is unique
+        a = m.Assignment
+        found: dict[tuple[int, int], int] = {
+            (pid, rid): id_
+            for pid, rid, id_ in session.execute(
+                select(a.participant_id, a.role_id, a.id).where(
+                    a.action_id == action_id, a.id > before
+                )
+            )
+        }
+        ids = [found[(v["participant_id"], v["role_id"])] for v in values]
     touched_in_bulk(session, "assignment", ids, action_id=action_id)
     return ids
