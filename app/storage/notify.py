@@ -60,7 +60,13 @@ _ENTITIES = {
 }
 _CHILDREN = ("quote", "press_contact")  # their release is bumped in the same transaction
 # link tables -> the entity whose row a flush would report as updated
-_LINKS = {"cue_role": "cue", "cue_participant": "cue", "cue_prop": "cue", "prop_carrier": "prop"}
+_LINKS = {
+    "cue_role": "cue",
+    "cue_participant": "cue",
+    "cue_prop": "cue",
+    "prop_carrier": "prop",
+    "action_media_contact": "action",
+}
 
 
 @dataclass(frozen=True)
