@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from sqlalchemy import bindparam, select, update
+from sqlalchemy import bindparam, func, select, update
 from sqlalchemy.orm import Session
 
 from app.domain import models as m
@@ -154,13 +154,14 @@ def _people(session: Session, participants: list[dict], notes: list[str]) -> dic
     details kept), the others are made in one executemany. Bundle key -> participant id."""
     keys = [p.get("alias_key") or m.alias_key(p["alias"]) for p in participants]
     existing: dict[str, int] = {}
-    # one cached statement, the keys bound at execution: building IN lists of literals
-    # coerced each of 2,000 keys and compiled four statements
-    known = select(m.Participant.alias_key, m.Participant.id).where(
-        m.Participant.alias_key.in_(bindparam("keys", expanding=True))
-    )
-    for chunk in range(0, len(keys), 500):
-        existing.update(session.execute(known, {"keys": keys[chunk : chunk + 500]}).all())
+    everyone = select(m.Participant.alias_key, m.Participant.id)
+    directory = session.scalar(select(func.count()).select_from(m.Participant))
+    if directory and directory <= 4 * len(keys):  # one read of a directory not much larger
+        existing = dict(session.execute(everyone).all())
+    elif directory:  # one cached statement, the keys bound at execution
+        known = everyone.where(m.Participant.alias_key.in_(bindparam("keys", expanding=True)))
+        for chunk in range(0, len(keys), 500):
+            existing.update(session.execute(known, {"keys": keys[chunk : chunk + 500]}).all())
     out: dict[str, int] = {}
     new_rows = []
     for p, k in zip(participants, keys, strict=True):
@@ -172,7 +173,8 @@ def _people(session: Session, participants: list[dict], notes: list[str]) -> dic
                 ).format(alias=p["alias"])
             )
         else:
-            row = {x: y for x, y in p.items() if x != "key"} | {"alias_key": k}
+            row = {x: y for x, y in p.items() if x != "key"}
+            row["alias_key"] = k
             new_rows.append((p["key"], row))
     ids = insert_participants(session, [row for _key, row in new_rows])
     for (key, _row), id_ in zip(new_rows, ids, strict=True):
@@ -181,26 +183,37 @@ def _people(session: Session, participants: list[dict], notes: list[str]) -> dic
 
 
 def insert_releases(session: Session, aid: int, releases: list[dict]) -> None:
-    made: dict[str, m.PressRelease] = {}
-    for rel in releases:
-        obj = m.PressRelease(
-            action_id=aid,
-            **{
-                k: v
-                for k, v in rel.items()
-                if k not in ("quotes", "press_contacts", "translation_of")
-            },
-        )
-        obj.quotes = [m.Quote(position=i, **q) for i, q in enumerate(rel["quotes"])]
-        obj.press_contacts = [
-            m.PressContact(position=i, **c) for i, c in enumerate(rel["press_contacts"])
+    """The releases, then their quotes and contact lines, one executemany each; a
+    translation's source is set once every release has its id."""
+    if not releases:
+        return
+    inner = ("quotes", "press_contacts", "translation_of")
+    ids = _bulk(
+        session,
+        m.PressRelease,
+        [{k: v for k, v in rel.items() if k not in inner} | {"action_id": aid} for rel in releases],
+    )
+    for model, name in ((m.Quote, "quotes"), (m.PressContact, "press_contacts")):
+        rows = [
+            {**item, "release_id": ids[rel["key"]], "position": i}
+            for rel in releases
+            for i, item in enumerate(rel[name])
         ]
-        session.add(obj)
-        made[rel["key"]] = obj
-    session.flush()  # once for all: the translations need their sources' ids
-    for rel in releases:
-        if rel["translation_of"]:
-            made[rel["key"]].translation_of_id = made[rel["translation_of"]].id
+        executemany(session, model.__table__, rows)
+    sources = [
+        {"b_id": ids[rel["key"]], "b_source": ids[rel["translation_of"]]}
+        for rel in releases
+        if rel["translation_of"]
+    ]
+    if sources:
+        table = m.PressRelease.__table__
+        session.connection().execute(
+            update(table)
+            .where(table.c.id == bindparam("b_id"))
+            .values(translation_of_id=bindparam("b_source")),
+            sources,
+        )
+        touched_in_bulk(session, "press_release", action_id=aid, kind="updated")
 
 
 def attach_media(session: Session, action: m.Action, contacts: list[dict]) -> None:

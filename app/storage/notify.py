@@ -237,6 +237,8 @@ def touched_in_bulk(
     ``ids`` empty: all rows of that table in that action may have changed."""
     if _notifier(session) is None:
         return
+    if table in _CHILDREN:  # a release's quotes or contact lines: written with their release
+        return
     touched = session.info.setdefault(_KEY, set())
     entity = _ENTITIES.get(table)
     if entity is None and table in _LINKS:  # links between rows: their owner was updated
