@@ -173,12 +173,10 @@ def _people(session: Session, participants: list[dict], notes: list[str]) -> dic
                 ).format(alias=p["alias"])
             )
         else:
-            row = {x: y for x, y in p.items() if x != "key"}
-            row["alias_key"] = k
-            new_rows.append((p["key"], row))
-    ids = insert_participants(session, [row for _key, row in new_rows])
-    for (key, _row), id_ in zip(new_rows, ids, strict=True):
-        out[key] = id_
+            new_rows.append(p if p.get("alias_key") == k else dict(p, alias_key=k))
+    ids = insert_participants(session, new_rows, skip=("key",))  # the rows as read, not copied
+    for p, id_ in zip(new_rows, ids, strict=True):
+        out[p["key"]] = id_
     return out
 
 
