@@ -10,18 +10,18 @@ the schedule is re-chained once. Everything happens in the caller's transaction.
 
 from __future__ import annotations
 
+import os
 import uuid
 from collections.abc import Iterable
 
-from sqlalchemy import func, insert, select, tuple_
+from sqlalchemy import Boolean, func, insert, select
 from sqlalchemy.orm import Session
 
 from app.domain import models as m
 from app.domain.errors import DomainError, Problem
 from app.services.fields import clean
 from app.services.validation import slugify
-
-CHUNK = 500  # ids read back per select (under SQLite's parameter limit on every version)
+from app.storage.notify import touched_in_bulk
 
 
 class KeyPicker:
@@ -57,38 +57,86 @@ def uniform(table, rows: list[dict]) -> list[dict]:
     return [{**{k: defaults[k] for k in keys - r.keys()}, **r} for r in rows]
 
 
-def executemany(session: Session, table, rows: list[dict]) -> None:
-    """INSERT ``rows`` in one ``executemany``. On SQLite the driver's own, with each column's
-    bind processing done once per column: SQLAlchemy's per-row parameter processing cost 4x
-    the writing itself (5,000 cues: 0.49 s of 0.63 s). Python-side scalar defaults are filled
-    as Core would; a missing column with a callable default, or another database, goes
-    through Core."""
+_BOOL = {bool, type(None)}
+
+
+def new_uids(count: int) -> list[str]:
+    """``count`` random (version 4) UUIDs as text, as ``str(uuid.uuid4())`` writes them, from
+    one read of the system's random source instead of one a row."""
+    raw = os.urandom(16 * count)
+    out = []
+    for i in range(0, 16 * count, 16):
+        h = f"{int.from_bytes(raw[i : i + 16]) & _CLEAR | _V4:032x}"
+        out.append(f"{h[:8]}-{h[8:12]}-{h[12:16]}-{h[16:20]}-{h[20:]}")
+    return out
+
+
+_CLEAR = ~((0xF000 << 64) | (0xC000 << 48)) & ((1 << 128) - 1)
+_V4 = (0x4000 << 64) | (0x8000 << 48)
+
+
+def _common_action(rows: list[dict]) -> int | None:
+    actions = {r.get("action_id") for r in rows}
+    return actions.pop() if len(actions) == 1 else None
+
+
+def executemany(
+    session: Session,
+    table,
+    rows: list[dict],
+    *,
+    action_id: int | None = None,
+    skip: tuple[str, ...] = (),
+) -> None:
+    """INSERT ``rows`` in one ``executemany`` on the session's connection, and record the
+    batch's change notice once (``touched_in_bulk``: no flush sees these rows), for
+    ``action_id`` or the one action all rows name. ``skip``: keys of the rows that are not
+    columns (a bundle's own ``key`` of a person), left out without copying every row.
+
+    On SQLite the driver's own, with each column's bind processing done once per column:
+    SQLAlchemy's per-row parameter processing cost 4x the writing itself (5,000 cues: 0.49 s of
+    0.63 s). Python-side scalar defaults are filled as Core would, a missing ``uid`` gets a new
+    one as its default would; a missing column with another callable default, or another
+    database, goes through Core's executemany (never ``INSERT … RETURNING``: SQLAlchemy runs
+    that with ``sort_by_parameter_order`` as one statement per row on SQLite)."""
     if not rows:
         return
     rows = uniform(table, rows)
     conn = session.connection()
     dialect = conn.dialect
-    keys = list(rows[0])
-    defaults = {}
+    keys = [k for k in rows[0] if k not in skip]
+    defaults: dict[str, object] = {}
+    fresh_uid = False
     for column in table.c:
         if column.name in rows[0] or column.default is None:
             continue
-        if not column.default.is_scalar:
+        if column.name == "uid" and column.default.is_callable:
+            fresh_uid = True  # models._uid: a new uuid4 for each row
+        elif column.default.is_scalar:
+            defaults[column.name] = column.default.arg
+        else:
             keys = []  # a default only SQLAlchemy can compute
             break
-        defaults[column.name] = column.default.arg
+    touched_in_bulk(session, table.name, action_id=action_id or _common_action(rows))
     if dialect.name != "sqlite" or not keys:
-        session.execute(insert(table), rows)
+        if skip:
+            rows = [{k: v for k, v in r.items() if k not in skip} for r in rows]
+        conn.execute(insert(table), rows)
         return
     names = keys + list(defaults)
     columns = []
     for name in keys:
         process = table.c[name].type.dialect_impl(dialect).bind_processor(dialect)
         values = [row[name] for row in rows]
+        if process and isinstance(table.c[name].type, Boolean) and set(map(type, values)) <= _BOOL:
+            process = None  # sqlite3 stores True and False as 1 and 0 itself
         columns.append([process(v) for v in values] if process else values)
     for name, value in defaults.items():
         process = table.c[name].type.dialect_impl(dialect).bind_processor(dialect)
         columns.append([process(value) if process else value] * len(rows))
+    if fresh_uid:
+        names.append("uid")
+        columns.append(new_uids(len(rows)))
     quote = dialect.identifier_preparer.quote
     sql = (
         f"INSERT INTO {quote(table.name)} ({', '.join(quote(n) for n in names)}) "
@@ -97,9 +145,22 @@ def executemany(session: Session, table, rows: list[dict]) -> None:
     conn.exec_driver_sql(sql, list(zip(*columns, strict=True)))
 
 
-def _chunks(items: list, size: int = CHUNK):
-    for start in range(0, len(items), size):
-        yield items[start : start + size]
+def last_id(session: Session, model) -> int:
+    """The highest id now (0: none): rows inserted after it in this transaction are ours to
+    read back with ``id > last_id`` — the unique key then says which row is which."""
+    return session.scalar(select(func.max(model.id))) or 0
+
+
+def id_range(session: Session, model, before: int, count: int) -> list[int] | None:
+    """The ids of the ``count`` rows an executemany just inserted after ``last_id`` ``before``,
+    in row order, without reading them back: SQLite gives each new row the largest rowid plus
+    one, and our write transaction is the only writer. None — read them back by key — on
+    another database, or when the table's largest id says the rows did not go in that way."""
+    if session.connection().dialect.name != "sqlite":
+        return None
+    if last_id(session, model) != before + count:
+        return None
+    return list(range(before + 1, before + count + 1))
 
 
 def insert_cues(
@@ -121,30 +182,28 @@ def insert_cues(
     values, problems = [], []
     for i, row in enumerate(rows):
         given = {k: v for k, v in row.items() if k != "uid"}
-        try:
-            cleaned = (
-                {**given, "action_id": action_id}
-                if checked
-                else clean("cue", {**given, "action_id": action_id}, partial=False)
-            )
-        except DomainError as exc:
-            problems += [Problem(f"{prefix}[{i}].{p.path}", p.message) for p in exc.problems]
-            continue
-        title = cleaned["title"]
-        cleaned["key"] = picker.pick(cleaned.get("key") or slugify(title) or "cue")
-        cleaned["uid"] = row.get("uid") or str(uuid.uuid4())
-        values.append(cleaned)
+        given["action_id"] = action_id
+        if not checked:
+            try:
+                given = clean("cue", given, partial=False)
+            except DomainError as exc:
+                problems += [Problem(f"{prefix}[{i}].{p.path}", p.message) for p in exc.problems]
+                continue
+        given["key"] = picker.pick(given.get("key") or slugify(given["title"]) or "cue")
+        given["uid"] = row.get("uid") or str(uuid.uuid4())
+        values.append(given)
     if problems:
         raise DomainError(problems)
     if not values:
         return []
     session.flush()
     executemany(session, m.Cue.__table__, values)
-    keys = [v["key"] for v in values]
     # Keys are unique in an action: one read of them all, not IN lists of 500.
     found: dict[str, int] = dict(
         session.execute(select(m.Cue.key, m.Cue.id).where(m.Cue.action_id == action_id)).all()
     )
+    ids = [found[v["key"]] for v in values]
+    touched_in_bulk(session, "cue", ids, action_id=action_id)
     chained = session.scalar(
         select(func.count())
         .select_from(m.Cue)
@@ -152,33 +211,41 @@ def insert_cues(
     )
     if chained:  # re-chaining reads the whole schedule: only when something is chained
         ripple(session, action_id)
-    return [found[k] for k in keys]
+    return ids
 
 
-def insert_participants(session: Session, rows: list[dict]) -> list[int]:
-    """Make one participant per row of clean fields (alias included; aliases checked free by the
-    caller); their ids in row order."""
+def insert_participants(
+    session: Session, rows: list[dict], *, skip: tuple[str, ...] = ()
+) -> list[int]:
+    """Make one participant per row of clean fields (alias included, ``alias_key`` too when the
+    caller computed it; aliases checked free by the caller); their ids in row order. ``skip``:
+    keys of the rows that are not columns."""
     if not rows:
         return []
-    values = [dict(r, alias=r["alias"].strip(), alias_key=m.alias_key(r["alias"])) for r in rows]
+    values = []
+    for r in rows:
+        alias = r["alias"].strip()
+        if alias == r["alias"] and r.get("alias_key"):
+            values.append(r)  # as the bundle's reader left it: no copy of 2,000 dicts
+        else:
+            values.append(dict(r, alias=alias, alias_key=r.get("alias_key") or m.alias_key(alias)))
     session.flush()
-    executemany(session, m.Participant.__table__, values)
-    keys = [v["alias_key"] for v in values]
-    found: dict[str, int] = {}
-    for part in _chunks(keys):
-        found.update(
-            session.execute(
-                select(m.Participant.alias_key, m.Participant.id).where(
-                    m.Participant.alias_key.in_(part)
-                )
-            ).all()
+    before = last_id(session, m.Participant)
+    executemany(session, m.Participant.__table__, values, skip=skip)
+    ids = id_range(session, m.Participant, before, len(values))
+    if ids is None:  # alias_key is unique: ours are among the rows above ``before``
+        p = m.Participant
+        found: dict[str, int] = dict(
+            session.execute(select(p.alias_key, p.id).where(p.id > before)).all()
         )
-    return [found[k] for k in keys]
+        ids = [found[v["alias_key"]] for v in values]
+    touched_in_bulk(session, "participant", ids)
+    return ids
 
 
 def insert_assignments(session: Session, action_id: int, rows: list[dict]) -> list[int]:
-    """Make one assignment per row (``participant_id``, ``role_id``, optional ``call_time``);
-    the caller checked that the pairs are new. Their ids in row order."""
+    """Make one assignment per row (``participant_id``, ``role_id``, optional ``call_time``,
+    ``confirmed``); the caller checked that the pairs are new. Their ids in row order."""
     if not rows:
         return []
     values = [
@@ -188,20 +255,23 @@ def insert_assignments(session: Session, action_id: int, rows: list[dict]) -> li
             "role_id": r["role_id"],
             "call_time": r.get("call_time"),
             "confirmed": bool(r.get("confirmed", False)),
-            "uid": str(uuid.uuid4()),
         }
         for r in rows
     ]
     session.flush()
-    session.execute(insert(m.Assignment.__table__), uniform(m.Assignment.__table__, values))
-    pairs = [(v["participant_id"], v["role_id"]) for v in values]
-    found: dict[tuple[int, int], int] = {}
-    a = m.Assignment
-    for part in _chunks(pairs, CHUNK // 2):
-        for pid, rid, id_ in session.execute(
-            select(a.participant_id, a.role_id, a.id).where(
-                tuple_(a.participant_id, a.role_id).in_(part)
+    before = last_id(session, m.Assignment)
+    executemany(session, m.Assignment.__table__, values)
+    ids = id_range(session, m.Assignment, before, len(values))
+    if ids is None:  # (participant, role) is unique
+        a = m.Assignment
+        found: dict[tuple[int, int], int] = {
+            (pid, rid): id_
+            for pid, rid, id_ in session.execute(
+                select(a.participant_id, a.role_id, a.id).where(
+                    a.action_id == action_id, a.id > before
+                )
             )
-        ):
-            found[(pid, rid)] = id_
-    return [found[p] for p in pairs]
+        }
+        ids = [found[(v["participant_id"], v["role_id"])] for v in values]
+    touched_in_bulk(session, "assignment", ids, action_id=action_id)
+    return ids

@@ -1,17 +1,15 @@
 """Read an action bundle (BUNDLE.md, version 1): check everything, then write it in one go.
 
 Every problem is reported with its path (``schedule[3].starts_at: …``); when there is any,
-nothing is written. Bulk rows go in with ``session.execute(insert(...), rows)``.
+nothing is written. ``bundle_insert.write_plan`` writes the checked plan.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import bindparam, insert, select, update
 from sqlalchemy.orm import Session
 
 from app.domain import models as m
@@ -20,14 +18,13 @@ from app.domain.errors import DomainError, Problem, short
 from app.domain.timeutil import LocalTimeError, parse_date, parse_local, zone
 from app.i18n import _
 from app.services import bundle_day as day
-from app.services.bulk import uniform
-from app.services.bundle_advisory import insert_advisories, read_advisories
-from app.services.bundle_insert import attach_media, insert_releases
+from app.services.bundle_advisory import read_advisories
+from app.services.bundle_insert import ImportResult, write_plan
 from app.services.bundle_json import bad_text, parse_json
 from app.services.chain import read_follows
 from app.services.fields import ENTITY_FIELDS, check_value
 from app.services.fields import Field as F
-from app.services.validation import SLUG_RE, slugify
+from app.services.validation import SLUG_RE
 
 UTC_ZONE = ZoneInfo("UTC")
 FORMAT = "cortege.bundle"
@@ -117,13 +114,6 @@ QUOTE = {"speaker", "text"}
 TASK = {"title", "due", "assignee", "done"}
 MEDIA = {"outlet", "name", "email", "phone", "language", "beat"}
 TOP, ACTION, ASSIGNMENT, PROP, CUE = day.extend(TOP, ACTION, ASSIGNMENT, PROP, CUE)
-
-
-@dataclass
-class ImportResult:
-    action_id: int
-    slug: str
-    notes: list[str] = field(default_factory=list)
 
 
 class _Reader:
@@ -498,8 +488,8 @@ def _read_participants(r: _Reader, data: dict) -> list[dict]:
         if d is None:
             continue
         alias = r.text(d, "alias", p, required=True, max_len=100).strip()
+        k = m.alias_key(alias) if alias else ""  # once a row: the import looks people up by it
         if alias:
-            k = m.alias_key(alias)
             if k in aliases:
                 r.fail(
                     f"{p}.alias",
@@ -521,6 +511,7 @@ def _read_participants(r: _Reader, data: dict) -> list[dict]:
             {
                 "key": r.key(d, p, keys),
                 "alias": alias,
+                "alias_key": k,
                 "full_name": r.text(d, "full_name", p, max_len=200),
                 "phone": r.text(d, "phone", p, max_len=64),
                 "email": r.check(d, "email", p, F("email"), ""),
@@ -614,152 +605,5 @@ def _cost(r: _Reader, d: dict, p: str) -> Decimal | None:
 
 def import_bundle(session: Session, raw: bytes | str | dict) -> ImportResult:
     """Check and write a bundle; nothing is written unless all of it is valid."""
-    from app.services.actions import free_slug
-
     data = raw if isinstance(raw, dict) else parse_json(raw)
-    plan = read_bundle(data)
-    a = dict(plan["action"])
-    notes: list[str] = []
-    wanted = a.pop("slug") or slugify(a["title"])
-    slug = free_slug(session, wanted)
-    if slug != wanted:
-        notes.append(_("slug {wanted!r} is taken; using {slug!r}").format(wanted=wanted, slug=slug))
-    contacts = a.pop("contacts")
-    action = m.Action(slug=slug, **a)
-    action.contacts = [m.KeyContact(**c) for c in contacts]
-    session.add(action)
-    session.flush()
-    aid = action.id
-
-    role_ids = _bulk(session, m.Role, [dict(r, action_id=aid) for r in plan["roles"]])
-    people = _people(session, plan["participants"], notes)
-    prop_rows = [
-        {k: v for k, v in p.items() if k != "carried_by"} | {"action_id": aid}
-        for p in plan["props"]
-    ]
-    prop_ids = _bulk(session, m.Prop, prop_rows)
-    carriers = [
-        {"prop_id": prop_ids[p["key"]], "participant_id": people[w]}
-        for p in plan["props"]
-        for w in p["carried_by"]
-    ]
-    if carriers:
-        session.execute(insert(m.prop_carrier), carriers)
-    if plan["assignments"]:
-        session.execute(
-            insert(m.Assignment.__table__),
-            [
-                {
-                    "action_id": aid,
-                    "participant_id": people[x["participant"]],
-                    "role_id": role_ids[x["role"]],
-                    "call_time": x["call_time"],
-                    "confirmed": x["confirmed"],
-                    "attended": x["attended"],
-                    "pack_sent": x["pack_sent"],
-                    "attended_at": x.get("attended_at"),
-                }
-                for x in plan["assignments"]
-            ],
-        )
-    cue_rows = [
-        {k: v for k, v in c.items() if k not in ("roles", "participants", "props", "follows")}
-        | {"action_id": aid}
-        for c in plan["schedule"]
-    ]
-    cue_ids = _bulk(session, m.Cue, cue_rows)
-    chained = [
-        {"b_id": cue_ids[c["key"]], "b_follows": cue_ids[c["follows"]]}
-        for c in plan["schedule"]
-        if c.get("follows")
-    ]
-    if chained:  # the times stay as written; the next edit of the schedule ripples
-        table = m.Cue.__table__
-        session.execute(
-            update(table)
-            .where(table.c.id == bindparam("b_id"))
-            .values(follows_id=bindparam("b_follows"))
-            .execution_options(synchronize_session=False),
-            chained,
-        )
-    links = [
-        (m.cue_role, "role_id", role_ids, "roles"),
-        (m.cue_participant, "participant_id", people, "participants"),
-        (m.cue_prop, "prop_id", prop_ids, "props"),
-    ]
-    for table, column, ids, name in links:
-        rows = [
-            {"cue_id": cue_ids[c["key"]], column: ids[k]} for c in plan["schedule"] for k in c[name]
-        ]
-        if rows:
-            session.execute(insert(table), rows)
-    insert_releases(session, aid, plan["press_releases"])
-    insert_advisories(session, aid, plan["media_advisories"])
-    day.insert_day(session, aid, plan)
-    if plan["tasks"]:
-        session.execute(
-            insert(m.Task.__table__),
-            [
-                {
-                    "action_id": aid,
-                    "title": t["title"],
-                    "due": t["due"],
-                    "done": t["done"],
-                    "assignee_id": people[t["assignee"]] if t["assignee"] else None,
-                }
-                for t in plan["tasks"]
-            ],
-        )
-    attach_media(session, action, plan["media_contacts"])
-    session.flush()
-    session.expire_all()
-    return ImportResult(action_id=aid, slug=slug, notes=notes)
-
-
-def _bulk(session: Session, model, rows: list[dict]) -> dict[str, int]:
-    """Insert the rows of one action with one executemany, then read their ids back by key.
-
-    ``INSERT … RETURNING`` with ``sort_by_parameter_order`` runs one statement per row on
-    SQLite (2,163 INSERTs for 2,000 people)."""
-    if not rows:
-        return {}
-    # Core: half the ORM bulk cost; the same keys in every row, or executemany drops some
-    session.execute(insert(model.__table__), uniform(model.__table__, rows))
-    action_id = rows[0]["action_id"]
-    return dict(
-        session.execute(select(model.key, model.id).where(model.action_id == action_id)).all()
-    )
-
-
-def _people(session: Session, participants: list[dict], notes: list[str]) -> dict[str, int]:
-    keys = [m.alias_key(p["alias"]) for p in participants]
-    existing: dict[str, int] = {}
-    for chunk in range(0, len(keys), 500):
-        part = keys[chunk : chunk + 500]
-        existing.update(
-            session.execute(
-                select(m.Participant.alias_key, m.Participant.id).where(
-                    m.Participant.alias_key.in_(part)
-                )
-            ).all()
-        )
-    out: dict[str, int] = {}
-    new_rows = []
-    for p, k in zip(participants, keys, strict=True):
-        if k in existing:
-            out[p["key"]] = existing[k]
-            notes.append(
-                _(
-                    "alias {alias!r} is an existing participant; their stored details are kept"
-                ).format(alias=p["alias"])
-            )
-        else:
-            row = {x: y for x, y in p.items() if x != "key"} | {"alias_key": k}
-            new_rows.append((p["key"], row))
-    if new_rows:
-        from app.services.bulk import insert_participants
-
-        ids = insert_participants(session, [row for _key, row in new_rows])
-        for (key, _row), id_ in zip(new_rows, ids, strict=True):
-            out[key] = id_
-    return out
+    return write_plan(session, read_bundle(data))

@@ -54,6 +54,11 @@ class CsvRow:
     call_time: datetime | None = None
     existing_id: int | None = None  # the alias is already in the directory
     errors: list[RowError] = field(default_factory=list)
+    key: str = ""  # models.alias_key(alias), computed once by the preview
+
+    @property
+    def alias_key(self) -> str:
+        return self.key or m.alias_key(self.alias)
 
     @property
     def ok(self) -> bool:
@@ -197,7 +202,7 @@ def preview(session: Session, action_id: int, data: bytes | str) -> CsvPreview:
             err(RowError(line, "alias", _("is required")))
         elif len(alias) > (spec["alias"].max_len or 100):
             err(RowError(line, "alias", _("is longer than {n} characters").format(n=100)))
-        key = m.alias_key(alias) if alias else ""
+        key = row.key = m.alias_key(alias) if alias else ""
         row.existing_id = existing.get(key)
         for name in PERSON_COLUMNS:
             if name not in cells:
@@ -274,20 +279,20 @@ def import_rows(session: Session, action_id: int, rows: list[CsvRow]) -> ImportR
     good = [r for r in rows if r.ok]
     skipped = len(rows) - len(good)
     new: dict[str, CsvRow] = {}
-    for row in good:
-        key = m.alias_key(row.alias)
+    keys = [row.alias_key for row in good]  # once a row: NFC and case folding are not free
+    for row, key in zip(good, keys, strict=True):
         if row.existing_id is None and key not in new:
             new[key] = row
-    _refuse_taken_aliases(session, list(new.values()))
+    _refuse_taken_aliases(session, new)
     made_people = insert_participants(
-        session, [dict(row.person, alias=row.alias) for row in new.values()]
+        session, [dict(row.person, alias=row.alias, alias_key=k) for k, row in new.items()]
     )
     created = dict(zip(new, made_people, strict=True))
     assignments = []
-    for row in good:
+    for row, key in zip(good, keys, strict=True):
         if row.role_id is None:
             continue
-        pid = row.existing_id or created[m.alias_key(row.alias)]
+        pid = row.existing_id or created[key]
         values = {"participant_id": pid, "role_id": row.role_id}
         if row.call_time is not None:
             values["call_time"] = row.call_time
@@ -296,9 +301,8 @@ def import_rows(session: Session, action_id: int, rows: list[CsvRow]) -> ImportR
     return ImportResult(tuple(made_people), tuple(made_assignments), skipped)
 
 
-def _refuse_taken_aliases(session: Session, rows: list[CsvRow]) -> None:
+def _refuse_taken_aliases(session: Session, keys: dict[str, CsvRow]) -> None:
     """Somebody may have taken an alias since the preview (team mode): say which row."""
-    keys = {m.alias_key(r.alias): r for r in rows}
     taken: set[str] = set()
     names = list(keys)
     for start in range(0, len(names), 500):

@@ -59,6 +59,14 @@ _ENTITIES = {
     "incident": "incident",  # live mode's log: a colleague's screen counts it, nothing more
 }
 _CHILDREN = ("quote", "press_contact")  # their release is bumped in the same transaction
+# link tables -> the entity whose row a flush would report as updated
+_LINKS = {
+    "cue_role": "cue",
+    "cue_participant": "cue",
+    "cue_prop": "cue",
+    "prop_carrier": "prop",
+    "action_media_contact": "action",
+}
 
 
 @dataclass(frozen=True)
@@ -212,6 +220,35 @@ def _touched(obj, kind: str) -> tuple[str, str, str, int | None] | None:
 def _action_of(obj) -> str:
     action_id = getattr(obj, "action_id", None)
     return str(action_id) if action_id is not None else ANYTHING
+
+
+def touched_in_bulk(
+    session: Session,
+    table: str,
+    ids=(),
+    *,
+    action_id: int | None = None,
+    kind: str = "created",
+) -> None:
+    """Record the notices of a bulk statement run on the session's connection, once for the
+    batch: no flush sees its rows (an ``executemany`` of thousands), so without this a commit
+    that wrote only those would announce nothing, and — SQLite — leave our own watcher's
+    baseline where it was: our own import would reach our window as a colleague's change.
+    ``ids`` empty: all rows of that table in that action may have changed."""
+    if _notifier(session) is None:
+        return
+    if table in _CHILDREN:  # a release's quotes or contact lines: written with their release
+        return
+    touched = session.info.setdefault(_KEY, set())
+    entity = _ENTITIES.get(table)
+    if entity is None and table in _LINKS:  # links between rows: their owner was updated
+        entity, kind, ids = _LINKS[table], "updated", ()
+    if entity is None:
+        touched.add((ANYTHING, ANYTHING, kind, None))
+        return
+    action = str(action_id) if action_id is not None else ANYTHING
+    touched.add((action, entity, kind, None))
+    touched.update((action, entity, kind, i) for i in ids)
 
 
 @event.listens_for(Session, "after_flush")
