@@ -233,7 +233,8 @@ def _render(
         return out
 
     def height(flows: list, w: float) -> float:
-        return sum(f.wrap(w, A4[1])[1] for f in flows)
+        """As a table cell stacks them: each one's height and the space around it."""
+        return sum(f.wrap(w, A4[1])[1] + f.getSpaceBefore() + f.getSpaceAfter() for f in flows)
 
     def gap(h: float) -> Spacer:
         return Spacer(1, h * mm * scale)
@@ -242,19 +243,27 @@ def _render(
     # The first organiser is the address for replies; all of them are named in the table.
     sender = p(f"{organisers[0].name}\n{organisers[0].address}")
     recipient = p(text["to"].format(authority=authority), bold)
-    head = Table(
-        [[sender, recipient]],
-        colWidths=[width - 75 * mm, 75 * mm],
-        hAlign="LEFT",
-        style=TableStyle(
-            [
-                ("VALIGN", (0, 0), (-1, -1), "TOP"),
-                ("LEFTPADDING", (0, 0), (-1, -1), 0),
-                ("FONTNAME", (0, 0), (-1, -1), REGULAR),
-            ]
-        ),
-    )
-    story: list = [head, gap(7), *p(text["title"], title), gap(4)]
+    # Sender and recipient side by side, unless one is taller than half a page (an address of
+    # many lines): then one below the other, flowing, since a table row cannot split and the
+    # whole letter would be printed flat, its signatures scattered over pages.
+    if max(height(sender, width - 75 * mm), height(recipient, 75 * mm)) < A4[1] / 2:
+        head = [
+            Table(
+                [[sender, recipient]],
+                colWidths=[width - 75 * mm, 75 * mm],
+                hAlign="LEFT",
+                style=TableStyle(
+                    [
+                        ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                        ("LEFTPADDING", (0, 0), (-1, -1), 0),
+                        ("FONTNAME", (0, 0), (-1, -1), REGULAR),
+                    ]
+                ),
+            )
+        ]
+    else:
+        head = [*sender, gap(4), *recipient]
+    story: list = [*head, gap(7), *p(text["title"], title), gap(4)]
     story += [*p(text["subject"], bold), gap(2.5)]
     signers = text["signers_one"] if len(organisers) == 1 else text["signers_many"]
     story += [*p(text["intro"].format(signers=signers)), gap(3)]
