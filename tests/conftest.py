@@ -10,6 +10,7 @@ from datetime import UTC, date, datetime
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
 
 ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
@@ -17,6 +18,12 @@ if str(ROOT) not in sys.path:
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ["CORTEGE_LANG"] = "en"
+
+# Property tests explore new examples on every run here; CI (HYPOTHESIS_PROFILE=ci, set by
+# .ci/run) runs the same examples each time, so a red CI is reproducible with
+# `HYPOTHESIS_PROFILE=ci python -m pytest`, and a bug found here becomes an @example.
+settings.register_profile("ci", derandomize=True, database=None, print_blob=True)
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "default"))
 
 DEMO_DAY = date(2024, 5, 28)
 # "Now" for readiness checks: ten days before the demo, at 09:00 in Paris.
