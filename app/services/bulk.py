@@ -14,7 +14,7 @@ import os
 import uuid
 from collections.abc import Iterable
 
-from sqlalchemy import Boolean, func, insert, select
+from sqlalchemy import Boolean, delete, func, insert, select
 from sqlalchemy.orm import Session
 
 from app.domain import models as m
@@ -275,3 +275,21 @@ def insert_assignments(session: Session, action_id: int, rows: list[dict]) -> li
         ids = [found[(v["participant_id"], v["role_id"])] for v in values]
     touched_in_bulk(session, "assignment", ids, action_id=action_id)
     return ids
+
+
+def delete_rows(
+    session: Session, model, ids: Iterable[int], *, action_id: int | None = None
+) -> None:
+    """Delete these rows in a few statements (500 ids each), what depends on them going with
+    them as the schema says (``ON DELETE CASCADE`` / ``SET NULL``), as ``edits.delete`` would
+    one by one: undoing a 2,000-person import took 3.8 s that way, each row snapshotted and
+    flushed. No snapshot: the caller redoes from its own data."""
+    ids = list(ids)
+    session.flush()
+    table = model.__table__
+    connection = session.connection()  # not session.execute: that announces "everything"
+    for start in range(0, len(ids), 500):
+        connection.execute(delete(table).where(table.c.id.in_(ids[start : start + 500])))
+    if ids:
+        touched_in_bulk(session, model.__tablename__, ids, action_id=action_id, kind="deleted")
+    session.expire_all()  # rows the session holds may be gone, or their links

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from sqlalchemy import delete, select
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from app.domain import models as m
@@ -23,7 +23,7 @@ from app.exports.calendar.import_ics import (
     read_calendar,
 )
 from app.services import edits
-from app.services.bulk import insert_cues
+from app.services.bulk import delete_rows, insert_cues
 from app.services.fields import clean
 
 __all__ = ["IcsPreview", "ImportOutcome", "apply_import", "import_ics", "preview_ics"]
@@ -76,12 +76,8 @@ def apply_import(session: Session, preview: IcsPreview) -> ImportOutcome:
 
 
 def undo_import(session: Session, outcome: ImportOutcome) -> None:
-    for part in range(0, len(outcome.created), 500):
-        ids = outcome.created[part : part + 500]
-        session.execute(
-            delete(m.Cue).where(m.Cue.id.in_(ids)).execution_options(synchronize_session=False)
-        )
-    session.expire_all()
+    # In bulk, and announced once for the batch as the import was (bulk.delete_rows).
+    delete_rows(session, m.Cue, outcome.created, action_id=outcome.action_id)
     for cue_id, old in outcome.updated.items():
         edits.update(session, "cue", cue_id, **old)
     edits.ripple(session, outcome.action_id)

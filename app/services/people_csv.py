@@ -325,13 +325,10 @@ def _refuse_taken_aliases(session: Session, keys: dict[str, CsvRow]) -> None:
         )
 
 
-def undo_import(session: Session, result: ImportResult) -> None:
-    """Remove what ``import_rows`` created (assignments first, then the new people)."""
-    from app.services import edits
+def undo_import(session: Session, result: ImportResult, action_id: int | None = None) -> None:
+    """Remove what ``import_rows`` created (assignments first, then the new people, with
+    what was linked to them since), a few statements for the whole import."""
+    from app.services.bulk import delete_rows
 
-    for aid in result.assignment_ids:
-        if session.get(m.Assignment, aid) is not None:
-            edits.delete(session, "assignment", aid)
-    for pid in result.participant_ids:
-        if session.get(m.Participant, pid) is not None:
-            edits.delete(session, "participant", pid)
+    delete_rows(session, m.Assignment, result.assignment_ids, action_id=action_id)
+    delete_rows(session, m.Participant, result.participant_ids)

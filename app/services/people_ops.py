@@ -38,7 +38,7 @@ def import_people_csv(session: Session, *, action_id: int, data: bytes | str) ->
     ids = tuple(result.participant_ids)
 
     def undo(s: Session) -> Change:
-        people_csv.undo_import(s, result)
+        people_csv.undo_import(s, result, action_id)
         return Change("participant", ids, "deleted", action_id)
 
     return reversible(
