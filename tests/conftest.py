@@ -131,6 +131,42 @@ def _pg_conninfo(url: str) -> str:
     return make_url(url).set(drivername="postgresql").render_as_string(hide_password=False)
 
 
+def _worker_database(base: str, worker: str) -> str:
+    """The URL of this xdist worker's own database beside ``base`` (made empty now).
+    Notifications (LISTEN/NOTIFY) cross schemas: two workers on one database would hear each
+    other's changes, and a test that waits for silence would fail by chance."""
+    import psycopg
+    from sqlalchemy.engine import make_url
+
+    url = make_url(base)
+    url = url.set(database=f"{url.database}_{worker}")
+    with psycopg.connect(_pg_conninfo(base), autocommit=True) as admin:
+        admin.execute(f'DROP DATABASE IF EXISTS "{url.database}" WITH (FORCE)')
+        admin.execute(f'CREATE DATABASE "{url.database}"')
+    return url.render_as_string(hide_password=False)
+
+
+def pytest_configure(config):
+    worker = os.environ.get("PYTEST_XDIST_WORKER")
+    base = os.environ.get(POSTGRES_URL_VAR)
+    if worker and base:
+        config._cortege_pg = (base, _worker_database(base, worker))
+        os.environ[POSTGRES_URL_VAR] = config._cortege_pg[1]
+
+
+def pytest_unconfigure(config):
+    made = getattr(config, "_cortege_pg", None)
+    if made is None:
+        return
+    import psycopg
+    from sqlalchemy.engine import make_url
+
+    base, mine = made
+    os.environ[POSTGRES_URL_VAR] = base
+    with psycopg.connect(_pg_conninfo(base), autocommit=True) as admin:
+        admin.execute(f'DROP DATABASE IF EXISTS "{make_url(mine).database}" WITH (FORCE)')
+
+
 @pytest.fixture
 def pg_url():
     """A PostgreSQL URL whose search_path is a fresh, empty schema, dropped after the test."""
