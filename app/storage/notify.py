@@ -6,8 +6,9 @@ notice names what changed and nothing else — ids, never values, so no personal
 
     2|<origin>|<action id or *>|<entity>|<created, updated or deleted>|<id>,<id>,…
 
-one per (action, entity, kind) the transaction touched; ``*`` alone when it touched too much to
-list (a bulk statement, a restore). ``<origin>`` is a random token per open store: a watcher
+one per (action, entity, kind) the transaction touched; ``2|<origin>|*|*|updated|`` when it
+touched too much to list (a bulk statement, a restore; a bare ``*`` from an older version means
+the same). ``<origin>`` is a random token per open store: a watcher
 drops its own store's notices (a server process id would not do behind PgBouncer, where
 connections are shared). A watcher is a connection of its own that ``LISTEN``s.
 
@@ -38,7 +39,7 @@ log = logging.getLogger(__name__)
 CHANNEL = "cortege_changes"
 ANYTHING = "*"
 FORMAT = "2"
-MAX_GROUPS = 50  # more (action, entity, kind) groups in one transaction: one "*" says it
+MAX_GROUPS = 50  # more (action, entity, kind) groups in one transaction: "everything" says it
 MAX_PAYLOAD = 7000  # PostgreSQL allows 8000 bytes; longer id lists become "all of them"
 SQLITE_POLL_SECONDS = 0.5
 _KEY = "cortege_touched"
@@ -86,7 +87,10 @@ class Notice:
 
     @property
     def everything(self) -> bool:
-        return self.payload == ANYTHING or (not self._parts() and not self.payload.isdigit())
+        parts = self._parts()
+        if parts:
+            return parts[3] == ANYTHING
+        return self.payload == ANYTHING or not self.payload.isdigit()
 
     @property
     def action_id(self) -> int | None:
@@ -140,15 +144,18 @@ class ChangeNotifier:
 
     def payloads(self, touched: set[tuple[str, str, str, int | None]]) -> list[str]:
         """The notices for what one transaction touched: (action, entity, kind, id) tuples."""
+        # "Everything may have changed" names its sender too: a bare "*" came back to our own
+        # window (PostgreSQL) as a colleague's change after our own bulk statement.
+        everything = [f"{FORMAT}|{self.origin}|{ANYTHING}|{ANYTHING}|updated|"]
         groups: dict[tuple[str, str, str], set[int]] = {}
         for action, entity, kind, row_id in touched:
             if entity == ANYTHING:
-                return [ANYTHING]
+                return everything
             ids = groups.setdefault((action, entity, kind), set())
             if row_id is not None:
                 ids.add(row_id)
         if len(groups) > MAX_GROUPS:
-            return [ANYTHING]
+            return everything
         out = []
         for (action, entity, kind), ids in sorted(groups.items()):
             listed = ",".join(str(i) for i in sorted(ids))

@@ -152,3 +152,21 @@ def test_no_sqlite_only_sql_reaches_the_server(pg_url, demo_store):
         assert any("pg_notify" in sql for sql in seen)
     finally:
         store.close()
+
+
+def test_our_own_statement_on_many_rows_is_not_news_to_us_but_reaches_the_colleague(
+    two_organisers,
+):
+    """A statement the session cannot itemise announces "everything may have changed"; it
+    carries our origin like any notice, so on PostgreSQL it no longer comes back to us."""
+    from sqlalchemy import update
+
+    mine, _other, mine_watch, their_watch = two_organisers
+    action_id, _cue = _action_and_cue(mine)
+    with mine.session() as s:
+        s.execute(
+            update(m.Cue).where(m.Cue.action_id == action_id).values(minutes=m.Cue.minutes + 1)
+        )
+    notices = their_watch.wait(5.0)
+    assert notices and all(n.everything for n in notices)
+    assert mine_watch.wait(0.6) == []
