@@ -121,20 +121,24 @@ def _chain(session: Session, aid: int, schedule: list[dict], cue_ids: dict[str, 
     """Each cue's ``follows``, set once all the cues have ids; the times stay as written (the
     next edit of the schedule ripples)."""
     chained = [
-        {"b_id": cue_ids[c["key"]], "b_follows": cue_ids[c["follows"]]}
+        {"b_id": cue_ids[c["key"]], "b_value": cue_ids[c["follows"]]}
         for c in schedule
         if c.get("follows")
     ]
-    if not chained:
+    _point(session, m.Cue, "follows_id", chained, aid)
+
+
+def _point(session: Session, model, column: str, rows: list[dict], aid: int) -> None:
+    """Set ``column`` of many rows to other rows' ids (``b_id`` -> ``b_value``) in one
+    executemany, once every row has its id; announced as an update of the action's rows."""
+    if not rows:
         return
-    table = m.Cue.__table__
+    table = model.__table__
     session.connection().execute(
-        update(table)
-        .where(table.c.id == bindparam("b_id"))
-        .values(follows_id=bindparam("b_follows")),
-        chained,
+        update(table).where(table.c.id == bindparam("b_id")).values({column: bindparam("b_value")}),
+        rows,
     )
-    touched_in_bulk(session, "cue", action_id=aid, kind="updated")
+    touched_in_bulk(session, table.name, action_id=aid, kind="updated")
 
 
 def _bulk(session: Session, model, rows: list[dict]) -> dict[str, int]:
@@ -199,19 +203,11 @@ def insert_releases(session: Session, aid: int, releases: list[dict]) -> None:
         ]
         executemany(session, model.__table__, rows)
     sources = [
-        {"b_id": ids[rel["key"]], "b_source": ids[rel["translation_of"]]}
+        {"b_id": ids[rel["key"]], "b_value": ids[rel["translation_of"]]}
         for rel in releases
         if rel["translation_of"]
     ]
-    if sources:
-        table = m.PressRelease.__table__
-        session.connection().execute(
-            update(table)
-            .where(table.c.id == bindparam("b_id"))
-            .values(translation_of_id=bindparam("b_source")),
-            sources,
-        )
-        touched_in_bulk(session, "press_release", action_id=aid, kind="updated")
+    _point(session, m.PressRelease, "translation_of_id", sources, aid)
 
 
 def attach_media(session: Session, action: m.Action, contacts: list[dict]) -> None:

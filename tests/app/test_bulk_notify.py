@@ -15,8 +15,7 @@ from app.services import people_csv
 from app.services.bundle_read import import_bundle
 from app.services.bundle_write import bundle_dict
 from app.services.calendar_import import import_ics
-from app.storage.engine import open_store
-from app.storage.notify import ANYTHING, ChangeNotifier, enable_change_notifications
+from app.storage.notify import ANYTHING, ChangeNotifier
 
 QUIET = 0.7  # seconds a watcher waits to be sure nothing comes
 
@@ -30,18 +29,6 @@ def calendar(n: int, prefix: str = "bulk") -> bytes:
     )
     head = "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//t//EN\r\n"
     return f"{head}{events}END:VCALENDAR\r\n".encode()
-
-
-@pytest.fixture
-def two_organisers(any_demo_store):
-    """Two stores on one database (two windows), each with its watcher."""
-    other = open_store(any_demo_store.target)
-    mine_watch = enable_change_notifications(any_demo_store).watch()
-    their_watch = enable_change_notifications(other).watch()
-    yield any_demo_store, other, mine_watch, their_watch
-    mine_watch.close()
-    their_watch.close()
-    other.close()
 
 
 def _action_id(store) -> int:

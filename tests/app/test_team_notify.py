@@ -18,18 +18,6 @@ from app.storage.notify import ANYTHING, enable_change_notifications
 ROOT = Path(__file__).resolve().parents[2]
 
 
-@pytest.fixture
-def two_organisers(any_demo_store):
-    """Two stores on the same database (two windows), each with its change watcher."""
-    other = open_store(any_demo_store.target)
-    mine_watch = enable_change_notifications(any_demo_store).watch()
-    their_watch = enable_change_notifications(other).watch()
-    yield any_demo_store, other, mine_watch, their_watch
-    mine_watch.close()
-    their_watch.close()
-    other.close()
-
-
 def _action_and_cue(store) -> tuple[int, int]:
     with store.read() as s:
         cue = s.scalars(select(m.Cue).order_by(m.Cue.starts_at)).first()
