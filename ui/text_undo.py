@@ -36,13 +36,10 @@ class TextUndoFilter(QObject):
         self.window = window
         from ui.event_hub import listen
 
-        self._stop = listen((QEvent.Type.ShortcutOverride,), self.eventFilter, self)
-        window.destroyed.connect(self._remove)
+        # Until this object goes, with its window.
+        listen((QEvent.Type.ShortcutOverride,), self._shortcut_override, self)
 
-    def _remove(self, *_args) -> None:
-        self._stop()
-
-    def eventFilter(self, watched, event) -> bool:  # noqa: N802 - Qt's name
+    def _shortcut_override(self, watched, event) -> bool:
         """A ShortcutOverride anywhere in the application (the event hub hands only those)."""
         undo, redo = event.matches(UNDO), event.matches(REDO)
         if not (undo or redo):
