@@ -110,6 +110,7 @@ class LiveUpdates(QObject):
         self._store = None
         self._thread: _Listener | None = None
         self._stop = None
+        self._watching = False  # the watcher has read where the database stands
         self.status = ""
         self._pending: dict[tuple[str, int | None], set[int] | None] = {}
         self._kinds: dict[tuple[str, int | None], str] = {}
@@ -134,6 +135,7 @@ class LiveUpdates(QObject):
         if self._store is None:
             return
         notifier = enable_change_notifications(self._store)
+        self._watching = False
         thread = _Listener(notifier)  # no parent: it must outlive us until it has stopped
         thread.noticed.connect(self._others_changed)
         thread.state.connect(self._state)
@@ -151,10 +153,14 @@ class LiveUpdates(QObject):
             self.destroyed.disconnect(self._stop)
             self._thread = None
             self._stop = None
+            self._watching = False
 
     @property
     def listening(self) -> bool:
-        return self._thread is not None and self._thread.isRunning()
+        """A change committed elsewhere from now on will be shown: the watcher has read where
+        the database stands (a running thread alone has not; a change before that read would
+        be its starting point, never news)."""
+        return self._watching and self._thread is not None and self._thread.isRunning()
 
     def _store_maybe_swapped(self, _change) -> None:
         if self._ctx.store is not self._store:
@@ -226,6 +232,7 @@ class LiveUpdates(QObject):
             self._schedule()  # what arrived meanwhile
 
     def _state(self, ok: bool, reason: str) -> None:
+        self._watching = ok
         if ok:
             self.status = ""
         else:

@@ -192,3 +192,34 @@ def test_stopping_wakes_the_sqlite_poll_instead_of_sitting_it_out(qtbot, demo_st
     live_updates.stop()
     assert thread.isFinished()
     assert time.monotonic() - started < 10  # woken, not the 30 s poll
+
+
+def test_listening_means_a_change_from_now_on_will_be_seen(qtbot, any_demo_store, monkeypatch):
+    """The listener's thread runs before its watcher has read where the file stands: a change
+    committed in between would be taken for the starting point and never shown. "Listening" is
+    said only once the watcher is there (a busy machine made CI hit exactly that gap)."""
+    import threading
+
+    from app.storage.notify import ChangeNotifier
+    from ui.context import AppContext
+    from ui.live_updates import LiveUpdates
+
+    ready = threading.Event()
+    real = ChangeNotifier.watch
+
+    def slow_watch(self):
+        ready.wait(5)
+        return real(self)
+
+    monkeypatch.setattr(ChangeNotifier, "watch", slow_watch)
+    ctx = AppContext(any_demo_store)
+    live_updates = LiveUpdates(ctx)
+    try:
+        qtbot.waitUntil(lambda: live_updates._thread.isRunning(), timeout=5000)
+        qtbot.wait(100)
+        assert not live_updates.listening  # running, but not watching yet
+        ready.set()
+        qtbot.waitUntil(lambda: live_updates.listening, timeout=5000)
+    finally:
+        ready.set()
+        live_updates.stop()
