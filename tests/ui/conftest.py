@@ -68,3 +68,18 @@ def drive_modal(trigger: Callable[[], object], fill: Callable[[QWidget], None]) 
 
 def problem_kinds(window) -> list[str]:
     return [p.kind for p in window.tab_widgets["readiness"].problems()]
+
+
+def wait_listening(qtbot, live_updates, timeout: int = 15_000) -> None:
+    """Until a change made elsewhere from now on will reach the window. A busy CI machine can
+    take seconds to start the listener; when it never does, say which part is missing."""
+    try:
+        qtbot.waitUntil(lambda: live_updates.listening, timeout=timeout)
+    except qtbot.TimeoutError:
+        thread = live_updates._thread
+        running = thread is not None and thread.isRunning()
+        watcher = thread is not None and thread._watcher is not None
+        raise AssertionError(
+            f"not listening after {timeout} ms: thread running {running}, watcher made "
+            f"{watcher}, status {live_updates.status!r}"
+        ) from None

@@ -10,6 +10,7 @@ from sqlalchemy import select
 from app.domain import models as m
 from app.services import edits
 from app.storage.engine import open_store
+from tests.ui.conftest import wait_listening
 from tests.ui.tabs_helpers import latest
 
 
@@ -20,7 +21,7 @@ def live(qtbot, any_demo_store):
 
     ctx = AppContext(any_demo_store)
     live = LiveUpdates(ctx)
-    qtbot.waitUntil(lambda: live.listening, timeout=5000)
+    wait_listening(qtbot, live)
     other = open_store(any_demo_store.target)
     yield ctx, live, other
     live.stop()
@@ -75,7 +76,7 @@ def test_the_readiness_panel_shows_the_other_organisers_fix(qtbot, any_demo_stor
     window = open_window(qtbot, any_demo_store.target, now=DEMO_NOW)
     try:
         assert window.live_updates is not None
-        qtbot.waitUntil(lambda: window.live_updates.listening, timeout=5000)
+        wait_listening(qtbot, window.live_updates)
         assert "release-unapproved" in problem_kinds(window)
         release_id, _action_id = _release(any_demo_store)
         with any_demo_store.session() as s:  # the press officer, elsewhere
@@ -95,7 +96,7 @@ def test_stop_ends_the_listener_and_a_new_store_gets_one(qtbot, live, tmp_path):
     fresh = open_store(str(tmp_path / "fresh.sqlite3"))
     try:
         ctx.reset_store(fresh)
-        qtbot.waitUntil(lambda: live_updates.listening, timeout=5000)
+        wait_listening(qtbot, live_updates)
         writer = open_store(str(tmp_path / "fresh.sqlite3"))
         try:
             with qtbot.waitSignal(ctx.changed, timeout=8000, check_params_cb=lambda c: c.remote):
@@ -185,7 +186,7 @@ def test_stopping_wakes_the_sqlite_poll_instead_of_sitting_it_out(qtbot, demo_st
     monkeypatch.setattr("app.storage.notify.SQLITE_POLL_SECONDS", 30.0)
     monkeypatch.setattr("ui.live_updates.WAIT_SECONDS", 30.0)
     live_updates = LiveUpdates(AppContext(demo_store))
-    qtbot.waitUntil(lambda: live_updates.listening, timeout=5000)
+    wait_listening(qtbot, live_updates)
     thread = live_updates._thread
     qtbot.wait(200)  # it is inside its 30-second wait now
     started = time.monotonic()
@@ -219,7 +220,7 @@ def test_listening_means_a_change_from_now_on_will_be_seen(qtbot, any_demo_store
         qtbot.wait(100)
         assert not live_updates.listening  # running, but not watching yet
         ready.set()
-        qtbot.waitUntil(lambda: live_updates.listening, timeout=5000)
+        wait_listening(qtbot, live_updates)
     finally:
         ready.set()
         live_updates.stop()

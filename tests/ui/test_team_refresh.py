@@ -7,7 +7,7 @@ from sqlalchemy import select
 
 from app.domain import models as m
 from app.services import edits, views
-from tests.ui.conftest import open_window
+from tests.ui.conftest import open_window, wait_listening
 from ui.models.people import PersonCol
 
 
@@ -20,7 +20,7 @@ def _assignment(store, action_id: int) -> tuple[int, bool]:
 def test_a_colleague_s_tick_repaints_that_row_only(qtbot, any_demo_store, monkeypatch):
     window = open_window(qtbot, any_demo_store.target)
     try:
-        qtbot.waitUntil(lambda: window.live_updates.listening, timeout=5000)
+        wait_listening(qtbot, window.live_updates)
         window.show_tab("people")
         model = window.tab_widgets["people"].model
         aid, confirmed = _assignment(any_demo_store, window.action_id)
@@ -54,7 +54,7 @@ def test_a_colleague_s_tick_repaints_that_row_only(qtbot, any_demo_store, monkey
 def test_a_hidden_tab_does_no_work_until_it_is_shown(qtbot, any_demo_store, monkeypatch):
     window = open_window(qtbot, any_demo_store.target)
     try:
-        qtbot.waitUntil(lambda: window.live_updates.listening, timeout=5000)
+        wait_listening(qtbot, window.live_updates)
         window.show_tab("props")
         window.show_tab("overview")  # props loaded once, now hidden
         props = window.tab_widgets["props"]
