@@ -401,7 +401,7 @@ def test_alt_c_opens_the_selection_menu_and_enter_runs_its_first_command(qtbot, 
     QTimer.singleShot(0, in_menu)
     focus(tab.table)
     QTest.keyClick(tab.table, Qt.Key.Key_C, Qt.KeyboardModifier.AltModifier)
-    qtbot.waitUntil(lambda: "menu" in seen and w.ctx.undo_stack.count() == 1, timeout=3000)
+    qtbot.waitUntil(lambda: "menu" in seen and w.ctx.undo_stack.count() == 1, timeout=10_000)
     assert seen == {"menu": "tasks_bulk_menu", "first": "Mark as &done"}
     assert w.ctx.undo_stack.undoText() == "Tick 2 tasks"
 

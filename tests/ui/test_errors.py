@@ -46,7 +46,7 @@ def test_an_exception_in_a_slot_of_the_window_shows_the_error_dialog(
 
     monkeypatch.setattr(about, "open_dialog", broken)
     main_window.a_about.trigger()
-    qtbot.waitUntil(lambda: bool(_dialog_texts()), timeout=3000)
+    qtbot.waitUntil(lambda: bool(_dialog_texts()), timeout=10_000)
     text = _dialog_texts()[0]
     assert "Something went wrong: RuntimeError: the about box fell over" in text
     assert f"The details were written to {log_file()}" in text
@@ -68,7 +68,7 @@ def test_an_exception_in_a_plain_slot(qtbot, hooks):
 
     button.clicked.connect(slot)
     button.click()
-    qtbot.waitUntil(lambda: bool(_dialog_texts()), timeout=3000)
+    qtbot.waitUntil(lambda: bool(_dialog_texts()), timeout=10_000)
     assert "ValueError: boom in a slot" in _dialog_texts()[0]
 
 
@@ -79,7 +79,7 @@ def test_an_exception_in_a_thread_reaches_the_gui_thread(qtbot, hooks):
     thread = threading.Thread(target=work)
     thread.start()
     thread.join()
-    qtbot.waitUntil(lambda: bool(_dialog_texts()), timeout=3000)
+    qtbot.waitUntil(lambda: bool(_dialog_texts()), timeout=10_000)
     assert "KeyError: 'lost in a thread'" in _dialog_texts()[0]
 
 

@@ -28,7 +28,7 @@ def locked_window(qtbot, tmp_path, monkeypatch):
 def test_the_idle_lock_fires_after_the_chosen_time_without_input(qtbot, locked_window):
     window = locked_window
     window.window_lock.idle.set_interval_ms(50)
-    qtbot.waitUntil(lambda: window.window_lock.locked, timeout=3000)
+    qtbot.waitUntil(lambda: window.window_lock.locked, timeout=10_000)
     assert window.centralWidget().objectName() == "lock_screen"
     assert window.header_title.text() == ""
 
@@ -41,7 +41,7 @@ def test_input_keeps_the_idle_lock_away(qtbot, locked_window):
         qtbot.wait(100)
         qtbot.keyClick(window.actions_panel.view, Qt.Key.Key_Down)
     assert not window.window_lock.locked
-    qtbot.waitUntil(lambda: window.window_lock.locked, timeout=3000)
+    qtbot.waitUntil(lambda: window.window_lock.locked, timeout=10_000)
 
 
 def test_zero_minutes_never_locks(qtbot, locked_window):
@@ -139,7 +139,7 @@ def test_the_screen_saver_starting_on_d_bus_locks_the_window(qtbot, locked_windo
         )
         signal.setArguments([True])
         assert saver.send(signal)
-        qtbot.waitUntil(lambda: window.window_lock.locked, timeout=3000)
+        qtbot.waitUntil(lambda: window.window_lock.locked, timeout=10_000)
     finally:
         QDBusConnection.disconnectFromBus("lock-test-window")
         QDBusConnection.disconnectFromBus("lock-test-screensaver")
@@ -161,7 +161,7 @@ def test_logind_prepare_for_sleep_on_d_bus_locks_the_window(qtbot, locked_window
         )
         signal.setArguments([True])
         assert logind.send(signal)
-        qtbot.waitUntil(lambda: window.window_lock.locked, timeout=3000)
+        qtbot.waitUntil(lambda: window.window_lock.locked, timeout=10_000)
     finally:
         QDBusConnection.disconnectFromBus("lock-test-system")
         QDBusConnection.disconnectFromBus("lock-test-logind")

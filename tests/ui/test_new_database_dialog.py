@@ -32,7 +32,7 @@ def settled(qtbot, dialog):
     from ui.dialog_policy import APPLIED
 
     qtbot.waitUntil(
-        lambda: QApplication.activeWindow() is dialog and dialog.property(APPLIED), timeout=2000
+        lambda: QApplication.activeWindow() is dialog and dialog.property(APPLIED), timeout=10_000
     )
     return QApplication.focusWidget()
 

@@ -79,7 +79,7 @@ def test_typing_updates_preview_and_warnings_before_saving(qtbot, tab, ctx):
     ed.fields["headline"].textEdited.emit(long)
     warn = ed.warnings["headline"]
     assert warn.isVisible() and "109 characters" in warn.text()
-    qtbot.waitUntil(lambda: "Cameras < rights &" in tab.preview.toPlainText(), timeout=2000)
+    qtbot.waitUntil(lambda: "Cameras < rights &" in tab.preview.toPlainText(), timeout=10_000)
     rid = release_id(tab, "en")
     assert ctx.query(lambda s: edits.get(s, "release", rid).headline) == (
         "Funeral for privacy at Père-Lachaise"

@@ -28,7 +28,7 @@ def test_the_callback_runs_after_the_first_paint_of_the_window(qtbot):
     seen: list[list[str]] = []
     after_first_paint(window, lambda: seen.append(list(painted)))
     window.show()
-    qtbot.waitUntil(lambda: bool(seen), timeout=3000)
+    qtbot.waitUntil(lambda: bool(seen), timeout=10_000)
     assert seen == [["label"]]  # called once, after the window's content was painted
 
 
