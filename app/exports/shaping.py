@@ -103,13 +103,19 @@ def is_rtl_char(ch: str) -> bool:
 
 def base_direction(text: str | None) -> str:
     """``"rtl"`` when the first strong character of ``text`` is right-to-left, else ``"ltr"``
-    (the rule of HTML's ``dir="auto"``)."""
+    (the rule of HTML's ``dir="auto"``), what is inside an isolate not counted (rule P2)."""
+    depth = 0
     for ch in text or "":
-        kind = unicodedata.bidirectional(ch)
-        if kind == "L":
-            return "ltr"
-        if kind in ("R", "AL"):
-            return "rtl"
+        if ch in "\u2066\u2067\u2068":
+            depth += 1
+        elif ch == "\u2069":
+            depth = max(0, depth - 1)
+        elif depth == 0:
+            kind = unicodedata.bidirectional(ch)
+            if kind == "L":
+                return "ltr"
+            if kind in ("R", "AL"):
+                return "rtl"
     return "ltr"
 
 
@@ -171,18 +177,76 @@ def in_face(text: str, face: int) -> bool:
 
 
 # --- bidi -----------------------------------------------------------------------------------
-# python-bidi's algorithm predates isolates (UAX #9 6.3): they are read as the embeddings
-# they most resemble, which orders the text inside them the same way.
+# python-bidi's algorithm predates isolates (UAX #9 6.3): ``_levels`` resolves balanced ones
+# itself; a stray mark left over is read as the embedding it most resembles.
 _ISOLATES = str.maketrans(
     {"\u2066": "\u202a", "\u2067": "\u202b", "\u2068": "\u202a", "\u2069": "\u202c"}
 )
 
 
+_OPENERS = {"\u2066": "ltr", "\u2067": "rtl", "\u2068": None}  # LRI, RLI, FSI (first strong)
+_PDI = "\u2069"
+
+
+def _isolates(text: str) -> list[tuple[int, int, str | None]]:
+    """The outermost isolates of ``text``: (initiator's index, its PDI's index or the end, kind)."""
+    spans: list[tuple[int, int, str | None]] = []
+    depth, start, kind = 0, 0, None
+    for i, c in enumerate(text):
+        if c in _OPENERS:
+            if depth == 0:
+                start, kind = i, _OPENERS[c]
+            depth += 1
+        elif c == _PDI and depth:
+            depth -= 1
+            if depth == 0:
+                spans.append((start, i, kind))
+    if depth:  # never closed: it runs to the end of the paragraph
+        spans.append((start, len(text), kind))
+    return spans
+
+
 def _levels(text: str, rtl: bool) -> list[int]:
-    """The resolved embedding level of every character (rules P to I of UAX #9)."""
+    """The resolved embedding level of every character (rules P to I of UAX #9), isolates
+    included: a name set in FSI … PDI inside a line is one neutral to the words around it and is
+    ordered within by its own first strong letter, so "Le Monde · 29/05/2024" in an Arabic line
+    keeps the date whole (python-bidi's levels predate isolates; its embeddings are no
+    substitute: the "29" would join "Le Monde")."""
     base = 1 if rtl else 0
     if not any(is_rtl_char(c) for c in text) and not rtl:
         return [0] * len(text)
+    spans = _isolates(text)
+    if not spans:
+        return _flat_levels(text, rtl)
+    outer = list(text)
+    for start, end, _kind in spans:
+        outer[start : end + 1] = "\ufffc" * (min(end + 1, len(text)) - start)  # one neutral
+    levels = _flat_levels("".join(outer), rtl)
+    for start, end, kind in spans:
+        inner = text[start + 1 : end]
+        if not inner:
+            continue
+        inner_rtl = kind == "rtl" if kind else base_direction(inner) == "rtl"
+        # the least level above the paragraph's of the isolate's own direction (X5a-X5c)
+        target = base + 1 if (base + 1) % 2 == int(inner_rtl) else base + 2
+        shift = target - int(inner_rtl)
+        levels[start + 1 : end] = [lv + shift for lv in _levels(inner, inner_rtl)]
+    return levels
+
+
+def isolate(text: str, *, rtl: bool = False) -> str:
+    """``text`` (a name, a title: somebody's words) as one unit inside a sentence: its digits
+    and punctuation stay with it, and its neighbours' stay with them. Only where bidi can move
+    anything (the sentence is right to left, ``rtl``, or the name holds right-to-left letters):
+    a Latin name in a left-to-right line is left as it is, with no invisible marks."""
+    if text and (rtl or any(is_rtl_char(c) for c in text)):
+        return f"\u2068{text}\u2069"
+    return text
+
+
+def _flat_levels(text: str, rtl: bool) -> list[int]:
+    """The levels of a text without isolates (rules P to I of UAX #9, python-bidi's)."""
+    base = 1 if rtl else 0
     from bidi import algorithm as uba
 
     try:

@@ -1,0 +1,78 @@
+"""Names inside a sentence of the other direction keep their place: bidi isolates (FSI … PDI),
+resolved by ``app.exports.shaping._levels`` as UAX #9 has them since Unicode 6.3, checked
+against the Rust ``unicode-bidi`` crate that python-bidi's ``get_display`` wraps."""
+
+from __future__ import annotations
+
+import re
+
+from bidi import get_display
+from hypothesis import example, given, settings
+from hypothesis import strategies as st
+
+from app.exports.shaping import _levels, isolate
+
+MARKS = re.compile("[\u200e\u200f\u2066-\u2069]")
+
+
+def seen(text: str, levels: list[int]) -> str:
+    """The characters in the order the eye meets them, left to right (rule L2 of UAX #9)."""
+    order = list(range(len(text)))
+    top = max(levels, default=0)
+    lowest_odd = min((lv for lv in levels if lv % 2), default=top + 1)
+    for level in range(top, lowest_odd - 1, -1):
+        i = 0
+        while i < len(order):
+            if levels[order[i]] < level:
+                i += 1
+                continue
+            j = i
+            while j < len(order) and levels[order[j]] >= level:
+                j += 1
+            order[i:j] = order[i:j][::-1]
+            i = j
+    return MARKS.sub("", "".join(text[k] for k in order))
+
+
+def test_an_outlet_and_its_arabic_date_stay_apart():
+    date = "29\u200f/05\u200f/2024"  # babel's Arabic medium date, marks included
+    line = isolate("Le Monde", rtl=True) + " · " + date
+    assert seen(line, _levels(line, True)) == "2024/05/29 · Le Monde"
+    bare = "Le Monde · " + date  # without the isolate the "29" joins the name (rule W7)
+    assert seen(bare, _levels(bare, True)) == "2024/05/Le Monde · 29"
+
+
+def test_a_latin_name_in_a_latin_line_gets_no_marks():
+    assert isolate("Pallbearer") == "Pallbearer"
+    assert isolate("صقر") == "\u2068صقر\u2069"
+    assert isolate("Pallbearer", rtl=True) == "\u2068Pallbearer\u2069"
+    assert isolate("") == ""
+
+
+WORDS = st.sampled_from(
+    ["Le", "Monde", "Steward", "Team 2", "صقر", "الحضور", "حامل النعش", "Ἀθῆναι", "29", "2024"]
+)
+GLUE = st.sampled_from([" ", " · ", "/", ": ", "\u200f/", " — ", ", ", " ،"])
+
+
+@st.composite
+def lines(draw) -> str:
+    parts = []
+    for _ in range(draw(st.integers(1, 5))):
+        piece = draw(WORDS)
+        if draw(st.booleans()):
+            piece += draw(GLUE) + draw(WORDS)
+        if draw(st.integers(0, 2)) == 0:
+            piece = "\u2068" + piece + "\u2069"  # nested isolates too, once in a while
+            if draw(st.integers(0, 4)) == 0:
+                piece = "\u2068" + draw(WORDS) + " " + piece + "\u2069"
+        parts += [piece, draw(GLUE)]
+    return "".join(parts[:-1]).strip()
+
+
+@settings(max_examples=500, deadline=None)
+@given(lines(), st.booleans())
+@example("\u206829 \u2068صقر\u2069\u2069", False)  # first strong: not the nested isolate's
+def test_levels_order_a_line_as_unicode_bidi_does(text, rtl):
+    reference = MARKS.sub("", get_display(text, base_dir="R" if rtl else "L"))
+    assert seen(text, _levels(text, rtl)) == reference
