@@ -109,6 +109,13 @@ def text_direction(text: str | None) -> str:
     return base_direction(text)
 
 
+def document_direction(tr) -> str:
+    """The direction of a document's own lines (labels, template sentences with a name inside):
+    right to left only in a right-to-left language that has a catalogue (otherwise its words
+    are English), whatever script the name inside them is in."""
+    return "rtl" if (tr.rtl and tr.has_catalogue) else "ltr"
+
+
 def rich(
     parts: Sequence[tuple[str | None, bool | int]],
     style,
@@ -479,4 +486,13 @@ def cell(text: str | None, style, width: float, *, direction: str | None = "ltr"
     return para(text, style, direction=direction)
 
 
-__all__ = ["markup", "para", "rich", "text_flow", "text_direction", "cell", "build_pdf"]
+__all__ = [
+    "markup",
+    "para",
+    "rich",
+    "text_flow",
+    "text_direction",
+    "document_direction",
+    "cell",
+    "build_pdf",
+]

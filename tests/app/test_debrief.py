@@ -282,3 +282,95 @@ def test_a_props_condition_is_printed_in_the_readers_language():
     assert condition(Translator("el"), "damaged") == "με ζημιά"
     assert condition(Translator("tr"), "lost") == "kayıp"
     assert condition(Translator("en"), "intact") == "intact"
+
+
+def _runs_at(data: bytes) -> list[tuple[float, float, str]]:
+    """(baseline, x of the line's start, text) of every text run on the first page, in the
+    order drawn: left to right on a line."""
+    found: list[tuple[float, float, str]] = []
+
+    def visit(text, cm, tm, _font, _size):
+        if text.strip():
+            found.append((round(cm[5] + tm[5] * cm[3], 1), cm[4] + tm[4] * cm[0], text))
+
+    PdfReader(io.BytesIO(data)).pages[0].extract_text(visitor_text=visit)
+    return found
+
+
+def _seen_line(runs, word: str) -> str:
+    """The line holding ``word`` as the eye reads it left to right, invisible marks left out."""
+    (y,) = {y for y, _x, t in runs if word in t}
+    line = "".join(t for yy, _x, t in runs if yy == y)
+    return re.sub("[\u200e\u200f\u2066-\u2069]", "", " ".join(line.split()))
+
+
+def test_an_arabic_debrief_sets_its_own_lines_right_to_left_whatever_the_names(tmp_path):
+    """A role, prop or outlet named in Latin letters made its Arabic line left to right
+    ("Pallbearer: 4 الحضور 0 / …" at the left margin, the needed count read as the
+    pallbearers'), and an outlet's date came apart around its name. A line of the document runs
+    in the document's direction; the name inside it keeps its own."""
+    from app.exports.debrief import render_pdf
+    from app.exports.debrief.data import CoverageLine, Debrief, PropBack, Turnout
+
+    start = datetime(2024, 5, 28, 7, 30, tzinfo=UTC)
+    doc = Debrief(
+        action_id=1,
+        slug="s",
+        title="Funeral for privacy",
+        status="done",
+        language="ar",
+        timezone="Europe/Paris",
+        country="FR",
+        starts_at=start,
+        ends_at=start + timedelta(hours=2),
+        turnout=[Turnout("Pallbearer", 0, 4, 4)],
+        props=[PropBack(1, "Coffin", "damaged")],
+        coverage=[CoverageLine(1, "Le Monde", "", "", date(2024, 5, 29))],
+    )
+    data = render_pdf(doc, printed=start)
+    width = float(PdfReader(io.BytesIO(data)).pages[0].mediabox.width)
+    runs = _runs_at(data)
+    for name in ("Pallbearer", "Coffin", "Le Monde"):
+        xs = [x for _y, x, t in runs if name in t]
+        assert xs and min(xs) > width / 2, (name, xs, width)  # set against the right margin
+    # read right to left: the outlet, then its date whole (the "29" once joined "Le Monde")
+    assert _seen_line(runs, "Le Monde") == "2024/05/29 · Le Monde"
+    assert _seen_line(runs, "Pallbearer").endswith("0 الحضور: Pallbearer")  # the name first
+
+
+def test_planned_and_actual_times_are_never_broken_in_any_language():
+    """ "9:50 AM–10:10 AM" wrapped before its last "AM" (the column is sized to the whole time,
+    reportlab broke it at the narrow no-break space babel puts before AM); Greek's "π.μ." too."""
+    from app.exports.debrief import render_pdf
+    from app.exports.debrief.data import CueRun, Debrief
+
+    start = datetime(2024, 5, 28, 7, 50, tzinfo=UTC)
+    for lang, noon in (("en", "AM"), ("el", "π.μ.")):
+        doc = Debrief(
+            action_id=1,
+            slug="s",
+            title="Funeral for privacy",
+            status="done",
+            language=lang,
+            timezone="Europe/Paris",
+            country="US",  # 12-hour times in English
+            starts_at=start,
+            ends_at=start + timedelta(hours=2),
+            cues=[
+                CueRun(
+                    1,
+                    "Procession",
+                    start,
+                    start + timedelta(minutes=20),
+                    start + timedelta(minutes=3),
+                    start + timedelta(minutes=28),
+                )
+            ],
+        )
+        runs = _runs_at(render_pdf(doc, printed=start))
+        lines = {}
+        for y, _x, t in runs:
+            lines[y] = lines.get(y, "") + t
+        row = [line for line in lines.values() if "Procession" in line and "–" in line]
+        assert row, (lang, lines)
+        assert row[0].count(noon) >= 4, (lang, row)  # both ranges whole on the cue's line

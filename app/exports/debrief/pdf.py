@@ -19,13 +19,15 @@ from app.exports.pdfkit import (
     build_pdf,
     cell,
     content_width,
+    document_direction,
     fit_widths,
+    nobreak,
     para,
     rich,
     table_heading,
     text_flow,
 )
-from app.exports.shaping import needs_shaping
+from app.exports.shaping import isolate, needs_shaping
 from app.i18n import Translator
 
 PLANNED = (0.78, 0.78, 0.78)
@@ -34,6 +36,11 @@ LATE = (0.70, 0.10, 0.10)
 RULE = (0.55, 0.55, 0.55)
 BAR_H = 15.0
 SIZE = 8.5
+
+
+def _name(tr: Translator, text: str) -> str:
+    """Somebody's words (a role, a prop, an outlet, a cue) inside a line of the document."""
+    return isolate(text, rtl=document_direction(tr) == "rtl")
 
 
 def _span(cues: list[CueRun]) -> tuple[datetime, datetime]:
@@ -125,7 +132,7 @@ def _axis(tr: Translator, tz: str, t0: datetime, t1: datetime, width: float):
     return d
 
 
-def _grid(rows, widths, *, header: bool = True, extra=()):
+def _grid(rows, widths, *, header: bool = True, extra=(), align: str = "LEFT"):
     from reportlab.platypus import Table, TableStyle
 
     fonts = register_fonts()
@@ -143,7 +150,7 @@ def _grid(rows, widths, *, header: bool = True, extra=()):
             ("FONT", (0, 0), (-1, 0), fonts["bold"], SIZE),
             ("BACKGROUND", (0, 0), (-1, 0), (0.88, 0.88, 0.88)),
         ]
-    table = Table(rows, colWidths=widths, hAlign="LEFT", repeatRows=1 if header else 0)
+    table = Table(rows, colWidths=widths, hAlign=align, repeatRows=1 if header else 0)
     table.setStyle(TableStyle(style + list(extra)))
     return table
 
@@ -201,11 +208,14 @@ def _overruns(doc: Debrief, tr: Translator, width: float) -> list:
         body.append(
             [
                 c.title,
-                tr.gettext("{start}–{end}").format(
-                    start=words.hm(tr, c.planned_start, doc.timezone),
-                    end=words.hm(tr, c.planned_end, doc.timezone),
+                # times are sized whole (fit_widths' fixed columns): never broken at "9:30 AM"
+                nobreak(
+                    tr.gettext("{start}–{end}").format(
+                        start=words.hm(tr, c.planned_start, doc.timezone),
+                        end=words.hm(tr, c.planned_end, doc.timezone),
+                    )
                 ),
-                words.actual_span(tr, c, doc.timezone),
+                nobreak(words.actual_span(tr, c, doc.timezone)),
                 words.started(tr, c.started_late),
                 words.overrun(tr, c.overrun),
             ]
@@ -218,27 +228,38 @@ def _overruns(doc: Debrief, tr: Translator, width: float) -> list:
         fixed=[False, True, True, False, False],
         head_font=fonts["bold"],
     )
-    rows = [[cell(h, "cell_bold", w) for h, w in zip(head, widths, strict=True)]]
-    rows += [[cell(v, "cell", w) for v, w in zip(r, widths, strict=True)] for r in body]
+    way = document_direction(tr)
+    rows = [[cell(h, "cell_bold", w, direction=way) for h, w in zip(head, widths, strict=True)]]
+    rows += [
+        [cell(v, "cell", w, direction=way) for v, w in zip(r, widths, strict=True)] for r in body
+    ]
+    if way == "rtl":  # read from the right: the cue first, its overrun last
+        rows, widths = [row[::-1] for row in rows], widths[::-1]
     story = table_heading(tr.gettext("Overrun per cue"))
     late = doc.end_overrun
     if late is not None:
         story.append(
-            para(tr.gettext("Last cue: {overrun}").format(overrun=words.overrun(tr, late)), "body")
+            para(
+                tr.gettext("Last cue: {overrun}").format(overrun=words.overrun(tr, late)),
+                "body",
+                direction=document_direction(tr),
+            )
         )
-    return story + [_grid(rows, widths)]
+    return story + [_grid(rows, widths, align="RIGHT" if way == "rtl" else "LEFT")]
 
 
 def _turnout(doc: Debrief, tr: Translator, width: float) -> list:
     story = table_heading(tr.gettext("Turnout"))
     if not doc.turnout:
         return story + [para(tr.gettext("This action has no roles."), "body")]
+    way = document_direction(tr)  # "Pallbearer: …" in Arabic is still an Arabic line
     for t in doc.turnout:
         story.append(
             para(
-                words.turnout_line(tr, t.role, t.attended, t.confirmed, t.needed),
+                words.turnout_line(tr, _name(tr, t.role), t.attended, t.confirmed, t.needed),
                 "body",
                 bold=t.attended < t.needed,
+                direction=way,
             )
         )
     story.append(
@@ -247,6 +268,7 @@ def _turnout(doc: Debrief, tr: Translator, width: float) -> list:
                 attended=tr.number(doc.total_attended), needed=tr.number(doc.total_needed)
             ),
             "small",
+            direction=way,
         )
     )
     return story
@@ -256,8 +278,13 @@ def _props(doc: Debrief, tr: Translator) -> list:
     story = table_heading(tr.gettext("Props damaged or lost"))
     if not doc.props:
         return story + [para(tr.gettext("None."), "body")]
+    way = document_direction(tr)
     return story + [
-        rich([(p.name, True), (" — " + words.condition(tr, p.condition), False)], "body")
+        rich(
+            [(_name(tr, p.name), True), (" — " + words.condition(tr, p.condition), False)],
+            "body",
+            direction=way,
+        )
         for p in doc.props
     ]
 
@@ -268,7 +295,7 @@ def _incidents(doc: Debrief, tr: Translator) -> list:
         return story + [para(tr.gettext("None recorded."), "body")]
     for i in doc.incidents:
         when = words.hm(tr, i.at, doc.timezone)
-        lead = words.incident_lead(tr, when, i.cue)
+        lead = words.incident_lead(tr, when, _name(tr, i.cue))
         story += text_flow(i.text, "body", lead=lead)
     return story
 
@@ -278,10 +305,10 @@ def _coverage(doc: Debrief, tr: Translator) -> list:
     if not doc.coverage:
         return story + [para(tr.gettext("None recorded."), "body")]
     for c in doc.coverage:
-        parts = [(c.outlet, True)]
+        parts = [(_name(tr, c.outlet), True)]
         if c.published_on is not None:
             parts.append((" · " + tr.date(c.published_on, "medium"), False))
-        story.append(rich(parts, "body"))
+        story.append(rich(parts, "body", direction=document_direction(tr)))
         if c.link:
             story.append(para(c.link, "small"))
         if c.note:
@@ -291,9 +318,14 @@ def _coverage(doc: Debrief, tr: Translator) -> list:
 
 def _story(doc: Debrief, tr: Translator, width: float, printed: str) -> list:
     local = doc.starts_at.astimezone(ZoneInfo(doc.timezone))
+    way = document_direction(tr)  # the title's own script does not turn the page around
     story = [
-        para(tr.gettext("Debrief: {title}").format(title=doc.title), "title"),
-        para(tr.date(local.date(), "full"), "when"),
+        para(
+            tr.gettext("Debrief: {title}").format(title=_name(tr, doc.title)),
+            "title",
+            direction=way,
+        ),
+        para(tr.date(local.date(), "full"), "when", direction=way),
     ]
     story += _timeline(doc, tr, width)
     story += _overruns(doc, tr, width)

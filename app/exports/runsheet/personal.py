@@ -17,6 +17,7 @@ from app.exports.pdfkit import (
     build_pdf,
     cell,
     content_width,
+    document_direction,
     fit_widths,
     indented,
     nobreak,
@@ -34,10 +35,8 @@ RULE = (0.55, 0.55, 0.55)
 
 
 def direction(lang: str) -> str:
-    """The direction of a sheet's labels: right to left only in a right-to-left language that
-    has a catalogue (otherwise the labels are English)."""
-    tr = translator(lang)
-    return "rtl" if (tr.rtl and tr.has_catalogue) else "ltr"
+    """The direction of a sheet's labels (``pdfkit.document_direction``)."""
+    return document_direction(translator(lang))
 
 
 def frame_for(header: Header) -> Frame:
