@@ -162,6 +162,10 @@ def _font_for(ch: str, bold: int, previous: str | None) -> str:
         return previous
     if unicodedata.category(ch) in ("Mn", "Me", "Cf") and previous:
         return previous
+    if unicodedata.category(ch) == "Cf" and not (0xFE00 <= cp <= 0xFE0F or cp >= 0xE0000):
+        # an invisible mark first (an isolate around a name, a bidi mark): the text's own font,
+        # not the first font that happens to list it (the emoji one, whose digits are serif)
+        return _CHAINS[int(bold)][0]
     for name in _CHAINS[int(bold)]:
         if cp in _cmap(name):
             return name
@@ -288,7 +292,9 @@ class Run:
 
     @property
     def space(self) -> bool:
-        return self.text.isspace()
+        """Ordinary spaces only, where a line may break: a no-break space ("9:30\u00a0ص") in a
+        run of its own between two bidi levels is part of its word."""
+        return bool(self.text) and not self.text.strip(" ")
 
 
 _PRIVATE: dict[str, dict[tuple[int, str], int]] = {}  # font -> (glyph, text) -> private code

@@ -31,6 +31,7 @@ from app.exports.runsheet.personal import (
     h2,
     heading,
 )
+from app.exports.shaping import isolate
 
 HEAD_BG = (0.85, 0.85, 0.85)
 SIZE = 8.5
@@ -67,11 +68,14 @@ def _grid(rows, widths, *, header: bool = True, extra=(), repeat: bool = True, r
     return table
 
 
-def _row(values, widths, bold=(), *, head: bool = False) -> list:
-    """Cells of one row; ``bold`` columns in bold (a header row is bold by its table style)."""
+def _row(values, widths, bold=(), *, head: bool = False, first: str = "ltr") -> list:
+    """Cells of one row; ``bold`` columns in bold (a header row is bold by its table style);
+    the ``first`` cell in that direction (a time of the document's language: "9:30 ص")."""
     out = []
     for i, (v, w) in enumerate(zip(values, widths, strict=True)):
-        value = cell(v, "cell_bold" if i in bold else "cell", w)
+        value = cell(
+            v, "cell_bold" if i in bold else "cell", w, direction=first if i == 0 else "ltr"
+        )
         if i in bold and not head and isinstance(value, str) and value:
             value = para(value, "cell_bold")  # a plain string takes the table's regular FONT
         out.append(value)
@@ -101,7 +105,8 @@ def _schedule(sheet: MasterSheet, width: float) -> list:
     extra = []  # rules above each cue's row only: its instructions read as part of it
     for line, time in zip(sheet.schedule, times, strict=True):
         extra.append(("LINEABOVE", (0, len(rows)), (-1, len(rows)), 0.25, RULE))
-        rows.append(_row([time, line.title, line.place, line.who, line.props], widths, bold={1}))
+        values = [time, line.title, line.place, line.who, line.props]
+        rows.append(_row(values, widths, bold={1}, first=direction(sheet.header.lang)))
         for piece in _slices(line.instructions):
             for flowable in text_flow(piece, "tiny"):
                 r = len(rows)
@@ -257,7 +262,8 @@ def _card_line(line, tr) -> list:
     if line.quantity > 1:
         what.append((f" × {tr.number(line.quantity)}", False))
     cues = line.cues[:CARD_CUES]
-    when = [f"{t}  {title}" for t, title in cues]
+    rtl = direction(tr.lang) == "rtl"
+    when = [f"{t}  {isolate(title, rtl=rtl)}" for t, title in cues]  # the title's digits its own
     if len(line.cues) > len(cues):
         when.append(f"+{tr.number(len(line.cues) - len(cues))}")
     return what, when

@@ -28,6 +28,7 @@ from app.exports.pdfkit import (
     text_flow,
 )
 from app.exports.runsheet.data import Header, PersonalSheet, translator
+from app.exports.shaping import isolate
 
 BOX_BG = (0.93, 0.93, 0.93)
 MINE_BG = (0.86, 0.86, 0.86)
@@ -59,8 +60,10 @@ def heading(header: Header) -> list:
     out = [para(header.title, "title")]
     if header.message:
         out += text_flow(tr.gettext("“{message}”").format(message=header.message), "message")
-    when = " · ".join(x for x in (header.date, header.hours, header.place) if x)
-    out.append(para(when, "when"))
+    doc = direction(header.lang)
+    place = isolate(header.place or "", rtl=doc == "rtl")  # "9:30" would join a Latin place
+    when = " · ".join(x for x in (header.date, header.hours, place) if x)
+    out.append(para(when, "when", direction=doc))
     return out
 
 
@@ -164,12 +167,13 @@ def compact_schedule(lines, header: Header, width: float, *, bold_mine: bool):
     times = [f"{line.start}–{line.end}" for line in lines]
     first = max([stringWidth(t, fonts["bold"], size) for t in times] + [width * 0.1]) + 8
     widths = [first, (width - first) * 0.6, (width - first) * 0.4]
+    doc = direction(header.lang)
     rows = []
     for r, line in enumerate(lines):
         cue_style = "sched_bold" if (bold_mine and line.mine) else "sched"
         rows.append(
             [
-                times[r],
+                cell(times[r], cue_style, widths[0], direction=doc),  # "9:30 ص" read whole
                 cell(line.title, cue_style, widths[1]),
                 cell(line.place, cue_style, widths[2]),
             ]
@@ -270,12 +274,13 @@ def _cue(cue, width: float, lang: str) -> list:
     tr = translator(lang)
     fonts = register_fonts()
     first = max(stringWidth(cue.start, fonts["bold"], 14) + 14, 58)
-    where = " · ".join(x for x in (cue.place, f"{cue.start}–{cue.end}") if x)
-    rest = width - first
     doc = direction(lang)  # cells of the sheet: in its direction, whatever the title's script
+    site = isolate(cue.place or "", rtl=doc == "rtl")  # its time stays whole beside it
+    where = " · ".join(x for x in (site, f"{cue.start}–{cue.end}") if x)
+    rest = width - first
     title, place = para(cue.title, "cue_title", direction=doc), para(where, "small", direction=doc)
     row = Table(
-        [[cell(cue.start, "cue_time", first), title, place]],
+        [[cell(cue.start, "cue_time", first, direction=doc), title, place]],
         colWidths=[first, rest * 0.62, rest * 0.38],
         hAlign="LEFT",
     )

@@ -1,0 +1,59 @@
+"""Arabic run-sheets of a plan written in English: every time reads whole, from the right.
+
+The lines below are what the eye meets left to right (the PDF's drawing order); an Arabic
+reader takes them from the right, so "9:30 ص–9:45 ص" must come out as "ص 9:45–ص 9:30". Before,
+a time cell set left to right gave "ص–9:45 ص 9:30" (the range torn apart) and "9:45 ص" (read
+"ص 9:45"), a Latin place before a time took the time's digits ("9:45 · Boulevard …", then
+"ص–9:55 ص" on the next line), and a line could break at the no-break space inside "9:45 ص"."""
+
+from __future__ import annotations
+
+import re
+
+from pypdf import PdfReader
+
+SLUG = "funeral-for-privacy"
+INVISIBLE = re.compile("[\u200e\u200f\u2066-\u2069]")
+
+
+def seen_lines(path) -> list[str]:
+    """Each line of every page as drawn, left to right, invisible marks and doubled spaces out."""
+    lines = []
+    for page in PdfReader(path).pages:
+        found: dict[float, str] = {}
+
+        def visit(text, cm, tm, _font, _size, found=found):
+            if text.strip():
+                y = round(cm[5] + tm[5] * cm[3], 1)
+                found[y] = found.get(y, "") + text
+
+        page.extract_text(visitor_text=visit)
+        lines += [" ".join(INVISIBLE.sub("", t).split()) for _y, t in sorted(found.items())[::-1]]
+    return lines
+
+
+def _export(cli, db, out, *extra):
+    r = cli("--db", db, "export", "runsheet", SLUG, "--lang", "ar", "-o", out, *extra)
+    assert r.code == 0, r.err
+    return seen_lines(out)
+
+
+def test_the_volunteer_sheet_reads_every_time_whole(cli, demo_db, tmp_path):
+    lines = _export(cli, demo_db, tmp_path / "crow.pdf", "--participant", "Crow")
+    torn = [line for line in lines if "ص–" in line]
+    assert not torn, torn
+    assert "ص 9:45" in lines and "9:45 ص" not in lines  # the cue's big time, from the right
+    assert any("ص 9:55–ص 9:45" in line for line in lines)  # beside "Boulevard de Ménilmontant"
+    assert "ص 11:30–ص 9:30 ·" in lines[2], lines[:4]  # the day: date, hours, place
+    mourners = [line for line in lines if "Mourners gather in black" in line]
+    assert mourners and mourners[0].startswith("ص 9:45–ص 9:30"), mourners  # the whole schedule
+
+
+def test_the_master_sheet_and_props_card_read_every_time_whole(cli, demo_db, tmp_path):
+    master = _export(cli, demo_db, tmp_path / "master.pdf")
+    assert not [line for line in master if "ص–" in line]
+    hearse = [line for line in master if "Hearse parks at" in line]  # its title wraps
+    assert hearse and hearse[0].startswith("ص 9:55–ص 9:45"), hearse
+    card = _export(cli, demo_db, tmp_path / "card.pdf", "--props-card")
+    coffin = [line for line in card if "Hearse parks at the gate" in line]
+    assert coffin and all("ص 9:45" in line for line in coffin), coffin
