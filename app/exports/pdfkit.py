@@ -407,6 +407,13 @@ def fit_widths(
     each column, the first one its header (measured in ``head_font`` when given)."""
     from reportlab.pdfbase.pdfmetrics import stringWidth
 
+    from app.exports.shaped_paragraph import text_width
+
+    def measure(text: str, face: str, size: float) -> float:
+        if needs_shaping(text):  # drawn in other fonts than ``face``: measure it as drawn
+            return text_width(text, size, bold="Bold" in face)
+        return stringWidth(text, face, size)
+
     mins, maxs = [], []
     for values, (font, size) in zip(columns, fonts, strict=True):
         measured = []
@@ -414,10 +421,7 @@ def fit_widths(
             face = head_font if (n == 0 and head_font) else font
             words = text.split() if text else [""]
             measured.append(
-                (
-                    stringWidth(text or "", face, size),
-                    max(stringWidth(w, face, size) for w in words),
-                )
+                (measure(text or "", face, size), max(measure(w, face, size) for w in words))
             )
         measured = measured or [(0.0, 0.0)]
         maxs.append(max(m[0] for m in measured) + padding)

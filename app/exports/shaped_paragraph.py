@@ -356,6 +356,13 @@ def draw_text(
     _draw_line(canv, left, y, runs)
 
 
+def text_width(text: str, size: float, *, bold: bool = False) -> float:
+    """The width of ``text`` on one line as it will be drawn, shaped (an Arabic word in its
+    own font is wider than reportlab's ``stringWidth`` measures it in the first font)."""
+    rtl = base_direction(text) == "rtl"
+    return sum(r.width for r in _trim(_itemize([(text, bold)], size, rtl)))
+
+
 def _no_space(style, *, after: bool):
     from copy import copy
 

@@ -54,6 +54,10 @@ def test_the_master_sheet_and_props_card_read_every_time_whole(cli, demo_db, tmp
     assert not [line for line in master if "ص–" in line]
     hearse = [line for line in master if "Hearse parks at" in line]  # its title wraps
     assert hearse and hearse[0].startswith("ص 9:55–ص 9:45"), hearse
+    # the time column is as wide as its widest time drawn in the Arabic font (reportlab measured
+    # it in the Latin one, and "10:00 ص–10:10 ص" left its last "ص" on a line of its own)
+    wrapped = [line for line in master if re.match(r"\d+:\d\d–ص|ص$", line)]
+    assert not wrapped, wrapped
     card = _export(cli, demo_db, tmp_path / "card.pdf", "--props-card")
     coffin = [line for line in card if "Hearse parks at the gate" in line]
     assert coffin and all("ص 9:45" in line for line in coffin), coffin
