@@ -32,7 +32,7 @@ def test_an_edit_after_the_file_was_replaced_is_refused_and_the_new_file_opens(
     _replace_with_empty_database(demo_db, tmp_path)
     monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
     w.a_delete.trigger()
-    qtbot.waitUntil(lambda: w.ctx.store is not old_store, timeout=10_000)
+    qtbot.waitUntil(lambda: w.ctx.store is not old_store, timeout=15_000)
     box = w.findChild(QMessageBox, "file_replaced_message")
     assert box is not None and box.isVisible()
     assert "Another program replaced" in box.text() and str(demo_db) in box.text()
@@ -45,6 +45,6 @@ def test_the_window_notices_a_replaced_file_without_any_edit(qtbot, main_window,
     w = main_window
     old_store = w.ctx.store
     _replace_with_empty_database(demo_db, tmp_path)
-    qtbot.waitUntil(lambda: w.ctx.store is not old_store, timeout=6000)
+    qtbot.waitUntil(lambda: w.ctx.store is not old_store, timeout=15_000)
     assert _titles(w) == []
     assert w.findChild(QMessageBox, "file_replaced_message") is not None
