@@ -238,16 +238,6 @@ def _levels(text: str, rtl: bool) -> list[int]:
     return levels
 
 
-def isolate(text: str, *, rtl: bool = False) -> str:
-    """``text`` (a name, a title: somebody's words) as one unit inside a sentence: its digits
-    and punctuation stay with it, and its neighbours' stay with them. Only where bidi can move
-    anything (the sentence is right to left, ``rtl``, or the name holds right-to-left letters):
-    a Latin name in a left-to-right line is left as it is, with no invisible marks."""
-    if text and (rtl or any(is_rtl_char(c) for c in text)):
-        return f"\u2068{text}\u2069"
-    return text
-
-
 def _flat_levels(text: str, rtl: bool) -> list[int]:
     """The levels of a text without isolates (rules P to I of UAX #9, python-bidi's)."""
     base = 1 if rtl else 0

@@ -58,7 +58,7 @@ def role_short(plan: Plan) -> Outcome:
                 problem(
                     "role-short",
                     tr.gettext("{role} — {n} of {needed} assigned").format(
-                        role=role.name, n=n, needed=role.needed
+                        role=plan.iso(role.name), n=n, needed=role.needed
                     ),
                     "role",
                     role.id,
@@ -84,7 +84,7 @@ def unconfirmed(plan: Plan) -> Outcome:
             problem(
                 "unconfirmed",
                 tr.gettext("{alias} has not confirmed yet as {role}").format(
-                    alias=person.alias, role=roles.get(seat.role_id, "")
+                    alias=plan.iso(person.alias), role=plan.iso(roles.get(seat.role_id, ""))
                 ),
                 "participant",
                 person.id,
@@ -123,10 +123,10 @@ def double_booked(plan: Plan) -> Outcome:
                     len(pair.people),
                 ).format(
                     people=plan.names(people, total=len(pair.people)),
-                    a=first.title,
+                    a=plan.iso(first.title),
                     a_start=plan.hm(first.starts_at),
                     a_end=plan.hm(first.ends_at),
-                    b=second.title,
+                    b=plan.iso(second.title),
                     b_start=plan.hm(second.starts_at),
                     b_end=plan.hm(second.ends_at),
                 ),
@@ -161,7 +161,9 @@ def photo_refused(plan: Plan) -> Outcome:
         out.unmet += len(cues)
         # Translators: one cue in a list of cues, its title in your language's quotation marks
         cue_at = tr.gettext("“{cue}” ({time})")
-        named = tr.join([cue_at.format(cue=c.title, time=plan.hm(c.starts_at)) for c in cues])
+        named = tr.join(
+            [cue_at.format(cue=plan.iso(c.title), time=plan.hm(c.starts_at)) for c in cues]
+        )
         out.problems.append(
             problem(
                 "photo-refused",
@@ -171,7 +173,7 @@ def photo_refused(plan: Plan) -> Outcome:
                     "{alias} has not agreed to be photographed and is in {n} photo "
                     "opportunities: {cues}",
                     len(cues),
-                ).format(alias=person.alias, n=len(cues), cues=named),
+                ).format(alias=plan.iso(person.alias), n=len(cues), cues=named),
                 "participant",
                 person.id,
             )
@@ -218,7 +220,7 @@ def consent_missing(plan: Plan) -> Outcome:
                     "consent-missing",
                     tr.gettext(
                         "{alias}: contact details are stored without recorded consent"
-                    ).format(alias=p.alias),
+                    ).format(alias=plan.iso(p.alias)),
                     "participant",
                     p.id,
                 )
@@ -242,7 +244,7 @@ def purge_due(plan: Plan) -> Outcome:
                     "purge-due",
                     tr.gettext(
                         "{alias}: personal data was to be kept until {date}; purge it"
-                    ).format(alias=p.alias, date=plan.day(until)),
+                    ).format(alias=plan.iso(p.alias), date=plan.day(until)),
                     "participant",
                     p.id,
                 )

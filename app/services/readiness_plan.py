@@ -19,7 +19,7 @@ from sqlalchemy.orm import Session, selectinload
 from app.domain import models as m
 from app.domain.errors import NotFoundError
 from app.domain.timeutil import zone
-from app.i18n import Translator, _
+from app.i18n import Translator, _, isolate
 
 #: Names a cue attribute may carry to say "this is a photo opportunity". Until the model has
 #: one, the photo check has nothing to judge and is skipped.
@@ -120,6 +120,11 @@ class Plan:
             text = self._times[instant] = self.tr.time(local, "short")
         return text
 
+    def iso(self, text: str) -> str:
+        """Somebody's words (an alias, a title) isolated inside a sentence of ours, where bidi
+        could otherwise pull a time or a count into them (``app.i18n.isolate``)."""
+        return isolate(text, rtl=self.tr.rtl)
+
     def day(self, value: date) -> str:
         text = self._days.get(value)
         if text is None:
@@ -129,7 +134,7 @@ class Plan:
     def names(self, people: list[Person], shown: int = 3, *, total: int | None = None) -> str:
         """'Crow', 'Crow and Heron', 'Crow, Heron, Jay and 497 others' (``total``: how many
         there are, when ``people`` holds only the first ones)."""
-        aliases = [p.alias for p in people[:shown]]
+        aliases = [self.iso(p.alias) for p in people[:shown]]
         rest = (len(people) if total is None else total) - len(aliases)
         if rest > 0:
             aliases.append(

@@ -58,7 +58,7 @@ def cue_outside(plan: Plan) -> Outcome:
                     tr.gettext(
                         "“{cue}” ({start}–{end}) is outside the action ({a_start}–{a_end})"
                     ).format(
-                        cue=cue.title,
+                        cue=plan.iso(cue.title),
                         start=plan.hm(cue.starts_at),
                         end=plan.hm(cue.ends_at),
                         a_start=plan.hm(action.starts_at),
@@ -97,7 +97,11 @@ def prop_not_ready(plan: Plan) -> Outcome:
             out.problems.append(
                 problem(
                     "prop-not-ready",
-                    sentence.format(prop=prop.name, time=plan.hm(cue.starts_at), cue=cue.title),
+                    sentence.format(
+                        prop=plan.iso(prop.name),
+                        time=plan.hm(cue.starts_at),
+                        cue=plan.iso(cue.title),
+                    ),
                     "prop",
                     prop.id,
                 )
@@ -117,7 +121,11 @@ def prop_uncarried(plan: Plan) -> Outcome:
                     "prop-uncarried",
                     tr.gettext(
                         "{prop} is needed for {time} (“{cue}”) and nobody carries it"
-                    ).format(prop=prop.name, time=plan.hm(cue.starts_at), cue=cue.title),
+                    ).format(
+                        prop=plan.iso(prop.name),
+                        time=plan.hm(cue.starts_at),
+                        cue=plan.iso(cue.title),
+                    ),
                     "prop",
                     prop.id,
                 )
@@ -156,7 +164,7 @@ def release_unapproved(plan: Plan) -> Outcome:
                 problem(
                     "release-unapproved",
                     tr.gettext("The {language} release “{headline}” is still a draft").format(
-                        language=tr.language_name(rel.language), headline=rel.headline
+                        language=tr.language_name(rel.language), headline=plan.iso(rel.headline)
                     ),
                     "release",
                     rel.id,
@@ -176,7 +184,7 @@ def press_contact_missing(plan: Plan) -> Outcome:
                 problem(
                     "press-contact-missing",
                     tr.gettext("The {language} release “{headline}” names no press contact").format(
-                        language=tr.language_name(rel.language), headline=rel.headline
+                        language=tr.language_name(rel.language), headline=plan.iso(rel.headline)
                     ),
                     "release",
                     rel.id,
@@ -326,7 +334,7 @@ def task_overdue(plan: Plan) -> Outcome:
                         "“{task}” was due {date} ({n} day ago)",
                         "“{task}” was due {date} ({n} days ago)",
                         days,
-                    ).format(task=task.title, date=plan.day(task.due), n=days),
+                    ).format(task=plan.iso(task.title), date=plan.day(task.due), n=days),
                     "task",
                     task.id,
                 )

@@ -58,6 +58,10 @@ def test_the_master_sheet_and_props_card_read_every_time_whole(cli, demo_db, tmp
     # it in the Latin one, and "10:00 ص–10:10 ص" left its last "ص" on a line of its own)
     wrapped = [line for line in master if re.match(r"\d+:\d\d–ص|ص$", line)]
     assert not wrapped, wrapped
+    # "Still to fix": Finch refused photos in «Wreath laid on the coffin» (10:20 ص) and «Photo
+    # call…»; a time after a Latin title joined the title and pulled in the "و" (and) after it
+    finch = [line for line in master if "Finch" in line and "Wreath laid on the coffin" in line]
+    assert finch and "(10:20 و)" not in finch[0] and ") ص10:20(" in finch[0], finch
     card = _export(cli, demo_db, tmp_path / "card.pdf", "--props-card")
     coffin = [line for line in card if "Hearse parks at the gate" in line]
     assert coffin and all("ص 9:45" in line for line in coffin), coffin

@@ -10,7 +10,8 @@ from bidi import get_display
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-from app.exports.shaping import _levels, isolate
+from app.exports.shaping import _levels
+from app.i18n import isolate
 
 MARKS = re.compile("[\u200e\u200f\u2066-\u2069]")
 

@@ -14,7 +14,7 @@ from hypothesis import strategies as st
 
 from app.domain import models as m
 from app.domain.timeutil import zone
-from app.i18n import Translator
+from app.i18n import Translator, isolate
 from app.services import edits
 from app.services.readiness import check, double_bookings
 from app.services.readiness_plan import load_plan
@@ -131,7 +131,8 @@ def reference(action, tr: Translator) -> tuple[list[tuple[str, str, int, str]], 
                     pairs.append((first, second, both))
     problems = []
     for first, second, both in pairs:
-        names = [p.alias for p in both[:3]]
+        # names in the sentence are isolated (app.i18n.isolate): bidi keeps them whole
+        names = [isolate(p.alias, rtl=tr.rtl) for p in both[:3]]
         if len(both) > 3:
             rest = len(both) - 3
             names.append(tr.ngettext("{n} other", "{n} others", rest).format(n=tr.number(rest)))
@@ -143,10 +144,10 @@ def reference(action, tr: Translator) -> tuple[list[tuple[str, str, int, str]], 
             len(both),
         ).format(
             people=tr.join(names),
-            a=first.title,
+            a=isolate(first.title, rtl=tr.rtl),
             a_start=hm(first.starts_at),
             a_end=hm(first.ends_at),
-            b=second.title,
+            b=isolate(second.title, rtl=tr.rtl),
             b_start=hm(second.starts_at),
             b_end=hm(second.ends_at),
         )

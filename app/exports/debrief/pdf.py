@@ -27,8 +27,8 @@ from app.exports.pdfkit import (
     table_heading,
     text_flow,
 )
-from app.exports.shaping import isolate, needs_shaping
-from app.i18n import Translator
+from app.exports.shaping import needs_shaping
+from app.i18n import Translator, isolate
 
 PLANNED = (0.78, 0.78, 0.78)
 ACTUAL = (0.12, 0.12, 0.12)

@@ -31,7 +31,7 @@ from app.exports.runsheet.personal import (
     h2,
     heading,
 )
-from app.exports.shaping import isolate
+from app.i18n import isolate
 
 HEAD_BG = (0.85, 0.85, 0.85)
 SIZE = 8.5

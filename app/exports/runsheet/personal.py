@@ -28,7 +28,7 @@ from app.exports.pdfkit import (
     text_flow,
 )
 from app.exports.runsheet.data import Header, PersonalSheet, translator
-from app.exports.shaping import isolate
+from app.i18n import isolate
 
 BOX_BG = (0.93, 0.93, 0.93)
 MINE_BG = (0.86, 0.86, 0.86)
