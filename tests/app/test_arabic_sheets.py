@@ -45,6 +45,9 @@ def test_the_volunteer_sheet_reads_every_time_whole(cli, demo_db, tmp_path):
     assert "ص 9:45" in lines and "9:45 ص" not in lines  # the cue's big time, from the right
     assert any("ص 9:55–ص 9:45" in line for line in lines)  # beside "Boulevard de Ménilmontant"
     assert "ص 11:30–ص 9:30 ·" in lines[2], lines[:4]  # the day: date, hours, place
+    # what Crow carries: the box first from the right, the times an Arabic list ("… و10:00 ص")
+    carry = [line for line in lines if "Coffin marked PRIVACY ☐" in line]
+    assert carry and carry[0].endswith("Coffin marked PRIVACY ☐") and "ص و" in carry[0], carry
     mourners = [line for line in lines if "Mourners gather in black" in line]
     assert mourners and mourners[0].startswith("ص 9:45–ص 9:30"), mourners  # the whole schedule
 

@@ -69,7 +69,7 @@ def test_crow_sheet_has_call_time_cues_in_order_props_and_contacts(sheets):
     assert "Mourners gather in black" not in mine  # not Crow's cue
     carry = flat_text.split("Ce que vous portez", 1)[1]
     assert "Coffin marked PRIVACY — avec Heron" in carry
-    assert "09:45, 10:00, 10:25, 11:10" in carry
+    assert "09:45, 10:00, 10:25 et 11:10" in carry  # a French list, not a comma-joined one
     assert "Legal support" in flat_text and "+33 1 40 00 00 00" in flat_text
     assert "First aid" in flat_text and "+33 6 00 00 00 01" in flat_text
     assert "rue de la Roquette" in flat_text  # plan B

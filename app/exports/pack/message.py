@@ -27,7 +27,7 @@ def render_message(sheet: PersonalSheet) -> str:
         lines.append(tr.gettext("Meeting point: {place}").format(place=meet))
     bring = [c.name if c.quantity <= 1 else f"{c.name} × {c.quantity}" for c in sheet.carries]
     if bring:
-        lines.append(tr.gettext("Bring: {things}").format(things=", ".join(bring)))
+        lines.append(tr.gettext("Bring: {things}").format(things=tr.join(bring)))
     if header.legal_phone:
         lines.append(tr.gettext("Legal support: {phone}").format(phone=header.legal_phone))
     lines.append(tr.gettext("Please reply to confirm that you are coming."))

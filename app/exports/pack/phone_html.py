@@ -102,9 +102,9 @@ def _carries(sheet: PersonalSheet, tr) -> list[str]:
         if item.quantity > 1:
             line += f" × {_t(tr.number(item.quantity))}"
         if item.others:
-            line += " — " + _t(tr.gettext("with {names}").format(names=", ".join(item.others)))
+            line += " — " + _t(tr.gettext("with {names}").format(names=tr.join(item.others)))
         if item.times:
-            line += " · " + _t(tr.gettext("needed at {times}").format(times=", ".join(item.times)))
+            line += " · " + _t(tr.gettext("needed at {times}").format(times=tr.join(item.times)))
         out.append(f"<li>{line}</li>")
     out.append("</ul></section>")
     return out

@@ -284,7 +284,7 @@ def render_props_card(card: PropsCard) -> bytes:
         what, when = _card_line(line, tr)
         what_cell = [rich(what, "body")]
         if line.others:
-            others = tr.gettext("with {names}").format(names=", ".join(line.others))
+            others = tr.gettext("with {names}").format(names=tr.join(line.others))
             what_cell.append(para(others, "body"))
         # "time  title" is the card's own line: it runs in the card's direction, the
         # organiser's title inside it in its own.

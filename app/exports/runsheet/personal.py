@@ -308,19 +308,20 @@ def _cue(cue, width: float, lang: str) -> list:
 
 def _bring_list(sheet: PersonalSheet) -> list:
     tr = translator(sheet.header.lang)
+    doc = direction(sheet.header.lang)
+    rtl = doc == "rtl"
     out = []
     for item in sheet.carries:
-        parts = [("☐ ", False), (item.name, True)]
+        parts = [("☐ ", False), (isolate(item.name, rtl=rtl), True)]
         if item.quantity > 1:
             parts.append((f" × {tr.number(item.quantity)}", False))
         if item.others:
-            parts.append(
-                (" — " + tr.gettext("with {names}").format(names=", ".join(item.others)), False)
-            )
+            names = tr.join([isolate(n, rtl=rtl) for n in item.others])  # "Jay et Swift"
+            parts.append((" — " + tr.gettext("with {names}").format(names=names), False))
         if item.times:
-            used = tr.gettext("needed at {times}").format(times=", ".join(item.times))
+            used = tr.gettext("needed at {times}").format(times=tr.join(item.times))
             parts.append((f" · {used}", False))
-        out.append(rich(parts, "body"))
+        out.append(rich(parts, "body", direction=doc))  # a line of the sheet, in its direction
     return out
 
 
