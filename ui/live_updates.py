@@ -145,7 +145,13 @@ class LiveUpdates(QObject):
         thread.start()
 
     def stop(self) -> None:
-        """Stop listening (the app quits, or another database is opened)."""
+        """Stop listening (the app quits, or another database is opened), and forget what was
+        waiting to be shown: a refresh due after the window closed its store would read it
+        again (a colleague's last edit, a notice already queued when we disconnected)."""
+        self._timer.stop()
+        self._pending.clear()
+        self._kinds.clear()
+        self._everything = False
         if self._thread is not None:
             self._thread.noticed.disconnect(self._others_changed)
             self._thread.state.disconnect(self._state)
@@ -169,6 +175,8 @@ class LiveUpdates(QObject):
 
     def _others_changed(self, notices) -> None:
         """Collect; the refresh comes once the burst is over (or the gap has passed)."""
+        if self._thread is None:  # stopped: a notice posted before we disconnected
+            return
         if not notices:  # back after an outage: changes may have been missed
             self._everything = True
         for notice in notices:
