@@ -304,28 +304,60 @@ def _dropped(session: Session, _previous) -> None:
 
 class PostgresWatcher:
     """``LISTEN cortege_changes`` on a connection of its own (autocommit, outside the pool,
-    so a window holds two connections at most: docs/team.md)."""
+    so a window holds two connections at most: docs/team.md). It waits on the connection's
+    socket and on a wake-up socket of its own, so a stopping listener ends at once (psycopg's
+    ``notifies`` cannot be interrupted from another thread: every close sat out its wait)."""
 
     def __init__(self, notifier: ChangeNotifier) -> None:
+        import socket
+
         from app.storage.server import listen_connection
 
         self._notifier = notifier
         self._conn = listen_connection(notifier.engine)
         self._conn.execute(f"LISTEN {CHANNEL}")
+        self._wake_in, self._wake_out = socket.socketpair()
+        self._wake_in.setblocking(False)
+        self._wake_out.setblocking(False)
+
+    def _ready(self, timeout: float) -> bool:
+        """Whether the server sent something within ``timeout`` (False once woken)."""
+        import select
+
+        ready, _w, _x = select.select([self._conn.fileno(), self._wake_in], [], [], timeout)
+        return bool(ready) and self._wake_in not in ready
+
+    def _drain(self) -> list[str]:
+        """The payloads the server has sent (raises when the connection is gone)."""
+        pg = self._conn.pgconn
+        pg.consume_input()
+        payloads = []
+        while (n := pg.notifies()) is not None:
+            payloads.append(n.extra.decode("utf-8", "replace"))
+        return payloads
 
     def wait(self, timeout: float) -> list[Notice]:
         """Block up to ``timeout`` seconds for others' changes; [] when there were none."""
-        got = list(self._conn.notifies(timeout=timeout, stop_after=1))
-        if got:
-            got += list(self._conn.notifies(timeout=0.05))
-        notices = (Notice(n.payload or ANYTHING) for n in got)
+        if not self._ready(timeout):
+            return []
+        got = self._drain()
+        # the rest of a burst; or, when the server's last words were not a notice (it is
+        # shutting our connection), the end of the connection, which the next read raises
+        if self._ready(0.05):
+            got += self._drain()
+        notices = (Notice(payload or ANYTHING) for payload in got)
         return _unique(n for n in notices if not self._notifier.mine(n))
 
     def wake(self) -> None:
-        """Nothing to do: ``notifies`` cannot be interrupted from another thread, so a stopping
-        listener waits out its timeout (``WAIT_SECONDS``, half a second)."""
+        """End a ``wait`` now, and every later one at once (the listener is stopping)."""
+        try:
+            self._wake_out.send(b"!")
+        except OSError:  # already closed, or woken often enough to fill the buffer
+            pass
 
     def close(self) -> None:
+        for sock in (self._wake_in, self._wake_out):
+            sock.close()
         try:
             self._conn.close()
         except Exception:  # already gone with the server: nothing to release

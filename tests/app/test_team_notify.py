@@ -158,3 +158,36 @@ def test_our_own_statement_on_many_rows_is_not_news_to_us_but_reaches_the_collea
     notices = their_watch.wait(5.0)
     assert notices and all(n.everything for n in notices)
     assert mine_watch.wait(0.6) == []
+
+
+def test_a_listener_whose_server_connection_dies_says_so_and_a_wake_ends_its_wait(pg_url):
+    """The window's listener must hear that its connection is gone (it then says so in the
+    status bar and reconnects), not wait on a dead socket; and a stopping window wakes it."""
+    import threading
+    import time
+
+    import psycopg
+
+    store = open_store(pg_url, upgrade_schema=True)
+    watcher = enable_change_notifications(store).watch()
+    try:
+        started = time.monotonic()
+        threading.Timer(0.2, watcher.wake).start()
+        assert watcher.wait(30.0) == [] and time.monotonic() - started < 10  # woken
+        assert watcher.wait(30.0) == []  # and every later wait returns at once too
+        assert time.monotonic() - started < 10
+    finally:
+        watcher.close()
+    watcher = enable_change_notifications(store).watch()
+    admin = psycopg.connect(pg_url.split("?")[0].replace("postgresql+psycopg", "postgresql"))
+    try:
+        pid = watcher._conn.info.backend_pid
+        admin.execute("SELECT pg_terminate_backend(%s)", (pid,))
+        admin.commit()
+        with pytest.raises(psycopg.OperationalError):  # within a wait or two, never silence
+            for _attempt in range(3):
+                watcher.wait(10.0)
+    finally:
+        admin.close()
+        watcher.close()
+        store.close()

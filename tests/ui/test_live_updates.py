@@ -177,15 +177,17 @@ def test_no_refresh_starts_while_one_runs_and_a_gap_follows_it(qtbot, live):
     assert starts[1] - starts[0] >= 0.2 + 2 * 0.2 - 0.05  # the refresh, then twice its time
 
 
-def test_stopping_wakes_the_sqlite_poll_instead_of_sitting_it_out(qtbot, demo_store, monkeypatch):
-    """Closing the window (or opening another database) stops the listener: on SQLite it used
-    to sleep out its poll first, half a second on every close; here the poll is 30 s."""
+def test_stopping_wakes_the_wait_instead_of_sitting_it_out(qtbot, any_demo_store, monkeypatch):
+    """Closing the window (or opening another database) stops the listener: it used to sit out
+    its wait first, half a second on every close (SQLite's poll; PostgreSQL's ``notifies``,
+    which no other thread can interrupt); here the wait is 30 s."""
     from ui.context import AppContext
     from ui.live_updates import LiveUpdates
 
     monkeypatch.setattr("app.storage.notify.SQLITE_POLL_SECONDS", 30.0)
     monkeypatch.setattr("ui.live_updates.WAIT_SECONDS", 30.0)
-    live_updates = LiveUpdates(AppContext(demo_store))
+    monkeypatch.setattr("ui.live_updates._stopper", lambda t: lambda *_a: t.stop(60_000))
+    live_updates = LiveUpdates(AppContext(any_demo_store))
     wait_listening(qtbot, live_updates)
     thread = live_updates._thread
     qtbot.wait(200)  # it is inside its 30-second wait now
@@ -224,3 +226,20 @@ def test_listening_means_a_change_from_now_on_will_be_seen(qtbot, any_demo_store
     finally:
         ready.set()
         live_updates.stop()
+
+
+def test_a_notice_due_when_the_window_closes_is_not_shown_after_it(qtbot, live):
+    """A colleague's last edit (their window erasing its deleted actions on close) could arrive
+    just before ours closed: the refresh due 150 ms later then read the closed store again, on a
+    team server after its schema was gone ("relation action does not exist")."""
+    from app.storage.notify import FORMAT, Notice
+
+    ctx, live_updates, _other = live
+    seen = []
+    ctx.changed.connect(seen.append)
+    before = live_updates.refreshes
+    live_updates._others_changed([Notice(f"{FORMAT}|elsewhere|7|cue|updated|1")])
+    live_updates.stop()  # the window closes
+    live_updates._others_changed([Notice(f"{FORMAT}|elsewhere|7|cue|updated|2")])  # queued
+    qtbot.wait(500)
+    assert (live_updates.refreshes, seen) == (before, [])
