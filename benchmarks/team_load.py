@@ -131,7 +131,7 @@ def run_organisers(url: str, organisers: int, seconds: float) -> None:
     with store.engine.begin() as conn:
         conn.exec_driver_sql(AUDIT)
     with store.read() as s:
-        cue_ids = list(s.scalars(select(m.Cue.id).where(m.Cue.chained.is_(False))))[:6]
+        cue_ids = list(s.scalars(select(m.Cue.id).where(m.Cue.follows_id.is_(None))))[:6]
     store.close()
     stores = [open_store(url) for _ in range(organisers)]  # one window each
     out: dict = {"latency": [], "commits": [], "conflicts": [], "errors": [], "edits": 0}
