@@ -21,6 +21,24 @@ def text_of(path_or_bytes) -> str:
     return " ".join(" ".join(page.extract_text().split()) for page in reader.pages)
 
 
+def a_debrief(lang: str, start: datetime, *, country: str = "FR", **parts):
+    """A two-hour debrief of "Funeral for privacy" in ``lang`` holding ``parts`` (cues, …)."""
+    from app.exports.debrief.data import Debrief
+
+    return Debrief(
+        action_id=1,
+        slug="s",
+        title="Funeral for privacy",
+        status="done",
+        language=lang,
+        timezone="Europe/Paris",
+        country=country,
+        starts_at=start,
+        ends_at=start + timedelta(hours=2),
+        **parts,
+    )
+
+
 def the_day(store, *, late: int = 7) -> int:
     """Actual times as live mode records them, a few people checked in, an incident, coverage
     and lessons; returns the action id."""
@@ -175,7 +193,7 @@ def texts(draw, limit: int):
 @given(texts(2000), texts(2000), texts(20000), st.sampled_from(["en", "fr", "ar", "hi", "el"]))
 def test_incident_coverage_and_lessons_text_go_through_the_pdf(incident, note, lessons, lang):
     from app.exports.debrief import render_pdf
-    from app.exports.debrief.data import CoverageLine, CueRun, Debrief, IncidentLine, Turnout
+    from app.exports.debrief.data import CoverageLine, CueRun, IncidentLine, Turnout
     from app.services.fields import ENTITY_FIELDS, check_value
 
     for entity, name, value in (
@@ -185,16 +203,9 @@ def test_incident_coverage_and_lessons_text_go_through_the_pdf(incident, note, l
     ):
         assert check_value(ENTITY_FIELDS[entity][name], value)[1] is None
     start = datetime(2024, 5, 28, 7, 30, tzinfo=UTC)
-    doc = Debrief(
-        action_id=1,
-        slug="s",
-        title="Funeral for privacy",
-        status="done",
-        language=lang,
-        timezone="Europe/Paris",
-        country="FR",
-        starts_at=start,
-        ends_at=start + timedelta(hours=2),
+    doc = a_debrief(
+        lang,
+        start,
         cues=[
             CueRun(
                 1,
@@ -310,19 +321,12 @@ def test_an_arabic_debrief_sets_its_own_lines_right_to_left_whatever_the_names(t
     pallbearers'), and an outlet's date came apart around its name. A line of the document runs
     in the document's direction; the name inside it keeps its own."""
     from app.exports.debrief import render_pdf
-    from app.exports.debrief.data import CoverageLine, Debrief, PropBack, Turnout
+    from app.exports.debrief.data import CoverageLine, PropBack, Turnout
 
     start = datetime(2024, 5, 28, 7, 30, tzinfo=UTC)
-    doc = Debrief(
-        action_id=1,
-        slug="s",
-        title="Funeral for privacy",
-        status="done",
-        language="ar",
-        timezone="Europe/Paris",
-        country="FR",
-        starts_at=start,
-        ends_at=start + timedelta(hours=2),
+    doc = a_debrief(
+        "ar",
+        start,
         turnout=[Turnout("Pallbearer", 0, 4, 4)],
         props=[PropBack(1, "Coffin", "damaged")],
         coverage=[CoverageLine(1, "Le Monde", "", "", date(2024, 5, 29))],
@@ -342,20 +346,14 @@ def test_planned_and_actual_times_are_never_broken_in_any_language():
     """ "9:50 AM–10:10 AM" wrapped before its last "AM" (the column is sized to the whole time,
     reportlab broke it at the narrow no-break space babel puts before AM); Greek's "π.μ." too."""
     from app.exports.debrief import render_pdf
-    from app.exports.debrief.data import CueRun, Debrief
+    from app.exports.debrief.data import CueRun
 
     start = datetime(2024, 5, 28, 7, 50, tzinfo=UTC)
     for lang, noon in (("en", "AM"), ("el", "π.μ.")):
-        doc = Debrief(
-            action_id=1,
-            slug="s",
-            title="Funeral for privacy",
-            status="done",
-            language=lang,
-            timezone="Europe/Paris",
+        doc = a_debrief(
+            lang,
+            start,
             country="US",  # 12-hour times in English
-            starts_at=start,
-            ends_at=start + timedelta(hours=2),
             cues=[
                 CueRun(
                     1,
