@@ -19,6 +19,7 @@ import gettext as _gettext
 import hashlib
 import locale as _syslocale
 import os
+import unicodedata
 from datetime import date, datetime, timedelta
 from decimal import Decimal
 from pathlib import Path
@@ -211,8 +212,6 @@ def isolate(text: str, *, rtl: bool = False) -> str:
     name holds right-to-left letters; a Latin name in a left-to-right sentence is left as is,
     with no invisible marks. Without it a time after a Latin cue in an Arabic sentence joined
     the cue: "«Photo call» (10:25 ص)" read "(10:25 و) ص"."""
-    import unicodedata
-
     if text and (rtl or any(unicodedata.bidirectional(c) in ("R", "AL") for c in text)):
         return f"\u2068{text}\u2069"
     return text

@@ -162,7 +162,7 @@ def _font_for(ch: str, bold: int, previous: str | None) -> str:
         return previous
     if unicodedata.category(ch) in ("Mn", "Me", "Cf") and previous:
         return previous
-    if unicodedata.category(ch) == "Cf" and not (0xFE00 <= cp <= 0xFE0F or cp >= 0xE0000):
+    if unicodedata.category(ch) == "Cf" and cp < 0xE0000:  # tags belong to an emoji flag
         # an invisible mark first (an isolate around a name, a bidi mark): the text's own font,
         # not the first font that happens to list it (the emoji one, whose digits are serif)
         return _CHAINS[int(bold)][0]
