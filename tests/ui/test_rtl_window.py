@@ -56,7 +56,7 @@ def _shown_texts(view) -> list[str]:
 
 
 def test_arabic_readiness_keeps_a_latin_cue_apart_from_its_time(qtbot, main_window):
-    """"«Photo call for the press» (10:25 ص)" came out "(10:25 و) ص" in the Arabic window: the
+    """In the Arabic window "«Photo call for the press» (10:25 ص)" came out "(10:25 و) ص": the
     time after a Latin title joined the title. The titles are isolated from the sentence in
     Arabic; in English, where nothing can move, the row holds no invisible marks."""
     w = main_window
