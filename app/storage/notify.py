@@ -14,7 +14,9 @@ connections are shared). A watcher is a connection of its own that ``LISTEN``s.
 
 SQLite: ``PRAGMA data_version`` on a connection of its own changes whenever another connection
 committed to the file; the watcher polls it lightly and says ``*`` (the file cannot say what).
-Our own commits move its baseline, so a window is not told about its own edits.
+Our own commits move its baseline, so a window is not told about its own edits; a colleague's
+commit that landed since the last poll is looked for first (our transaction holds the write
+lock from its ``BEGIN IMMEDIATE``, so nobody else commits between that look and our commit).
 
 Nothing here imports Qt: ``ui/live_updates.py`` runs a watcher off the GUI thread.
 """
@@ -177,6 +179,12 @@ class ChangeNotifier:
     def mine(self, notice: Notice) -> bool:
         return notice.origin == self.origin
 
+    def committing(self) -> None:
+        """Just before our own commit: a colleague's commit our SQLite watchers have not seen
+        yet stays news, whatever our commit does to their baseline."""
+        for watcher in list(self._watchers):
+            watcher.look()
+
     def committed(self) -> None:
         """After our own commit: our SQLite watchers must not take it for somebody else's."""
         for watcher in list(self._watchers):
@@ -284,6 +292,7 @@ def _send(session: Session) -> None:
         session.flush()  # the commit would flush them after this hook: count them now
     payloads = session.info.get(_KEY)
     if payloads:
+        notifier.committing()
         notifier.announce(session, set(payloads))
 
 
@@ -375,9 +384,16 @@ class SqliteWatcher:
         self._closed = False
         self._woken = threading.Event()
         self._version = self._read()
+        self._unseen = False  # a colleague's commit seen by ``look``, not yet told
 
     def _read(self) -> int:
         return self._conn.execute("PRAGMA data_version").fetchone()[0]
+
+    def look(self) -> None:
+        """Before our own commit: has somebody committed since the last poll?"""
+        with self._lock:
+            if not self._closed and self._read() != self._version:
+                self._unseen = True
 
     def rebase(self) -> None:
         """Our own commit: not news for our window."""
@@ -392,8 +408,8 @@ class SqliteWatcher:
                 if self._closed:
                     return []
                 version = self._read()
-                if version != self._version:
-                    self._version = version
+                if version != self._version or self._unseen:
+                    self._version, self._unseen = version, False
                     return [Notice(ANYTHING)]
             left = deadline - time.monotonic()
             if left <= 0 or self._woken.wait(min(SQLITE_POLL_SECONDS, left)):

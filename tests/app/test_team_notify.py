@@ -104,6 +104,33 @@ store.close()
 """
 
 
+def test_a_colleague_s_commit_just_before_ours_still_reaches_us(two_organisers):
+    """The colleague saves, then we save before our watcher looked (it looks every half
+    second): our own commit must not swallow theirs. SQLite's watcher moved its baseline past
+    both and our window never showed the colleague's edit."""
+    mine, other, mine_watch, _their_watch = two_organisers
+    action_id, cue_id = _action_and_cue(mine)
+    with other.session() as s:
+        edits.update(s, "cue", cue_id, title="Moved by the colleague")
+    with mine.session() as s:
+        edits.update(s, "action", action_id, title="Renamed by me")
+
+    notices = mine_watch.wait(5.0)
+    assert notices, "the colleague's edit was taken for our own"
+    assert mine_watch.wait(0.6) == []  # and once told, not told again
+
+
+def test_our_commit_alone_is_still_not_news_after_a_colleague_s_was_seen(two_organisers):
+    mine, other, mine_watch, _their_watch = two_organisers
+    action_id, cue_id = _action_and_cue(mine)
+    with other.session() as s:
+        edits.update(s, "cue", cue_id, title="Moved by the colleague")
+    assert mine_watch.wait(5.0)
+    with mine.session() as s:
+        edits.update(s, "action", action_id, title="Renamed by me")
+    assert mine_watch.wait(0.6) == []
+
+
 def test_a_change_made_by_another_process_is_noticed(any_demo_store):
     watcher = enable_change_notifications(any_demo_store).watch()
     try:

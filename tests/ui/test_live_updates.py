@@ -243,3 +243,35 @@ def test_a_notice_due_when_the_window_closes_is_not_shown_after_it(qtbot, live):
     live_updates._others_changed([Notice(f"{FORMAT}|elsewhere|7|cue|updated|2")])  # queued
     qtbot.wait(500)
     assert (live_updates.refreshes, seen) == (before, [])
+
+
+def test_a_colleague_s_edit_saved_just_before_ours_is_still_shown(
+    qtbot, any_demo_store, monkeypatch
+):
+    """The colleague saves, we save a moment later, before our listener looked again: the
+    window must still hear of the colleague's edit (it took it for our own)."""
+    from app.storage import notify
+    from ui.context import AppContext
+    from ui.live_updates import LiveUpdates
+
+    monkeypatch.setattr(notify, "SQLITE_POLL_SECONDS", 2.0)  # both saves fall between polls
+    ctx = AppContext(any_demo_store)
+    live_updates = LiveUpdates(ctx)
+    other = open_store(any_demo_store.target)
+    try:
+        wait_listening(qtbot, live_updates)
+        release_id, action_id = _release(ctx.store)
+        qtbot.wait(100)  # the listener is in its wait, between two looks
+        with qtbot.waitSignal(ctx.changed, timeout=10000, check_params_cb=lambda c: c.remote):
+            with other.session() as s:
+                edits.update(s, "release", release_id, status="approved")
+            ctx.update(
+                "action",
+                action_id,
+                "Rename",
+                expected_version=latest(ctx, "action", action_id),
+                title="Renamed here",
+            )
+    finally:
+        live_updates.stop()
+        other.close()
