@@ -106,6 +106,9 @@ def shoot(look: str, out: Path, lang: str, every_tab: bool = False) -> None:
 
     set_ui_language(lang)
     app = make_application()
+    from ui.i18n_qt import apply_language
+
+    apply_language(lang)  # as the app starts: Qt's own texts, and right to left for Arabic
     from ui import theme
     from ui.main_window import MainWindow
 

@@ -99,3 +99,14 @@ def scaled_font(widget: QWidget, factor: float, *, bold: bool = False) -> QFont:
         font.setPointSizeF(size * factor)
     font.setBold(bold)
     return font
+
+
+def show_as_paper(view: QWidget) -> None:
+    """A preview of a document written for a white page (an e-mail's near-black text, its red
+    embargo line) keeps that page in every look: on the dark look's base it read at 2:1."""
+    pal = view.palette()
+    for group in (QPalette.ColorGroup.Active, QPalette.ColorGroup.Inactive):
+        pal.setColor(group, QPalette.ColorRole.Base, QColor("#ffffff"))
+        pal.setColor(group, QPalette.ColorRole.Text, QColor("#1b1b1b"))
+        pal.setColor(group, QPalette.ColorRole.Link, QColor("#0b57d0"))
+    view.setPalette(pal)

@@ -10,7 +10,9 @@ from PySide6.QtWidgets import (
     QGroupBox,
     QLabel,
     QMenu,
+    QScrollArea,
     QTabWidget,
+    QTextBrowser,
     QWidget,
 )
 
@@ -114,6 +116,7 @@ def each_page(window):
 
 
 DEFAULT_SIZE = (1280, 820)  # MainWindow._restore_layout without saved geometry
+PREVIEW_WIDTH = 260  # px: a preview narrower reads like a column of single words
 
 
 def truncations(window, where: str) -> list[str]:
@@ -131,7 +134,16 @@ def truncations(window, where: str) -> list[str]:
     for w in page.findChildren(QWidget):
         if not w.isVisibleTo(window) or w.width() <= 0:
             continue
-        if isinstance(w, QLabel) and not w.wordWrap() and w.text() and not w.pixmap():
+        if isinstance(w, QScrollArea) and w.horizontalScrollBar().isVisibleTo(window):
+            need = w.widget().minimumSizeHint().width() if w.widget() else 0
+            room = w.viewport().width()
+            name = w.objectName() or "a form"
+            out.append(f"{where}: {name} scrolls sideways ({need} px in {room})")
+        elif isinstance(w, QTextBrowser) and w.width() < PREVIEW_WIDTH:
+            out.append(
+                f"{where}: {w.objectName()} is {w.width()} px wide, fewer than {PREVIEW_WIDTH}"
+            )
+        elif isinstance(w, QLabel) and not w.wordWrap() and w.text() and not w.pixmap():
             if w.textFormat() == Qt.TextFormat.RichText or "<" in w.text() or "\n" in w.text():
                 continue
             need = w.fontMetrics().horizontalAdvance(w.text().replace("&", ""))

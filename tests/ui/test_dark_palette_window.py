@@ -141,3 +141,34 @@ def test_contrast_ratio_matches_wcag():
     assert style.contrast_ratio(QColor("#777777"), QColor("#ffffff")) == pytest.approx(4.48, 0.01)
     assert style.text_on(QColor("#fdd663")).name() == "#000000"
     assert style.text_on(QColor("#8a5300")).name() == "#ffffff"
+
+
+def _page_contrast(view) -> float:
+    """The contrast of the darkest or lightest text on the page a preview shows with its
+    background (the colour most of its pixels have), read off the pixels on screen."""
+    from collections import Counter
+
+    image = view.viewport().grab().toImage()
+    colours = Counter(
+        image.pixel(x, y) for x in range(0, image.width(), 2) for y in range(0, image.height(), 2)
+    )
+    background = QColor.fromRgb(colours.most_common(1)[0][0])
+    return max(style.contrast_ratio(QColor.fromRgb(c), background) for c in colours)
+
+
+def test_the_press_previews_read_in_the_dark_look(qtbot, main_window):
+    """The previews show the e-mail as its reader gets it; in the dark look their near-black
+    headline and body were drawn on the dark background (about 1:1, unreadable)."""
+    window = main_window
+    window.tab_actions[5].trigger()  # View → Press (Ctrl+6), built in the system look
+    press = window.tab_widgets["press"]
+    assert window.tabs.currentWidget() is press
+    _choose_look(qtbot, window, "Dark")  # then the look changes under it
+    press.table.selectRow(0)
+    qtbot.waitUntil(lambda: bool(press.preview.toPlainText()))
+    qtbot.wait(50)
+    assert _page_contrast(press.preview) >= 7
+    press.pages.setCurrentWidget(press.advisory)
+    qtbot.waitUntil(lambda: bool(press.advisory.preview.toPlainText()))
+    qtbot.wait(50)
+    assert _page_contrast(press.advisory.preview) >= 7

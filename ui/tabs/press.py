@@ -133,8 +133,10 @@ class PressTab(ActionTab):
         self.missing.setStyleSheet(f"color: {style.css(style.warning_color(self))};")
         lay.addWidget(self.table, 1)
         lay.addWidget(self.missing)
-        lay.addLayout(row_layout(self.new_button, self.translate_button))
-        lay.addLayout(row_layout(self.delete_button))
+        # One button a line: side by side, "Neue Pressemitteilung…" and "Übersetzung
+        # erstellen…" held this list 340 px wide, and squeezed the preview to a sliver.
+        for b in (self.new_button, self.translate_button, self.delete_button):
+            lay.addLayout(row_layout(b))
 
         middle = QWidget(page)
         mid = QVBoxLayout(middle)
@@ -157,12 +159,11 @@ class PressTab(ActionTab):
         self.draft_button.clicked.connect(lambda: self.set_status("draft"))
         self.sent_button.clicked.connect(self._ask_mark_sent)
         self.export_button.clicked.connect(self.open_export)
-        # The status on its own line: beside four buttons it squeezed them ("Back to d…") in
-        # English already, and German and French labels are a third longer.
-        mid.addWidget(self.status_label)
-        mid.addLayout(
-            row_layout(self.approve_button, self.draft_button, self.sent_button, self.export_button)
-        )
+        # The status with Export, the three steps of its life on the line below: four buttons
+        # in one line made the form scroll sideways in German and French ("Als versendet
+        # markieren…" is twice "Mark as sent…").
+        mid.addLayout(row_layout(self.status_label, self.export_button, stretch_after=0))
+        mid.addLayout(row_layout(self.approve_button, self.draft_button, self.sent_button))
         self.sent_log = QLabel(middle)
         self.sent_log.setObjectName("release_sent_log")
         self.sent_log.setWordWrap(True)
@@ -174,6 +175,7 @@ class PressTab(ActionTab):
         self.preview = QTextBrowser(self.side)
         self.preview.setObjectName("press_preview")
         self.preview.setOpenLinks(False)
+        style.show_as_paper(self.preview)
         self.source = QTextBrowser(self.side)
         self.source.setObjectName("press_source")
         self.source.setOpenLinks(False)
@@ -182,10 +184,10 @@ class PressTab(ActionTab):
         page.addWidget(left)
         page.addWidget(middle)
         page.addWidget(self.side)
-        page.setStretchFactor(0, 3)
+        page.setStretchFactor(0, 2)
         page.setStretchFactor(1, 5)
         page.setStretchFactor(2, 4)
-        page.setSizes([360, 620, 480])
+        page.setSizes([262, 424, 278])  # the 964 px of a 1280 px window
 
     def title(self) -> str:
         return _("Press")
@@ -276,7 +278,7 @@ class PressTab(ActionTab):
             missing = missing_languages(st.context)
         self.missing.setText(
             _("Missing: {languages}").format(
-                languages=", ".join(ui().language_name(c) for c in missing)
+                languages=ui().join([ui().language_name(c) for c in missing])
             )
             if missing
             else ""

@@ -99,6 +99,7 @@ class AdvisoryPage(QSplitter):
         self.preview = QTextBrowser(self)
         self.preview.setObjectName("advisory_preview")
         self.preview.setOpenLinks(False)
+        style.show_as_paper(self.preview)
         self.addWidget(form_side)
         self.addWidget(self.preview)
         self.setStretchFactor(0, 5)

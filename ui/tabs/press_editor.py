@@ -129,6 +129,9 @@ class ReleaseEditor(QWidget):
         outer.addWidget(self.banner)
         self.form = QFormLayout()
         self.form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        # A field too wide beside its label goes under it ("Veröffentlichung um:" beside a
+        # date, a time and a tick box made the form scroll sideways at 1280 px).
+        self.form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
         self.form.setSpacing(style.SPACING)
         outer.addLayout(self.form)
 
@@ -141,14 +144,15 @@ class ReleaseEditor(QWidget):
             edit.editingFinished.connect(lambda n=name: self._commit_text(n))
         for name in ("release_at", "embargo_until"):
             box = QWidget(self)
-            lay = QHBoxLayout(box)
+            lay = QVBoxLayout(box)  # the tick box above the date: side by side, 420 px
             lay.setContentsMargins(0, 0, 0, 0)
+            lay.setSpacing(2)
             check = QCheckBox(box)
             check.setObjectName(f"{name}_set")
             edit = ZonedDateTimeEdit("UTC", box)
             edit.setObjectName(f"{name}_edit")
             lay.addWidget(check)
-            lay.addWidget(edit, 1)
+            lay.addWidget(edit)
             self._add(name, box)
             setattr(self, f"{name}_check", check)
             setattr(self, f"{name}_edit", edit)
