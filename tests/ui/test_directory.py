@@ -91,15 +91,25 @@ def test_edit_alias_to_one_taken_is_refused(qtbot, directory):
         dialog.personal["consent_given_on"].setText("yesterday")
         press_ok(dialog)
         reasons.append(dialog.error_text("consent_given_on"))
-        dialog.personal["consent_given_on"].setText("2024-05-01")
+        dialog.personal["consent_given_on"].setText("May 1, 2024")
         press_ok(dialog)
 
     with_modal(lambda: qtbot.keyClick(directory.table, Qt.Key.Key_Return), fill)
     assert reasons == [
         "'crow' is already somebody's alias",
-        "'yesterday' is not a date like 2024-05-28",
+        "“yesterday” is not a date: type it like 1/15/27",
     ]
     assert "Robin Hood" in aliases(directory)
+    seen = []
+
+    def look(dialog):
+        dialog.reveal.click()
+        seen.append(dialog.personal["consent_given_on"].text())
+        dialog.reject()
+
+    select_row(directory.table, row_of_text(directory.model, DirCol.ALIAS, "Robin Hood"))
+    with_modal(lambda: qtbot.keyClick(directory.table, Qt.Key.Key_Return), look)
+    assert seen == ["Wed, May 1, 2024"]  # shown back as the window writes dates
 
 
 def test_delete_asks_then_undo_restores_assignments(qtbot, directory, ctx, demo_id):

@@ -74,13 +74,13 @@ def test_add_task_with_bad_date_is_refused_beside_the_field(qtbot, tab, ctx):
         dialog.due.setText("2024-13-01")
         press_ok(dialog)
         reasons.append(dialog.error_text("due"))
-        dialog.due.setText("2024-05-20")
+        dialog.due.setText("20 May 2024")  # typed as people write dates, like every date field
         dialog.assignee.setCurrentIndex(dialog.assignee.findText("Wren"))
         press_ok(dialog)
 
     focus(tab.table)
     with_modal(lambda: qtbot.keyClick(tab.table, Qt.Key.Key_Insert), fill)
-    assert reasons == ["'2024-13-01' is not a valid date"]
+    assert reasons == ["“2024-13-01” is not a date: type it like 1/15/27"]
     r = row_of_text(tab.model, TaskCol.TITLE, "Call the florist")
     assert cell(tab.model, r, TaskCol.ASSIGNEE) == "Wren"
     assert cell(tab.model, r, TaskCol.DUE) == "May 20, 2024"

@@ -21,8 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.domain.timeutil import parse_date
-from app.i18n import _, ngettext
+from app.i18n import N_, _, ngettext
 from app.services import views
 from app.services.changes import Change
 from ui.context import EditFailed
@@ -37,6 +36,7 @@ from ui.tabs._common import (
     row_layout,
     show_error,
 )
+from ui.widgets.typed_date import OptionalDateField
 
 PERSONAL = ("full_name", "phone", "email", "notes", "consent_given_on", "consent_scope")
 
@@ -66,13 +66,14 @@ class ParticipantDialog(FormDialog):
             "email": self.add_field("email", _("&E-mail:"), QLineEdit()),
             "notes": self.add_field("notes", _("&Notes:"), QPlainTextEdit()),
             "consent_given_on": self.add_field(
-                "consent_given_on", _("&Consent given on:"), QLineEdit()
+                "consent_given_on",
+                _("&Consent given on:"),
+                OptionalDateField(none_text=N_("No date")),  # typed like every date field
             ),
             "consent_scope": self.add_field("consent_scope", _("Consent &scope:"), QLineEdit()),
         }
         self.personal["notes"].setTabChangesFocus(True)
         self.personal["notes"].setFixedHeight(self.fontMetrics().height() * 4)
-        self.personal["consent_given_on"].setPlaceholderText(_("YYYY-MM-DD, or empty"))
         if participant_id:
             self.original = ctx.query(views.participant_values, participant_id)
             self.alias.setText(self.original["alias"])
@@ -91,7 +92,7 @@ class ParticipantDialog(FormDialog):
                 self.personal[name].setText(o[name] or "")
             self.personal["notes"].setPlainText(o["notes"] or "")
             given = o["consent_given_on"]
-            self.personal["consent_given_on"].setText(given.isoformat() if given else "")
+            self.personal["consent_given_on"].set_value(given)
             self._loaded = True
         for widget in self.personal.values():
             self.form.setRowVisible(widget.parentWidget(), on)
@@ -107,9 +108,8 @@ class ParticipantDialog(FormDialog):
             for name in ("full_name", "phone", "email", "consent_scope"):
                 out[name] = self.personal[name].text().strip()
             out["notes"] = self.personal["notes"].toPlainText().strip()
-            text = self.personal["consent_given_on"].text().strip()
             try:
-                out["consent_given_on"] = parse_date(text) if text else None
+                out["consent_given_on"] = self.personal["consent_given_on"].read()
             except ValueError as exc:
                 self.problem("consent_given_on", str(exc), focus=False)
                 out["consent_given_on"] = INVALID

@@ -7,12 +7,12 @@ from decimal import Decimal
 from PySide6.QtWidgets import QCheckBox, QComboBox, QLineEdit, QPlainTextEdit
 
 from app.domain.enums import PropStatus, values
-from app.domain.timeutil import parse_date
-from app.i18n import _, ui
+from app.i18n import N_, _, ui
 from app.numbers import number_text
 from app.services.readiness import status_label
 from app.services.views import Choice, PropRow, TaskRow
 from ui.dialogs.form import INVALID, CheckList, FormDialog
+from ui.widgets.typed_date import OptionalDateField
 
 
 class PropDialog(FormDialog):
@@ -95,8 +95,8 @@ class TaskDialog(FormDialog):
         self.ctx, self.action_id, self.row = ctx, action_id, row
         self.saved_id: int | None = None
         self.title_edit = self.add_field("title", _("&Task:"), QLineEdit())
-        self.due = self.add_field("due", _("&Due:"), QLineEdit())
-        self.due.setPlaceholderText(_("YYYY-MM-DD, or empty"))
+        # Typed as the window writes dates ("20 May 2024", "20/05/2024"), not as ISO text.
+        self.due = self.add_field("due", _("&Due:"), OptionalDateField(none_text=N_("No date")))
         self.assignee = self.add_field("assignee_id", _("&Assignee:"), QComboBox())
         self.assignee.addItem(_("Nobody"), None)
         for c in people:
@@ -104,15 +104,14 @@ class TaskDialog(FormDialog):
         self.done_box = self.add_field("done", _("D&one:"), QCheckBox(_("Done")))
         if row is not None:
             self.title_edit.setText(row.title)
-            self.due.setText(row.due.isoformat() if row.due else "")
+            self.due.set_value(row.due)
             self.assignee.setCurrentIndex(max(self.assignee.findData(row.assignee_id), 0))
             self.done_box.setChecked(row.done)
         self.title_edit.setFocus()
 
     def save(self) -> bool:
-        text = self.due.text().strip()
         try:
-            due = parse_date(text) if text else None
+            due = self.due.read()
         except ValueError as exc:
             self.problem("due", str(exc))
             return False

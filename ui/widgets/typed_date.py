@@ -214,6 +214,11 @@ class OptionalDateField(_TypedField):
     def _read(text: str, lang: str | None = None) -> date | None:
         return parse_date(text, lang or ui_language()) if text.strip() else None
 
+    def read(self) -> date | None:
+        """The date typed, None when empty; ValueError with the reason when it is no date (a
+        form's OK: the reason goes beside the field and nothing is saved)."""
+        return self._read(self.text())
+
     def value(self) -> date | None:
         """The date typed (read now), None when empty, the last good one while unreadable."""
         try:
