@@ -177,16 +177,22 @@ _ITEM = re.compile(r"^\s*(?:([-*•‣–·])|(\d{1,3}[.)]|[a-zA-Z][.)]))\s+(?=\
 def text_flow(text: str | None, style, *, lead: str = "", lead_style=None) -> list:
     """Free text as flowables: one paragraph per typed line (a blank line adds space), list
     items with hanging bullets or numbers, each shaped and ordered as it needs; ``lead`` (a
-    label such as "Plan B:") is set bold at the start of the first paragraph."""
+    label such as "Plan B:") is set bold at the start of the first paragraph, or on a line of
+    its own above a list. The last paragraph never goes to a new page alone."""
     from copy import copy
 
     st = _style(style)
     out: list = []
     gap = False
-    if lead and base_direction(text) == "rtl" and base_direction(lead) == "ltr":
-        out.append(rich([(lead, True)], st))  # ":Plan B" otherwise, at the start of an rtl line
-        lead = ""
     lines = (text or "").replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    first = next((line for line in lines if line.strip()), "")
+    if lead and (
+        _ITEM.match(first)  # "1. Safety: Keep to…" otherwise: the label inside the number
+        or (base_direction(text) == "rtl" and base_direction(lead) == "ltr")  # ":Plan B"
+    ):
+        out.append(rich([(lead, True)], st))
+        out[-1].keepWithNext = True
+        lead = ""
     for line in lines:
         if not line.strip():
             gap = bool(out) or gap
@@ -212,6 +218,8 @@ def text_flow(text: str | None, style, *, lead: str = "", lead_style=None) -> li
         out.append(rich(parts, item_style, bullet=bullet))
     if not out and lead:
         out.append(rich([(lead, True)], st))
+    if len(out) > 1:
+        out[-2].keepWithNext = True  # widow control between typed lines, as within one
     return out
 
 

@@ -320,3 +320,47 @@ def test_a_130_line_instruction_starts_on_page_one_under_its_cue(tmp_path):
         assert "Step 1: keep to the left" in master_reader.pages[0].extract_text()
     finally:
         store.close()
+
+
+def _numbered(n: int) -> str:
+    return "\n".join(
+        f"{i}. Keep to the pavement and stay with your group leader, number {i}."
+        for i in range(1, n + 1)
+    )
+
+
+def test_a_numbered_safety_note_starts_under_its_label_not_inside_its_first_item(tmp_path):
+    """ "Safety:" went after the first item's number: "1. Sécurité : Keep to the pavement"."""
+
+    def change(bundle):
+        bundle["action"]["safety_notes"] = _numbered(3)
+
+    store = scaled_store(tmp_path, change)
+    try:
+        from app.exports.runsheet import render_personal
+
+        (crow,) = sheets_of(store, alias="Crow")  # a French sheet
+        text, _reader = read(render_personal(crow))
+        assert "1. Sécurité" not in text
+        assert "Sécurité :\n1. Keep to the pavement" in text
+    finally:
+        store.close()
+
+
+def test_no_page_holds_the_last_line_of_a_note_alone(tmp_path):
+    """A note one line too long for two pages printed a third page with that one line on it:
+    the last item now takes the one before it along."""
+    from app.exports.runsheet import render_personal
+
+    for n in (54, 55):  # 55 items: one line more than two pages hold
+        (tmp_path / str(n)).mkdir()
+        store = scaled_store(
+            tmp_path / str(n), lambda b, n=n: b["action"].update(safety_notes=_numbered(n))
+        )
+        try:
+            (crow,) = sheets_of(store, alias="Crow")
+            _text, reader = read(render_personal(crow))
+        finally:
+            store.close()
+        last = [line for line in reader.pages[-1].extract_text().splitlines() if "pavement" in line]
+        assert len(reader.pages) == 2 or len(last) >= 2, (n, last)
