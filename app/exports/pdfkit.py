@@ -140,6 +140,11 @@ def rich(
         rtl = None if direction is None else direction == "rtl"
         return ShapedParagraph(parts, st, bullet=bullet, direction_of=values, rtl=rtl)
     html = "".join(_html(_flat(t), b) for t, b in parts)
+    if direction == "rtl" and st.alignment == 0:  # a Latin label of a right-to-left sheet
+        from copy import copy
+
+        st = copy(st)
+        st.alignment = 2  # starts at the right, where the sheet's lines start
     return Paragraph(html, st, bulletText=bullet or None)
 
 
@@ -400,6 +405,18 @@ def flatten(story: Sequence) -> list:
     return out
 
 
+def drawn_width(text: str, face: str, size: float) -> float:
+    """The width of ``text`` on one line in ``face`` as it will be drawn: shaped, in the fonts
+    it takes, when it needs them ("10:00 ص" is wider than ``stringWidth`` says)."""
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+
+    if needs_shaping(text):
+        from app.exports.shaped_paragraph import text_width
+
+        return text_width(text, size, bold="Bold" in face)
+    return stringWidth(text, face, size)
+
+
 def fit_widths(
     columns: Sequence[Sequence[str]],
     fonts: Sequence[tuple[str, float]],
@@ -413,15 +430,7 @@ def fit_widths(
     its longest word, the space left goes where text is longest, and a ``fixed`` column (a
     time, a phone number: never broken) gets its whole value. ``columns`` are the strings of
     each column, the first one its header (measured in ``head_font`` when given)."""
-    from reportlab.pdfbase.pdfmetrics import stringWidth
-
-    from app.exports.shaped_paragraph import text_width
-
-    def measure(text: str, face: str, size: float) -> float:
-        if needs_shaping(text):  # drawn in other fonts than ``face``: measure it as drawn
-            return text_width(text, size, bold="Bold" in face)
-        return stringWidth(text, face, size)
-
+    measure = drawn_width
     mins, maxs = [], []
     for values, (font, size) in zip(columns, fonts, strict=True):
         measured = []
@@ -463,16 +472,20 @@ def nobreak(text: str | None) -> str:
     return (text or "").replace(" ", "\u00a0").replace("\u202f", "\u00a0")
 
 
-def indented(flowables: Sequence, indent: float) -> list:
-    """``flowables`` (paragraphs from ``para``/``rich``/``text_flow``) moved right by
-    ``indent`` points (left, for right-to-left ones)."""
+def indented(flowables: Sequence, indent: float, *, rtl: bool = False) -> list:
+    """``flowables`` (paragraphs from ``para``/``rich``/``text_flow``) moved ``indent`` points
+    in from the side a line starts on: the left, or the right on a right-to-left page (under
+    a cue's title, beside its time column)."""
     from copy import copy
 
     out = []
     for f in flowables:
         st = copy(f.style)
-        st.leftIndent += indent
-        st.bulletIndent += indent
+        if rtl:
+            st.rightIndent += indent
+        else:
+            st.leftIndent += indent
+            st.bulletIndent += indent
         f.style = st
         out.append(f)
     return out

@@ -1,4 +1,5 @@
-"""Arabic run-sheets of a plan written in English: every time reads whole, from the right.
+"""Arabic run-sheets of a plan written in English: every time reads whole, and every table
+from the right.
 
 The lines below are what the eye meets left to right (the PDF's drawing order); an Arabic
 reader takes them from the right, so "9:30 ص–9:45 ص" must come out as "ص 9:45–ص 9:30". Before,
@@ -32,6 +33,20 @@ def seen_lines(path) -> list[str]:
     return lines
 
 
+def x_of(path, needle: str, *, size: float = 0) -> float:
+    """Where on the first page the first piece of text holding ``needle`` (set at least
+    ``size`` points large) starts, in points from the left edge."""
+    found: list[float] = []
+
+    def visit(text, cm, tm, _font, font_size):
+        if needle in text and font_size * tm[0] >= size:
+            found.append(cm[4] + tm[4] * cm[0])
+
+    PdfReader(path).pages[0].extract_text(visitor_text=visit)
+    assert found, needle
+    return found[0]
+
+
 def _export(cli, db, out, *extra):
     r = cli("--db", db, "export", "runsheet", SLUG, "--lang", "ar", "-o", out, *extra)
     assert r.code == 0, r.err
@@ -48,15 +63,22 @@ def test_the_volunteer_sheet_reads_every_time_whole(cli, demo_db, tmp_path):
     # what Crow carries: the box first from the right, the times an Arabic list ("… و10:00 ص")
     carry = [line for line in lines if "Coffin marked PRIVACY ☐" in line]
     assert carry and carry[0].endswith("Coffin marked PRIVACY ☐") and "ص و" in carry[0], carry
+    # the whole schedule: a table read from the right, its time column at the right edge
     mourners = [line for line in lines if "Mourners gather in black" in line]
-    assert mourners and mourners[0].startswith("ص 9:45–ص 9:30"), mourners  # the whole schedule
+    assert mourners and mourners[0] == "Main gate Mourners gather in black ص 9:45–ص 9:30"
+    # a cue: its big time at the right, its title beside it, the place at the left
+    sheet = tmp_path / "crow.pdf"
+    title = x_of(sheet, "Hearse parks at the gate")
+    assert x_of(sheet, "9:55", size=7) < title < x_of(sheet, "9:45", size=13)
+    # no time of a bold row breaks before its "ص" (the column was 2 points too narrow)
+    assert not [line for line in lines if line == "ص"]
 
 
 def test_the_master_sheet_and_props_card_read_every_time_whole(cli, demo_db, tmp_path):
     master = _export(cli, demo_db, tmp_path / "master.pdf")
     assert not [line for line in master if "ص–" in line]
     hearse = [line for line in master if "Hearse parks at" in line]  # its title wraps
-    assert hearse and hearse[0].startswith("ص 9:55–ص 9:45"), hearse
+    assert hearse and hearse[0].endswith("Hearse parks at ص 9:55–ص 9:45"), hearse  # at the right
     # the time column is as wide as its widest time drawn in the Arabic font (reportlab measured
     # it in the Latin one, and "10:00 ص–10:10 ص" left its last "ص" on a line of its own)
     wrapped = [line for line in master if re.match(r"\d+:\d\d–ص|ص$", line)]
@@ -68,3 +90,6 @@ def test_the_master_sheet_and_props_card_read_every_time_whole(cli, demo_db, tmp
     card = _export(cli, demo_db, tmp_path / "card.pdf", "--props-card")
     coffin = [line for line in card if "Hearse parks at the gate" in line]
     assert coffin and all("ص 9:45" in line for line in coffin), coffin
+    # whose line it is comes first from the right: the alias, then what, then when
+    path = tmp_path / "card.pdf"
+    assert x_of(path, "Pack up and disperse") < x_of(path, "Coffin marked") < x_of(path, "Crow")

@@ -8,6 +8,7 @@ page, whatever the plan holds (reportlab cannot split a row).
 
 from __future__ import annotations
 
+from app.exports.directed_table import table as directed_table
 from app.exports.fonts import register_fonts
 from app.exports.pdfkit import (
     build_pdf,
@@ -44,9 +45,10 @@ def _fonts():
     return (fonts["regular"], SIZE), (fonts["bold"], SIZE)
 
 
-def _grid(rows, widths, *, header: bool = True, extra=(), repeat: bool = True, rules=True):
-    from reportlab.platypus import Table, TableStyle
-
+def _grid(
+    rows, widths, *, header: bool = True, extra=(), repeat: bool = True, rules=True, rtl=False
+):
+    """A table of the master sheet, read from the right on a right-to-left sheet."""
     fonts = register_fonts()
     style = [
         ("FONT", (0, 0), (-1, -1), fonts["regular"], SIZE),
@@ -63,9 +65,8 @@ def _grid(rows, widths, *, header: bool = True, extra=(), repeat: bool = True, r
             ("FONT", (0, 0), (-1, 0), fonts["bold"], SIZE),
             ("BACKGROUND", (0, 0), (-1, 0), HEAD_BG),
         ]
-    table = Table(rows, colWidths=widths, hAlign="LEFT", repeatRows=1 if (header and repeat) else 0)
-    table.setStyle(TableStyle(style + list(extra)))
-    return table
+    repeat_rows = 1 if (header and repeat) else 0
+    return directed_table(rows, widths, style + list(extra), rtl=rtl, repeatRows=repeat_rows)
 
 
 def _row(values, widths, bold=(), *, head: bool = False, first: str = "ltr") -> list:
@@ -116,7 +117,8 @@ def _schedule(sheet: MasterSheet, width: float) -> list:
                     ("TOPPADDING", (0, r), (-1, r), 0),
                     ("BOTTOMPADDING", (0, r), (-1, r), 1),
                 ]
-    return [_grid(rows, widths, extra=extra, rules=False)]
+    rtl = direction(sheet.header.lang) == "rtl"
+    return [_grid(rows, widths, extra=extra, rules=False, rtl=rtl)]
 
 
 # An instruction line longer than this is cut into rows (at a space where there is one).
@@ -180,7 +182,7 @@ def _roster(sheet: MasterSheet, width: float):
             if private:
                 values += [person.full_name, nobreak(person.phone), person.email]
             rows.append(_row(values, widths))
-    return _grid(rows, widths, extra=extra)
+    return _grid(rows, widths, extra=extra, rtl=direction(sheet.header.lang) == "rtl")
 
 
 def _props(sheet: MasterSheet, width: float):
@@ -195,7 +197,7 @@ def _props(sheet: MasterSheet, width: float):
             prop.name,
             tr.number(prop.quantity),
             nobreak(prop.status),
-            ", ".join(prop.carriers) or nobody,
+            ", ".join(prop.carriers) or nobody,  # a column of names: commas, as in a table
             ", ".join(prop.times),
         ]
         for prop in sheet.props
@@ -207,7 +209,7 @@ def _props(sheet: MasterSheet, width: float):
         rows.append(_row(values, widths, bold=set() if prop.carriers else {4}))
     fonts = register_fonts()
     extra = [("FONT", (0, 1), (0, -1), fonts["regular"], 12)]
-    return _grid(rows, widths, extra=extra)
+    return _grid(rows, widths, extra=extra, rtl=direction(sheet.header.lang) == "rtl")
 
 
 def _tasks(sheet: MasterSheet, width: float):
@@ -220,7 +222,7 @@ def _tasks(sheet: MasterSheet, width: float):
         columns, [regular] * 3, width, fixed=[False, True, False], head_font=bold[0]
     )
     rows = [_row(head, widths, bold=range(3), head=True)] + [_row(v, widths) for v in lines]
-    return _grid(rows, widths)
+    return _grid(rows, widths, rtl=direction(sheet.header.lang) == "rtl")
 
 
 def master_story(sheet: MasterSheet) -> list:
@@ -271,7 +273,6 @@ def _card_line(line, tr) -> list:
 
 def render_props_card(card: PropsCard) -> bytes:
     """One boxed line per person per prop, dashed between them, to cut out and hand over."""
-    from reportlab.platypus import Table, TableStyle
 
     header = card.header
     tr = translator(header.lang)
@@ -289,24 +290,22 @@ def render_props_card(card: PropsCard) -> bytes:
         # "time  title" is the card's own line: it runs in the card's direction, the
         # organiser's title inside it in its own.
         doc = direction(header.lang)
-        when_cell = [para(w, "small", direction=doc) for w in when] or [para("—", "small")]
-        rows.append([cell(line.alias, "cue_title", widths[0]), what_cell, when_cell])
+        nothing = [para("—", "small", direction=doc)]
+        when_cell = [para(w, "small", direction=doc) for w in when] or nothing
+        alias = cell(line.alias, "cue_title", widths[0], direction=doc)  # at the line's start
+        rows.append([alias, what_cell, when_cell])
     if rows:
         fonts = register_fonts()
-        table = Table(rows, colWidths=widths, hAlign="LEFT")
-        table.setStyle(
-            TableStyle(
-                [
-                    ("VALIGN", (0, 0), (-1, -1), "TOP"),
-                    ("FONT", (0, 0), (0, -1), fonts["bold"], styles()["cue_title"].fontSize),
-                    ("TOPPADDING", (0, 0), (-1, -1), 6),
-                    ("BOTTOMPADDING", (0, 0), (-1, -1), 7),
-                    ("LINEBELOW", (0, 0), (-1, -1), 0.8, RULE, None, (4, 3)),
-                    ("LINEABOVE", (0, 0), (-1, 0), 0.8, RULE, None, (4, 3)),
-                ]
-            )
-        )
-        story.append(table)
+        commands = [
+            ("VALIGN", (0, 0), (-1, -1), "TOP"),
+            ("FONT", (0, 0), (0, -1), fonts["bold"], styles()["cue_title"].fontSize),
+            ("TOPPADDING", (0, 0), (-1, -1), 6),
+            ("BOTTOMPADDING", (0, 0), (-1, -1), 7),
+            ("LINEBELOW", (0, 0), (-1, -1), 0.8, RULE, None, (4, 3)),
+            ("LINEABOVE", (0, 0), (-1, 0), 0.8, RULE, None, (4, 3)),
+        ]
+        rtl = direction(header.lang) == "rtl"
+        story.append(directed_table(rows, widths, commands, rtl=rtl))
     else:
         story.append(para(tr.gettext("Nobody carries a prop yet."), "body"))
     if card.uncarried:

@@ -12,12 +12,14 @@ cannot split one table row, and a row taller than a page cannot be printed at al
 
 from __future__ import annotations
 
+from app.exports.directed_table import table as directed_table
 from app.exports.pdfkit import (
     Frame,
     build_pdf,
     cell,
     content_width,
     document_direction,
+    drawn_width,
     fit_widths,
     indented,
     nobreak,
@@ -72,7 +74,6 @@ def h2(text: str):
 
 
 def contacts_table(header: Header, width: float) -> list:
-    from reportlab.platypus import Table, TableStyle
 
     from app.exports.fonts import register_fonts
 
@@ -91,20 +92,16 @@ def contacts_table(header: Header, width: float) -> list:
         [cell(label, "body", widths[0]), cell(phone, "cue_title", widths[1])]
         for (label, _p), phone in zip(header.contacts, phones, strict=True)
     ]
-    table = Table(rows, colWidths=widths, hAlign="LEFT")
-    table.setStyle(
-        TableStyle(
-            [
-                ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
-                ("FONT", (0, 0), (0, -1), fonts["regular"], 10.5),
-                ("FONT", (1, 0), (1, -1), fonts["bold"], 12),
-                ("LEFTPADDING", (0, 0), (-1, -1), 0),
-                ("TOPPADDING", (0, 0), (-1, -1), 1),
-                ("BOTTOMPADDING", (0, 0), (-1, -1), 1),
-            ]
-        )
-    )
-    return [h2(tr.gettext("Key numbers")), table]
+    commands = [
+        ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+        ("FONT", (0, 0), (0, -1), fonts["regular"], 10.5),
+        ("FONT", (1, 0), (1, -1), fonts["bold"], 12),
+        ("LEFTPADDING", (0, 0), (-1, -1), 0),
+        ("TOPPADDING", (0, 0), (-1, -1), 1),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), 1),
+    ]
+    grid = directed_table(rows, widths, commands, rtl=direction(header.lang) == "rtl")
+    return [h2(tr.gettext("Key numbers")), grid]
 
 
 def plan_b_and_safety(header: Header) -> list:
@@ -122,25 +119,20 @@ def plan_b_and_safety(header: Header) -> list:
 def contacts_and_plan_b(header: Header, width: float) -> list:
     """Key numbers, then plan B and safety notes: the bottom of a sheet. Short notes sit beside
     the numbers; long ones flow below them across pages (a table cell cannot split)."""
-    from reportlab.platypus import Table, TableStyle
 
     notes = (header.fallback or "") + (header.safety or "")
     if len(notes) > SIDE_BY_SIDE_CHARS or notes.count("\n") > 8 or not header.contacts:
         return contacts_table(header, width) + plan_b_and_safety(header)
     left = contacts_table(header, width * 0.44)
     right = plan_b_and_safety(header)
-    table = Table([[left, right]], colWidths=[width * 0.46, width * 0.54], hAlign="LEFT")
-    table.setStyle(
-        TableStyle(
-            [
-                ("VALIGN", (0, 0), (-1, -1), "TOP"),
-                ("LEFTPADDING", (0, 0), (-1, -1), 0),
-                ("RIGHTPADDING", (0, 0), (0, -1), 10),
-                ("TOPPADDING", (0, 0), (-1, -1), 0),
-            ]
-        )
-    )
-    return [table]
+    commands = [
+        ("VALIGN", (0, 0), (-1, -1), "TOP"),
+        ("LEFTPADDING", (0, 0), (-1, -1), 0),
+        ("RIGHTPADDING", (0, 0), (0, -1), 10),
+        ("TOPPADDING", (0, 0), (-1, -1), 0),
+    ]
+    rtl = direction(header.lang) == "rtl"
+    return [directed_table([[left, right]], [width * 0.46, width * 0.54], commands, rtl=rtl)]
 
 
 # Plan B and safety notes up to this long fit beside the key numbers (about 16 lines).
@@ -149,8 +141,6 @@ SIDE_BY_SIDE_CHARS = 700
 
 def compact_schedule(lines, header: Header, width: float, *, bold_mine: bool):
     """The whole run of show at a readable 9 pt; the reader's own cues bold on grey."""
-    from reportlab.pdfbase.pdfmetrics import stringWidth
-    from reportlab.platypus import Table, TableStyle
 
     from app.exports.fonts import register_fonts
 
@@ -165,7 +155,9 @@ def compact_schedule(lines, header: Header, width: float, *, bold_mine: bool):
         ("LINEBELOW", (0, 0), (-1, -1), 0.25, RULE),
     ]
     times = [f"{line.start}–{line.end}" for line in lines]
-    first = max([stringWidth(t, fonts["bold"], size) for t in times] + [width * 0.1]) + 8
+    # the paddings (3 set, reportlab's 6 on the other side) and a point to spare: with 8, the
+    # Arabic "10:00 ص–10:10 ص" of a bold row left its last "ص" on a line of its own
+    first = max([drawn_width(t, fonts["bold"], size) for t in times] + [width * 0.1]) + 10
     widths = [first, (width - first) * 0.6, (width - first) * 0.4]
     doc = direction(header.lang)
     rows = []
@@ -181,16 +173,13 @@ def compact_schedule(lines, header: Header, width: float, *, bold_mine: bool):
         if bold_mine and line.mine:
             style.append(("FONT", (0, r), (-1, r), fonts["bold"], size))
             style.append(("BACKGROUND", (0, r), (-1, r), MINE_BG))
-    table = Table(rows, colWidths=widths, hAlign="LEFT")
-    table.setStyle(TableStyle(style))
-    return table
+    return directed_table(rows, widths, style, rtl=doc == "rtl")
 
 
 def _identity_box(sheet: PersonalSheet, width: float):
     """Alias and roles; the date and the call time side by side, equally large."""
     from reportlab.lib.styles import ParagraphStyle
     from reportlab.pdfbase.pdfmetrics import stringWidth
-    from reportlab.platypus import Table, TableStyle
 
     from app.exports.fonts import register_fonts
 
@@ -249,9 +238,7 @@ def _identity_box(sheet: PersonalSheet, width: float):
         ("BOTTOMPADDING", (0, -1), (-1, -1), 8),
     ]
     widths = [left - time_col, time_col] + ([width - left] if spans else [])
-    box = Table(rows, colWidths=widths)
-    box.setStyle(TableStyle(style))
-    return box
+    return directed_table(rows, widths, style, rtl=doc == "rtl", h_align="CENTER")
 
 
 def _meeting(sheet: PersonalSheet) -> list:
@@ -266,43 +253,35 @@ def _meeting(sheet: PersonalSheet) -> list:
 
 def _cue(cue, width: float, lang: str) -> list:
     """One cue: its time and title side by side, then place and instructions flowing below."""
-    from reportlab.pdfbase.pdfmetrics import stringWidth
-    from reportlab.platypus import Table, TableStyle
 
     from app.exports.fonts import register_fonts
 
     tr = translator(lang)
     fonts = register_fonts()
-    first = max(stringWidth(cue.start, fonts["bold"], 14) + 14, 58)
+    first = max(drawn_width(cue.start, fonts["bold"], 14) + 14, 58)
     doc = direction(lang)  # cells of the sheet: in its direction, whatever the title's script
     site = isolate(cue.place or "", rtl=doc == "rtl")  # its time stays whole beside it
     where = " · ".join(x for x in (site, f"{cue.start}–{cue.end}") if x)
     rest = width - first
     title, place = para(cue.title, "cue_title", direction=doc), para(where, "small", direction=doc)
-    row = Table(
-        [[cell(cue.start, "cue_time", first, direction=doc), title, place]],
-        colWidths=[first, rest * 0.62, rest * 0.38],
-        hAlign="LEFT",
-    )
-    row.setStyle(
-        TableStyle(
-            [
-                ("VALIGN", (0, 0), (-1, -1), "TOP"),
-                ("FONT", (0, 0), (0, -1), fonts["bold"], 14, 17),
-                ("LEFTPADDING", (0, 0), (-1, -1), 0),
-                ("RIGHTPADDING", (0, 0), (1, -1), 6),
-                ("TOPPADDING", (0, 0), (-1, -1), 3),
-                ("TOPPADDING", (2, 0), (2, -1), 5),
-                ("BOTTOMPADDING", (0, 0), (-1, -1), 1),
-                ("LINEABOVE", (0, 0), (-1, 0), 0.5, RULE),
-            ]
-        )
-    )
-    out = [row]
-    if cue.instructions:
-        out += indented(text_flow(cue.instructions, "body"), first)
+    commands = [
+        ("VALIGN", (0, 0), (-1, -1), "TOP"),
+        ("FONT", (0, 0), (0, -1), fonts["bold"], 14, 17),
+        ("LEFTPADDING", (0, 0), (-1, -1), 0),
+        ("RIGHTPADDING", (0, 0), (1, -1), 6),
+        ("TOPPADDING", (0, 0), (-1, -1), 3),
+        ("TOPPADDING", (2, 0), (2, -1), 5),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), 1),
+        ("LINEABOVE", (0, 0), (-1, 0), 0.5, RULE),
+    ]
+    rtl = doc == "rtl"
+    row = [cell(cue.start, "cue_time", first, direction=doc), title, place]
+    out = [directed_table([row], [first, rest * 0.62, rest * 0.38], commands, rtl=rtl)]
+    if cue.instructions:  # under the title: beside the time column, on its side
+        out += indented(text_flow(cue.instructions, "body"), first, rtl=rtl)
     if cue.bring:
-        out += indented(text_flow(cue.bring, "body", lead=tr.gettext("Bring:")), first)
+        bring = text_flow(cue.bring, "body", lead=tr.gettext("Bring:"))
+        out += indented(bring, first, rtl=rtl)
     return out
 
 
@@ -335,7 +314,6 @@ def qr_codes(sheet: PersonalSheet):
     """The call time as a calendar event, and the legal-support number, as QR codes a phone
     camera reads without a network, each with a one-line caption; None when there is neither."""
     from reportlab.lib.styles import ParagraphStyle
-    from reportlab.platypus import Table, TableStyle
 
     from app.exports.pack.qr import event_payload, flowable, tel_uri
 
@@ -354,20 +332,17 @@ def qr_codes(sheet: PersonalSheet):
         widths.append(TEL_QR + 8)
     if not codes:
         return None
-    table = Table([codes, captions], colWidths=widths, hAlign="RIGHT")
-    table.setStyle(
-        TableStyle(
-            [
-                ("VALIGN", (0, 0), (-1, 0), "BOTTOM"),
-                ("ALIGN", (0, 0), (-1, -1), "CENTER"),
-                ("LEFTPADDING", (0, 0), (-1, -1), 0),
-                ("RIGHTPADDING", (0, 0), (-1, -1), 0),
-                ("TOPPADDING", (0, 0), (-1, -1), 0),
-                ("BOTTOMPADDING", (0, 0), (-1, -1), 1),
-            ]
-        )
-    )
-    return table, sum(widths)
+    commands = [
+        ("VALIGN", (0, 0), (-1, 0), "BOTTOM"),
+        ("ALIGN", (0, 0), (-1, -1), "CENTER"),
+        ("LEFTPADDING", (0, 0), (-1, -1), 0),
+        ("RIGHTPADDING", (0, 0), (-1, -1), 0),
+        ("TOPPADDING", (0, 0), (-1, -1), 0),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), 1),
+    ]
+    rtl = direction(sheet.header.lang) == "rtl"
+    codes_table = directed_table([codes, captions], widths, commands, rtl=rtl, h_align="RIGHT")
+    return codes_table, sum(widths)
 
 
 def personal_story(sheet: PersonalSheet) -> list:
