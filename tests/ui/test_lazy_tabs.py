@@ -35,6 +35,17 @@ def _first_prop(window) -> int:
     return window.ctx.query(lambda s: s.scalars(select(m.Prop.id).order_by(m.Prop.id)).first())
 
 
+def _approve(w, release: int) -> None:
+    """Release → Approve, as the window's button does it."""
+    w.ctx.update(
+        "release",
+        release,
+        "Approve",
+        expected_version=latest(w.ctx, "release", release),
+        status="approved",
+    )
+
+
 def test_the_window_paints_with_every_title_and_builds_no_tab(qtbot):
     from ui.main_window import MainWindow
 
@@ -185,13 +196,7 @@ def test_a_slow_plan_is_judged_off_the_gui_thread_once_per_burst(qtbot, main_win
     release = kinds["release-unapproved"].entity_id
     prop_id = _first_prop(w)
 
-    w.ctx.update(
-        "release",
-        release,
-        "Approve",
-        expected_version=latest(w.ctx, "release", release),
-        status="approved",
-    )
+    _approve(w, release)
     for name in ("Coffin, black", "Coffin, grey"):
         version = latest(w.ctx, "prop", prop_id)
         w.ctx.update("prop", prop_id, "Rename", expected_version=version, name=name)
@@ -288,13 +293,7 @@ def test_readiness_in_front_follows_an_edit_and_its_undo(qtbot, main_window):
     kinds = [p.kind for p in readiness.problems()]
     assert "release-unapproved" in kinds
     release = next(p for p in readiness.problems() if p.kind == "release-unapproved").entity_id
-    w.ctx.update(
-        "release",
-        release,
-        "Approve",
-        expected_version=latest(w.ctx, "release", release),
-        status="approved",
-    )
+    _approve(w, release)
     assert "release-unapproved" not in [p.kind for p in readiness.problems()]
     w.a_undo.trigger()
     assert "release-unapproved" in [p.kind for p in readiness.problems()]
