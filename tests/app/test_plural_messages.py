@@ -1,0 +1,124 @@
+"""A count goes through ngettext: what a reader sees for 1, 2, 5, 22… of something is the right
+form of the noun in every language, in documents (the reader's language) and in the window.
+
+English has two forms ("About 1 participant", "About 5 participants"); Polish and Ukrainian
+three, with the genitive after "około"/"близько"; Arabic six (zero, one, two, 3–10, 11–99,
+100 and more)."""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime
+from types import SimpleNamespace
+
+import pytest
+from hypothesis import example, given
+from hypothesis import strategies as st
+
+from app.i18n_tools import catalogue_languages
+from tests.app.test_readiness import lines, plain_action
+
+START = datetime(2024, 5, 28, 7, 30, tzinfo=UTC)
+
+
+def _action(needed: int):
+    """The least of a plan the advisory reads: one role needing ``needed`` people."""
+    return SimpleNamespace(
+        releases=[],
+        timezone="Europe/Paris",
+        starts_at=START,
+        ends_at=datetime(2024, 5, 28, 9, 30, tzinfo=UTC),
+        languages=["en"],
+        title="Vigil",
+        message="",
+        description="",
+        country="FR",
+        location_name="Place de la République",
+        address="",
+        meeting_point="",
+        route=[],
+        roles=[SimpleNamespace(needed=needed)],
+        assignments=[],
+        cues=[],
+    )
+
+
+def who(lang: str, n: int) -> str:
+    """The advisory's WHO section, as written from a plan needing ``n`` people."""
+    from app.exports.press.advisory import plan_sections
+
+    return plan_sections(_action(n), lang)[1]["who"]
+
+
+# --- documents: the media advisory -----------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "lang, n, expected",
+    [
+        ("en", 1, "About 1 participant"),
+        ("en", 5, "About 5 participants"),
+        ("fr", 1, "Environ 1 participant"),
+        ("fr", 15, "Environ 15 participants"),
+        ("de", 1, "Etwa 1 teilnehmende Person"),
+        ("de", 5, "Etwa 5 Teilnehmende"),
+        ("pl", 1, "Około 1 uczestnika"),
+        ("pl", 2, "Około 2 uczestników"),
+        ("pl", 5, "Około 5 uczestników"),
+        ("pl", 22, "Około 22 uczestników"),
+        ("uk", 1, "Близько 1 учасника"),
+        ("uk", 2, "Близько 2 учасників"),
+        ("uk", 5, "Близько 5 учасників"),
+        ("uk", 21, "Близько 21 учасника"),
+        ("uk", 22, "Близько 22 учасників"),
+        ("ar", 1, "مشارك واحد تقريبًا"),
+        ("ar", 2, "مشاركان تقريبًا"),
+        ("ar", 5, "5 مشاركين تقريبًا"),
+        ("ar", 22, "22 مشاركًا تقريبًا"),
+        ("ar", 100, "100 مشارك تقريبًا"),
+        ("it", 1, "Circa 1 partecipante"),
+        ("pt", 1, "Cerca de 1 participante"),
+        ("es", 1, "Alrededor de 1 persona"),
+        ("es", 5, "Unas 5 personas"),
+    ],
+)
+def test_the_advisory_counts_its_participants_in_the_readers_language(lang, n, expected):
+    assert who(lang, n) == expected
+
+
+@given(
+    n=st.integers(min_value=0, max_value=200), lang=st.sampled_from(["en", *catalogue_languages()])
+)
+@example(n=1, lang="en")
+@example(n=0, lang="en")
+def test_every_headcount_reads_whole_in_every_language(n, lang):
+    """The line holds its number (Arabic writes 1 and 2 as words), never a bare {field}, and the
+    English one is singular exactly when n == 1."""
+    from app.exports.press.advisory import participants
+
+    line = participants(lang, n)
+    assert "{" not in line and "}" not in line and line.strip() == line and line
+    if not (lang == "ar" and n in (1, 2)):
+        assert str(n) in line
+    if lang == "en":
+        assert line == ("About 1 participant" if n == 1 else f"About {n} participants")
+
+
+def test_a_late_declaration_counts_one_clear_day(store):
+    """Tuesday 28 May: received on Sunday 26th leaves one clear day (Monday)."""
+    from app.services import edits
+
+    aid = plain_action(store, country="FR")
+    with store.session() as s:
+        day = date(2024, 5, 26)
+        edits.update(s, "action", aid, decl_sent_on=day, decl_received_on=day)
+    [line] = lines(store, aid, kinds=("declaration-late",))
+    assert "only 1 clear day before;" in line
+
+
+def test_the_french_declaration_letter_says_one_person(demo_store, demo_id, monkeypatch):
+    from app.exports import declaration
+    from tests.app.test_declaration_letter import _letter, _pages
+
+    monkeypatch.setattr(declaration, "expected_headcount", lambda action: 1)
+    text = " ".join(_pages(_letter(demo_store, demo_id)[0]))
+    assert "Nombre de participants attendu environ 1 personne " in text
