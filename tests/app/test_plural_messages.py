@@ -14,6 +14,7 @@ import pytest
 from hypothesis import example, given
 from hypothesis import strategies as st
 
+from app import i18n
 from app.i18n_tools import catalogue_languages
 from tests.app.test_readiness import lines, plain_action
 
@@ -122,3 +123,46 @@ def test_the_french_declaration_letter_says_one_person(demo_store, demo_id, monk
     monkeypatch.setattr(declaration, "expected_headcount", lambda action: 1)
     text = " ".join(_pages(_letter(demo_store, demo_id)[0]))
     assert "Nombre de participants attendu environ 1 personne " in text
+
+
+# --- the window and the command line ---------------------------------------------------------
+
+
+def _row(cue_id: int, minutes: int = 15):
+    from app.services.views import ScheduleRow
+
+    return ScheduleRow(
+        id=cue_id,
+        starts_at=START,
+        minutes=minutes,
+        title=f"Cue {cue_id}",
+        place="",
+        instructions="",
+        chained=False,
+        role_ids=(1,),
+        role_names=("Steward",),
+        participant_ids=(),
+        aliases=(),
+        prop_ids=(),
+        prop_names=(),
+    )
+
+
+def test_the_timeline_tells_a_screen_reader_one_cue_in_one_lane(qtbot):
+    from zoneinfo import ZoneInfo
+
+    from app.services.views import Choice
+    from ui.tabs.timeline import TimelineView
+
+    view = TimelineView()
+    qtbot.addWidget(view)
+    view.set_rows([_row(1)], [Choice(1, "Steward")], ZoneInfo("Europe/Paris"))
+    spoken = view.accessibleDescription().replace("\u202f", " ")
+    assert spoken == "1 cue in 1 lane from 9:30 AM to 9:45 AM"
+    view.set_rows([_row(1), _row(2, 30)], [Choice(1, "Steward")], ZoneInfo("Europe/Paris"))
+    assert view.accessibleDescription().replace("\u202f", " ") == (
+        "2 cues in 1 lane from 9:30 AM to 10:00 AM"
+    )
+    i18n.set_ui_language("ar")
+    view.retranslate()
+    assert view.accessibleDescription().startswith("فقرتان في مسار واحد")
