@@ -166,3 +166,47 @@ def test_the_timeline_tells_a_screen_reader_one_cue_in_one_lane(qtbot):
     i18n.set_ui_language("ar")
     view.retranslate()
     assert view.accessibleDescription().startswith("فقرتان في مسار واحد")
+
+
+def test_a_field_longer_than_one_character():
+    from app.services.fields import Field, check_value
+
+    assert check_value(Field("text", max_len=1), "ab") == (None, "is longer than 1 character")
+    assert check_value(Field("text", max_len=5), "abcdef") == (None, "is longer than 5 characters")
+
+
+def test_a_number_with_more_than_one_decimal():
+    from app.numbers import NumberInputError, parse_number
+
+    with pytest.raises(NumberInputError) as one:
+        parse_number("1.55", locale="en", decimals=1)
+    assert str(one.value) == "has more than 1 decimal"
+    with pytest.raises(NumberInputError) as two:
+        parse_number("1.555", locale="en", decimals=2)
+    assert str(two.value) == "has more than 2 decimals: “1.555” — did you mean 1555.00?"
+
+
+def test_limits_in_minutes_seconds_and_characters_in_the_singular(monkeypatch):
+    from app.domain import passphrase
+    from app.domain.errors import DomainError
+    from app.services import cue_shift
+    from app.storage import constants, diagnose
+
+    monkeypatch.setattr(passphrase, "MIN_PASSPHRASE_LENGTH", 1)
+    assert passphrase.passphrase_problem("") == "The passphrase must have at least 1 character."
+    monkeypatch.setattr(cue_shift, "MAX_SHIFT", 1)
+    with pytest.raises(DomainError, match=": shift by at most 1 minute either way$"):
+        cue_shift._check_minutes(2)
+    monkeypatch.setattr(constants, "BUSY_TIMEOUT_MS", 1000)
+    busy = str(diagnose.busy("plan.sqlite3", who=["a", "b", "c", "d"]))
+    assert busy.startswith("plan.sqlite3 is busy: a, b, c and 1 more kept it locked for more ")
+    assert "for more than 1 second. Nothing" in busy
+
+
+def test_arabic_counts_103_characters_of_a_headline():
+    from app.services.press import draft_warnings
+    from tests.app.test_press_service import _ctx
+
+    i18n.set_ui_language("ar")
+    [warning] = draft_warnings(_ctx(), headline="x" * 103)
+    assert warning.message.startswith("103 محارف: ")
