@@ -210,3 +210,47 @@ def test_arabic_counts_103_characters_of_a_headline():
     i18n.set_ui_language("ar")
     [warning] = draft_warnings(_ctx(), headline="x" * 103)
     assert warning.message.startswith("103 محارف: ")
+
+
+# --- reports of what was done ----------------------------------------------------------------
+
+
+def test_arabic_counts_two_heads(monkeypatch):
+    from app.domain.errors import StoreError
+    from app.storage import revisions
+
+    i18n.set_ui_language("ar")
+    monkeypatch.setattr(revisions, "_revision_graph", lambda: {"a": None, "b": None})
+    with pytest.raises(StoreError, match="^لمراجعات المخطط رأسان$"):
+        revisions.head_revision()
+
+
+def test_a_copy_of_one_row(cli, demo_db, tmp_path, monkeypatch):
+    from app.storage import transfer
+
+    report = SimpleNamespace(total=1, revision="0042")
+    monkeypatch.setattr(transfer, "copy_database", lambda engine, target, replace: report)
+    r = cli("--db", demo_db, "copy-db", tmp_path / "copy.sqlite3")
+    assert r.code == 0, r.err
+    assert r.out.startswith("copied 1 row of "), r.out
+
+
+def test_the_purge_report_in_french_counts_participants_and_contacts(cli, demo_db):
+    i18n.set_ui_language("fr")
+    r = cli("--db", demo_db, "purge", "funeral-for-privacy", "--yes")
+    assert r.code == 0, r.err
+    assert (
+        "données purgées\u00a0: 15 participant·es et 0 contact presse\u00a0; les sauvegardes "
+        "faites avant les contiennent toujours"
+    ) in r.err
+
+
+def test_a_catalogue_holding_one_translation_is_not_replaced(tmp_path):
+    from app.domain.errors import DomainError
+    from app.i18n_tools import init_language
+
+    po = tmp_path / "translations" / "fr" / "LC_MESSAGES" / "messages.po"
+    po.parent.mkdir(parents=True)
+    po.write_text('msgid ""\nmsgstr ""\n\nmsgid "Call time"\nmsgstr "Heure"\n', encoding="utf-8")
+    with pytest.raises(DomainError, match="already holds 1 translation: run"):
+        init_language("fr", root=tmp_path)
