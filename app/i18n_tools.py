@@ -18,7 +18,7 @@ from datetime import UTC, datetime
 from io import BytesIO
 from pathlib import Path
 
-from app.i18n import CATALOGUE_DOMAIN, N_, SOURCE_LANGUAGE, _
+from app.i18n import CATALOGUE_DOMAIN, N_, SOURCE_LANGUAGE, _, ngettext
 
 ROOT = Path(__file__).resolve().parent.parent  # the project (app/, ui/, translations/)
 SOURCE_DIRS = ("app", "ui")
@@ -226,9 +226,12 @@ def init_language(lang: str, *, root: Path = ROOT, template=None, force: bool = 
         done = translated_count(po, code)
         if done:
             raise DomainError(
-                _(
+                ngettext(
+                    "{path} already holds {n} translation: run `i18n update` to bring it up to "
+                    "date, or add --force to start it again from nothing",
                     "{path} already holds {n} translations: run `i18n update` to bring it up to "
-                    "date, or add --force to start it again from nothing"
+                    "date, or add --force to start it again from nothing",
+                    done,
                 ).format(path=po.relative_to(root), n=done),
                 field="lang",
             )

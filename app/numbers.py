@@ -19,7 +19,7 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 
-from app.i18n import _
+from app.i18n import _, ngettext
 
 _SPACES = (" ", "\xa0", "\u202f", "\u2009")
 _MINUS = ("\u2212", "\u2012", "\u2013")
@@ -138,7 +138,9 @@ def parse_number(
         if decimals == 0:
             message = _("must be a whole number")
         else:
-            message = _("has more than {n} decimals").format(n=decimals)
+            message = ngettext(
+                "has more than {n} decimal", "has more than {n} decimals", decimals
+            ).format(n=decimals)
         if hint is not None:
             message = _("{problem}: “{text}” — did you mean {suggestion}?").format(
                 problem=message, text=text, suggestion=hint

@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.i18n import _
+from app.i18n import _, ngettext
 from ui import style
 
 DB_FILTER = "Cortège (*.sqlite3 *.sqlite *.db);;*"
@@ -282,7 +282,9 @@ def copy_database_dialog(window) -> bool:
         _error(window, exc)
         return False
     window.statusBar().showMessage(
-        _("Copied {rows} rows to {target}").format(rows=report.total, target=display(target)),
+        ngettext(
+            "Copied {rows} row to {target}", "Copied {rows} rows to {target}", report.total
+        ).format(rows=report.total, target=display(target)),
         10000,
     )
     return True

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import argparse
 
-from app.i18n import _
+from app.i18n import _, ngettext
 
 
 def register(sub) -> None:
@@ -61,9 +61,14 @@ def cmd_media_import(args: argparse.Namespace, ctx) -> int:
             pv = preview_csv(session, data)
         for error in pv.errors():
             ctx.warn(str(error))
+        good, bad = len(pv.good), len(pv.rows) - len(pv.good)
         ctx.print(
-            _("{good} rows can be imported, {bad} refused").format(
-                good=len(pv.good), bad=len(pv.rows) - len(pv.good)
+            # Translators: "3 rows can be imported, 1 refused" (each part is counted apart)
+            _("{importable}, {refused}").format(
+                importable=ngettext(
+                    "{n} row can be imported", "{n} rows can be imported", good
+                ).format(n=good),
+                refused=ngettext("{n} refused", "{n} refused", bad).format(n=bad),
             )
         )
         return 2 if pv.errors() else 0
@@ -71,15 +76,17 @@ def cmd_media_import(args: argparse.Namespace, ctx) -> int:
         pv, result = import_csv(session, action_by_slug(session, args.slug).id, data)
     for error in pv.errors():
         ctx.warn(str(error))
+    created, reused, listed = len(result.created), len(result.reused), len(result.listed)
+    skipped = result.skipped if not pv.problems else len(pv.rows)
     ctx.print(
-        _(
-            "{created} new contacts, {reused} already known, {listed} added to the list, "
-            "{skipped} rows skipped"
-        ).format(
-            created=len(result.created),
-            reused=len(result.reused),
-            listed=len(result.listed),
-            skipped=result.skipped if not pv.problems else len(pv.rows),
+        # Translators: "2 new contacts, 1 already known, 3 added to the list, 0 rows skipped"
+        _("{created}, {reused}, {listed}, {skipped}").format(
+            created=ngettext("{n} new contact", "{n} new contacts", created).format(n=created),
+            reused=ngettext("{n} already known", "{n} already known", reused).format(n=reused),
+            listed=ngettext("{n} added to the list", "{n} added to the list", listed).format(
+                n=listed
+            ),
+            skipped=ngettext("{n} row skipped", "{n} rows skipped", skipped).format(n=skipped),
         )
     )
     return 2 if pv.errors() else 0

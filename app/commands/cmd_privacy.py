@@ -13,7 +13,7 @@ import sys
 from pathlib import Path
 
 from app.domain.errors import DomainError
-from app.i18n import _
+from app.i18n import _, ngettext
 
 
 def register(sub) -> None:
@@ -247,10 +247,15 @@ def cmd_purge(args: argparse.Namespace, ctx) -> int:
         ctx.print(person.label)
     for contact in plan.media_contacts:
         ctx.print(_("media contact at {outlet}").format(outlet=contact.label))
+    people, contacts = result.participants, result.media_contacts
     ctx.warn(
-        _(
-            "purged {n} participants and {m} media contacts; backups made before still hold them"
-        ).format(n=result.participants, m=result.media_contacts)
+        # Translators: "purged 3 participants and 1 media contact; …"
+        _("purged {participants} and {contacts}; backups made before still hold them").format(
+            participants=ngettext("{n} participant", "{n} participants", people).format(n=people),
+            contacts=ngettext("{n} media contact", "{n} media contacts", contacts).format(
+                n=contacts
+            ),
+        )
     )
     if not result.erased:
         ctx.warn(

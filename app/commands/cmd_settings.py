@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import argparse
 
-from app.i18n import _
+from app.i18n import _, ngettext
 
 
 def register(sub) -> None:
@@ -27,8 +27,14 @@ def cmd_organisation(args: argparse.Namespace, ctx) -> int:
             ctx.print(read_settings(session).name)
         return 0
     name = " ".join(args.name.split())  # a display name is one line
-    if len(name) > 200:
-        raise DomainError(_("is longer than {n} characters").format(n=200), field="--name")
+    limit = 200
+    if len(name) > limit:
+        raise DomainError(
+            ngettext("is longer than {n} character", "is longer than {n} characters", limit).format(
+                n=limit
+            ),
+            field="--name",
+        )
     with store.session() as session:
         update_settings(session, name=name)
     ctx.print(name)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import argparse
 
-from app.i18n import _
+from app.i18n import _, ngettext
 
 
 def register(sub) -> None:
@@ -77,7 +77,11 @@ def cmd_copy_db(args: argparse.Namespace, ctx) -> int:
     store = ctx.store()
     report = copy_database(store.engine, args.target, replace=args.replace)
     ctx.print(
-        _("copied {rows} rows of {db} to {target} (schema revision {rev})").format(
+        ngettext(
+            "copied {rows} row of {db} to {target} (schema revision {rev})",
+            "copied {rows} rows of {db} to {target} (schema revision {rev})",
+            report.total,
+        ).format(
             rows=report.total,
             db=store.display_name(),
             target=display(args.target),

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from app.i18n import _
+from app.i18n import ngettext
 
 MIN_PASSPHRASE_LENGTH = 8
 
@@ -10,7 +10,9 @@ MIN_PASSPHRASE_LENGTH = 8
 def passphrase_problem(passphrase: str) -> str | None:
     """Why ``passphrase`` cannot be a new passphrase (translated), or None."""
     if len(passphrase) < MIN_PASSPHRASE_LENGTH:
-        return _("The passphrase must have at least {n} characters.").format(
-            n=MIN_PASSPHRASE_LENGTH
-        )
+        return ngettext(
+            "The passphrase must have at least {n} character.",
+            "The passphrase must have at least {n} characters.",
+            MIN_PASSPHRASE_LENGTH,
+        ).format(n=MIN_PASSPHRASE_LENGTH)
     return None

@@ -287,7 +287,9 @@ def _render(
     ]
     headcount = expected_headcount(action)
     if headcount:
-        rows.append((text["headcount"], text["headcount_value"].format(n=headcount)))
+        # French writes 1 person in the singular ("environ 1 personne"), like the signers.
+        value = text["headcount_value_one"] if headcount == 1 else text["headcount_value"]
+        rows.append((text["headcount"], value.format(n=headcount)))
     if equipment(action):
         rows.append((text["equipment"], equipment(action)))
     rows.append(

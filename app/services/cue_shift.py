@@ -39,7 +39,12 @@ def _check_minutes(minutes) -> None:
         raise DomainError(_("enter a number of minutes other than 0"), field="minutes")
     if abs(minutes) > MAX_SHIFT:
         raise DomainError(
-            _("shift by at most {n} minutes either way").format(n=MAX_SHIFT), field="minutes"
+            ngettext(
+                "shift by at most {n} minute either way",
+                "shift by at most {n} minutes either way",
+                MAX_SHIFT,
+            ).format(n=MAX_SHIFT),
+            field="minutes",
         )
 
 

@@ -14,7 +14,7 @@ from typing import Any
 from app.domain.enums import ActionStatus, PropCondition, PropStatus, ReleaseStatus, values
 from app.domain.errors import DomainError, Problem, short
 from app.domain.limits import MAX_COUNT, MAX_CUE_MINUTES, MAX_ID, MAX_POSITION, MAX_WHOLE
-from app.i18n import _, normalise_language
+from app.i18n import _, ngettext, normalise_language
 from app.services.validation import SLUG_RE, valid_country, valid_email
 
 
@@ -239,7 +239,9 @@ def check_value(field: Field, value: Any) -> tuple[Any, str | None]:
         if not isinstance(value, str):
             return None, _("must be text")
         if field.max_len and len(value) > field.max_len:
-            return None, _("is longer than {n} characters").format(n=field.max_len)
+            return None, ngettext(
+                "is longer than {n} character", "is longer than {n} characters", field.max_len
+            ).format(n=field.max_len)
         if unicode_problem(value):
             return None, unicode_problem(value)
         if field.required and not value.strip():

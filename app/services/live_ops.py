@@ -18,7 +18,7 @@ from sqlalchemy.orm import Session
 
 from app.domain import models as m
 from app.domain.errors import ConflictError, DomainError
-from app.i18n import _, ui
+from app.i18n import _, ngettext, ui
 from app.services import live
 from app.services.changes import Change
 from app.services.flush import flush_or_conflict
@@ -170,9 +170,11 @@ def add_incident(
         raise DomainError(_("it is empty; say in a few words what happened"), field="text")
     if len(text) > MAX_INCIDENT_CHARS:
         raise DomainError(
-            _("at most {n} characters (this is {count})").format(
-                n=ui().number(MAX_INCIDENT_CHARS), count=ui().number(len(text))
-            ),
+            ngettext(
+                "at most {n} character (this is {count})",
+                "at most {n} characters (this is {count})",
+                MAX_INCIDENT_CHARS,
+            ).format(n=ui().number(MAX_INCIDENT_CHARS), count=ui().number(len(text))),
             field="text",
         )
     if cue_id is not None and session.get(m.Cue, cue_id) is None:

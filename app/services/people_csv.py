@@ -23,7 +23,7 @@ from sqlalchemy.orm import Session
 from app.domain import models as m
 from app.domain.errors import DomainError, Problem, short
 from app.domain.timeutil import LocalTimeError, localize, parse_local, zone
-from app.i18n import _
+from app.i18n import _, ngettext
 from app.services.fields import ENTITY_FIELDS, check_value
 
 COLUMNS = ("alias", "full_name", "phone", "email", "language", "notes", "role", "call_time")
@@ -190,6 +190,7 @@ def preview(session: Session, action_id: int, data: bytes | str) -> CsvPreview:
         ).all()
     )
     spec = ENTITY_FIELDS["participant"]
+    limit = spec["alias"].max_len or 100
     seen: dict[tuple[str, int | None], int] = {}
     rows: list[CsvRow] = []
     for line, cells in table:
@@ -200,8 +201,11 @@ def preview(session: Session, action_id: int, data: bytes | str) -> CsvPreview:
             err(RowError(line, "row", _("has more cells than the header")))
         if not alias:
             err(RowError(line, "alias", _("is required")))
-        elif len(alias) > (spec["alias"].max_len or 100):
-            err(RowError(line, "alias", _("is longer than {n} characters").format(n=100)))
+        elif len(alias) > limit:
+            too_long = ngettext(
+                "is longer than {n} character", "is longer than {n} characters", limit
+            ).format(n=limit)
+            err(RowError(line, "alias", too_long))
         key = row.key = m.alias_key(alias) if alias else ""
         row.existing_id = existing.get(key)
         for name in PERSON_COLUMNS:

@@ -16,7 +16,7 @@ from sqlalchemy.orm import Session
 
 from app.domain import models as m
 from app.domain.errors import DomainError
-from app.i18n import _, normalise_language
+from app.i18n import _, ngettext, normalise_language
 from app.services import edits
 from app.services.readiness import covered
 
@@ -84,9 +84,11 @@ def draft_warnings(
             ReleaseWarning(
                 "headline",
                 "headline-long",
-                _("{n} characters: headlines over {limit} get cut in inboxes and feeds").format(
-                    n=n, limit=HEADLINE_LIMIT
-                ),
+                ngettext(
+                    "{n} character: headlines over {limit} get cut in inboxes and feeds",
+                    "{n} characters: headlines over {limit} get cut in inboxes and feeds",
+                    n,
+                ).format(n=n, limit=HEADLINE_LIMIT),
             )
         )
     if embargo_until is not None and embargo_until > ctx.starts_at:

@@ -260,9 +260,12 @@ def declaration_late(plan: Plan) -> Outcome:
         out.problems.append(
             problem(
                 "declaration-late",
-                plan.tr.gettext(
+                plan.tr.ngettext(
+                    "Received {received}, only {n} clear day before; "
+                    "it had to be received by {last}",
                     "Received {received}, only {n} clear days before; "
-                    "it had to be received by {last}"
+                    "it had to be received by {last}",
+                    n,
                 ).format(received=plan.day(rec), n=n, last=plan.day(last)),
                 "action",
                 plan.action.id,

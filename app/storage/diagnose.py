@@ -12,7 +12,7 @@ import os
 from pathlib import Path
 
 from app.domain.errors import StoreBusyError, StoreError
-from app.i18n import _
+from app.i18n import _, ngettext
 
 
 def quote(value: object) -> str:
@@ -124,21 +124,32 @@ def _timeout_seconds() -> int:
 
 
 def busy(path: object, who: list[str] | None = None) -> StoreBusyError:
+    seconds = _timeout_seconds()
     if who:
         names = ", ".join(who[:3])
         if len(who) > 3:
-            names = _("{names} and {n} more").format(names=names, n=len(who) - 3)
+            rest = len(who) - 3
+            # Translators: {names} are the first three programs, {n} counts the others.
+            names = ngettext("{names} and {n} more", "{names} and {n} more", rest).format(
+                names=names, n=rest
+            )
         return StoreBusyError(
-            _(
+            ngettext(
+                "{path} is busy: {who} kept it locked for more than {n} second. Nothing was "
+                "saved; try again in a moment.",
                 "{path} is busy: {who} kept it locked for more than {n} seconds. Nothing was "
-                "saved; try again in a moment."
-            ).format(path=path, who=names, n=_timeout_seconds())
+                "saved; try again in a moment.",
+                seconds,
+            ).format(path=path, who=names, n=seconds)
         )
     return StoreBusyError(
-        _(
+        ngettext(
+            "{path} is busy: another program kept it locked for more than {n} second. "
+            "Nothing was saved; try again in a moment.",
             "{path} is busy: another program kept it locked for more than {n} seconds. "
-            "Nothing was saved; try again in a moment."
-        ).format(path=path, n=_timeout_seconds())
+            "Nothing was saved; try again in a moment.",
+            seconds,
+        ).format(path=path, n=seconds)
     )
 
 

@@ -7,7 +7,7 @@ import functools
 import re
 
 from app.domain.errors import StoreError
-from app.i18n import _
+from app.i18n import ngettext
 from app.storage.constants import MIGRATIONS
 
 
@@ -29,7 +29,13 @@ def head_revision() -> str:
     parents = {down for down in graph.values() if down}
     heads = [rev for rev in graph if rev not in parents]
     if len(heads) != 1:
-        raise StoreError(_("the schema revisions have {n} heads").format(n=len(heads)))
+        raise StoreError(
+            ngettext(
+                "the schema revisions have {n} head",
+                "the schema revisions have {n} heads",
+                len(heads),
+            ).format(n=len(heads))
+        )
     return heads[0]
 
 

@@ -149,11 +149,11 @@ def test_media_import_and_list(cli, demo_db, tmp_path):
     r = cli("--db", demo_db, "media", "import", SLUG, csv_file, "--dry-run")
     assert r.code == 2
     assert r.err.strip() == "row 3, email: 'not-an-address' is not an e-mail address"
-    assert r.out.strip() == "1 rows can be imported, 1 refused"
+    assert r.out.strip() == "1 row can be imported, 1 refused"
     assert "Radio Libre" not in cli("--db", demo_db, "media", "list", SLUG).out
     r = cli("--db", demo_db, "media", "import", SLUG, csv_file)
     assert r.code == 2
-    assert "1 new contacts, 0 already known, 1 added to the list, 1 rows skipped" in r.out
+    assert "1 new contact, 0 already known, 1 added to the list, 1 row skipped" in r.out
     r = cli("--db", demo_db, "media", "list", SLUG)
     assert r.code == 0
     assert "Radio Libre\tC. Voix\tc.voix@example.fr\t\tfr\t" in r.out.splitlines()

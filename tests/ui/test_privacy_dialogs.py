@@ -279,7 +279,8 @@ def test_window_sentence_from_the_first_day(qtbot, ctx, demo_id):
 
     assert at(11)[1] == "muted" and "Not before" in at(11)[0]
     text, level = at(12)
-    assert level == "warning" and text.startswith("Declare now") and "Days left: 12." in text
+    assert level == "warning" and text.startswith("Declare now") and "12 days left." in text
+    assert at(23)[0].endswith(" 1 day left.")
     assert at(25)[1] == "error"
 
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QCheckBox, QComboBox, QLineEdit, QListWidget, QListWidgetItem, QWidget
 
-from app.i18n import _, pgettext
+from app.i18n import _, ngettext, pgettext
 from app.services import views
 from ui.dialogs.form import FormDialog
 from ui.tabs._common import update_changed, wall_clock_instant
@@ -110,8 +110,11 @@ class AssignDialog(FormDialog):
             item.setData(Qt.ItemDataRole.UserRole, r.id)
             self.matches.addItem(item)
         if len(found) > MAX_MATCHES:
+            rest = len(found) - MAX_MATCHES
             more = QListWidgetItem(
-                _("… {n} more: type more of the alias").format(n=len(found) - MAX_MATCHES)
+                ngettext(
+                    "… {n} more: type more of the alias", "… {n} more: type more of the alias", rest
+                ).format(n=rest)
             )
             more.setFlags(Qt.ItemFlag.NoItemFlags)
             self.matches.addItem(more)

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QMessageBox
 
-from app.i18n import _, ui
+from app.i18n import _, ngettext, ui
 from ui.tabs._common import show_error
 
 
@@ -48,9 +48,12 @@ def offer_purge(dialog, *, saved: str = "") -> None:
         head
         + (
             plan.blocked
-            or _(
+            or ngettext(
+                "Erase the personal data of this action's people now? {n} of them has a full "
+                "name, a phone number, an e-mail address, notes or consent details stored.",
                 "Erase the personal data of this action's people now? {n} of them have full "
-                "names, phone numbers, e-mail addresses, notes or consent details stored."
+                "names, phone numbers, e-mail addresses, notes or consent details stored.",
+                n,
             ).format(n=ui().number(n))
         )
     )

@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.i18n import N_, _, ui
+from app.i18n import N_, _, ngettext, ui
 from ui import style
 from ui.file_dialogs import save_file_name
 from ui.widgets.typed_date import OptionalDateField
@@ -83,7 +83,7 @@ def window_text(info) -> tuple[str, str]:
         text = _("Declare now: {authority} must receive it by {last}.").format(
             authority=authority, last=day(last)
         )
-    text += " " + _("Days left: {n}.").format(n=left)
+    text += " " + ngettext("{n} day left.", "{n} days left.", left).format(n=left)
     return text, "warning"
 
 
@@ -268,17 +268,25 @@ class DeclarationDialog(QDialog):
         self.window_label.setStyleSheet(f"color: {style.css(color)};")
         tr = ui()
         if info.max_clear_days is not None:
-            notice = _(
+            # Translators: the noun agrees with {max}, the number just before it.
+            notice = ngettext(
+                "The authority must receive it at least {min} and at most {max} clear day "
+                "before the action ({event}): neither the day it is received nor the day of the "
+                "action counts.",
                 "The authority must receive it at least {min} and at most {max} clear days "
                 "before the action ({event}): neither the day it is received nor the day of the "
-                "action counts."
+                "action counts.",
+                info.max_clear_days,
             ).format(
                 min=info.min_clear_days, max=info.max_clear_days, event=tr.date(info.event_day)
             )
         else:
-            notice = _(
+            notice = ngettext(
+                "The authority must receive it at least {min} clear day before the action "
+                "({event}): neither the day it is received nor the day of the action counts.",
                 "The authority must receive it at least {min} clear days before the action "
-                "({event}): neither the day it is received nor the day of the action counts."
+                "({event}): neither the day it is received nor the day of the action counts.",
+                info.min_clear_days,
             ).format(min=info.min_clear_days, event=tr.date(info.event_day))
         self.notice_label.setText(notice)
         lines = [_("The declaration must contain:")]

@@ -26,7 +26,7 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QSizePolicy, QToolTip, QWidget
 
-from app.i18n import _
+from app.i18n import _, ngettext
 from app.services.views import Choice, ScheduleRow
 from ui.tabs._common import error_color, fmt_minutes, fmt_time, read_only_here
 from ui.tabs.timeline_drag import BarDrag, grab_kind
@@ -94,9 +94,14 @@ class TimelineView(QWidget):
             return
         first = min(r.starts_at for r in self.rows)
         last = max(r.ends_at for r in self.rows)
-        overview = _("{n} cues in {lanes} lanes from {start} to {end}").format(
-            n=len(self.rows),
-            lanes=len(self.lanes),
+        cues, lanes = len(self.rows), len(self.lanes)
+        # Translators: the timeline's overview for a screen reader, "11 cues in 7 lanes from
+        # 9:30 AM to 11:30 AM": {cues} is "{n} cue(s)", {lanes} is "{n} lane(s)".
+        overview = _("{cues} in {lanes} from {start} to {end}").format(
+            cues=ngettext("{n} cue", "{n} cues", cues).format(n=cues),
+            # Translators: {lanes} of "{cues} in {lanes} from {start} to {end}", in the case
+            # that follows "in".
+            lanes=ngettext("{n} lane", "{n} lanes", lanes).format(n=lanes),
             start=fmt_time(first, self.tz),
             end=fmt_time(last, self.tz),
         )

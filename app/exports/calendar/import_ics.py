@@ -19,7 +19,7 @@ from app.domain.limits import MAX_CUE_MINUTES
 from app.exports.calendar.ics import utc_value
 from app.exports.calendar.reader import EventSpan, line_error, parse
 from app.exports.calendar.recurrence import ZoneResolver, occurrences, wall_and_zone
-from app.i18n import _
+from app.i18n import _, ngettext
 
 # What becomes of an event's properties: DTSTART… give the time, the rest the cue's words.
 USED = ("DTSTART", "DTEND", "DURATION", "RRULE", "RDATE", "EXDATE", "RECURRENCE-ID", "UID")
@@ -236,9 +236,11 @@ class _Reader:
             name = "DTEND" if "DTEND" in ev else "DURATION"
             raise line_error(
                 span.line_of(name),
-                _("the event lasts more than {n} minutes (a week), too long for a cue").format(
-                    n=MAX_CUE_MINUTES
-                ),
+                ngettext(
+                    "the event lasts more than {n} minute (a week), too long for a cue",
+                    "the event lasts more than {n} minutes (a week), too long for a cue",
+                    MAX_CUE_MINUTES,
+                ).format(n=MAX_CUE_MINUTES),
             )
         return length
 

@@ -8,7 +8,9 @@ action and language, edited in the Press tab) replaces the one written from the 
 one goes back to the plan, so later changes of the plan still show.
 
 Labels are conventions of the trade, kept in a table like the release's (``conventions``);
-other languages take them from the catalogues.
+other languages take them from the catalogues. The headcount ("About 15 participants") is a
+count, so it comes from the catalogues in every language, in the form for its number
+(``participants``).
 """
 
 from __future__ import annotations
@@ -33,7 +35,6 @@ class AdvisoryLabels:
     contact: str
     meeting_point: str
     route: str
-    people: str  # {n}
     spokespeople: str  # {names}
 
 
@@ -48,7 +49,6 @@ LABELS: dict[str, AdvisoryLabels] = {
         contact="MEDIA CONTACT",
         meeting_point="Meeting point: {place}",
         route="Route: {route}",
-        people="About {n} participants",
         spokespeople="Available for interview: {names}",
     ),
     "fr": AdvisoryLabels(
@@ -61,7 +61,6 @@ LABELS: dict[str, AdvisoryLabels] = {
         contact="CONTACT PRESSE",
         meeting_point="Point de rendez-vous : {place}",
         route="Parcours : {route}",
-        people="Environ {n} participants",
         spokespeople="Disponibles pour des interviews : {names}",
     ),
     "de": AdvisoryLabels(
@@ -74,7 +73,6 @@ LABELS: dict[str, AdvisoryLabels] = {
         contact="PRESSEKONTAKT",
         meeting_point="Treffpunkt: {place}",
         route="Route: {route}",
-        people="Etwa {n} Teilnehmende",
         spokespeople="Für Interviews verfügbar: {names}",
     ),
     "es": AdvisoryLabels(
@@ -87,7 +85,6 @@ LABELS: dict[str, AdvisoryLabels] = {
         contact="CONTACTO DE PRENSA",
         meeting_point="Punto de encuentro: {place}",
         route="Recorrido: {route}",
-        people="Unas {n} personas",
         spokespeople="Disponibles para entrevistas: {names}",
     ),
     "ar": AdvisoryLabels(
@@ -100,7 +97,6 @@ LABELS: dict[str, AdvisoryLabels] = {
         contact="للتواصل الإعلامي",
         meeting_point="نقطة التجمع: {place}",
         route="المسار: {route}",
-        people="عدد المشاركين: حوالي {n}",
         spokespeople="متاحون لإجراء المقابلات: {names}",
     ),
 }
@@ -125,10 +121,18 @@ def labels(lang: str) -> AdvisoryLabels:
         "contact": N_("MEDIA CONTACT"),
         "meeting_point": N_("Meeting point: {place}"),
         "route": N_("Route: {route}"),
-        "people": N_("About {n} participants"),
         "spokespeople": N_("Available for interview: {names}"),
     }
     return replace(english, **{k: tr.gettext(v) for k, v in marked.items()})
+
+
+def participants(lang: str, n: int) -> str:
+    """The WHO section's headcount in the reader's language, in the plural form for ``n``:
+    "About 1 participant", "About 15 participants"; Polish "Około 22 uczestników"."""
+    from app.i18n import Translator
+
+    tr = Translator(lang)
+    return tr.ngettext("About {n} participant", "About {n} participants", n).format(n=tr.number(n))
 
 
 @dataclass(frozen=True)
@@ -213,7 +217,7 @@ def plan_sections(action, lang: str, *, org_name: str = "") -> tuple[str, dict[s
     who = [org_name.strip()] if org_name.strip() else []
     needed = max(sum(r.needed or 0 for r in action.roles), len(action.assignments))
     if needed:
-        who.append(lab.people.format(n=needed))
+        who.append(participants(lang, needed))
     speakers = [q.speaker.strip() for q in (rel.quotes if rel else []) if q.speaker.strip()]
     if speakers:
         who.append(lab.spokespeople.format(names=", ".join(dict.fromkeys(speakers))))
