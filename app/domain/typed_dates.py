@@ -119,9 +119,11 @@ def parse_date(text: str, lang: str, *, today: date | None = None) -> date:
             elif word not in weekdays and word not in FILLER:  # "Fri,", "1er", "de enero"
                 raise bad
         sure = [m for m, maybe_day in named if not maybe_day]
-        if len(sure) > 1 or (not sure and len(named) > 1):
+        if len(sure) > 1 or (not sure and len(named) > 2):
             raise bad
-        month = sure[0] if sure else (named[0][0] if named else None)
+        # Two words that could each be a weekday or a month ("mar, 21 mar 2000": martes,
+        # marzo): the weekday comes first in every written date, the month after it.
+        month = sure[0] if sure else (named[-1][0] if named else None)
         if month is not None:
             if not numbers or len(numbers) > 2:
                 raise bad

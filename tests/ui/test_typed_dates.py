@@ -30,6 +30,32 @@ def test_a_shown_date_reads_back_as_the_same_date(day, lang):
         set_ui_language("en")
 
 
+@pytest.mark.parametrize("lang", LANGS)
+def test_every_day_of_two_years_reads_back(lang):
+    """Each date of 2026 and 2027 as the field shows it: in Spanish a Tuesday of March
+    ("mar, 3 mar 2026": martes and marzo) was refused when the field read its own text back."""
+    from datetime import timedelta
+
+    from app.domain.typed_dates import parse_date
+    from app.i18n import set_ui_language
+    from ui.widgets.typed_date import show_date
+
+    set_ui_language(lang)
+    try:
+        days = [date(2026, 1, 1) + timedelta(days=n) for n in range(730)]
+        wrong = [(d, show_date(d)) for d in days if _read(parse_date, show_date(d), lang) != d]
+    finally:
+        set_ui_language("en")
+    assert wrong == []
+
+
+def _read(parse, text: str, lang: str):
+    try:
+        return parse(text, lang)
+    except ValueError as exc:
+        return str(exc)
+
+
 @settings(max_examples=60, deadline=None)
 @given(hour=st.integers(0, 23), minute=st.integers(0, 59), lang=st.sampled_from(LANGS))
 def test_a_shown_time_reads_back_as_the_same_time(hour, minute, lang):
@@ -56,6 +82,7 @@ def test_a_shown_time_reads_back_as_the_same_time(hour, minute, lang):
         ("15 de enero de 2027", "es", date(2027, 1, 15)),
         ("Fri, Jan 15, 2027", "en", date(2027, 1, 15)),
         ("2027-01-15", "es", date(2027, 1, 15)),
+        ("mar, 21 mar 2000", "es", date(2000, 3, 21)),  # martes and marzo: the day comes first
     ],
 )
 def test_dates_typed_as_people_write_them(text, lang, expected):
