@@ -144,3 +144,25 @@ def test_a_bad_file_shows_its_line_and_imports_nothing(qtbot, ctx, demo_id, tmp_
     assert dialog.table.model().rowCount() == 0
     _shot(dialog, "calendar_import_error.png")
     assert _cue_titles(ctx, demo_id) == before
+
+
+def test_the_import_summary_counts_in_the_reader_s_language(qtbot, ctx, demo_id, tmp_path):
+    """French said "1 nouveaux": each count of the summary agrees with its own number."""
+    from ui.dialogs.calendar import open_import_dialog
+    from ui.i18n_qt import apply_language
+
+    path = tmp_path / "one.ics"
+    path.write_text(
+        "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//t//EN\r\nBEGIN:VEVENT\r\n"
+        "UID:one@example.org\r\nDTSTAMP:20240501T000000Z\r\nDTSTART:20240528T080000Z\r\n"
+        "DURATION:PT5M\r\nSUMMARY:Talk\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n",
+        encoding="utf-8",
+    )
+    apply_language("fr")
+    try:
+        dialog = open_import_dialog(None, ctx, demo_id, path)
+        qtbot.addWidget(dialog)
+        summary = dialog.findChild(QLabel, "ics_summary").text()
+    finally:
+        apply_language("en")
+    assert "1 nouveau, 0 mis à jour, 0 inchangé." in summary, summary

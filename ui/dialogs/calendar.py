@@ -32,7 +32,7 @@ from PySide6.QtWidgets import (
 
 from app.domain.errors import CortegeError
 from app.domain.timeutil import zone
-from app.i18n import _, ngettext, ui
+from app.i18n import _, ngettext, npgettext, ui
 from ui.context import EditFailed
 from ui.file_dialogs import existing_folder, open_file_name, save_file_name
 from ui.models.base import RowTableModel
@@ -42,6 +42,7 @@ if TYPE_CHECKING:
     from app.exports.calendar.import_ics import IcsEvent
 
 # The calendar modules (and SQLAlchemy behind them) load when a dialog opens, not at start-up.
+STATUSES = ("new", "update", "same")  # what importing an event would do to its cue
 
 
 def _error_label(name: str) -> QLabel:
@@ -417,8 +418,17 @@ class CalendarImportDialog(QDialog):
         text = ngettext("{n} event in the file", "{n} events in the file", len(events)).format(
             n=len(events)
         )
-        counts = {s: sum(1 for e in events if e.status == s) for s in ("new", "update", "same")}
-        text += ": " + _("{new} new, {update} updated, {same} unchanged.").format(**counts)
+        new, update, same = (sum(1 for e in events if e.status == s) for s in STATUSES)
+        # Translators: "3 new, 1 updated, 0 unchanged." (each part is counted apart)
+        text += ": " + _("{new}, {updated}, {unchanged}.").format(
+            new=npgettext("calendar import", "{n} new", "{n} new", new).format(n=new),
+            updated=npgettext("calendar import", "{n} updated", "{n} updated", update).format(
+                n=update
+            ),
+            unchanged=npgettext("calendar import", "{n} unchanged", "{n} unchanged", same).format(
+                n=same
+            ),
+        )
         if self.preview.outside:
             text += " " + ngettext(
                 "{n} is outside the action's window.",
