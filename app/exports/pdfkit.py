@@ -140,11 +140,13 @@ def rich(
         rtl = None if direction is None else direction == "rtl"
         return ShapedParagraph(parts, st, bullet=bullet, direction_of=values, rtl=rtl)
     html = "".join(_html(_flat(t), b) for t, b in parts)
-    if direction == "rtl" and st.alignment == 0:  # a Latin label of a right-to-left sheet
+    from reportlab.lib.enums import TA_LEFT, TA_RIGHT
+
+    if direction == "rtl" and st.alignment == TA_LEFT:  # a Latin label of an rtl sheet
         from copy import copy
 
         st = copy(st)
-        st.alignment = 2  # starts at the right, where the sheet's lines start
+        st.alignment = TA_RIGHT  # starts at the right, where the sheet's lines start
     return Paragraph(html, st, bulletText=bullet or None)
 
 
@@ -430,7 +432,6 @@ def fit_widths(
     its longest word, the space left goes where text is longest, and a ``fixed`` column (a
     time, a phone number: never broken) gets its whole value. ``columns`` are the strings of
     each column, the first one its header (measured in ``head_font`` when given)."""
-    measure = drawn_width
     mins, maxs = [], []
     for values, (font, size) in zip(columns, fonts, strict=True):
         measured = []
@@ -438,7 +439,10 @@ def fit_widths(
             face = head_font if (n == 0 and head_font) else font
             words = text.split() if text else [""]
             measured.append(
-                (measure(text or "", face, size), max(measure(w, face, size) for w in words))
+                (
+                    drawn_width(text or "", face, size),
+                    max(drawn_width(w, face, size) for w in words),
+                )
             )
         measured = measured or [(0.0, 0.0)]
         maxs.append(max(m[0] for m in measured) + padding)

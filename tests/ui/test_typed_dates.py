@@ -187,3 +187,33 @@ def test_overview_date_and_time_are_typed_and_refused_beside_the_field(qtbot, ma
     assert "9:45" in main_window.header_when.text()  # nothing saved
     _type_into(qtbot, overview.fields["date"], "4 June 2024")
     assert "Tue, Jun 4, 2024, 9:45" in main_window.header_when.text()
+
+
+def test_a_task_s_due_date_is_typed_in_the_window_s_language(qtbot, main_window):
+    """Ctrl+7, "Add…": the task dialog's due date reads "20 janvier 2027" in a French window
+    and shows it back as the window writes dates (it was an ISO text field)."""
+    from tests.ui.conftest import drive_modal
+    from tests.ui.tabs_helpers import press_ok
+    from ui.i18n_qt import apply_language
+
+    window = main_window
+    apply_language("fr")
+    try:
+        window.tab_actions[6].trigger()  # Affichage → Tâches (Ctrl+7)
+        tasks = window.tab_widgets["tasks"]
+        assert window.tabs.currentWidget() is tasks
+
+        def fill(dialog):
+            dialog.title_edit.setText("Louer la sono " + "très longue " * 20)  # QTest: ASCII only
+            dialog.due.setText("20 janvier 2027")
+            press_ok(dialog)
+
+        drive_modal(tasks.add_button.click, fill)
+        shown = [
+            tasks.model.index(r, c).data()
+            for r in range(tasks.model.rowCount())
+            for c in range(tasks.model.columnCount())
+        ]
+    finally:
+        apply_language("en")
+    assert any(isinstance(t, str) and "20 janv. 2027" in t for t in shown), shown
