@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from functools import cached_property
 
-from app.i18n import _, ui
+from app.i18n import _, ngettext, ui
 
 READY_STATES = ("ready", "returned")
 
@@ -256,8 +256,13 @@ def warnings(cue: LiveCue) -> list[str]:
     for role in cue.roles:
         if role.assigned < role.needed:
             out.append(
-                # Translators: live mode warning, e.g. "Pallbearer: 3 of 4 assigned"
-                _("{role}: {count} of {needed} assigned").format(
+                # Translators: live mode warning, e.g. "Pallbearer: 3 of 4 assigned"; the
+                # form follows {count} (French "1 affecté·e sur 4", "3 affecté·es sur 4")
+                ngettext(
+                    "{role}: {count} of {needed} assigned",
+                    "{role}: {count} of {needed} assigned",
+                    role.assigned,
+                ).format(
                     role=role.name,
                     count=ui().number(role.assigned),
                     needed=ui().number(role.needed),
@@ -265,8 +270,13 @@ def warnings(cue: LiveCue) -> list[str]:
             )
         elif role.confirmed < role.needed:
             out.append(
-                # Translators: live mode warning, e.g. "Pallbearer: 3 of 4 confirmed"
-                _("{role}: {count} of {needed} confirmed").format(
+                # Translators: live mode warning, e.g. "Pallbearer: 3 of 4 confirmed"; the
+                # form follows {count} (Italian "1 confermato su 4", "3 confermati su 4")
+                ngettext(
+                    "{role}: {count} of {needed} confirmed",
+                    "{role}: {count} of {needed} confirmed",
+                    role.confirmed,
+                ).format(
                     role=role.name,
                     count=ui().number(role.confirmed),
                     needed=ui().number(role.needed),

@@ -57,9 +57,12 @@ def role_short(plan: Plan) -> Outcome:
             out.problems.append(
                 problem(
                     "role-short",
-                    tr.gettext("{role} — {n} of {needed} assigned").format(
-                        role=plan.iso(role.name), n=n, needed=role.needed
-                    ),
+                    # Translators: the form follows {n}, the people assigned ("1 affecté·e")
+                    tr.ngettext(
+                        "{role} — {n} of {needed} assigned",
+                        "{role} — {n} of {needed} assigned",
+                        n,
+                    ).format(role=plan.iso(role.name), n=n, needed=role.needed),
                     "role",
                     role.id,
                 )

@@ -71,6 +71,22 @@ def test_overrun_per_cue_and_turnout_after_the_day(qtbot, main_window):
     dialog.close()
 
 
+def test_the_french_page_counts_one_person_present_in_the_singular(qtbot, main_window):
+    """Each count has its own word, agreeing with it: "1 présent·e", "4 confirmé·es"."""
+    record_actuals(main_window, 5)
+    with main_window.ctx.store.session() as session:
+        action = session.get(m.Action, main_window.action_id)
+        action.assignments[0].attended = True
+        needed = sum(role.needed for role in action.roles)
+    main_window.apply_language("fr")
+    dialog = open_debrief(qtbot, main_window)
+    summary = dialog.findChild(QLabel, "debrief_summary").text()
+    assert f"Participation\u00a0: 1 présent·e sur {needed} nécessaires" in summary, summary
+    lines = texts(dialog.findChild(QListWidget, "turnout_list"))
+    assert "Pallbearer\u00a0: 1 présent·e / 4 confirmé·es / 4 nécessaires" in lines, lines
+    dialog.close()
+
+
 def test_prop_condition_set_on_the_page_and_undone(qtbot, main_window):
     dialog = open_debrief(qtbot, main_window)
     props = dialog.findChild(QTableWidget, "props_condition")

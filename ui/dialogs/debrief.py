@@ -176,8 +176,11 @@ class DebriefDialog(QDialog):
         tr = ui()
         self.heading.setText(_("Debrief: {title}").format(title=doc.title))
         bits = [
-            _("Turnout: {attended} of {needed} needed").format(
-                attended=tr.number(doc.total_attended), needed=tr.number(doc.total_needed)
+            # Translators: the debrief page's summary; {attended} and {needed} are counts with
+            # their words, e.g. "12 attended", "14 needed"
+            _("Turnout: {attended} of {needed}").format(
+                attended=words.attended(tr, doc.total_attended),
+                needed=words.needed(tr, doc.total_needed),
             )
         ]
         if doc.end_overrun is not None:

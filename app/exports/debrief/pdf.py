@@ -264,9 +264,7 @@ def _turnout(doc: Debrief, tr: Translator, width: float) -> list:
         )
     story.append(
         para(
-            tr.gettext("In all: {attended} attended of {needed} needed").format(
-                attended=tr.number(doc.total_attended), needed=tr.number(doc.total_needed)
-            ),
+            words.turnout_total(tr, doc.total_attended, doc.total_needed),
             "small",
             direction=way,
         )

@@ -62,15 +62,43 @@ def overrun(tr: Translator, minutes: int | None) -> str:
     return tr.pgettext("cue end", "on time")
 
 
-def turnout_line(tr: Translator, role: str, attended: int, confirmed: int, needed: int) -> str:
+def attended(tr: Translator, n: int) -> str:
+    """'3 attended': each count of a turnout has its own word, which agrees with that count
+    (Italian "1 presente", "3 presenti")."""
+    # Translators: one count of a role's turnout, put into "{role}: {attended} / …"
+    return tr.npgettext("turnout", "{n} attended", "{n} attended", n).format(n=tr.number(n))
+
+
+def confirmed(tr: Translator, n: int) -> str:
+    """'4 confirmed' (French "1 confirmé·e", "4 confirmé·es")."""
+    # Translators: one count of a role's turnout, put into "{role}: … / {confirmed} / …"
+    return tr.npgettext("turnout", "{n} confirmed", "{n} confirmed", n).format(n=tr.number(n))
+
+
+def needed(tr: Translator, n: int) -> str:
+    """'4 needed' (Spanish "1 necesaria", "4 necesarias")."""
+    # Translators: one count of a role's turnout, put into "… / {needed}"
+    return tr.npgettext("turnout", "{n} needed", "{n} needed", n).format(n=tr.number(n))
+
+
+def turnout_line(tr: Translator, role: str, came: int, sure: int, wanted: int) -> str:
     """'Pallbearer: 3 attended / 4 confirmed / 4 needed'."""
-    return tr.gettext(
-        "{role}: {attended} attended / {confirmed} confirmed / {needed} needed"
-    ).format(
+    # Translators: a role's turnout; {attended}, {confirmed} and {needed} are counts with
+    # their words, e.g. "3 attended", "4 confirmed", "4 needed"
+    return tr.gettext("{role}: {attended} / {confirmed} / {needed}").format(
         role=role,
-        attended=tr.number(attended),
-        confirmed=tr.number(confirmed),
-        needed=tr.number(needed),
+        attended=attended(tr, came),
+        confirmed=confirmed(tr, sure),
+        needed=needed(tr, wanted),
+    )
+
+
+def turnout_total(tr: Translator, came: int, wanted: int) -> str:
+    """'In all: 12 attended of 14 needed' (the debrief PDF's total)."""
+    # Translators: the debrief's total; {attended} and {needed} are counts with their words,
+    # e.g. "12 attended", "14 needed"
+    return tr.gettext("In all: {attended} of {needed}").format(
+        attended=attended(tr, came), needed=needed(tr, wanted)
     )
 
 
