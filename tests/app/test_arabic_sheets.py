@@ -33,16 +33,16 @@ def seen_lines(path) -> list[str]:
     return lines
 
 
-def x_of(path, needle: str, *, size: float = 0) -> float:
-    """Where on the first page the first piece of text holding ``needle`` (set at least
-    ``size`` points large) starts, in points from the left edge."""
+def x_of(path, needle: str, *, size: float = 0, page: int = 0) -> float:
+    """Where on the first page (or ``page``) the first piece of text holding ``needle`` (set
+    at least ``size`` points large) starts, in points from the left edge."""
     found: list[float] = []
 
     def visit(text, cm, tm, _font, font_size):
         if needle in text and font_size * tm[0] >= size:
             found.append(cm[4] + tm[4] * cm[0])
 
-    PdfReader(path).pages[0].extract_text(visitor_text=visit)
+    PdfReader(path).pages[page].extract_text(visitor_text=visit)
     assert found, needle
     return found[0]
 
@@ -93,3 +93,21 @@ def test_the_master_sheet_and_props_card_read_every_time_whole(cli, demo_db, tmp
     # whose line it is comes first from the right: the alias, then what, then when
     path = tmp_path / "card.pdf"
     assert x_of(path, "Pack up and disperse") < x_of(path, "Coffin marked") < x_of(path, "Crow")
+
+
+def test_the_master_sheets_roster_props_and_tasks_read_from_the_right(cli, demo_db, tmp_path):
+    """Every header label starts at the right of its column; a role's count stays beside it
+    (")4 من4( Pallbearer", not ")4 منPallbearer (4"); a date reads "2024/05/23" from the right
+    (it came out "232024/05/"); a prop's times are a list of whole times with Arabic commas."""
+    path = tmp_path / "master.pdf"
+    master = _export(cli, demo_db, path)
+    page = next(
+        i for i, p in enumerate(PdfReader(path).pages) if "الاسم المستعار" in p.extract_text()
+    )
+    assert x_of(path, "الاسم المستعار", page=page) > x_of(path, "Crow", page=page) + 200
+    roles = [line for line in master if line.endswith("Pallbearer")]
+    assert roles == [")4 من4( Pallbearer"], roles
+    declare = next(line for line in master if "Declare the action" in line)
+    assert "2024/05/23" in declare and "232024/05/" not in declare, declare
+    hearse = next(line for line in master if line.endswith("Hearse ☐"))
+    assert hearse.startswith("ص 11:10 ص، 9:45"), hearse

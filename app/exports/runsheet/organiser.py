@@ -69,14 +69,15 @@ def _grid(
     return directed_table(rows, widths, style + list(extra), rtl=rtl, repeatRows=repeat_rows)
 
 
-def _row(values, widths, bold=(), *, head: bool = False, first: str = "ltr") -> list:
-    """Cells of one row; ``bold`` columns in bold (a header row is bold by its table style);
-    the ``first`` cell in that direction (a time of the document's language: "9:30 ص")."""
+def _row(values, widths, bold=(), *, head: bool = False, way: str = "ltr", ours=(0,)) -> list:
+    """Cells of one row; ``bold`` columns in bold (a header row is bold by its table style).
+    The cells of columns ``ours`` hold the document's own words (a time "9:30 ص", a date, a
+    status, "nobody") and are set in its direction ``way``, as is every cell of a header row
+    (its labels: "الوقت"); the others hold the plan's words (a name, a title), in their own."""
     out = []
     for i, (v, w) in enumerate(zip(values, widths, strict=True)):
-        value = cell(
-            v, "cell_bold" if i in bold else "cell", w, direction=first if i == 0 else "ltr"
-        )
+        side = way if head or i in ours else "ltr"
+        value = cell(v, "cell_bold" if i in bold else "cell", w, direction=side)
         if i in bold and not head and isinstance(value, str) and value:
             value = para(value, "cell_bold")  # a plain string takes the table's regular FONT
         out.append(value)
@@ -102,12 +103,13 @@ def _schedule(sheet: MasterSheet, width: float) -> list:
     widths = fit_widths(
         columns, [regular, bold, regular, regular, regular], width, fixed=[True], head_font=bold[0]
     )
-    rows = [_row(head, widths, bold=range(5), head=True)]
+    way = direction(sheet.header.lang)
+    rows = [_row(head, widths, bold=range(5), head=True, way=way)]
     extra = []  # rules above each cue's row only: its instructions read as part of it
     for line, time in zip(sheet.schedule, times, strict=True):
         extra.append(("LINEABOVE", (0, len(rows)), (-1, len(rows)), 0.25, RULE))
         values = [time, line.title, line.place, line.who, line.props]
-        rows.append(_row(values, widths, bold={1}, first=direction(sheet.header.lang)))
+        rows.append(_row(values, widths, bold={1}, way=way))
         for piece in _slices(line.instructions):
             for flowable in text_flow(piece, "tiny"):
                 r = len(rows)
@@ -139,6 +141,7 @@ def _slices(text: str) -> list[str]:
 
 def _roster(sheet: MasterSheet, width: float):
     tr = translator(sheet.header.lang)
+    way = direction(sheet.header.lang)
     regular, bold = _fonts()
     private = sheet.header.confidential
     head = [tr.gettext("Alias"), tr.gettext("Call time"), tr.gettext("Conf.")]
@@ -159,16 +162,23 @@ def _roster(sheet: MasterSheet, width: float):
         ]
         fixed += [False, True, True]
     widths = fit_widths(columns, [regular] * len(columns), width, fixed=fixed, head_font=bold[0])
-    rows, extra = [_row(head, widths, bold=range(len(head)), head=True)], []
+    rows, extra = [_row(head, widths, bold=range(len(head)), head=True, way=way)], []
     for block in sheet.roster:
         count = tr.gettext("{assigned} of {needed}").format(
-            assigned=len(block.people), needed=block.needed
+            assigned=tr.number(len(block.people)), needed=tr.number(block.needed)
         )
         r = len(rows)
         # The role on a row of its own across the table: a role of any size fits, as its
         # people are ordinary rows that split across pages.
         rows.append(
-            [rich([(block.name, True), (f" ({count})", False)], "cell")] + [""] * (len(head) - 1)
+            [
+                rich(
+                    [(isolate(block.name, rtl=way == "rtl"), True), (f" ({count})", False)],
+                    "cell",
+                    direction=way,
+                )
+            ]
+            + [""] * (len(head) - 1)
         )
         extra.append(("SPAN", (0, r), (-1, r)))
         # ...and never alone at the foot of a page: kept with its first person (or its "—").
@@ -181,39 +191,45 @@ def _roster(sheet: MasterSheet, width: float):
             values = [person.alias, person.call_time, "✓" if person.confirmed else ""]
             if private:
                 values += [person.full_name, nobreak(person.phone), person.email]
-            rows.append(_row(values, widths))
-    return _grid(rows, widths, extra=extra, rtl=direction(sheet.header.lang) == "rtl")
+            rows.append(_row(values, widths, way=way, ours=(1, 2)))
+    return _grid(rows, widths, extra=extra, rtl=way == "rtl")
 
 
 def _props(sheet: MasterSheet, width: float):
     tr = translator(sheet.header.lang)
+    way = direction(sheet.header.lang)
     regular, bold = _fonts()
     head = ["", tr.gettext("Prop"), tr.gettext("Qty"), tr.gettext("Status")]
     head += [tr.gettext("Carried by"), tr.gettext("Needed at")]
     nobody = tr.gettext("NOBODY")
+    # Translators: what separates the items of a list inside a table cell (the names of a
+    # prop's carriers, its times): a comma, as in a table, not "and"; Arabic "، "
+    comma = tr.pgettext("list in a table cell", ", ")
     lines = [
         [
             "☐",
             prop.name,
             tr.number(prop.quantity),
             nobreak(prop.status),
-            ", ".join(prop.carriers) or nobody,  # a column of names: commas, as in a table
-            ", ".join(prop.times),
+            comma.join(prop.carriers) or nobody,
+            comma.join(prop.times),
         ]
         for prop in sheet.props
     ]
     columns = [[h, *(line[i] for line in lines)] for i, h in enumerate(head)]
     widths = fit_widths(columns, [bold] * 6, width, fixed=[True, False, True, True, False, False])
-    rows = [_row(head, widths, bold=range(6), head=True)]
+    rows = [_row(head, widths, bold=range(6), head=True, way=way)]
     for prop, values in zip(sheet.props, lines, strict=True):
-        rows.append(_row(values, widths, bold=set() if prop.carriers else {4}))
+        ours = (2, 3, 5) if prop.carriers else (2, 3, 4, 5)  # "NOBODY" is the sheet's word
+        rows.append(_row(values, widths, bold=set() if prop.carriers else {4}, way=way, ours=ours))
     fonts = register_fonts()
     extra = [("FONT", (0, 1), (0, -1), fonts["regular"], 12)]
-    return _grid(rows, widths, extra=extra, rtl=direction(sheet.header.lang) == "rtl")
+    return _grid(rows, widths, extra=extra, rtl=way == "rtl")
 
 
 def _tasks(sheet: MasterSheet, width: float):
     tr = translator(sheet.header.lang)
+    way = direction(sheet.header.lang)
     regular, bold = _fonts()
     head = [tr.gettext("Open task"), tr.pgettext("task column", "Due"), tr.gettext("Who")]
     lines = [[t.title, nobreak(t.due), t.assignee] for t in sheet.tasks]
@@ -221,8 +237,10 @@ def _tasks(sheet: MasterSheet, width: float):
     widths = fit_widths(
         columns, [regular] * 3, width, fixed=[False, True, False], head_font=bold[0]
     )
-    rows = [_row(head, widths, bold=range(3), head=True)] + [_row(v, widths) for v in lines]
-    return _grid(rows, widths, rtl=direction(sheet.header.lang) == "rtl")
+    rows = [_row(head, widths, bold=range(3), head=True, way=way)] + [
+        _row(v, widths, way=way, ours=(1,)) for v in lines
+    ]
+    return _grid(rows, widths, rtl=way == "rtl")
 
 
 def master_story(sheet: MasterSheet) -> list:
