@@ -28,6 +28,7 @@ from ui import settings_store, style
 from ui import window_files as files
 from ui import window_menus as menus
 from ui.actions_list import ActionsPanel, status_text
+from ui.after_paint import AfterPaint
 from ui.context import AppContext
 from ui.icons import icon
 from ui.lazy_tabs import LazyTabs
@@ -66,6 +67,7 @@ class MainWindow(QMainWindow):
         self._purge_timer.setInterval(PURGE_REMINDER_EVERY_MS)
         self._purge_timer.timeout.connect(self._refresh_purge_reminder)
         self._in_undo = False
+        self.later = AfterPaint(self)  # the start's readiness badge and purge count
         self.live_updates = None
         self.unavailable: set[QAction] = set()  # menu items whose module is not there yet
         self.setAcceptDrops(True)
@@ -208,7 +210,9 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.status_right)
 
     def _refresh_purge_reminder(self) -> None:
-
+        if self.later.hold(self._refresh_purge_reminder):
+            self._purge_counted = True  # counted once, when the start has shown its action
+            return
         n = 0
         if self.ctx.store is not None and self.a_purge.isEnabled():
             from app.services.purge import due_count
@@ -351,7 +355,8 @@ class MainWindow(QMainWindow):
         self._dirty = set()
         if new is not None:  # the shown tab, and the readiness tab for its badge
             self.tab_widgets.get(self.tab_widgets.key_of(self.tabs.currentWidget()) or "")
-            self.tab_widgets.get("readiness")
+            if not self.later.hold(self._judge_shown_action):
+                self.tab_widgets.get("readiness")
             self._stale = set()  # the tabs just built load here, not once more when shown
         current = self.tabs.currentWidget()
         for key, tab in self.tab_widgets.built().items():
@@ -364,6 +369,16 @@ class MainWindow(QMainWindow):
         self._show_action_view(new is not None)
         self._refresh_header()
         self._sync_enabled()
+
+    def _judge_shown_action(self) -> None:
+        """The readiness badge of the action shown (the start judges it after its paint)."""
+        if self.action_id is None:
+            return
+        built = "readiness" in self.tab_widgets.built()
+        tab = self.tab_widgets.get("readiness")
+        if tab is not None and (not built or "readiness" in self._stale):
+            self._stale.discard("readiness")
+            tab.set_action(self.action_id)
 
     def _tab_shown(self, _index: int) -> None:
         tab = self.tabs.currentWidget()

@@ -7,7 +7,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from PySide6.QtWidgets import QLabel, QMainWindow
+from PySide6.QtWidgets import QLabel, QMainWindow, QPushButton
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -53,5 +53,33 @@ def test_main_opens_the_database_after_the_window_is_painted(demo_db, tmp_path):
     assert fields[0] == "startup" and fields[2] == "painted" and fields[4] == "rss"
     usable, painted = float(fields[1]), float(fields[3])
     assert 0 < painted < usable
+    # the readiness badge and the purge count come once the action is on screen
+    assert fields[8] == "settled" and usable <= float(fields[9])
     # the garbage collector, paused while starting, runs again once the action is shown
     assert "collector on" in proc.stdout.splitlines()
+
+
+def test_the_start_shows_the_action_first_then_its_readiness_badge_and_purge_count(qtbot, demo_db):
+    """The start (``ui.app.run_gui``) holds the readiness badge and the purge count until the
+    window has painted the first action; then both come, without a click."""
+    from tests.ui.conftest import DEMO_NOW
+    from ui.main_window import MainWindow
+
+    window = MainWindow(now=lambda: DEMO_NOW)
+    qtbot.addWidget(window)
+    window.resize(1280, 820)
+    window.show()
+    qtbot.waitExposed(window)
+    window.later.begin()
+    assert window.open_database(str(demo_db))
+    window.later.release()
+    assert window.header_title.text() == "Funeral for privacy at Père-Lachaise"
+    assert window.tabs.tabText(1) == "Readiness"  # not judged yet
+    purge = window.findChild(QPushButton, "purge_reminder")
+    assert not purge.isVisible()
+    qtbot.waitUntil(lambda: not window.later.holding, timeout=10_000)
+    assert window.later.shown_at is not None
+    assert window.tabs.tabText(1).startswith("Readiness (")
+    assert purge.isVisible() and purge.text().startswith("Purge due: "), purge.text()
+    assert set(window.tab_widgets.built()) == {"overview", "readiness"}
+    window.close()
