@@ -62,7 +62,9 @@ def role_short(plan: Plan) -> Outcome:
                         "{role} — {n} of {needed} assigned",
                         "{role} — {n} of {needed} assigned",
                         n,
-                    ).format(role=plan.iso(role.name), n=n, needed=role.needed),
+                    ).format(
+                        role=plan.iso(role.name), n=tr.number(n), needed=tr.number(role.needed)
+                    ),
                     "role",
                     role.id,
                 )

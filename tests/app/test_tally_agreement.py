@@ -128,3 +128,21 @@ def test_the_readiness_list_counts_one_person_assigned_in_french(demo_store, dem
     assert needed > 1
     found = lines(demo_store, demo_id, kinds=("role-short",))
     assert found == [f"role-short: {name} — 1 affecté·e sur {needed}"]
+
+
+def test_a_big_role_short_of_people_reads_its_numbers_grouped(demo_store, demo_id):
+    """A march needing 1,500 people: the count is written as the reader writes numbers."""
+    from app.domain import models as m
+    from tests.app.test_readiness import lines
+
+    with demo_store.session() as session:
+        role = next(r for r in session.get(m.Action, demo_id).roles if r.key == "pallbearer")
+        role.needed = 1500
+    i18n.set_ui_language("en")
+    assert lines(demo_store, demo_id, kinds=("role-short",)) == [
+        "role-short: Pallbearer — 4 of 1,500 assigned"
+    ]
+    i18n.set_ui_language("de")
+    assert lines(demo_store, demo_id, kinds=("role-short",)) == [
+        "role-short: Pallbearer — 4 von 1.500 zugewiesen"
+    ]
