@@ -339,6 +339,8 @@ class ActionsPanel(QWidget):
         self.filter_edit.setAccessibleName(_("Filter actions"))
         self.view.setAccessibleName(_("Actions"))
         self.view.setAccessibleDescription(_("Each action: title, local date and status"))
+        # Translators: the button under the actions list makes a new action: agree with your
+        # word for "action" (French "Nouvelle", Portuguese "Nova")
         self.new_button.setText(_("&New"))
         self.new_button.setAccessibleName(_("New action"))
         self.duplicate_button.setText(_("D&uplicate…"))

@@ -142,3 +142,13 @@ def test_main_window_switches_to_french_without_english_left(qtbot, demo_db):
     titles = {menu.title() for menu in window.menuBar().findChildren(QMenu)}
     assert _("&Help") in titles and _("&Help") != "&Help"
     window.close()
+
+
+@pytest.mark.parametrize(
+    "lang, expected", [("fr", "Nouvelle"), ("es", "Nueva"), ("it", "Nuova"), ("pt", "Nova")]
+)
+def test_the_new_button_under_the_actions_list_agrees_with_action(main_window, lang, expected):
+    """It makes a new action, a feminine word in these languages ("+ Nouveau" read wrong)."""
+    main_window.apply_language(lang)
+    button = main_window.actions_panel.new_button
+    assert button.text().replace("&", "") == expected
