@@ -295,8 +295,14 @@ class Translator:
         """A date and a time joined by the locale's own date-time pattern ("May 28, 09:30",
         "28 mai, 09:30", "28. Mai, 09:30", "28 مايو، 09:30"): never a comma written by hand.
         Used where a sentence names a moment without a preposition."""
+        return self.date_and_time(self.skeleton(value, day), self.skeleton(value, time))
+
+    def date_and_time(self, day: str, time: str) -> str:
+        """A written date and a written time (or range of times) joined by the locale's own
+        date-time pattern: "Tue, May 28, 2024, 9:30 AM", Arabic "الثلاثاء، 28 مايو 2024، 9:30 ص"
+        (a Latin comma written by hand read wrong there)."""
         pattern = self.locale.datetime_formats.get("medium") or "{1} {0}"
-        return str(pattern).format(self.skeleton(value, time), self.skeleton(value, day))
+        return str(pattern).format(time, day)
 
     def time_range(self, start: datetime, end: datetime, skeleton: str = "Hm") -> str:
         """'09:30–11:00' in the locale's own interval pattern."""

@@ -543,13 +543,13 @@ class MainWindow(QMainWindow):
         tz = zone(data["timezone"])
         start, end = data["starts_at"].astimezone(tz), data["ends_at"].astimezone(tz)
         self.header_title.setText(data["title"])
+        for label in (self.header_title, self.header_when):  # a Latin title in an Arabic window
+            style.lead(label)  # starts at the right all the same
         self.header_state.setText(
             f"{status_text(data['status'])} · {countdown(data['starts_at'], self.now())}"
         )
-        when = (
-            f"{ui().skeleton(start, 'yMMMEd')}, {ui().time(start)}–{ui().time(end)} "
-            f"({data['timezone']})"
-        )
+        hours = f"{ui().time(start)}–{ui().time(end)}"
+        when = f"{ui().date_and_time(ui().skeleton(start, 'yMMMEd'), hours)} ({data['timezone']})"
         if data["location"]:
             when += f" · {data['location']}"
         self.header_when.setText(when)

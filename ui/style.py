@@ -110,3 +110,14 @@ def show_as_paper(view: QWidget) -> None:
         pal.setColor(group, QPalette.ColorRole.Text, QColor("#1b1b1b"))
         pal.setColor(group, QPalette.ColorRole.Link, QColor("#0b57d0"))
     view.setPalette(pal)
+
+
+def lead(label) -> None:
+    """Align ``label``'s text with the window's reading start (the right edge in an Arabic
+    window) whatever the text's own direction: Qt aligns a label by its text, so a Latin action
+    title in an Arabic window sat at the left, beside the status meant for that side."""
+    from PySide6.QtCore import Qt
+
+    rtl = label.layoutDirection() == Qt.LayoutDirection.RightToLeft
+    side = Qt.AlignmentFlag.AlignRight if rtl else Qt.AlignmentFlag.AlignLeft
+    label.setAlignment(Qt.AlignmentFlag.AlignAbsolute | side | Qt.AlignmentFlag.AlignVCenter)

@@ -290,7 +290,7 @@ class ReadinessTab(ActionTab):
         from app.i18n import ui
 
         local = self.data.starts_at.astimezone(zone(self.data.timezone))
-        return f"{ui().date(local, 'full')}, {ui().time(local)}"
+        return ui().date_and_time(ui().date(local, "full"), ui().time(local))
 
     def _tick(self) -> None:
         if self.data is not None:

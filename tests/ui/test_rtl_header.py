@@ -1,0 +1,38 @@
+"""An Arabic window on a plan written in Latin letters: the action's title starts at the right
+like every other line of the header (Qt aligned the label by its text, so it sat at the left,
+beside the status), and the date and its time are joined by the Arabic comma "،"."""
+
+from __future__ import annotations
+
+from PySide6.QtGui import QColor
+
+
+def _ink_columns(label) -> tuple[int, int]:
+    """The first and last pixel columns where the label's text is drawn."""
+    image = label.grab().toImage()
+    back = QColor(image.pixel(0, 0))
+    found = [
+        x
+        for x in range(image.width())
+        if any(QColor(image.pixel(x, y)) != back for y in range(image.height()))
+    ]
+    return found[0], found[-1]
+
+
+def test_a_latin_title_starts_at_the_right_of_an_arabic_window(qtbot, main_window):
+    title = main_window.header_title
+    first, last = _ink_columns(title)
+    assert first < title.width() / 4  # English: at the left
+    main_window.apply_language("ar")
+    qtbot.waitUntil(lambda: _ink_columns(title)[1] > title.width() * 3 / 4)
+    assert title.text() == "Funeral for privacy at Père-Lachaise"
+    main_window.apply_language("en")
+    qtbot.waitUntil(lambda: _ink_columns(title)[0] < title.width() / 4)
+
+
+def test_the_arabic_header_and_readiness_join_date_and_time_with_the_arabic_comma(main_window):
+    main_window.apply_language("ar")
+    when = main_window.header_when.text()
+    assert "،" in when and "2024," not in when, when
+    readiness = main_window.tab_widgets["readiness"]
+    assert "2024،" in readiness.headline.text() and "2024," not in readiness.headline.text()
