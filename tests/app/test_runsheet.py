@@ -183,7 +183,11 @@ def test_master_has_schedule_roster_props_tasks_problems_and_no_personal_data(de
     assert "☐ Coffin marked PRIVACY 1 prêt Crow, Heron 09:45, 10:00, 10:25, 11:10" in props
     assert "PERSONNE" in props.split("Wreath", 1)[1][:80]
     assert "Brief the pallbearers" in flat_text and "Rent the hearse" not in flat_text
-    assert "Encore à régler" in flat_text and "personne ne le porte" in flat_text
+    assert (
+        "Encore à régler" in flat_text
+        and "accessoire nécessaire à" in flat_text
+        and "que personne ne porte" in flat_text
+    )
     assert "Ne pas photographier (flouter les visages) Finch, Raven" in flat_text
     leaked = [s for s in personal_data_of_demo() if s in flat_text]
     assert not leaked

@@ -146,3 +146,24 @@ def test_a_big_role_short_of_people_reads_its_numbers_grouped(demo_store, demo_i
     assert lines(demo_store, demo_id, kinds=("role-short",)) == [
         "role-short: Pallbearer — 4 von 1.500 zugewiesen"
     ]
+
+
+@pytest.mark.parametrize(
+    "lang, expected",
+    [
+        ("fr", "— accessoire nécessaire à 10:20 («\u00a0Wreath laid on the coffin\u00a0»), que"),
+        ("de", "— Requisite für 10:20 („Wreath laid on the coffin“), die niemand trägt"),
+        ("es", "— material necesario a las 10:20 («Wreath laid on the coffin»), que nadie lleva"),
+        ("it", "— oggetto che serve alle 10:20 («Wreath laid on the coffin»), che nessuno porta"),
+        ("pt", "— objeto necessário às 10:20 (“Wreath laid on the coffin”), que ninguém carrega"),
+    ],
+)
+def test_a_prop_nobody_carries_reads_right_whatever_its_gender(demo_store, demo_id, lang, expected):
+    """ "Couronne … est nécessaire … et personne ne le porte" took the prop's name as the noun of
+    the sentence, so a feminine prop (une couronne, una corona) read wrong; the word for "prop"
+    carries the agreement now."""
+    from tests.app.test_readiness import lines
+
+    i18n.set_ui_language(lang)
+    found = lines(demo_store, demo_id, kinds=("prop-uncarried",))
+    assert len(found) == 1 and expected in found[0], found

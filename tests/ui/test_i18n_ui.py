@@ -152,3 +152,18 @@ def test_the_new_button_under_the_actions_list_agrees_with_action(main_window, l
     main_window.apply_language(lang)
     button = main_window.actions_panel.new_button
     assert button.text().replace("&", "") == expected
+
+
+@pytest.mark.parametrize(
+    "lang, start, middle",
+    [
+        ("de", "Bis Dienstag, 28. Mai 2024, 09:30 noch ", " Punkte zu beheben"),
+        ("es", "", " cosas por resolver para el martes, 28 de mayo"),
+    ],
+)
+def test_the_readiness_headline_reads_naturally(main_window, lang, start, middle):
+    """German put the date inside "5 Punkte vor …, 09:30 zu beheben"; Spanish said "antes de
+    martes" (without its article)."""
+    main_window.apply_language(lang)
+    headline = main_window.tab_widgets["readiness"].headline.text()
+    assert headline.startswith(start) and middle in headline, headline
