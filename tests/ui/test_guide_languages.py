@@ -24,8 +24,10 @@ def plain(text: str) -> str:
     return " ".join(text.split())
 
 
-def menu_paths(window) -> set[str]:
-    found: set[str] = set()
+def menu_paths(window) -> list[str]:
+    """Every menu item as "Menu → Submenu → Item", in the window's order (the same order in
+    every language, so one index is one item)."""
+    found: list[str] = []
 
     def walk(menu, trail: list[str]) -> None:
         for action in menu.actions():
@@ -34,7 +36,7 @@ def menu_paths(window) -> set[str]:
             if action.menu() is not None:
                 walk(action.menu(), [*trail, plain(action.menu().title())])
             else:
-                found.add(" → ".join([*trail, plain(action.text())]))
+                found.append(" → ".join([*trail, plain(action.text())]))
 
     for top in window.menuBar().actions():
         walk(top.menu(), [plain(top.menu().title())])
@@ -55,7 +57,7 @@ def guide(lang: str) -> str:
 @pytest.mark.parametrize("lang", LANGS)
 def test_the_guide_names_the_menus_tabs_and_buttons_of_its_language(main_window, lang):
     main_window.apply_language(lang)
-    menus = menu_paths(main_window)
+    menus = set(menu_paths(main_window))
     html = guide(lang)
     paths = [b for b in bold(html, ui=False) + bold(html, ui=True) if "→" in b]
     assert paths, lang

@@ -300,7 +300,7 @@ class OverviewTab(ActionTab):
         self.empty.setText(
             _(
                 "No action selected.\nChoose one in the list, or create one with Action → New "
-                "(Ctrl+N)."
+                "action… (Ctrl+N)."
             )
         )
         self.contacts.retranslate()
