@@ -12,6 +12,7 @@ Schedule tab binds them). Read-only: bars can be selected, not moved.
 
 from __future__ import annotations
 
+import unicodedata
 from datetime import datetime, timedelta
 
 from PySide6.QtCore import QEvent, QRectF, QSize, Qt, Signal
@@ -34,6 +35,18 @@ from ui.tabs.timeline_paint import paint_ghosts
 
 LANE_PAD = 6
 AXIS_TICKS = (5, 10, 15, 30, 60, 120, 180, 360)  # minutes between labels
+
+
+def reads_rtl(text: str) -> bool:
+    """Whether ``text`` reads right to left: its first strong letter (Arabic, Hebrew) does, or
+    it has none (a time such as "9:30 ص" takes the window's direction)."""
+    for char in text:
+        kind = unicodedata.bidirectional(char)
+        if kind in ("R", "AL"):
+            return True
+        if kind == "L":
+            return False
+    return True
 
 
 class TimelineView(QWidget):
@@ -141,6 +154,40 @@ class TimelineView(QWidget):
             last = first + timedelta(minutes=30)
         return first, last
 
+    # --- right to left ----------------------------------------------------------------------------
+    # The timeline works in its own coordinates, where time runs to the right; a right-to-left
+    # window (Arabic) draws them mirrored, so time runs to the left like the table above it and
+    # the lane labels stand at the right. Pointer positions come in through ``_lx``.
+    def _rtl(self) -> bool:
+        return self.layoutDirection() == Qt.LayoutDirection.RightToLeft
+
+    def _lx(self, x: float) -> float:
+        """A pointer's x on screen, in the timeline's own coordinates."""
+        return self.width() - x if self._rtl() else x
+
+    def _on_screen(self, rect: QRectF) -> QRectF:
+        if not self._rtl():
+            return QRectF(rect)
+        return QRectF(self.width() - rect.right(), rect.top(), rect.width(), rect.height())
+
+    def draw_text(self, p: QPainter, rect: QRectF, flags, text: str) -> None:
+        """``text`` in ``rect`` (the timeline's coordinates), never drawn mirrored: in a
+        right-to-left window it starts at the right of its mirrored place."""
+        if not self._rtl():
+            p.drawText(rect, flags, text)
+            return
+        if flags & Qt.AlignmentFlag.AlignLeft:
+            flags = (flags & ~Qt.AlignmentFlag.AlignLeft) | Qt.AlignmentFlag.AlignRight
+            flags |= Qt.AlignmentFlag.AlignAbsolute
+        p.save()
+        p.resetTransform()
+        # a Latin title keeps its "…" at its own end ("Pack up and dis…", not "…Pack up and dis")
+        p.setLayoutDirection(
+            Qt.LayoutDirection.RightToLeft if reads_rtl(text) else Qt.LayoutDirection.LeftToRight
+        )
+        p.drawText(self._on_screen(rect), flags, text)
+        p.restore()
+
     # --- painting -------------------------------------------------------------------------------
     def paintEvent(self, event) -> None:  # noqa: N802
         p = QPainter(self)
@@ -170,6 +217,10 @@ class TimelineView(QWidget):
         def x_of(t: datetime) -> float:
             return left + (right - left) * (t - first).total_seconds() / total
 
+        if self._rtl():
+            p.translate(self.width(), 0)
+            p.scale(-1, 1)
+
         text = pal.color(QPalette.ColorRole.Text)
         grid = pal.color(QPalette.ColorRole.Mid)
         for i, lane in enumerate(self.lanes):
@@ -179,7 +230,8 @@ class TimelineView(QWidget):
                     QRectF(0, y, self.width(), lane_h), pal.color(QPalette.ColorRole.AlternateBase)
                 )
             p.setPen(text)
-            p.drawText(
+            self.draw_text(
+                p,
                 QRectF(LANE_PAD, y, label_w - 2 * LANE_PAD, lane_h),
                 Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft,
                 lane.label,
@@ -202,7 +254,8 @@ class TimelineView(QWidget):
             p.setPen(text)
             label = fmt_time(tick, self.tz)
             w = fm.horizontalAdvance(label)
-            p.drawText(
+            self.draw_text(
+                p,
                 QRectF(x - w / 2 - 2, axis_y + 2, w + 4, fm.height() + 4),
                 Qt.AlignmentFlag.AlignCenter,
                 label,
@@ -241,7 +294,8 @@ class TimelineView(QWidget):
                 label = f"⚠ {row.title}" if row.clashes else row.title
                 if rect.width() > fm.horizontalAdvance("…") + 8:
                     p.setPen(text if row.id in proposed else on_fill)  # a faded bar: plain text
-                    p.drawText(
+                    self.draw_text(
+                        p,
                         rect.adjusted(4, 0, -4, 0),
                         Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft,
                         fm.elidedText(label, Qt.TextElideMode.ElideRight, int(rect.width() - 8)),
@@ -256,11 +310,13 @@ class TimelineView(QWidget):
 
     # --- interaction ----------------------------------------------------------------------------
     def block_rect(self, cue_id: int | None) -> QRectF | None:
-        """Where the cue's first bar was last drawn (None: not drawn)."""
-        return next((rect for rect, cid in self._blocks if cid == cue_id), None)
+        """Where on screen the cue's first bar was last drawn (None: not drawn)."""
+        rect = next((rect for rect, cid in self._blocks if cid == cue_id), None)
+        return None if rect is None else self._on_screen(rect)
 
     def block_at(self, x: float, y: float) -> int | None:
-        hit = self._hit(x, y)
+        """The cue whose bar is at (``x``, ``y``) on screen."""
+        hit = self._hit(self._lx(x), y)
         return None if hit is None else hit[0]
 
     def _hit(self, x: float, y: float) -> tuple[int, str] | None:
@@ -300,7 +356,7 @@ class TimelineView(QWidget):
     def event(self, event) -> bool:
         """Over a bar, the tooltip names the cue, its times and what it follows."""
         if event.type() == QEvent.Type.ToolTip and self.drag is None:
-            hit = self._hit(event.pos().x(), event.pos().y())
+            hit = self._hit(self._lx(event.pos().x()), event.pos().y())
             row = next((r for r in self.rows if hit and r.id == hit[0]), None)
             if row is not None:
                 QToolTip.showText(event.globalPos(), self._bar_tip(row), self)
@@ -326,7 +382,7 @@ class TimelineView(QWidget):
         self.cue_clicked.emit(cue_id)
 
     def mousePressEvent(self, event) -> None:  # noqa: N802
-        x, y = event.position().x(), event.position().y()
+        x, y = self._lx(event.position().x()), event.position().y()
         hit = self._hit(x, y)
         if hit is not None:
             self._pick(hit[0])
@@ -347,7 +403,7 @@ class TimelineView(QWidget):
             self.setCursor(Qt.CursorShape.ClosedHandCursor)
 
     def mouseMoveEvent(self, event) -> None:  # noqa: N802
-        x, y = event.position().x(), event.position().y()
+        x, y = self._lx(event.position().x()), event.position().y()
         if self.drag is None:
             self._cursor_for(self._hit(x, y))
             super().mouseMoveEvent(event)
@@ -377,7 +433,7 @@ class TimelineView(QWidget):
         if drag is None:
             super().mouseReleaseEvent(event)
             return
-        x = event.position().x()
+        x = self._lx(event.position().x())
         if x != drag.last_x:  # let go elsewhere than the last move: that place counts
             drag.follow(
                 x,
@@ -453,9 +509,12 @@ class TimelineView(QWidget):
         if key in moves and self.rows:
             ids = [r.id for r in self.rows]
             pos = ids.index(self.selected) if self.selected in ids else -1
+            back, on = Qt.Key.Key_Left, Qt.Key.Key_Right
+            if self._rtl():  # time runs to the left: the next cue is the one on the left
+                back, on = on, back
             pos = {
-                Qt.Key.Key_Left: max(pos - 1, 0),
-                Qt.Key.Key_Right: min(pos + 1, len(ids) - 1),
+                back: max(pos - 1, 0),
+                on: min(pos + 1, len(ids) - 1),
                 Qt.Key.Key_Home: 0,
                 Qt.Key.Key_End: len(ids) - 1,
             }[key]

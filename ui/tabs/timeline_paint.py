@@ -40,7 +40,8 @@ def paint_ghosts(
         p.drawRoundedRect(ghost, 3, 3)
         if ghost.width() > fm.horizontalAdvance("…") + 8:
             p.setPen(text if refused else on_fill)
-            p.drawText(
+            widget.draw_text(
+                p,
                 ghost.adjusted(4, 0, -4, 0),
                 Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft,
                 fm.elidedText(row.title, Qt.TextElideMode.ElideRight, int(ghost.width() - 8)),
@@ -72,4 +73,4 @@ def _paint_tag(
     p.setBrush(pal.color(QPalette.ColorRole.ToolTipBase))
     p.drawRoundedRect(tag, 3, 3)
     p.setPen(pal.color(QPalette.ColorRole.ToolTipText))
-    p.drawText(tag, Qt.AlignmentFlag.AlignCenter, text)
+    widget.draw_text(p, tag, Qt.AlignmentFlag.AlignCenter, text)
