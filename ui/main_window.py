@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.i18n import _
+from app.i18n import _, ui
 from ui import settings_store, style
 from ui import window_files as files
 from ui import window_menus as menus
@@ -232,7 +232,7 @@ class MainWindow(QMainWindow):
                 "Purge due: {n} person past their retention date…",
                 "Purge due: {n} people past their retention date…",
                 n,
-            ).format(n=n)
+            ).format(n=ui().number(n))
             self.purge_button.setText(text)
             self.purge_button.setAccessibleName(text)
 
@@ -556,10 +556,10 @@ class MainWindow(QMainWindow):
         parts = [
             _("All changes saved"),
             ngettext("{n} participant", "{n} participants", data["participants"]).format(
-                n=data["participants"]
+                n=ui().number(data["participants"])
             ),
-            ngettext("{n} cue", "{n} cues", data["cues"]).format(n=data["cues"]),
-            ngettext("{n} prop", "{n} props", data["props"]).format(n=data["props"]),
+            ngettext("{n} cue", "{n} cues", data["cues"]).format(n=ui().number(data["cues"])),
+            ngettext("{n} prop", "{n} props", data["props"]).format(n=ui().number(data["props"])),
         ]
         self.status_left.setText(" · ".join(parts))
         self.status_right.setText(f"{ui_language()} · {data['timezone']}")

@@ -9,7 +9,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QCheckBox, QComboBox, QLineEdit, QListWidget, QListWidgetItem, QWidget
 
-from app.i18n import _, ngettext, pgettext
+from app.i18n import _, ngettext, pgettext, ui
 from app.services import views
 from ui.dialogs.form import FormDialog
 from ui.tabs._common import update_changed, wall_clock_instant
@@ -114,7 +114,7 @@ class AssignDialog(FormDialog):
             more = QListWidgetItem(
                 ngettext(
                     "… {n} more: type more of the alias", "… {n} more: type more of the alias", rest
-                ).format(n=rest)
+                ).format(n=ui().number(rest))
             )
             more.setFlags(Qt.ItemFlag.NoItemFlags)
             self.matches.addItem(more)

@@ -228,7 +228,7 @@ class CalendarExportDialog(QDialog):
             )
         else:
             text = ngettext("Saved {n} calendar: {name}.", "Saved {n} calendars: {name}.", n)
-        self.status.setText(text.format(n=n, name=Path(target).name))
+        self.status.setText(text.format(n=ui().number(n), name=Path(target).name))
         self.status.setToolTip(target)
         from ui.saved_notice import announce_saved
 
@@ -412,21 +412,21 @@ class CalendarImportDialog(QDialog):
             self.import_button.setText(_("&Import"))
             return
         self.import_button.setText(
-            ngettext("&Import {n} event", "&Import {n} events", n).format(n=n)
+            ngettext("&Import {n} event", "&Import {n} events", n).format(n=ui().number(n))
         )
         events = self.preview.events
         text = ngettext("{n} event in the file", "{n} events in the file", len(events)).format(
-            n=len(events)
+            n=ui().number(len(events))
         )
         new, update, same = (sum(1 for e in events if e.status == s) for s in STATUSES)
         # Translators: "3 new, 1 updated, 0 unchanged." (each part is counted apart)
         text += ": " + _("{new}, {updated}, {unchanged}.").format(
-            new=npgettext("calendar import", "{n} new", "{n} new", new).format(n=new),
+            new=npgettext("calendar import", "{n} new", "{n} new", new).format(n=ui().number(new)),
             updated=npgettext("calendar import", "{n} updated", "{n} updated", update).format(
-                n=update
+                n=ui().number(update)
             ),
             unchanged=npgettext("calendar import", "{n} unchanged", "{n} unchanged", same).format(
-                n=same
+                n=ui().number(same)
             ),
         )
         if self.preview.outside:
@@ -434,7 +434,7 @@ class CalendarImportDialog(QDialog):
                 "{n} is outside the action's window.",
                 "{n} are outside the action's window.",
                 self.preview.outside,
-            ).format(n=self.preview.outside)
+            ).format(n=ui().number(self.preview.outside))
         self.summary.setText(text)
 
     def do_import(self) -> None:

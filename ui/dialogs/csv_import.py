@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 
 from app.domain.errors import DomainError
 from app.domain.timeutil import zone
-from app.i18n import _, ngettext
+from app.i18n import _, ngettext, ui
 from app.services import people_csv, people_ops, views
 from ui.context import EditFailed
 from ui.file_dialogs import open_file_name
@@ -124,7 +124,7 @@ class CsvImportDialog(QDialog):
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
         good = len(self.preview.good)
         self.import_button = self.buttons.addButton(
-            ngettext("&Import {n} row", "&Import {n} rows", good).format(n=good),
+            ngettext("&Import {n} row", "&Import {n} rows", good).format(n=ui().number(good)),
             QDialogButtonBox.ButtonRole.AcceptRole,
         )
         self.import_button.setObjectName("do_import")
@@ -145,13 +145,13 @@ class CsvImportDialog(QDialog):
         if self.preview.problems:
             return _("This file cannot be imported: fix its header (see the problems below).")
         text = ngettext("{n} row is ready to import.", "{n} rows are ready to import.", good)
-        text = text.format(n=good)
+        text = text.format(n=ui().number(good))
         if bad:
             text += " " + ngettext(
                 "{n} row has problems and will be skipped.",
                 "{n} rows have problems and will be skipped.",
                 bad,
-            ).format(n=bad)
+            ).format(n=ui().number(bad))
         return text
 
     def do_import(self) -> None:
@@ -163,7 +163,9 @@ class CsvImportDialog(QDialog):
         good = len(self.preview.good)
         try:
             self.result_ = self.ctx.run_op(
-                ngettext("Import {n} participant", "Import {n} participants", good).format(n=good),
+                ngettext("Import {n} participant", "Import {n} participants", good).format(
+                    n=ui().number(good)
+                ),
                 op,
             )
         except EditFailed as exc:

@@ -83,7 +83,7 @@ def window_text(info) -> tuple[str, str]:
         text = _("Declare now: {authority} must receive it by {last}.").format(
             authority=authority, last=day(last)
         )
-    text += " " + ngettext("{n} day left.", "{n} days left.", left).format(n=left)
+    text += " " + ngettext("{n} day left.", "{n} days left.", left).format(n=ui().number(left))
     return text, "warning"
 
 

@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.i18n import N_, _, ngettext
+from app.i18n import N_, _, ngettext, ui
 from app.services import views
 from app.services.changes import Change
 from ui.context import EditFailed
@@ -238,10 +238,12 @@ class DirectoryDialog(QDialog):
     def _show_count(self, shown: int, text: str) -> None:
         total = len(self.rows)
         if text.strip():
-            self.count.setText(_("{n} of {total}").format(n=shown, total=total))
+            self.count.setText(
+                _("{n} of {total}").format(n=ui().number(shown), total=ui().number(total))
+            )
         else:
             self.count.setText(
-                ngettext("{n} participant", "{n} participants", total).format(n=total)
+                ngettext("{n} participant", "{n} participants", total).format(n=ui().number(total))
             )
         self.table.set_empty_text(
             _("Nobody’s alias contains “{text}” — click New to add them").format(text=text.strip())

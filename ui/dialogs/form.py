@@ -278,7 +278,7 @@ class CheckList(QListWidget):
         labels = self.checked_labels()
         if labels:
             text = ngettext("Ticked: {names}", "Ticked ({n}): {names}", len(labels)).format(
-                n=len(labels), names=ui().join(labels)
+                n=ui().number(len(labels)), names=ui().join(labels)
             )
         else:
             text = _("None ticked")

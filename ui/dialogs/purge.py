@@ -149,7 +149,7 @@ class PurgeDialog(QDialog):
                     "{n} person will lose their personal data:",
                     "{n} people will lose their personal data:",
                     n,
-                ).format(n=n)
+                ).format(n=ui().number(n))
                 if n
                 else _("Nobody to purge.")
             )
@@ -194,7 +194,7 @@ class PurgeDialog(QDialog):
             "Purged {n} person. Backups made before still hold their data.",
             "Purged {n} people. Backups made before still hold their data.",
             n,
-        ).format(n=n)
+        ).format(n=ui().number(n))
         if not result.erased:
             text += " " + _(
                 "Another program has the database open: the erased values may stay in its "
@@ -231,7 +231,7 @@ def remind_if_due(parent: QWidget | None, ctx) -> bool:
             "{n} person is past their retention date: their personal data should be purged.",
             "{n} people are past their retention date: their personal data should be purged.",
             n,
-        ).format(n=n)
+        ).format(n=ui().number(n))
     )
     review = box.addButton(_("Review…"), QMessageBox.ButtonRole.AcceptRole)
     review.setObjectName("review_button")

@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.domain.errors import CortegeError
-from app.i18n import _, ngettext
+from app.i18n import _, ngettext, ui
 from app.services.pack import pack_plan
 
 
@@ -44,8 +44,6 @@ class VolunteerPackDialog(QDialog):
         intro.setWordWrap(True)
         self.drafts = QListWidget()
         self.drafts.setObjectName("pack_drafts")
-        from app.i18n import ui
-
         for draft in self.plan.drafts:
             lang = ui().language_name(draft.sheet.header.lang.split("_")[0])
             self.drafts.addItem(f"{draft.alias} — {lang}")
@@ -58,7 +56,7 @@ class VolunteerPackDialog(QDialog):
         drafts_label = QLabel(
             ngettext(
                 "{n} person gets a draft:", "{n} people get a draft:", len(self.plan.drafts)
-            ).format(n=len(self.plan.drafts))
+            ).format(n=ui().number(len(self.plan.drafts)))
         )
         drafts_label.setBuddy(self.drafts)
         if self.plan.unreachable:
@@ -68,7 +66,7 @@ class VolunteerPackDialog(QDialog):
                 "{n} people have no draft — reach them another way (Copy message on the People "
                 "tab):",
                 len(self.plan.unreachable),
-            ).format(n=len(self.plan.unreachable))
+            ).format(n=ui().number(len(self.plan.unreachable)))
         else:
             others = _("Everybody with a part in the action gets a draft.")
         others_label = QLabel(others)
@@ -142,7 +140,7 @@ class VolunteerPackDialog(QDialog):
                     "{n} drafts written in {folder}, with {mbox} and summary.txt.",
                     len(result.drafts),
                 ).format(
-                    n=len(result.drafts),
+                    n=ui().number(len(result.drafts)),
                     folder=folder,
                     mbox=result.mbox.name if result.mbox else "",
                 )

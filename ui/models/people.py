@@ -7,7 +7,7 @@ from enum import IntEnum
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QBrush, QGuiApplication
 
-from app.i18n import _, ngettext
+from app.i18n import _, ngettext, ui
 from app.services.views import AssignmentRow, DirectoryRow, RoleRow
 from ui.models.base import RowTableModel
 from ui.tabs._common import error_color, fmt_date, fmt_time
@@ -40,14 +40,18 @@ class RoleModel(RowTableModel):
                 return str(row.needed)
             if column == RoleCol.ASSIGNED:
                 if short:
-                    return _("⚠ {n} of {needed}").format(n=row.assigned, needed=row.needed)
+                    return _("⚠ {n} of {needed}").format(
+                        n=ui().number(row.assigned), needed=ui().number(row.needed)
+                    )
                 return str(row.assigned)
             if column == RoleCol.INSTRUCTIONS:
                 return " ".join(row.instructions.split())
         if role == Qt.ItemDataRole.ToolTipRole:
             if column == RoleCol.ASSIGNED and short:
                 short_by = row.needed - row.assigned
-                return ngettext("{n} more needed", "{n} more needed", short_by).format(n=short_by)
+                return ngettext("{n} more needed", "{n} more needed", short_by).format(
+                    n=ui().number(short_by)
+                )
             if column == RoleCol.INSTRUCTIONS and row.instructions:
                 return row.instructions
         if role == Qt.ItemDataRole.ForegroundRole and column == RoleCol.ASSIGNED and short:

@@ -8,7 +8,7 @@ from collections.abc import Callable
 from PySide6.QtWidgets import QComboBox
 
 from app.domain.enums import PropStatus
-from app.i18n import N_, _, ngettext
+from app.i18n import N_, _, ngettext, ui
 from app.services import bulk_ops, views
 from app.services.readiness import status_label
 from ui.tabs.bulk_tools import BulkDialog, SelectionTools
@@ -60,7 +60,7 @@ def _count_text(rows, one: str, many: str, **fields) -> str:
     if len(rows) == 1:
         name = rows[0].name if hasattr(rows[0], "name") else rows[0].title
         return one.format(name=name, **fields)
-    return many.format(n=len(rows), **fields)
+    return many.format(n=ui().number(len(rows)), **fields)
 
 
 class PropsBulk:
@@ -89,9 +89,9 @@ class PropsBulk:
                 "Delete the {n} selected prop? Edit → Undo brings it back.",
                 "Delete the {n} selected props? Edit → Undo brings them all back in one step.",
                 n,
-            ).format(n=n),
+            ).format(n=ui().number(n)),
             title=_("Delete props"),
-            text=ngettext("Delete {n} prop", "Delete {n} props", n).format(n=n),
+            text=ngettext("Delete {n} prop", "Delete {n} props", n).format(n=ui().number(n)),
         )
 
     def set_status(self, status: str) -> bool:
@@ -155,7 +155,7 @@ class PropsBulk:
                 ngettext("A carrier for {n} prop", "A carrier for {n} props", n)
                 if carries
                 else ngettext("Remove a carrier of {n} prop", "Remove a carrier of {n} props", n)
-            ).format(n=n),
+            ).format(n=ui().number(n)),
             name="bulk_carrier",
             label=_("&Person:"),
             choices=choices,
@@ -191,9 +191,9 @@ class TasksBulk:
                 "Delete the {n} selected task? Edit → Undo brings it back.",
                 "Delete the {n} selected tasks? Edit → Undo brings them all back in one step.",
                 n,
-            ).format(n=n),
+            ).format(n=ui().number(n)),
             title=_("Delete tasks"),
-            text=ngettext("Delete {n} task", "Delete {n} tasks", n).format(n=n),
+            text=ngettext("Delete {n} task", "Delete {n} tasks", n).format(n=ui().number(n)),
         )
 
     def set_done(self, done: bool) -> bool:
@@ -247,7 +247,9 @@ class TasksBulk:
         shared = {r.assignee_id for r in rows}
         dialog = PickDialog(
             tab,
-            title=ngettext("Assignee of {n} task", "Assignee of {n} tasks", n).format(n=n),
+            title=ngettext("Assignee of {n} task", "Assignee of {n} tasks", n).format(
+                n=ui().number(n)
+            ),
             name="bulk_assignee",
             label=_("&Assignee:"),
             choices=choices,

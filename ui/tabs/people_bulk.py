@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QCheckBox, QComboBox
 
-from app.i18n import _, ngettext
+from app.i18n import _, ngettext, ui
 from app.services import bulk_ops
 from ui.tabs._common import wall_clock_instant
 from ui.tabs._timeinput import WallClockEdit
@@ -18,7 +18,7 @@ def call_time_text(aliases: list[str]) -> str:
         return _("Set the call time of {alias}").format(alias=aliases[0])
     n = len(aliases)
     return ngettext("Set the call time of {n} person", "Set the call time of {n} people", n).format(
-        n=n
+        n=ui().number(n)
     )
 
 
@@ -28,7 +28,7 @@ def role_text(aliases: list[str], role: str) -> str:
     n = len(aliases)
     return ngettext(
         "Move {n} person to the role {role}", "Move {n} people to the role {role}", n
-    ).format(n=n, role=role)
+    ).format(n=ui().number(n), role=role)
 
 
 def _aliases(rows) -> list[str]:
@@ -44,7 +44,9 @@ class CallTimeDialog(BulkDialog):
         n = len(_aliases(rows))
         super().__init__(
             tab,
-            title=ngettext("Call time of {n} person", "Call time of {n} people", n).format(n=n),
+            title=ngettext("Call time of {n} person", "Call time of {n} people", n).format(
+                n=ui().number(n)
+            ),
             name="bulk_call_time",
         )
         self.tools, self.rows, self.tz = tools, rows, tab.tz
@@ -85,7 +87,7 @@ class RoleDialog(BulkDialog):
         n = len(_aliases(self.rows))
         super().__init__(
             tab,
-            title=ngettext("Role of {n} person", "Role of {n} people", n).format(n=n),
+            title=ngettext("Role of {n} person", "Role of {n} people", n).format(n=ui().number(n)),
             name="bulk_role",
         )
         self.tools = tools
@@ -142,9 +144,11 @@ class PeopleBulk:
                 "Remove the {n} selected assignments from this action? The people stay in the "
                 "directory; Edit → Undo puts them all back in one step.",
                 n,
-            ).format(n=n),
+            ).format(n=ui().number(n)),
             title=_("Remove people"),
-            text=ngettext("Remove {n} assignment", "Remove {n} assignments", n).format(n=n),
+            text=ngettext("Remove {n} assignment", "Remove {n} assignments", n).format(
+                n=ui().number(n)
+            ),
         )
 
     def retranslate(self) -> None:

@@ -11,7 +11,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import QAbstractItemView
 
-from app.i18n import _, ngettext
+from app.i18n import _, ngettext, ui
 from app.services import assignment_marks
 from app.services.pack import messages_for
 from ui.tabs._common import EditFailed, set_button_text, show_error
@@ -153,4 +153,4 @@ def _undo_text(flag: str, value: bool, aliases: list[str]) -> str:
             n,
         ),
     }[(flag, value)]
-    return many.format(n=n)
+    return many.format(n=ui().number(n))

@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.domain.errors import CortegeError
-from app.i18n import _, ngettext, pgettext
+from app.i18n import _, ngettext, pgettext, ui
 from ui import style
 from ui.context import EditFailed
 from ui.file_dialogs import open_file_name
@@ -153,10 +153,10 @@ class CsvImportDialog(QDialog):
         self.summary.setWordWrap(True)
         self.summary.setText(
             ngettext("{n} contact can be imported", "{n} contacts can be imported", good).format(
-                n=good
+                n=ui().number(good)
             )
             + " · "
-            + ngettext("{n} row refused", "{n} rows refused", bad).format(n=bad)
+            + ngettext("{n} row refused", "{n} rows refused", bad).format(n=ui().number(bad))
         )
         lay.addWidget(self.summary)
         if self.preview.problems:
@@ -192,7 +192,7 @@ class CsvImportDialog(QDialog):
         lay.addWidget(self.table, 1)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel, self)
         self.import_button = buttons.addButton(
-            _("&Import {n}").format(n=good), QDialogButtonBox.ButtonRole.AcceptRole
+            _("&Import {n}").format(n=ui().number(good)), QDialogButtonBox.ButtonRole.AcceptRole
         )
         self.import_button.setObjectName("media_import_button")
         self.import_button.setEnabled(good > 0)

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QLabel, QSpinBox
 
-from app.i18n import _, ngettext, pgettext
+from app.i18n import _, ngettext, pgettext, ui
 from app.services.cue_shift import MAX_SHIFT, shift
 from ui.tabs._common import fmt_minutes
 from ui.tabs.bulk_tools import BulkDialog, SelectionTools
@@ -25,7 +25,7 @@ def shift_text(rows, minutes: int) -> str:
         many = ngettext("Move {n} cue {duration} later", "Move {n} cues {duration} later", n)
     else:
         many = ngettext("Move {n} cue {duration} earlier", "Move {n} cues {duration} earlier", n)
-    return many.format(n=n, duration=duration)
+    return many.format(n=ui().number(n), duration=duration)
 
 
 class ShiftDialog(BulkDialog):
@@ -37,7 +37,7 @@ class ShiftDialog(BulkDialog):
         n = len(self.rows)
         super().__init__(
             tools.tab,
-            title=ngettext("Shift {n} cue", "Shift {n} cues", n).format(n=n),
+            title=ngettext("Shift {n} cue", "Shift {n} cues", n).format(n=ui().number(n)),
             name="bulk_shift",
         )
         self.minutes = self.add_field("minutes", _("&Minutes:"), QSpinBox())
@@ -92,6 +92,6 @@ class ScheduleBulk:
             "Delete the {n} selected cues? The cues chained to them keep their times. "
             "Edit → Undo brings them all back in one step.",
             n,
-        ).format(n=n)
-        text = ngettext("Delete {n} cue", "Delete {n} cues", n).format(n=n)
+        ).format(n=ui().number(n))
+        text = ngettext("Delete {n} cue", "Delete {n} cues", n).format(n=ui().number(n))
         return self.sel.delete(entity="cue", question=question, title=_("Delete cues"), text=text)

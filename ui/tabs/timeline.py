@@ -27,7 +27,7 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QSizePolicy, QToolTip, QWidget
 
-from app.i18n import _, ngettext
+from app.i18n import _, ngettext, ui
 from app.services.views import Choice, ScheduleRow
 from ui.tabs._common import error_color, fmt_minutes, fmt_time, read_only_here
 from ui.tabs.timeline_drag import BarDrag, grab_kind
@@ -111,10 +111,10 @@ class TimelineView(QWidget):
         # Translators: the timeline's overview for a screen reader, "11 cues in 7 lanes from
         # 9:30 AM to 11:30 AM": {cues} is "{n} cue(s)", {lanes} is "{n} lane(s)".
         overview = _("{cues} in {lanes} from {start} to {end}").format(
-            cues=ngettext("{n} cue", "{n} cues", cues).format(n=cues),
+            cues=ngettext("{n} cue", "{n} cues", cues).format(n=ui().number(cues)),
             # Translators: {lanes} of "{cues} in {lanes} from {start} to {end}", in the case
             # that follows "in".
-            lanes=ngettext("{n} lane", "{n} lanes", lanes).format(n=lanes),
+            lanes=ngettext("{n} lane", "{n} lanes", lanes).format(n=ui().number(lanes)),
             start=fmt_time(first, self.tz),
             end=fmt_time(last, self.tz),
         )

@@ -123,5 +123,5 @@ class BarDrag:
         if followers:
             text += " · " + ngettext(
                 "{n} chained cue moves with it", "{n} chained cues move with it", followers
-            ).format(n=followers)
+            ).format(n=ui().number(followers))
         return text + " · " + _("release to apply, Esc to cancel")
