@@ -1,5 +1,5 @@
 """The demo action's words in French, German and Spanish (English lives in demo.py; Italian
-and Portuguese in demo_texts_more.py).
+and Portuguese in demo_texts_more.py; Arabic in demo_texts_ar.py).
 
 Data, not gettext: the demo is a plan the user will edit, written naturally in their language,
 not an interface string. Keys follow demo.py (roles, props, cues by their bundle key); a missing
@@ -8,6 +8,7 @@ language falls back to English. Names of people, places and streets stay as they
 
 from __future__ import annotations
 
+from app.services.demo_texts_ar import AR
 from app.services.demo_texts_more import IT, PT
 
 FR: dict = {
@@ -422,7 +423,7 @@ ES: dict = {
     },
 }
 
-TEXTS: dict[str, dict] = {"fr": FR, "de": DE, "es": ES, "it": IT, "pt": PT}
+TEXTS: dict[str, dict] = {"fr": FR, "de": DE, "es": ES, "it": IT, "pt": PT, "ar": AR}
 
 
 def demo_texts(language: str) -> dict | None:

@@ -1,5 +1,5 @@
-"""The demo is written in the UI language (French, German, Spanish, Italian, Portuguese;
-anything else English):
+"""The demo is written in the UI language (French, German, Spanish, Italian, Portuguese,
+Arabic; anything else English):
 every English sentence of the demo is replaced, and nothing else changes (times, people,
 aliases, counts, photo flags)."""
 
@@ -64,7 +64,7 @@ def _sentences(bundle: dict, *, skip_english_release: bool) -> set[str]:
     return out
 
 
-@pytest.mark.parametrize("lang", ["fr", "de", "es", "it", "pt"])
+@pytest.mark.parametrize("lang", ["fr", "de", "es", "it", "pt", "ar"])
 def test_the_demo_has_no_english_sentence_left(lang):
     english = _sentences(demo_bundle(ON, today=TODAY, language="en"), skip_english_release=False)
     local = demo_bundle(ON, today=TODAY, language=lang)
