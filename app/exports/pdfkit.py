@@ -504,7 +504,8 @@ def content_width(paper: str, *, landscape: bool = False) -> float:
 def cell(text: str | None, style, width: float, *, direction: str | None = "ltr"):
     """A table cell: the plain string when it fits on one line in ``width`` and needs no
     shaping (drawn with the table's FONT, far cheaper than a paragraph), else a wrapping,
-    shaped paragraph, aligned with the table (``direction``, "ltr" by default)."""
+    shaped paragraph, aligned with the table (``direction``, "ltr" by default; None: its
+    text's own, see ``plan_words``)."""
     from reportlab.pdfbase.pdfmetrics import stringWidth
 
     text = text or ""
@@ -515,6 +516,15 @@ def cell(text: str | None, style, width: float, *, direction: str | None = "ltr"
     return para(text, style, direction=direction)
 
 
+def plan_words(document: str) -> str | None:
+    """The direction of a cell holding the plan's own words (a cue's title, a place, names) on a
+    sheet set in ``document``'s direction. A left-to-right sheet sets them all left to right (an
+    Arabic cue title on an English sheet starts at the left like its neighbours); a
+    right-to-left sheet gives each its own (an Arabic title right to left, "زاوية rue de la
+    Roquette" from the right; an English one left to right, its full stop at its end)."""
+    return None if document == "rtl" else "ltr"
+
+
 __all__ = [
     "markup",
     "para",
@@ -523,5 +533,6 @@ __all__ = [
     "text_direction",
     "document_direction",
     "cell",
+    "plan_words",
     "build_pdf",
 ]

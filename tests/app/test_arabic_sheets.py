@@ -111,3 +111,17 @@ def test_the_master_sheets_roster_props_and_tasks_read_from_the_right(cli, demo_
     assert "2024/05/23" in declare and "232024/05/" not in declare, declare
     hearse = next(line for line in master if line.endswith("Hearse ☐"))
     assert hearse.startswith("ص 11:10 ص، 9:45"), hearse
+
+
+def test_an_arabic_plan_reads_from_the_right_in_every_cell(cli, tmp_path):
+    """The demo written in Arabic: a cell of the plan's own words reads right to left from the
+    right edge of its column ("زاوية rue de la Roquette" began at the left, its Latin street
+    first); an English plan's cells stay left to right (the tests above)."""
+    from app import i18n
+
+    db = tmp_path / "ar.sqlite3"
+    i18n.set_ui_language("ar")  # the demo is written in the window's language
+    assert cli("--db", db, "demo").code == 0
+    master = _export(cli, db, tmp_path / "master.pdf")
+    corner = [line for line in master if "rue de la" in line]  # drawn left to right
+    assert corner and "rue de laزاوية" in corner[0] and "زاويةrue" not in corner[0], corner

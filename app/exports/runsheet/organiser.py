@@ -17,6 +17,7 @@ from app.exports.pdfkit import (
     fit_widths,
     nobreak,
     para,
+    plan_words,
     rich,
     styles,
     table_heading,
@@ -76,7 +77,7 @@ def _row(values, widths, bold=(), *, head: bool = False, way: str = "ltr", ours=
     (its labels: "الوقت"); the others hold the plan's words (a name, a title), in their own."""
     out = []
     for i, (v, w) in enumerate(zip(values, widths, strict=True)):
-        side = way if head or i in ours else "ltr"
+        side = way if head or i in ours else plan_words(way)
         value = cell(v, "cell_bold" if i in bold else "cell", w, direction=side)
         if i in bold and not head and isinstance(value, str) and value:
             value = para(value, "cell_bold")  # a plain string takes the table's regular FONT

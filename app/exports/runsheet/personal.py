@@ -24,6 +24,7 @@ from app.exports.pdfkit import (
     indented,
     nobreak,
     para,
+    plan_words,
     rich,
     styles,
     table_heading,
@@ -166,8 +167,8 @@ def compact_schedule(lines, header: Header, width: float, *, bold_mine: bool):
         rows.append(
             [
                 cell(times[r], cue_style, widths[0], direction=doc),  # "9:30 ص" read whole
-                cell(line.title, cue_style, widths[1]),
-                cell(line.place, cue_style, widths[2]),
+                cell(line.title, cue_style, widths[1], direction=plan_words(doc)),
+                cell(line.place, cue_style, widths[2], direction=plan_words(doc)),
             ]
         )
         if bold_mine and line.mine:
