@@ -36,3 +36,28 @@ def test_the_arabic_header_and_readiness_join_date_and_time_with_the_arabic_comm
     assert "،" in when and "2024," not in when, when
     readiness = main_window.tab_widgets["readiness"]
     assert "2024،" in readiness.headline.text() and "2024," not in readiness.headline.text()
+
+
+def test_a_phone_number_reads_the_right_way_round_in_an_arabic_window(main_window):
+    """ "+33 1 40 00 00 00" has no letter: the right-to-left table drew its groups reversed
+    ("00 00 00 40 1 33+"). The text handed to the painter now starts with a left-to-right mark,
+    and only there: the model (and so a copy) holds the number as typed."""
+    from PySide6.QtWidgets import QStyleOptionViewItem, QTableView
+
+    main_window.apply_language("ar")
+    table = main_window.tab_widgets["overview"].findChild(QTableView, "contacts_table")
+    model = table.model()
+    index = next(
+        model.index(r, c)
+        for r in range(model.rowCount())
+        for c in range(model.columnCount())
+        if str(model.index(r, c).data() or "").startswith("+33")
+    )
+    option = QStyleOptionViewItem()
+    option.initFrom(table)
+    table.itemDelegateForIndex(index).initStyleOption(option, index)
+    assert option.text == "\u200e" + index.data()
+    assert not index.data().startswith("\u200e")
+    label = model.index(index.row(), 0)  # a word keeps its own direction, untouched
+    table.itemDelegateForIndex(label).initStyleOption(option, label)
+    assert option.text == label.data()

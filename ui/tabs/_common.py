@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 from app.i18n import N_, _, ui
 from ui.context import EditFailed
 from ui.shortcut_help import describe
+from ui.widgets.bidi_delegate import install as install_bidi
 
 SPACING = 8  # between controls; margins are the style's own
 
@@ -83,6 +84,7 @@ class EmptyTableView(QTableView):
         )
         self.horizontalHeader().setStretchLastSection(True)
         self.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        install_bidi(self)  # a phone number reads the right way round in an Arabic window
 
     def set_empty_text(self, text: str) -> None:
         self._empty_text = text

@@ -25,6 +25,7 @@ from app.i18n import _, pgettext, ui
 from ui import style
 from ui.context import EditFailed
 from ui.tabs._common import button
+from ui.widgets.bidi_delegate import install
 from ui.widgets.datetime_edit import ZonedDateTimeEdit
 from ui.widgets.field_error import FieldError, problem_text
 from ui.widgets.text_edit import CommitTextEdit
@@ -41,6 +42,7 @@ class ListTable(QTableWidget):
         super().__init__(0, len(keys), parent)
         self.keys = keys
         self.setObjectName(name)
+        install(self)  # a contact's phone reads the right way round in an Arabic window
         self.verticalHeader().setVisible(False)
         self.horizontalHeader().setStretchLastSection(True)
         self.setWordWrap(True)

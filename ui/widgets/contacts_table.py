@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 from app.i18n import N_, _
 from ui import style
 from ui.icons import icon
+from ui.widgets.bidi_delegate import install
 from ui.widgets.field_error import FieldError, problem_text
 
 
@@ -119,6 +120,7 @@ class ContactsEditor(QWidget):
         self.action_id: int | None = None
         self.table = QTableView(self)
         self.table.setObjectName("contacts_table")
+        install(self.table)  # its phone numbers read the right way round in an Arabic window
         self.error = FieldError(self.table, self)
         self.model = ContactsModel(ctx, self.error, self)
         self.table.setModel(self.model)

@@ -1,0 +1,34 @@
+"""Table cells that hold only digits and signs, read the right way round in an Arabic window.
+
+A phone number ("+33 1 40 00 00 00") has no letter to tell its direction, so a right-to-left
+view lays it out right to left and its groups come out reversed ("00 00 00 40 1 33+"). This
+delegate draws such a cell left to right, still at the cell's right (a left-to-right mark before
+it, at paint time only: the model, the clipboard and the editor keep the number as typed).
+"""
+
+from __future__ import annotations
+
+import unicodedata
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QStyledItemDelegate
+
+LRM = "\u200e"
+
+
+def has_letters(text: str) -> bool:
+    """Whether ``text`` holds a letter of any script (a strong bidi character)."""
+    return any(unicodedata.bidirectional(char) in ("L", "R", "AL") for char in text)
+
+
+class NumbersLeftToRight(QStyledItemDelegate):
+    def initStyleOption(self, option, index) -> None:  # noqa: N802 - Qt's name
+        super().initStyleOption(option, index)
+        text = option.text
+        if option.direction == Qt.LayoutDirection.RightToLeft and text and not has_letters(text):
+            option.text = LRM + text
+
+
+def install(view) -> None:
+    """Give ``view`` (a table) the delegate, for every column without one of its own."""
+    view.setItemDelegate(NumbersLeftToRight(view))
