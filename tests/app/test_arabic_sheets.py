@@ -125,3 +125,17 @@ def test_an_arabic_plan_reads_from_the_right_in_every_cell(cli, tmp_path):
     master = _export(cli, db, tmp_path / "master.pdf")
     corner = [line for line in master if "rue de la" in line]  # drawn left to right
     assert corner and "rue de laزاوية" in corner[0] and "زاويةrue" not in corner[0], corner
+
+
+def test_the_arabic_release_prints_its_press_phone_the_right_way_round(cli, tmp_path):
+    """The contact line "المكتب الإعلامي · +33 1 00 00 00 00 · media@…" is right to left; the
+    number, with no letter of its own, came out in reversed groups ("00 00 00 00 1 33+")."""
+    from app import i18n
+
+    db, out = tmp_path / "ar.sqlite3", tmp_path / "release.pdf"
+    i18n.set_ui_language("ar")
+    assert cli("--db", db, "demo").code == 0
+    r = cli("--db", db, "export", "press", SLUG, "--lang", "ar", "--format", "pdf", "-o", out)
+    assert r.code == 0, r.err
+    contact = [line for line in seen_lines(out) if "media@" in line]
+    assert contact and "+33 1 00 00 00 00" in contact[0], contact

@@ -15,6 +15,7 @@ from pathlib import Path
 from app.exports.press.document import ReleaseDoc, layout
 from app.exports.press.markdown import to_reportlab, to_text
 from app.exports.press.text import contact_line
+from app.exports.shaping import needs_shaping
 
 FAMILY = "CortegePress"
 _SYSTEM_DEJAVU = Path("/usr/share/fonts/truetype/dejavu")
@@ -111,7 +112,6 @@ def shaped_or(html: str, plain: str, style, *, bold: bool = False):
     from reportlab.platypus import Paragraph
 
     from app.exports import pdfkit
-    from app.exports.shaping import needs_shaping
 
     if needs_shaping(plain):
         return pdfkit.rich([(plain, bold)], style)
@@ -180,7 +180,6 @@ def _story(doc: ReleaseDoc, scale: float, width: float) -> list:
             html = f"<b>{markup(lead)}</b> {html}"
         if not (html or plain):
             continue
-        from app.exports.shaping import needs_shaping
 
         if needs_shaping(plain + lead):
             from app.exports import pdfkit
@@ -224,6 +223,9 @@ def _story(doc: ReleaseDoc, scale: float, width: float) -> list:
         story.append(shaped_or(markup(heading), heading, s["h2"], bold=True))
         for c in lay.contacts:
             line = contact_line(c.label, c.phone, c.email)
+            if c.phone.strip() and needs_shaping(line):  # a right-to-left line (Arabic):
+                # the number keeps its order ("+33 6 …", not "… 6 33+"), isolated left to right
+                line = contact_line(c.label, f"\u2066{c.phone.strip()}\u2069", c.email)
             story.append(shaped_or(markup(line), line, s["small"]))
     return story
 
