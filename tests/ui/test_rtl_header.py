@@ -61,3 +61,40 @@ def test_a_phone_number_reads_the_right_way_round_in_an_arabic_window(main_windo
     label = model.index(index.row(), 0)  # a word keeps its own direction, untouched
     table.itemDelegateForIndex(label).initStyleOption(option, label)
     assert option.text == label.data()
+
+
+def test_a_phone_number_is_typed_left_to_right_in_an_arabic_window(qtbot, main_window):
+    """Editing a key contact's phone (F2) opens an editor that lays the number out left to
+    right (its groups came out reversed while typed); the label's editor stays right to left."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtTest import QTest
+    from PySide6.QtWidgets import QLineEdit, QTableView
+
+    main_window.apply_language("ar")
+    table = main_window.tab_widgets["overview"].findChild(QTableView, "contacts_table")
+    model = table.model()
+    phone = next(
+        model.index(r, c)
+        for r in range(model.rowCount())
+        for c in range(model.columnCount())
+        if str(model.index(r, c).data() or "").startswith("+33")
+    )
+
+    def edit(index) -> QLineEdit:
+        table.setFocus()
+        table.setCurrentIndex(index)
+        QTest.keyClick(table, Qt.Key.Key_F2)  # the keyboard's way to edit a cell
+
+        def shown() -> list[QLineEdit]:
+            return [e for e in table.viewport().findChildren(QLineEdit) if e.isVisible()]
+
+        qtbot.waitUntil(lambda: len(shown()) == 1)
+        return shown()[0]
+
+    editor = edit(phone)
+    assert editor.text() == phone.data()
+    assert editor.layoutDirection() == Qt.LayoutDirection.LeftToRight
+    QTest.keyClick(editor, Qt.Key.Key_Escape)
+    qtbot.waitUntil(lambda: not editor.isVisible())
+    label = edit(model.index(phone.row(), 0))
+    assert label.layoutDirection() == Qt.LayoutDirection.RightToLeft

@@ -36,6 +36,7 @@ from ui.tabs._common import (
     row_layout,
     show_error,
 )
+from ui.widgets.bidi_delegate import left_to_right
 from ui.widgets.typed_date import OptionalDateField
 
 PERSONAL = ("full_name", "phone", "email", "notes", "consent_given_on", "consent_scope")
@@ -62,8 +63,8 @@ class ParticipantDialog(FormDialog):
         self.form.addRow("", self.reveal)
         self.personal: dict[str, QWidget] = {
             "full_name": self.add_field("full_name", _("&Full name:"), QLineEdit()),
-            "phone": self.add_field("phone", _("P&hone:"), QLineEdit()),
-            "email": self.add_field("email", _("&E-mail:"), QLineEdit()),
+            "phone": self.add_field("phone", _("P&hone:"), left_to_right(QLineEdit())),
+            "email": self.add_field("email", _("&E-mail:"), left_to_right(QLineEdit())),
             "notes": self.add_field("notes", _("&Notes:"), QPlainTextEdit()),
             "consent_given_on": self.add_field(
                 "consent_given_on",

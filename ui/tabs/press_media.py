@@ -29,6 +29,7 @@ from ui.context import EditFailed
 from ui.file_dialogs import open_file_name
 from ui.models.base import RowTableModel
 from ui.tabs._common import EmptyTableView, button, row_layout, show_error
+from ui.widgets.bidi_delegate import left_to_right
 from ui.widgets.field_error import FieldError, problem_text
 
 
@@ -97,6 +98,8 @@ class ContactDialog(QDialog):
             box.addWidget(edit)
             box.addWidget(self.errors[name])
             form.addRow(labels[name], box)
+        left_to_right(self.edits["phone"])
+        left_to_right(self.edits["email"])
         self.edits["language"].setPlaceholderText("fr, en…")
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self

@@ -22,11 +22,25 @@ def has_letters(text: str) -> bool:
 
 
 class NumbersLeftToRight(QStyledItemDelegate):
+    def createEditor(self, parent, option, index):  # noqa: N802 - Qt's name
+        editor = super().createEditor(parent, option, index)
+        value = index.data(Qt.ItemDataRole.EditRole)
+        if isinstance(value, str) and value and not has_letters(value):
+            editor.setLayoutDirection(Qt.LayoutDirection.LeftToRight)  # a number, typed as read
+        return editor
+
     def initStyleOption(self, option, index) -> None:  # noqa: N802 - Qt's name
         super().initStyleOption(option, index)
         text = option.text
         if option.direction == Qt.LayoutDirection.RightToLeft and text and not has_letters(text):
             option.text = LRM + text
+
+
+def left_to_right(edit):
+    """``edit`` (a phone or e-mail field) typed and shown left to right in any window: in a
+    right-to-left one a phone number's groups came out reversed while typed."""
+    edit.setLayoutDirection(Qt.LayoutDirection.LeftToRight)
+    return edit
 
 
 def install(view) -> None:
