@@ -11,6 +11,17 @@ from PySide6.QtWidgets import QApplication, QWidget
 from tests.conftest import DEMO_NOW
 
 
+@pytest.fixture(autouse=True)
+def _english_qt_after_each_test():
+    """A test that switched the window to Arabic leaves Qt's application-wide layout direction
+    (and Qt's own translations) behind; the next test starts in English, left to right."""
+    yield
+    if QApplication.instance() is not None:
+        from ui.i18n_qt import apply_language
+
+        apply_language("en")
+
+
 def open_window(qtbot, target, *, now=DEMO_NOW, add_demo: bool = False):
     """A shown MainWindow on ``target`` with the readiness clock fixed at ``now``."""
     from ui.main_window import MainWindow
