@@ -38,21 +38,25 @@ def test_the_arabic_header_and_readiness_join_date_and_time_with_the_arabic_comm
     assert "2024،" in readiness.headline.text() and "2024," not in readiness.headline.text()
 
 
+def _arabic_contacts_phone(window):
+    """The Overview's key-contacts table in an Arabic window, and the cell of a phone number."""
+    from PySide6.QtWidgets import QTableView
+
+    window.apply_language("ar")
+    table = window.tab_widgets["overview"].findChild(QTableView, "contacts_table")
+    model = table.model()
+    cells = (model.index(r, c) for r in range(model.rowCount()) for c in range(model.columnCount()))
+    return table, next(i for i in cells if str(i.data() or "").startswith("+33"))
+
+
 def test_a_phone_number_reads_the_right_way_round_in_an_arabic_window(main_window):
     """ "+33 1 40 00 00 00" has no letter: the right-to-left table drew its groups reversed
     ("00 00 00 40 1 33+"). The text handed to the painter now starts with a left-to-right mark,
     and only there: the model (and so a copy) holds the number as typed."""
-    from PySide6.QtWidgets import QStyleOptionViewItem, QTableView
+    from PySide6.QtWidgets import QStyleOptionViewItem
 
-    main_window.apply_language("ar")
-    table = main_window.tab_widgets["overview"].findChild(QTableView, "contacts_table")
+    table, index = _arabic_contacts_phone(main_window)
     model = table.model()
-    index = next(
-        model.index(r, c)
-        for r in range(model.rowCount())
-        for c in range(model.columnCount())
-        if str(model.index(r, c).data() or "").startswith("+33")
-    )
     option = QStyleOptionViewItem()
     option.initFrom(table)
     table.itemDelegateForIndex(index).initStyleOption(option, index)
@@ -68,17 +72,10 @@ def test_a_phone_number_is_typed_left_to_right_in_an_arabic_window(qtbot, main_w
     right (its groups came out reversed while typed); the label's editor stays right to left."""
     from PySide6.QtCore import Qt
     from PySide6.QtTest import QTest
-    from PySide6.QtWidgets import QLineEdit, QTableView
+    from PySide6.QtWidgets import QLineEdit
 
-    main_window.apply_language("ar")
-    table = main_window.tab_widgets["overview"].findChild(QTableView, "contacts_table")
+    table, phone = _arabic_contacts_phone(main_window)
     model = table.model()
-    phone = next(
-        model.index(r, c)
-        for r in range(model.rowCount())
-        for c in range(model.columnCount())
-        if str(model.index(r, c).data() or "").startswith("+33")
-    )
 
     def edit(index) -> QLineEdit:
         table.setFocus()

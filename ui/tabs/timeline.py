@@ -12,7 +12,6 @@ Schedule tab binds them). Read-only: bars can be selected, not moved.
 
 from __future__ import annotations
 
-import unicodedata
 from datetime import datetime, timedelta
 
 from PySide6.QtCore import QEvent, QRectF, QSize, Qt, Signal
@@ -32,21 +31,10 @@ from app.services.views import Choice, ScheduleRow
 from ui.tabs._common import error_color, fmt_minutes, fmt_time, read_only_here
 from ui.tabs.timeline_drag import BarDrag, grab_kind
 from ui.tabs.timeline_paint import paint_ghosts
+from ui.widgets.bidi_delegate import reads_rtl
 
 LANE_PAD = 6
 AXIS_TICKS = (5, 10, 15, 30, 60, 120, 180, 360)  # minutes between labels
-
-
-def reads_rtl(text: str) -> bool:
-    """Whether ``text`` reads right to left: its first strong letter (Arabic, Hebrew) does, or
-    it has none (a time such as "9:30 ص" takes the window's direction)."""
-    for char in text:
-        kind = unicodedata.bidirectional(char)
-        if kind in ("R", "AL"):
-            return True
-        if kind == "L":
-            return False
-    return True
 
 
 class TimelineView(QWidget):

@@ -16,9 +16,27 @@ from PySide6.QtWidgets import QStyledItemDelegate
 LRM = "\u200e"
 
 
+def first_strong(text: str) -> str | None:
+    """ "ltr" or "rtl" after the first letter of ``text`` (its first strong bidi character),
+    None when it has none (digits and signs: a phone number, "9:30")."""
+    for char in text:
+        kind = unicodedata.bidirectional(char)
+        if kind == "L":
+            return "ltr"
+        if kind in ("R", "AL"):
+            return "rtl"
+    return None
+
+
 def has_letters(text: str) -> bool:
-    """Whether ``text`` holds a letter of any script (a strong bidi character)."""
-    return any(unicodedata.bidirectional(char) in ("L", "R", "AL") for char in text)
+    """Whether ``text`` holds a letter of any script."""
+    return first_strong(text) is not None
+
+
+def reads_rtl(text: str) -> bool:
+    """Whether ``text`` reads right to left: its first letter is Arabic or Hebrew, or it has
+    none (a time such as "9:30 ص" takes the right-to-left window's direction)."""
+    return first_strong(text) != "ltr"
 
 
 class NumbersLeftToRight(QStyledItemDelegate):
