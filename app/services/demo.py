@@ -329,6 +329,7 @@ def _in_language(bundle: dict, texts: dict) -> None:
             language=lang,
             headline=release["headline"],
             subheadline=release["subheadline"],
+            dateline=release["dateline"],  # the city as that language writes it
             body=release["body"],
             quotes=[{"speaker": release["speaker"], "text": release["quote"]}],
             press_contacts=[

@@ -261,6 +261,7 @@ DE: dict = {
     "media_beat": "Bürgerrechte",
     "release": {
         "language": "de",
+        "dateline": "Paris",
         "headline": "Trauerfeier für die Privatsphäre am Père-Lachaise",
         "subheadline": "Aktivisten begraben symbolisch die Privatsphäre – aus Protest gegen "
         "die KI-Videoüberwachung bei den Olympischen Spielen",
@@ -407,6 +408,7 @@ ES: dict = {
     "media_beat": "libertades civiles",
     "release": {
         "language": "es",
+        "dateline": "París",
         "headline": "Funeral por la privacidad en el Père-Lachaise",
         "subheadline": "Activistas entierran simbólicamente la privacidad en protesta contra "
         "la videovigilancia con IA en los Juegos Olímpicos",

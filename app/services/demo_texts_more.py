@@ -124,6 +124,7 @@ IT: dict = {
     "media_beat": "libertà civili",
     "release": {
         "language": "it",
+        "dateline": "Parigi",
         "headline": "Funerale della privacy al Père-Lachaise",
         "subheadline": "Attivisti seppelliscono simbolicamente la privacy per protestare "
         "contro la videosorveglianza con l'IA alle Olimpiadi",
@@ -261,6 +262,7 @@ PT: dict = {
     "media_beat": "liberdades civis",
     "release": {
         "language": "pt",
+        "dateline": "Paris",
         "headline": "Funeral da privacidade no Père-Lachaise",
         "subheadline": "Ativistas enterram simbolicamente a privacidade em protesto contra a "
         "videovigilância com IA nos Jogos Olímpicos",

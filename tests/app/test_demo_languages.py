@@ -122,3 +122,12 @@ def test_the_demo_command_follows_the_ui_language(tmp_path):
         )
         assert proc.returncode == 0, proc.stderr
     assert "Trauerfeier für die Privatsphäre am Père-Lachaise" in proc.stdout
+
+
+@pytest.mark.parametrize(
+    ("lang", "city"),
+    [("ar", "باريس"), ("es", "París"), ("it", "Parigi"), ("de", "Paris"), ("pt", "Paris")],
+)
+def test_the_translated_release_writes_its_dateline_city_in_its_language(lang, city):
+    release = demo_bundle(ON, today=TODAY, language=lang)["press_releases"][1]
+    assert release["language"] == lang and release["dateline"] == city

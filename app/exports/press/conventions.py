@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from zoneinfo import ZoneInfo
 
-from app.i18n import Translator
+from app.i18n import Translator, is_rtl, isolate
 
 NBSP = "\u00a0"
 
@@ -33,6 +33,7 @@ class Convention:
     quote_open: str = "“"
     quote_close: str = "”"
     dash: str = "—"
+    comma: str = ", "  # between the dateline's place and day
 
 
 TABLE: dict[str, Convention] = {
@@ -97,6 +98,7 @@ TABLE: dict[str, Convention] = {
         notes_to_editors="ملاحظات للمحررين",
         quote_open="«",
         quote_close="»",
+        comma="، ",
     ),
 }
 
@@ -191,12 +193,19 @@ def embargo_line(until: datetime | None, *, zone: str, lang: str, country: str =
 
 
 def dateline(place: str, day: date | datetime, *, lang: str, country: str = "") -> str:
-    """'PARIS, 28 May 2024 —' (no place: just the date and the dash)."""
+    """'PARIS, 28 May 2024 —' (no place: just the date and the dash). In a right-to-left
+    language the place is isolated: a Latin "PARIS" would otherwise take the day's digits
+    into its run and print "PARIS, 20" left to right, the day before the city."""
     conv = convention(lang)
     when = format_day(day, lang, country)
-    place = (place or "").strip()
-    head = f"{place.upper()}, {when}" if place else when
+    head = f"{dateline_place(place, lang)}{conv.comma}{when}" if (place or "").strip() else when
     return f"{head} {conv.dash}"
+
+
+def dateline_place(place: str, lang: str) -> str:
+    """The dateline's place in capitals, isolated in a right-to-left release."""
+    name = (place or "").strip().upper()
+    return isolate(name, rtl=True) if name and is_rtl(lang) else name
 
 
 def about_heading(org_name: str, lang: str) -> str:

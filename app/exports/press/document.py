@@ -89,7 +89,7 @@ def layout(doc: ReleaseDoc) -> Layout:
     if day is not None:
         dateline = conv.dateline(doc.dateline, day, lang=lang, country=doc.country)
     elif doc.dateline.strip():
-        dateline = f"{doc.dateline.strip().upper()} {c.dash}"
+        dateline = f"{conv.dateline_place(doc.dateline, lang)} {c.dash}"
     boilerplate = doc.boilerplate.strip() or doc.org_boilerplate.strip()
     contacts = [x for x in doc.contacts if x.label or x.phone or x.email]
     return Layout(

@@ -5,7 +5,8 @@ from __future__ import annotations
 from html import escape as _escape
 
 from app.exports.press.document import ReleaseDoc, layout
-from app.exports.press.markdown import to_html
+from app.exports.press.markdown import to_html, to_text
+from app.exports.shaping import base_direction
 
 _P = "margin:0 0 1em 0;"
 
@@ -57,12 +58,18 @@ def render_body(doc: ReleaseDoc) -> str:
             f"{escape(lay.subheadline)}</p>"
         )
     for i, para in enumerate(lay.paragraphs):
-        lead = ""
+        lead, way = "", "auto"
         if i == 0 and lay.dateline:
+            # the paragraph's own direction, not the dateline's: "dir=auto" would take it from
+            # a Latin city ("PARIS، 20 ديسمبر …") and set an Arabic paragraph left to right
             lead = f"<strong>{escape(lay.dateline)}</strong> "
-        out.append(f'<p dir="auto" style="{_P}">{lead}{to_html(para)}</p>')
+            way = base_direction(f"{to_text(para)} {lay.dateline}")
+        out.append(f'<p dir="{way}" style="{_P}">{lead}{to_html(para)}</p>')
     if not lay.paragraphs and lay.dateline:
-        out.append(f'<p dir="auto" style="{_P}"><strong>{escape(lay.dateline)}</strong></p>')
+        out.append(
+            f'<p dir="{base_direction(lay.dateline)}" style="{_P}">'
+            f"<strong>{escape(lay.dateline)}</strong></p>"
+        )
     for text, speaker in lay.quotes:
         cite = f'<br><span style="font-style:normal;">{escape(speaker)}</span>' if speaker else ""
         out.append(

@@ -161,11 +161,17 @@ def to_reportlab(
 
 def to_text(paragraph: Paragraph) -> str:
     """Plain text: markers removed, links written as ``text (url)``."""
+    return "".join(text for text, _face in to_faces(paragraph))
+
+
+def to_faces(paragraph: Paragraph) -> list[tuple[str, int]]:
+    """``(text, face)`` pieces for the shaped PDF path (face: 1 bold, 2 italic, 3 both), links
+    written as ``text (url)`` as in plain text."""
     parts = []
     for s in paragraph:
+        text = s.text
         if s.href:
             target = s.href[7:] if s.href.lower().startswith("mailto:") else s.href
-            parts.append(s.text if s.text == target else f"{s.text} ({target})")
-        else:
-            parts.append(s.text)
-    return "".join(parts)
+            text = s.text if s.text == target else f"{s.text} ({target})"
+        parts.append((text, int(s.bold) | (2 if s.italic else 0)))
+    return parts

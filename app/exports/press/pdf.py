@@ -13,7 +13,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from app.exports.press.document import ReleaseDoc, layout
-from app.exports.press.markdown import to_reportlab, to_text
+from app.exports.press.markdown import to_faces, to_reportlab, to_text
 from app.exports.press.text import contact_line
 from app.exports.shaping import needs_shaping
 
@@ -106,16 +106,30 @@ def _logo(data: bytes | None, max_h: float, max_w: float):
     return Image(io.BytesIO(data), width=w * ratio, height=h * ratio)
 
 
-def shaped_or(html: str, plain: str, style, *, bold: bool = False):
+def shaped_or(
+    html: str, plain: str, style, *, bold: bool = False, faces=None, direction: str | None = None
+):
     """``plain`` shaped and ordered (``app/exports/pdfkit.py``) when its script needs it, else
-    the paragraph of ``html`` (reportlab markup: bold, italics, links)."""
+    the paragraph of ``html`` (reportlab markup: bold, italics, links). ``faces`` are the
+    ``(text, face)`` pieces of ``plain`` when it has bold or italic words; ``direction`` sets
+    the shaped paragraph's direction (default: its own first strong letter)."""
     from reportlab.platypus import Paragraph
 
     from app.exports import pdfkit
 
     if needs_shaping(plain):
-        return pdfkit.rich([(plain, bold)], style)
+        return pdfkit.rich(faces or [(plain, bold)], style, direction=direction)
     return Paragraph(html, style)
+
+
+def _block(paragraph, style):
+    """A paragraph of the body, the notes or the boilerplate, its bold and italics kept."""
+    from app.exports.fonts import markup
+
+    plain = to_text(paragraph)
+    return shaped_or(
+        to_reportlab(paragraph, escape=markup), plain, style, faces=to_faces(paragraph)
+    )
 
 
 def letterhead(logo_data, org_name: str, style, *, width: float, scale: float) -> list:
@@ -184,8 +198,8 @@ def _story(doc: ReleaseDoc, scale: float, width: float) -> list:
         if needs_shaping(plain + lead):
             from app.exports import pdfkit
 
-            parts = [(f"{lead} ", True)] if lead else []
-            story.append(pdfkit.rich([*parts, (plain, False)], s["body"]))
+            parts = [(f"{lead} ", 1)] if lead else []
+            story.append(pdfkit.rich([*parts, *(to_faces(p) if p else [])], s["body"]))
         else:
             story.append(Paragraph(html, s["body"]))
     # The quote's rule stands on the side the text starts from.
@@ -193,8 +207,9 @@ def _story(doc: ReleaseDoc, scale: float, width: float) -> list:
     rule = "LINEAFTER" if rtl else "LINEBEFORE"
     for text, speaker in lay.quotes:
         inner = [shaped_or(f"<i>{markup(text)}</i>", text, s["quote"])]
-        if speaker:
-            inner.append(shaped_or(markup(speaker), speaker, s["speaker"]))
+        if speaker:  # "— Owl، المتحدثة": the quote's direction, even when the name is Latin
+            way = text_direction(text)
+            inner.append(shaped_or(markup(speaker), speaker, s["speaker"], direction=way))
         box = Table([[inner]], colWidths=[width - 6 * mm], hAlign="LEFT" if rtl else "RIGHT")
         box.setStyle(
             TableStyle(
@@ -210,14 +225,10 @@ def _story(doc: ReleaseDoc, scale: float, width: float) -> list:
     story.append(Paragraph(markup(lay.end_mark), s["end"]))
     if lay.notes:
         story.append(shaped_or(markup(lay.notes_heading), lay.notes_heading, s["h2"], bold=True))
-        story += [
-            shaped_or(to_reportlab(p, escape=markup), to_text(p), s["small"]) for p in lay.notes
-        ]
+        story += [_block(p, s["small"]) for p in lay.notes]
     if lay.about_heading:
         story.append(shaped_or(markup(lay.about_heading), lay.about_heading, s["h2"], bold=True))
-        story += [
-            shaped_or(to_reportlab(p, escape=markup), to_text(p), s["small"]) for p in lay.about
-        ]
+        story += [_block(p, s["small"]) for p in lay.about]
     if lay.contacts:
         heading = lay.contact_heading
         story.append(shaped_or(markup(heading), heading, s["h2"], bold=True))
