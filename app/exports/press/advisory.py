@@ -203,11 +203,11 @@ def plan_sections(action, lang: str, *, org_name: str = "") -> tuple[str, dict[s
         parts.append(action.description)
     what = "\n".join(x.strip() for x in parts if x and x.strip())
     tr = Translator(conv.date_locale(lang, action.country))
-    when = "{day}, {range} ({zone})".format(
-        day=conv.format_day(start, lang, action.country, fmt="full"),
-        range=tr.time_range(start, end),
-        zone=conv.zone_phrase(action.timezone, lang, start),
-    )
+    # the hours on the clock of the photo opportunities below, joined to the day by the
+    # locale's own pattern (Arabic "الثلاثاء، 28 مايو 2024، 9:30 ص–11:30 ص")
+    hours = f"{tr.time(start)}–{tr.time(end)}"
+    day = conv.format_day(start, lang, action.country, fmt="full")
+    when = f"{tr.date_and_time(day, hours)} ({conv.zone_phrase(action.timezone, lang, start)})"
     where = [x.strip() for x in (action.location_name, action.address) if x and x.strip()]
     if action.meeting_point.strip():
         where.append(lab.meeting_point.format(place=action.meeting_point.strip()))
@@ -289,9 +289,12 @@ def render_body(doc: AdvisoryDoc) -> str:
         f'<h1 dir="auto" style="font-size:24px;line-height:1.25;margin:.2em 0 .8em 0;">'
         f"{escape(doc.headline.strip())}</h1>"
     )
+    # every line starts under its label, on the advisory's side, in its own order
+    side = "right" if _dir(doc.language) == "rtl" else "left"
     for label, text in doc.blocks:
         lines = "\n".join(
-            f'<p dir="{line_direction(x, doc.language)}" style="margin:0;">{escape(x)}</p>'
+            f'<p dir="{line_direction(x, doc.language)}" style="margin:0;text-align:{side};">'
+            f"{escape(x)}</p>"
             for x in text.strip().splitlines()
         )
         out.append(

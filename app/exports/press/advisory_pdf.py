@@ -8,11 +8,13 @@ from __future__ import annotations
 
 from app.exports import pdfkit
 from app.exports.press.advisory import AdvisoryDoc, labels, line_direction
+from app.exports.press.html import direction
 from app.exports.press.pdf import ACCENT, _register, letterhead, shaped_or
 
 
 def _story(doc: AdvisoryDoc, scale: float, width: float) -> list:
     from reportlab.lib.colors import HexColor
+    from reportlab.lib.enums import TA_LEFT, TA_RIGHT
     from reportlab.lib.styles import ParagraphStyle
 
     from app.exports.fonts import markup
@@ -20,6 +22,7 @@ def _story(doc: AdvisoryDoc, scale: float, width: float) -> list:
 
     fam = _register()
     bold = f"{fam}-Bold"
+    rtl = direction(doc.language) == "rtl"
 
     def st(name: str, size: float, lead: float, **kw) -> ParagraphStyle:
         font = kw.pop("font", fam)
@@ -32,7 +35,9 @@ def _story(doc: AdvisoryDoc, scale: float, width: float) -> list:
         "kicker": st("kicker", 10, 13, font=bold, textColor=HexColor(ACCENT), spaceAfter=4),
         "headline": st("headline", 20, 24, font=bold, spaceAfter=10),
         "label": st("label", 9.5, 12, font=bold, textColor=HexColor("#555555"), spaceBefore=8),
-        "body": st("body", 11, 15.5),
+        # every line starts under its label, on the advisory's side (a Latin address of an
+        # Arabic advisory at the right), in its own order
+        "body": st("body", 11, 15.5, alignment=TA_RIGHT if rtl else TA_LEFT),
     }
     lab = labels(doc.language)
     story: list = []

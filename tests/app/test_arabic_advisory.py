@@ -1,0 +1,60 @@
+"""The media advisory in Arabic, read as an Arabic newsroom reads it.
+
+A native reader found: "متى" said "الأحد، 20 ديسمبر 2026, 09:30–11:30" — a Latin comma written
+by hand between the date and the hours, and 24-hour times beside the "9:55 ص" of the photo
+opportunities under it; and the place under "أين" (a Latin address) stood alone at the left
+edge while its label and every other line start at the right.
+"""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from tests.app.test_arabic_sheets import seen_lines, x_of
+
+SLUG = "funeral-for-privacy"
+MARKS = re.compile("[\u200e\u200f\u2066-\u2069]")
+
+
+def _export(cli, db, out, lang="ar", fmt="pdf"):
+    r = cli("--db", db, "export", "advisory", SLUG, "--lang", lang, "--format", fmt, "-o", out)
+    assert r.code == 0, r.err
+    return out
+
+
+def test_when_joins_date_and_hours_as_arabic_does(cli, demo_db, tmp_path):
+    text = _export(cli, demo_db, tmp_path / "a.txt", fmt="txt").read_text("utf-8")
+    when = MARKS.sub("", text.split("متى\n", 1)[1].splitlines()[0])
+    assert when == "الثلاثاء، 28 مايو 2024، 9:30 ص–11:30 ص (بتوقيت باريس)", when
+    photo = text.split("فرص التصوير\n", 1)[1].splitlines()[0]
+    assert photo.startswith("9:55 ص — "), photo  # the same clock as the hours above
+
+
+@pytest.mark.parametrize(
+    ("lang", "when"),
+    [
+        ("en", "Tuesday, 28 May 2024, 09:30–11:30 (Paris time)"),
+        ("fr", "mardi 28 mai 2024, 09:30–11:30 (heure de Paris)"),
+        ("de", "Dienstag, 28. Mai 2024, 09:30–11:30 (Ortszeit Paris)"),
+    ],
+)
+def test_when_in_left_to_right_languages(cli, demo_db, tmp_path, lang, when):
+    text = _export(cli, demo_db, tmp_path / "a.txt", lang=lang, fmt="txt").read_text("utf-8")
+    assert when in text, text
+
+
+def test_a_latin_address_starts_at_the_right_under_its_label(cli, demo_db, tmp_path):
+    pdf = _export(cli, demo_db, tmp_path / "a.pdf")
+    lines = seen_lines(pdf)
+    assert "Cimetière du Père-Lachaise" in lines, lines  # its own order, left to right
+    width = 595  # A4 in points (the demo is in France)
+    assert x_of(pdf, "Cimetière du Père-Lachaise") > width / 2
+    assert x_of(pdf, "16 rue du Repos") > width / 2
+
+
+def test_the_html_advisory_sets_every_line_at_the_right(cli, demo_db, tmp_path):
+    page = _export(cli, demo_db, tmp_path / "a.html", fmt="html").read_text("utf-8")
+    address = next(p for p in re.findall(r"<p [^>]*>[^<]*</p>", page) if "Cimetière" in p)
+    assert 'dir="ltr"' in address and "text-align:right" in address, address
