@@ -139,3 +139,24 @@ def test_the_arabic_release_prints_its_press_phone_the_right_way_round(cli, tmp_
     assert r.code == 0, r.err
     contact = [line for line in seen_lines(out) if "media@" in line]
     assert contact and "+33 1 00 00 00 00" in contact[0], contact
+
+
+def test_an_arabic_plan_separates_its_lists_with_arabic_punctuation(cli, tmp_path):
+    """A cue's people ("مشيِّع (Finch، Kestrel…)؛ منظِّم ميداني (Jay، Swift)"), its props and
+    the names under "do not photograph" are lists of the sheet's language: the Latin ", " and
+    "; " printed between Arabic words ("سيارة نقل الموتى, نعش كُتب عليه")."""
+    from app import i18n
+
+    db = tmp_path / "ar.sqlite3"
+    i18n.set_ui_language("ar")
+    assert cli("--db", db, "demo").code == 0
+    master = _export(cli, db, tmp_path / "master.pdf")
+    assert not [line for line in master if "الموتى," in line or "); " in line], master
+    assert any("سيارة نقل الموتى، نعش" in line for line in master), master
+    # (the extracted text puts each Arabic comma after the space its font drew it with)
+    names = re.compile("Finch ?، ?Kestrel ?، ?Lark")
+    assert any(names.search(line) for line in master), master
+    assert any("؛ منظِّم ميداني" in line for line in master), master  # before the next role
+    assert "Finch ،Raven" in master or "Finch، Raven" in master  # under "Do not photograph"
+    crow = _export(cli, db, tmp_path / "crow.pdf", "--participant", "Crow")
+    assert not [line for line in crow if "); " in line or "الموتى," in line], crow

@@ -408,15 +408,30 @@ class ActionIndex:
 WHO_NAMES = 8
 
 
-def _who(index: ActionIndex, cue: m.Cue) -> str:
+def cell_list(tr: Translator, items) -> str:
+    """The items of a list inside a table cell or under a heading (names, props, times)."""
+    # Translators: what separates the items of a list inside a table cell (the names of a
+    # prop's carriers, its times): a comma, as in a table, not "and"; Arabic "، "
+    return tr.pgettext("list in a table cell", ", ").join(items)
+
+
+def cell_groups(tr: Translator, groups) -> str:
+    """Groups of a list inside a table cell (each role of a cue with its people)."""
+    # Translators: what separates the groups inside a table cell, each a role with its people
+    # in brackets: "Mourner (Crow, Finch); Steward (Jay)". Arabic "؛ ", Greek "· " (the
+    # Greek ";" is a question mark)
+    return tr.pgettext("groups in a table cell", "; ").join(groups)
+
+
+def _who(index: ActionIndex, cue: m.Cue, tr: Translator) -> str:
     """Who is in a cue: each role with the aliases holding it, then the people named alone."""
     parts = []
     for role in cue.roles:
         names = index.aliases_of_role.get(role.id, [])
         shown = names if len(names) <= WHO_NAMES else names[: WHO_NAMES - 2]
         more = f" +{len(names) - len(shown)}" if len(shown) < len(names) else ""
-        parts.append(f"{role.name} ({', '.join(shown) or '—'}{more})")
-    return "; ".join(parts + [p.alias for p in cue.participants])
+        parts.append(f"{role.name} ({cell_list(tr, shown) or '—'}{more})")
+    return cell_groups(tr, parts + [p.alias for p in cue.participants])
 
 
 def schedule_lines(index: ActionIndex, fmt: _Fmt, *, mine: set[int] = frozenset()) -> list:
@@ -438,8 +453,8 @@ def _schedule_lines(index: ActionIndex, fmt: _Fmt) -> list:
             title=cue.title,
             place=cue.place,
             instructions=cue.instructions,
-            who=_who(index, cue),
-            props=", ".join(p.name for p in cue.props),
+            who=_who(index, cue, fmt.tr),
+            props=cell_list(fmt.tr, (p.name for p in cue.props)),
             sort_key=(cue.starts_at, cue.id),
         )
         for cue in index.cues
@@ -473,7 +488,7 @@ def personal_sheet(
                 title=cue.title,
                 place=cue.place,
                 instructions=cue.instructions,
-                bring=", ".join(p.name for p in cue.props if p.id in carried_ids),
+                bring=cell_list(fmt.tr, (p.name for p in cue.props if p.id in carried_ids)),
                 mine=True,
             )
         )

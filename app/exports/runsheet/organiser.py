@@ -23,7 +23,7 @@ from app.exports.pdfkit import (
     table_heading,
     text_flow,
 )
-from app.exports.runsheet.data import MasterSheet, PropsCard, translator
+from app.exports.runsheet.data import MasterSheet, PropsCard, cell_list, translator
 from app.exports.runsheet.personal import (
     MINE_BG,
     RULE,
@@ -203,17 +203,14 @@ def _props(sheet: MasterSheet, width: float):
     head = ["", tr.gettext("Prop"), tr.gettext("Qty"), tr.gettext("Status")]
     head += [tr.gettext("Carried by"), tr.gettext("Needed at")]
     nobody = tr.gettext("NOBODY")
-    # Translators: what separates the items of a list inside a table cell (the names of a
-    # prop's carriers, its times): a comma, as in a table, not "and"; Arabic "، "
-    comma = tr.pgettext("list in a table cell", ", ")
     lines = [
         [
             "☐",
             prop.name,
             tr.number(prop.quantity),
             nobreak(prop.status),
-            comma.join(prop.carriers) or nobody,
-            comma.join(prop.times),
+            cell_list(tr, prop.carriers) or nobody,
+            cell_list(tr, prop.times),
         ]
         for prop in sheet.props
     ]
@@ -266,7 +263,7 @@ def master_story(sheet: MasterSheet) -> list:
         story += [*table_heading(tr.gettext("Tasks still open")), _tasks(sheet, width)]
     if sheet.no_photo:
         story.append(h2(tr.gettext("Do not photograph (blur their faces)")))
-        story.append(para(", ".join(sheet.no_photo), "warn"))
+        story.append(para(cell_list(tr, sheet.no_photo), "warn"))
     story.append(Spacer(1, 6))
     story += contacts_and_plan_b(header, width)
     return story
@@ -329,7 +326,7 @@ def render_props_card(card: PropsCard) -> bytes:
         story.append(para(tr.gettext("Nobody carries a prop yet."), "body"))
     if card.uncarried:
         story.append(h2(tr.gettext("Nobody carries yet")))
-        story.append(para(", ".join(card.uncarried), "warn"))
+        story.append(para(cell_list(tr, card.uncarried), "warn"))
     frame = frame_for(header)
     frame.title = f"{header.title} — {tr.gettext('Props card')}"
     return build_pdf(story, frame, paper=header.paper)
