@@ -104,6 +104,22 @@ def _style(style):
     return styles()[style] if isinstance(style, str) else style
 
 
+def aligned_like(text: str | None, style):
+    """``style`` set on the side ``text`` starts from (right for a right-to-left ``text``),
+    for a line that belongs under it: a Latin address under an Arabic meeting point starts at
+    the right with it, in its own order."""
+    from copy import copy
+
+    from reportlab.lib.enums import TA_LEFT, TA_RIGHT
+
+    st = _style(style)
+    if base_direction(text) != "rtl" or st.alignment != TA_LEFT:
+        return st
+    st = copy(st)
+    st.alignment = TA_RIGHT
+    return st
+
+
 def text_direction(text: str | None) -> str:
     """``"rtl"`` when the first strong character of ``text`` is right-to-left, else ``"ltr"``."""
     return base_direction(text)

@@ -160,3 +160,35 @@ def test_an_arabic_plan_separates_its_lists_with_arabic_punctuation(cli, tmp_pat
     assert "Finch ،Raven" in master or "Finch، Raven" in master  # under "Do not photograph"
     crow = _export(cli, db, tmp_path / "crow.pdf", "--participant", "Crow")
     assert not [line for line in crow if "); " in line or "الموتى," in line], crow
+
+
+def test_a_latin_address_starts_where_its_meeting_point_does(cli, demo_db, tmp_path):
+    """The Arabic plan's meeting point starts at the right; the Paris address under it, all in
+    Latin letters, stood alone at the left edge. Under an English meeting point (an English
+    plan on an Arabic sheet) it stays at the left with it."""
+    from app import i18n
+
+    db = tmp_path / "ar.sqlite3"
+    i18n.set_ui_language("ar")
+    assert cli("--db", db, "demo").code == 0
+    half = 595 / 2
+    for extra in ((), ("--participant", "Crow")):
+        _export(cli, db, tmp_path / "ar.pdf", *extra)
+        assert x_of(tmp_path / "ar.pdf", "16 rue du Repos") > half, extra
+        _export(cli, demo_db, tmp_path / "en.pdf", *extra)
+        assert x_of(tmp_path / "en.pdf", "16 rue du Repos") < half, extra
+
+
+def test_the_phone_sheet_sets_the_address_under_its_meeting_point(cli, demo_db, tmp_path):
+    from app import i18n
+
+    db = tmp_path / "ar.sqlite3"
+    i18n.set_ui_language("ar")
+    assert cli("--db", db, "demo").code == 0
+    for base, right in ((db, True), (demo_db, False)):
+        out = tmp_path / "sheet.html"
+        args = ("export", "runsheet", SLUG, "--participant", "Crow", "--lang", "ar")
+        assert cli("--db", base, *args, "--format", "html", "-o", out).code == 0
+        page = out.read_text(encoding="utf-8")
+        address = next(p for p in re.findall(r"<p [^>]*>[^<]*</p>", page) if "rue du Repos" in p)
+        assert ("text-align:right" in address) is right, address

@@ -16,6 +16,7 @@ from html import escape
 
 from app.exports.pack.qr import tel_uri
 from app.exports.runsheet.data import CueLine, PersonalSheet, translator
+from app.exports.shaping import base_direction
 
 CSS = """
 :root{color-scheme:light dark;--fg:#111;--bg:#fff;--muted:#555;--box:#f1f1f1;--line:#ccc;
@@ -66,13 +67,16 @@ def _t(text: str) -> str:
     return escape(text or "", quote=True)
 
 
-def _free(text: str, tag: str = "p", cls: str = "") -> str:
-    """Text the organiser typed: escaped, its own direction, line breaks kept."""
+def _free(text: str, tag: str = "p", cls: str = "", *, under: str = "") -> str:
+    """Text the organiser typed: escaped, its own direction, line breaks kept; set on the side
+    ``under`` starts from when it belongs under that text (a Latin address under an Arabic
+    meeting point starts at the right with it)."""
     if not text:
         return ""
     klass = f' class="{cls}"' if cls else ""
+    side = ' style="text-align:right"' if under and base_direction(under) == "rtl" else ""
     body = "<br>".join(_t(line) for line in text.splitlines())
-    return f'<{tag} dir="auto"{klass}>{body}</{tag}>'
+    return f'<{tag} dir="auto"{klass}{side}>{body}</{tag}>'
 
 
 def _cue(cue: CueLine, tr) -> str:
@@ -202,7 +206,7 @@ def render_html(sheet: PersonalSheet) -> str:
         "</time></dd></div></dl>"
         f"<h2>{_t(tr.gettext('Meeting point'))}</h2>"
         + _free(header.meeting_point or header.place, cls="meet")
-        + _free(header.address)
+        + _free(header.address, under=header.meeting_point or header.place)
         + "</section>"
     )
     for role in sheet.roles:

@@ -11,6 +11,7 @@ from __future__ import annotations
 from app.exports.directed_table import table as directed_table
 from app.exports.fonts import register_fonts
 from app.exports.pdfkit import (
+    aligned_like,
     build_pdf,
     cell,
     content_width,
@@ -249,9 +250,10 @@ def master_story(sheet: MasterSheet) -> list:
     width = content_width(header.paper)
     story = heading(header)
     lead = tr.gettext("Meeting point: {place}").format(place="").strip()
-    story += text_flow(header.meeting_point or header.place, "body", lead=lead)
+    meet = header.meeting_point or header.place
+    story += text_flow(meet, "body", lead=lead)
     if header.address:
-        story += text_flow(header.address, "small")
+        story += text_flow(header.address, aligned_like(meet, "small"))
     if sheet.problems:
         story.append(h2(tr.gettext("Still to fix")))
         story += [rich([("• ", False), (p, False)], "small") for p in sheet.problems]

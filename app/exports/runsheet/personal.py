@@ -15,6 +15,7 @@ from __future__ import annotations
 from app.exports.directed_table import table as directed_table
 from app.exports.pdfkit import (
     Frame,
+    aligned_like,
     build_pdf,
     cell,
     content_width,
@@ -246,9 +247,10 @@ def _meeting(sheet: PersonalSheet) -> list:
     header = sheet.header
     tr = translator(header.lang)
     out = [para(tr.gettext("Meeting point"), "label")]
-    out += text_flow(header.meeting_point or header.place, "meet")
+    meet = header.meeting_point or header.place
+    out += text_flow(meet, "meet")
     if header.address:
-        out += text_flow(header.address, "body")
+        out += text_flow(header.address, aligned_like(meet, "body"))
     return out
 
 
