@@ -374,6 +374,21 @@ class Translator:
         except (KeyError, ValueError):  # a locale without that list pattern
             return (", " if style == "standard" else " ").join(items)
 
+    def comma_list(self, items) -> str:
+        """Items listed with the language's comma, not "and": the people in a table cell, a
+        city and its offset, a volunteer's roles ("Finch، Kestrel" in Arabic)."""
+        # Translators: what separates the items of a list inside a table cell (the names of a
+        # prop's carriers, its times): a comma, as in a table, not "and"; Arabic "، "
+        return self.pgettext("list in a table cell", ", ").join(items)
+
+    def group_list(self, groups) -> str:
+        """Items that hold commas themselves, listed: a cue's roles each with its people, the
+        spokespeople each with their title ("Owl, spokesperson; Kestrel, lawyer")."""
+        # Translators: what separates the groups inside a table cell, each a role with its people
+        # in brackets: "Mourner (Crow, Finch); Steward (Jay)". Arabic "؛ ", Greek "· " (the
+        # Greek ";" is a question mark)
+        return self.pgettext("groups in a table cell", "; ").join(groups)
+
     def language_name(self, code: str) -> str:
         from babel import Locale
 

@@ -38,7 +38,7 @@ from functools import lru_cache
 from xml.sax.saxutils import escape
 
 from app.exports.fonts import markup, register_fonts
-from app.exports.shaping import base_direction, in_face, needs_shaping
+from app.exports.shaping import base_direction, in_face, needs_shaping, start_side
 
 INK = (0.0, 0.0, 0.0)
 GREY = (0.35, 0.35, 0.35)
@@ -108,12 +108,18 @@ def aligned_like(text: str | None, style):
     """``style`` set on the side ``text`` starts from (right for a right-to-left ``text``),
     for a line that belongs under it: a Latin address under an Arabic meeting point starts at
     the right with it, in its own order."""
+    return aligned_to(base_direction(text), style)
+
+
+def aligned_to(direction: str, style):
+    """``style`` (left-aligned) set on the side a line of ``direction`` starts from; a
+    centred or justified style is kept."""
     from copy import copy
 
     from reportlab.lib.enums import TA_LEFT, TA_RIGHT
 
     st = _style(style)
-    if base_direction(text) != "rtl" or st.alignment != TA_LEFT:
+    if start_side(direction) != "right" or st.alignment != TA_LEFT:
         return st
     st = copy(st)
     st.alignment = TA_RIGHT

@@ -119,6 +119,12 @@ def base_direction(text: str | None) -> str:
     return "ltr"
 
 
+def start_side(direction: str) -> str:
+    """Where a line of ``direction`` starts: "right" for "rtl", else "left" (a CSS
+    ``text-align``; ``pdfkit.aligned_to`` sets a PDF style the same way)."""
+    return "right" if direction == "rtl" else "left"
+
+
 # --- fonts ----------------------------------------------------------------------------------
 @lru_cache(maxsize=16)
 def _cmap(font_name: str) -> dict[int, int]:

@@ -58,3 +58,34 @@ def test_the_html_advisory_sets_every_line_at_the_right(cli, demo_db, tmp_path):
     page = _export(cli, demo_db, tmp_path / "a.html", fmt="html").read_text("utf-8")
     address = next(p for p in re.findall(r"<p [^>]*>[^<]*</p>", page) if "Cimetière" in p)
     assert 'dir="ltr"' in address and "text-align:right" in address, address
+
+
+def _add_speaker(db, lang: str) -> None:
+    from app.domain import models as m
+    from app.storage.engine import open_store
+
+    store = open_store(str(db))
+    try:
+        with store.session() as s:
+            release = s.query(m.PressRelease).filter_by(language=lang).one()
+            release.quotes.append(m.Quote(position=9, speaker="Kestrel", text="لن نصمت."))
+    finally:
+        store.close()
+
+
+def test_two_spokespeople_are_listed_with_the_arabic_comma(cli, demo_db, tmp_path):
+    """ "متاحون لإجراء المقابلات: Owl، المتحدثة باسم المجموعة, Kestrel" joined the speakers with
+    a Latin comma, and a comma also between a name and its title: a list of titled names takes
+    the semicolon (Arabic "؛ "), in every language."""
+    from app import i18n
+
+    db = tmp_path / "ar.sqlite3"
+    i18n.set_ui_language("ar")  # the demo's plan and release in Arabic
+    assert cli("--db", db, "demo").code == 0
+    _add_speaker(db, "ar")
+    text = _export(cli, db, tmp_path / "a.txt", fmt="txt").read_text("utf-8")
+    line = next(x for x in text.splitlines() if "Kestrel" in x)
+    assert "المجموعة؛ Kestrel" in MARKS.sub("", line) and ", Kestrel" not in line, line
+    _add_speaker(demo_db, "en")
+    text = _export(cli, demo_db, tmp_path / "a.txt", lang="en", fmt="txt").read_text("utf-8")
+    assert "Available for interview: Owl, spokesperson; Kestrel" in text, text

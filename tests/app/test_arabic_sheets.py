@@ -192,3 +192,56 @@ def test_the_phone_sheet_sets_the_address_under_its_meeting_point(cli, demo_db, 
         page = out.read_text(encoding="utf-8")
         address = next(p for p in re.findall(r"<p [^>]*>[^<]*</p>", page) if "rue du Repos" in p)
         assert ("text-align:right" in address) is right, address
+
+
+def test_the_print_time_names_its_zone_with_the_arabic_comma(cli, tmp_path):
+    """Every sheet's footer says when it was printed and where: "(باريس, غرينتش+01:00)" put a
+    Latin comma between the city and its offset; so did the printed_at of every language."""
+    from datetime import UTC, datetime
+
+    from app import i18n
+    from app.exports.runsheet.data import printed_at
+
+    db = tmp_path / "ar.sqlite3"
+    i18n.set_ui_language("ar")
+    assert cli("--db", db, "demo").code == 0
+    for extra in ((), ("--participant", "Crow")):
+        footer = [line for line in _export(cli, db, tmp_path / "s.pdf", *extra) if "غرينتش" in line]
+        assert footer, extra
+        assert not [line for line in footer if "," in line], footer
+        assert any(re.search("باريس ?، ?غرينتش", line) for line in footer), footer
+    now = datetime(2024, 5, 26, 15, 2, tzinfo=UTC)
+    assert "(Paris, GMT+02:00)" in printed_at("en", now, "Europe/Paris")
+    assert "(باريس، غرينتش+02:00)" in printed_at("ar", now, "Europe/Paris")
+
+
+def test_the_phone_sheet_and_message_list_with_the_arabic_comma(tmp_path):
+    """A volunteer reading Arabic gets the pack's message and phone sheet: their roles, the
+    meeting point and its address, the names under "do not photograph" were joined with ", "."""
+    from app import i18n
+    from app.exports.pack.message import render_message
+    from app.exports.pack.phone_html import render_html
+    from app.exports.runsheet.data import personal_sheets
+    from app.services.actions import action_by_slug
+    from app.services.demo import add_demo_to
+    from app.storage.engine import open_store
+
+    i18n.set_ui_language("ar")
+    store = open_store(str(tmp_path / "ar.sqlite3"))
+    try:
+        add_demo_to(store)
+        with store.session() as s:
+            action = action_by_slug(s, SLUG)
+            sheet = next(
+                sh
+                for sh in personal_sheets(s, action.id, lang="ar")
+                if len(sh.roles) >= 1 and sh.no_photo and sh.header.address
+            )
+    finally:
+        store.close()
+    message = render_message(sheet)
+    meeting = next(line for line in message.splitlines() if sheet.header.address in line)
+    assert "، " + sheet.header.address in meeting and ", 16" not in meeting, meeting
+    page = render_html(sheet)
+    names = "، ".join(sheet.no_photo)
+    assert names in page and ", ".join(sheet.no_photo) not in page

@@ -13,7 +13,7 @@ from app.exports.runsheet.data import PersonalSheet, translator
 def render_message(sheet: PersonalSheet) -> str:
     header = sheet.header
     tr = translator(header.lang)
-    roles = ", ".join(r.name for r in sheet.roles)
+    roles = tr.comma_list(r.name for r in sheet.roles)
     lines = [
         tr.gettext("Hello {alias},").format(alias=sheet.alias),
         " — ".join(x for x in (header.title, header.day) if x),
@@ -22,7 +22,7 @@ def render_message(sheet: PersonalSheet) -> str:
         lines.append(tr.gettext("Your role: {roles}").format(roles=roles))
     if sheet.call_time:
         lines.append(tr.gettext("Call time: {time}").format(time=sheet.call_time))
-    meet = ", ".join(x for x in (header.meeting_point or header.place, header.address) if x)
+    meet = tr.comma_list(x for x in (header.meeting_point or header.place, header.address) if x)
     if meet:
         lines.append(tr.gettext("Meeting point: {place}").format(place=meet))
     bring = [c.name if c.quantity <= 1 else f"{c.name} × {c.quantity}" for c in sheet.carries]

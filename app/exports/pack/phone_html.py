@@ -16,7 +16,7 @@ from html import escape
 
 from app.exports.pack.qr import tel_uri
 from app.exports.runsheet.data import CueLine, PersonalSheet, translator
-from app.exports.shaping import base_direction
+from app.exports.shaping import base_direction, start_side
 
 CSS = """
 :root{color-scheme:light dark;--fg:#111;--bg:#fff;--muted:#555;--box:#f1f1f1;--line:#ccc;
@@ -74,7 +74,7 @@ def _free(text: str, tag: str = "p", cls: str = "", *, under: str = "") -> str:
     if not text:
         return ""
     klass = f' class="{cls}"' if cls else ""
-    side = ' style="text-align:right"' if under and base_direction(under) == "rtl" else ""
+    side = f' style="text-align:{start_side(base_direction(under))}"' if under else ""
     body = "<br>".join(_t(line) for line in text.splitlines())
     return f'<{tag} dir="auto"{klass}{side}>{body}</{tag}>'
 
@@ -175,7 +175,7 @@ def render_html(sheet: PersonalSheet) -> str:
     """The whole document, UTF-8 text."""
     header = sheet.header
     tr = translator(header.lang)
-    roles = ", ".join(r.name for r in sheet.roles) or tr.gettext("no role")
+    roles = tr.comma_list(r.name for r in sheet.roles) or tr.gettext("no role")
     title = f"{header.title} — {sheet.alias}"
     body: list[str] = []
     if header.confidential:
@@ -228,7 +228,7 @@ def render_html(sheet: PersonalSheet) -> str:
         body.append(
             f'<section aria-labelledby="nophoto"><h2 id="nophoto">'
             f"{_t(tr.gettext('Do not photograph (blur their faces)'))}</h2>"
-            f'<p class="warn">{_t(", ".join(sheet.no_photo))}</p></section>'
+            f'<p class="warn">{_t(tr.comma_list(sheet.no_photo))}</p></section>'
         )
     body += _numbers(sheet, tr)
     body += _plan_b(sheet, tr)

@@ -20,6 +20,8 @@ from datetime import datetime
 from html import escape
 
 from app.exports.press import conventions as conv
+from app.exports.press.html import direction
+from app.exports.shaping import base_direction, start_side
 
 SECTIONS = ("what", "when_text", "where_text", "who", "photo", "contact")
 
@@ -220,7 +222,11 @@ def plan_sections(action, lang: str, *, org_name: str = "") -> tuple[str, dict[s
         who.append(participants(lang, needed))
     speakers = [q.speaker.strip() for q in (rel.quotes if rel else []) if q.speaker.strip()]
     if speakers:
-        who.append(lab.spokespeople.format(names=", ".join(dict.fromkeys(speakers))))
+        speakers = list(dict.fromkeys(speakers))
+        # "Owl, spokesperson; Kestrel": a name with its title is one item
+        titled = any("," in x or "،" in x for x in speakers)
+        names = tr.group_list(speakers) if titled else tr.comma_list(speakers)
+        who.append(lab.spokespeople.format(names=names))
     photo = []
     for cue in sorted(action.cues, key=lambda c: c.starts_at):
         if cue.photo_opportunity:
@@ -257,17 +263,9 @@ def line_direction(line: str, language: str) -> str:
     """The direction of one line of a block: a line that starts with a time ("10:00 — cue
     (place)", the advisory's own) runs in the advisory's direction, whatever script the cue's
     title is in; any other line in its own (its first strong letter, as ``dir="auto"``)."""
-    from app.exports.shaping import base_direction
-
     if line.lstrip()[:1].isdigit():
-        return _dir(language)
+        return direction(language)
     return base_direction(line)
-
-
-def _dir(text: str) -> str:
-    from app.exports.press.html import direction
-
-    return direction(text)
 
 
 def render_body(doc: AdvisoryDoc) -> str:
@@ -290,7 +288,7 @@ def render_body(doc: AdvisoryDoc) -> str:
         f"{escape(doc.headline.strip())}</h1>"
     )
     # every line starts under its label, on the advisory's side, in its own order
-    side = "right" if _dir(doc.language) == "rtl" else "left"
+    side = start_side(direction(doc.language))
     for label, text in doc.blocks:
         lines = "\n".join(
             f'<p dir="{line_direction(x, doc.language)}" style="margin:0;text-align:{side};">'
@@ -309,7 +307,7 @@ def render_html(doc: AdvisoryDoc) -> str:
     lang = escape(doc.language.replace("_", "-"), quote=True)
     return (
         "<!DOCTYPE html>\n"
-        f'<html lang="{lang}" dir="{_dir(doc.language)}">\n<head>\n<meta charset="utf-8">\n'
+        f'<html lang="{lang}" dir="{direction(doc.language)}">\n<head>\n<meta charset="utf-8">\n'
         '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
         f"<title>{escape(doc.headline.strip())}</title>\n</head>\n"
         f'<body style="margin:0;padding:16px;background:#ffffff;">\n{render_body(doc)}\n'

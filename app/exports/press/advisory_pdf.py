@@ -7,14 +7,12 @@ smaller (down to 80 %) before a second page is accepted.
 from __future__ import annotations
 
 from app.exports import pdfkit
-from app.exports.press.advisory import AdvisoryDoc, labels, line_direction
-from app.exports.press.html import direction
+from app.exports.press.advisory import AdvisoryDoc, direction, labels, line_direction
 from app.exports.press.pdf import ACCENT, _register, letterhead, shaped_or
 
 
 def _story(doc: AdvisoryDoc, scale: float, width: float) -> list:
     from reportlab.lib.colors import HexColor
-    from reportlab.lib.enums import TA_LEFT, TA_RIGHT
     from reportlab.lib.styles import ParagraphStyle
 
     from app.exports.fonts import markup
@@ -22,7 +20,6 @@ def _story(doc: AdvisoryDoc, scale: float, width: float) -> list:
 
     fam = _register()
     bold = f"{fam}-Bold"
-    rtl = direction(doc.language) == "rtl"
 
     def st(name: str, size: float, lead: float, **kw) -> ParagraphStyle:
         font = kw.pop("font", fam)
@@ -37,7 +34,7 @@ def _story(doc: AdvisoryDoc, scale: float, width: float) -> list:
         "label": st("label", 9.5, 12, font=bold, textColor=HexColor("#555555"), spaceBefore=8),
         # every line starts under its label, on the advisory's side (a Latin address of an
         # Arabic advisory at the right), in its own order
-        "body": st("body", 11, 15.5, alignment=TA_RIGHT if rtl else TA_LEFT),
+        "body": pdfkit.aligned_to(direction(doc.language), st("body", 11, 15.5)),
     }
     lab = labels(doc.language)
     story: list = []

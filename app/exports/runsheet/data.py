@@ -279,7 +279,7 @@ def day_without_year(lang: str, day: date) -> str:
 
 
 def printed_at(lang: str, now: datetime, tz_name: str) -> str:
-    """The print time in the action's zone, naming it: "26/05/2024 17:02 (Paris, UTC+02:00)"."""
+    """The print time in the action's zone, naming it: "26/05/2024 17:02 (Paris, GMT+02:00)"."""
     from babel.dates import get_timezone_gmt, get_timezone_location
 
     tz = zone(tz_name)
@@ -289,8 +289,9 @@ def printed_at(lang: str, now: datetime, tz_name: str) -> str:
     except Exception:  # babel has no name for some zones: the offset says enough
         city = ""
     offset = get_timezone_gmt(local, "long", locale=lang)
-    where = f"{city}, {offset}" if city else offset
-    return f"{translator(lang).datetime(local, 'short')} ({where})"
+    tr = translator(lang)
+    where = tr.comma_list((city, offset)) if city else offset  # "باريس، غرينتش+02:00"
+    return f"{tr.datetime(local, 'short')} ({where})"
 
 
 class _Fmt:
@@ -408,21 +409,6 @@ class ActionIndex:
 WHO_NAMES = 8
 
 
-def cell_list(tr: Translator, items) -> str:
-    """The items of a list inside a table cell or under a heading (names, props, times)."""
-    # Translators: what separates the items of a list inside a table cell (the names of a
-    # prop's carriers, its times): a comma, as in a table, not "and"; Arabic "، "
-    return tr.pgettext("list in a table cell", ", ").join(items)
-
-
-def cell_groups(tr: Translator, groups) -> str:
-    """Groups of a list inside a table cell (each role of a cue with its people)."""
-    # Translators: what separates the groups inside a table cell, each a role with its people
-    # in brackets: "Mourner (Crow, Finch); Steward (Jay)". Arabic "؛ ", Greek "· " (the
-    # Greek ";" is a question mark)
-    return tr.pgettext("groups in a table cell", "; ").join(groups)
-
-
 def _who(index: ActionIndex, cue: m.Cue, tr: Translator) -> str:
     """Who is in a cue: each role with the aliases holding it, then the people named alone."""
     parts = []
@@ -430,8 +416,8 @@ def _who(index: ActionIndex, cue: m.Cue, tr: Translator) -> str:
         names = index.aliases_of_role.get(role.id, [])
         shown = names if len(names) <= WHO_NAMES else names[: WHO_NAMES - 2]
         more = f" +{len(names) - len(shown)}" if len(shown) < len(names) else ""
-        parts.append(f"{role.name} ({cell_list(tr, shown) or '—'}{more})")
-    return cell_groups(tr, parts + [p.alias for p in cue.participants])
+        parts.append(f"{role.name} ({tr.comma_list(shown) or '—'}{more})")
+    return tr.group_list(parts + [p.alias for p in cue.participants])
 
 
 def schedule_lines(index: ActionIndex, fmt: _Fmt, *, mine: set[int] = frozenset()) -> list:
@@ -454,7 +440,7 @@ def _schedule_lines(index: ActionIndex, fmt: _Fmt) -> list:
             place=cue.place,
             instructions=cue.instructions,
             who=_who(index, cue, fmt.tr),
-            props=cell_list(fmt.tr, (p.name for p in cue.props)),
+            props=fmt.tr.comma_list(p.name for p in cue.props),
             sort_key=(cue.starts_at, cue.id),
         )
         for cue in index.cues
@@ -488,7 +474,7 @@ def personal_sheet(
                 title=cue.title,
                 place=cue.place,
                 instructions=cue.instructions,
-                bring=cell_list(fmt.tr, (p.name for p in cue.props if p.id in carried_ids)),
+                bring=fmt.tr.comma_list(p.name for p in cue.props if p.id in carried_ids),
                 mine=True,
             )
         )

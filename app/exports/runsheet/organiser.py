@@ -24,7 +24,7 @@ from app.exports.pdfkit import (
     table_heading,
     text_flow,
 )
-from app.exports.runsheet.data import MasterSheet, PropsCard, cell_list, translator
+from app.exports.runsheet.data import MasterSheet, PropsCard, translator
 from app.exports.runsheet.personal import (
     MINE_BG,
     RULE,
@@ -210,8 +210,8 @@ def _props(sheet: MasterSheet, width: float):
             prop.name,
             tr.number(prop.quantity),
             nobreak(prop.status),
-            cell_list(tr, prop.carriers) or nobody,
-            cell_list(tr, prop.times),
+            tr.comma_list(prop.carriers) or nobody,
+            tr.comma_list(prop.times),
         ]
         for prop in sheet.props
     ]
@@ -265,7 +265,7 @@ def master_story(sheet: MasterSheet) -> list:
         story += [*table_heading(tr.gettext("Tasks still open")), _tasks(sheet, width)]
     if sheet.no_photo:
         story.append(h2(tr.gettext("Do not photograph (blur their faces)")))
-        story.append(para(cell_list(tr, sheet.no_photo), "warn"))
+        story.append(para(tr.comma_list(sheet.no_photo), "warn"))
     story.append(Spacer(1, 6))
     story += contacts_and_plan_b(header, width)
     return story
@@ -328,7 +328,7 @@ def render_props_card(card: PropsCard) -> bytes:
         story.append(para(tr.gettext("Nobody carries a prop yet."), "body"))
     if card.uncarried:
         story.append(h2(tr.gettext("Nobody carries yet")))
-        story.append(para(cell_list(tr, card.uncarried), "warn"))
+        story.append(para(tr.comma_list(card.uncarried), "warn"))
     frame = frame_for(header)
     frame.title = f"{header.title} — {tr.gettext('Props card')}"
     return build_pdf(story, frame, paper=header.paper)

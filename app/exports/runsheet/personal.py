@@ -31,7 +31,7 @@ from app.exports.pdfkit import (
     table_heading,
     text_flow,
 )
-from app.exports.runsheet.data import Header, PersonalSheet, cell_list, translator
+from app.exports.runsheet.data import Header, PersonalSheet, translator
 from app.i18n import isolate
 
 BOX_BG = (0.93, 0.93, 0.93)
@@ -187,7 +187,7 @@ def _identity_box(sheet: PersonalSheet, width: float):
 
     tr = translator(sheet.header.lang)
     doc = direction(sheet.header.lang)
-    roles = cell_list(tr, (r.name for r in sheet.roles)) or tr.gettext("no role")
+    roles = tr.comma_list(r.name for r in sheet.roles) or tr.gettext("no role")
     rows = [[rich([(sheet.alias, True), (f" — {roles}", True)], "alias", direction=doc), ""]]
     if sheet.full_name or sheet.phone or sheet.email:
         private = " · ".join(x for x in (sheet.full_name, sheet.phone, sheet.email) if x)
@@ -373,7 +373,7 @@ def personal_story(sheet: PersonalSheet) -> list:
         story += [h2(tr.gettext("What you carry")), *_bring_list(sheet)]
     if sheet.no_photo:
         story.append(h2(tr.gettext("Do not photograph (blur their faces)")))
-        story.append(para(cell_list(tr, sheet.no_photo), "warn"))
+        story.append(para(tr.comma_list(sheet.no_photo), "warn"))
     story += table_heading(tr.gettext("Whole schedule (yours in bold)"), room=70)
     story.append(compact_schedule(sheet.schedule, header, width, bold_mine=True))
     story.append(Spacer(1, 3))
