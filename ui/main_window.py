@@ -74,6 +74,9 @@ class MainWindow(QMainWindow):
         from ui import dialog_policy
 
         dialog_policy.install()  # focus, Tab order and accessible names in every dialog
+        from ui.widgets import text_sides
+
+        text_sides.install()  # an Arabic note starts at the right of its field
         self.setWindowIcon(icon("cortege"))
         self._build_tabs()
         self._build_central()
