@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.i18n import _
+from app.i18n import _, ui
 from app.services import live_ops
 from app.services.live_view import Screen, screen
 from ui import settings_store
@@ -290,7 +290,7 @@ class LiveScreen(LiveBase):
         self.who.setText("\n".join(s.who))
         self.who.setVisible(bool(s.who))
         # Translators: live mode; the props the current cue needs
-        props = _("Props: {props}").format(props=", ".join(s.props)) if s.props else ""
+        props = _("Props: {props}").format(props=ui().comma_list(s.props)) if s.props else ""
         self.props.setText(props)
         self.props.setVisible(bool(props))
         self.next_head.setVisible(bool(s.next_title))

@@ -14,7 +14,7 @@ from typing import Any
 from app.domain.enums import ActionStatus, PropCondition, PropStatus, ReleaseStatus, values
 from app.domain.errors import DomainError, Problem, short
 from app.domain.limits import MAX_COUNT, MAX_CUE_MINUTES, MAX_ID, MAX_POSITION, MAX_WHOLE
-from app.i18n import _, ngettext, normalise_language
+from app.i18n import _, ngettext, normalise_language, ui
 from app.services.validation import SLUG_RE, valid_country, valid_email
 
 
@@ -288,7 +288,7 @@ def check_value(field: Field, value: Any) -> tuple[Any, str | None]:
     if k == "enum":
         if value not in field.choices:
             return None, _("{value!r} is not one of {choices}").format(
-                value=short(value), choices=", ".join(field.choices)
+                value=short(value), choices=ui().comma_list(field.choices)
             )
         return value, None
     if k == "timezone":

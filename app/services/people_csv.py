@@ -23,7 +23,7 @@ from sqlalchemy.orm import Session
 from app.domain import models as m
 from app.domain.errors import DomainError, Problem, short
 from app.domain.timeutil import LocalTimeError, localize, parse_local, zone
-from app.i18n import _, ngettext
+from app.i18n import _, ngettext, ui
 from app.services.fields import ENTITY_FIELDS, check_value
 
 COLUMNS = ("alias", "full_name", "phone", "email", "language", "notes", "role", "call_time")
@@ -162,7 +162,7 @@ def read_header(
                 RowError(
                     line,
                     name,
-                    _("unknown column; expected {names}").format(names=", ".join(columns)),
+                    _("unknown column; expected {names}").format(names=ui().comma_list(columns)),
                 )
             )
     return header
@@ -226,7 +226,7 @@ def preview(session: Session, action_id: int, data: bytes | str) -> CsvPreview:
                         "role",
                         _("no role named {name!r} in this action (roles: {names})").format(
                             name=short(role_text),
-                            names=", ".join(n for _i, n in roles.values()) or "—",
+                            names=ui().comma_list(n for _i, n in roles.values()) or "—",
                         ),
                     )
                 )

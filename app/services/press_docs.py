@@ -14,7 +14,7 @@ from app.domain.errors import NotFoundError
 from app.exports.press import conventions as conv
 from app.exports.press.advisory import SECTIONS, AdvisoryDoc, contacts_of, plan_sections
 from app.exports.press.document import ContactView, QuoteView, ReleaseDoc
-from app.i18n import _, normalise_language
+from app.i18n import _, normalise_language, ui
 from app.services import edits
 from app.services.settings import read_settings
 
@@ -68,7 +68,7 @@ def find_release(
     if not found and code:
         found = [r for r in rels if conv.base_language(r.language) == conv.base_language(code)]
     if not found:
-        have = ", ".join(sorted({r.language for r in rels})) or _("none")
+        have = ui().comma_list(sorted({r.language for r in rels})) or _("none")
         raise NotFoundError(
             _("no press release in {lang!r} (releases: {have})").format(lang=lang, have=have),
             field="--lang",

@@ -182,6 +182,16 @@ def test_people_in_photo_opportunities_who_refused_photos(store):
         "Raven n’a pas accepté d’être photographié·e et figure dans 2 moments photo\u00a0: "
         "«\u00a0Carry\u00a0» (10:00) et «\u00a0Photo call\u00a0» (10:25)"
     )
+    # Arabic, like French, does not make every refusing person a man ("لم يوافق … وهو")
+    with store.read() as s:
+        (arabic,) = [
+            p.message
+            for p in assess(s, aid, now=NOW, tr=Translator("ar")).problems
+            if p.kind == "photo-refused"
+        ]
+    arabic = arabic.replace("\u2068", "").replace("\u2069", "")  # the name isolated
+    assert arabic.startswith("لا موافقة مسجَّلة من Raven على التصوير، والاسم مُدرج في فرصتي تصوير: ")
+    assert "Photo call" in arabic
 
 
 def test_without_a_photo_flag_on_cues_the_photo_check_is_skipped(store, monkeypatch):

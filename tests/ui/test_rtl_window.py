@@ -63,8 +63,65 @@ def test_arabic_readiness_keeps_a_latin_cue_apart_from_its_time(qtbot, main_wind
     w.apply_language("ar")
     qtbot.keyClick(w, Qt.Key.Key_2, Qt.KeyboardModifier.ControlModifier)  # Readiness
     view = w.tab_widgets["readiness"].view
-    finch = [t for t in _shown_texts(view) if t.startswith("\u2068Finch\u2069")]
+    finch = [t for t in _shown_texts(view) if "\u2068Finch\u2069" in t and "Wreath" in t]
     assert finch and "«\u2068Wreath laid on the coffin\u2069»" in finch[0], finch
     w.apply_language("en")
     finch = [t for t in _shown_texts(view) if "Finch" in t and "Wreath" in t]
     assert finch and not any(c in finch[0] for c in "\u2066\u2067\u2068\u2069"), finch
+
+
+def _cell_option(view, row: int, column: int):
+    from PySide6.QtWidgets import QStyleOptionViewItem
+
+    index = view.model().index(row, column)
+    option = QStyleOptionViewItem()
+    option.initFrom(view)
+    option.rect = view.visualRect(index)
+    view.itemDelegateForIndex(index).initStyleOption(option, index)
+    return option
+
+
+def test_a_latin_cell_of_an_arabic_table_ends_with_its_own_full_stop(qtbot, main_window):
+    """A cue's place "Boulevard de Ménilmontant" cut to its column read "…Boulevard de Mé" in
+    the Arabic window, and "Coffin marked privacy." read ".Coffin marked privacy": the cell was
+    laid out in the window's direction. It keeps its own, at the cell's right."""
+    from PySide6.QtWidgets import QStyle
+
+    main_window.apply_language("ar")
+    main_window.show_tab("schedule")
+    view = main_window.tab_widgets["schedule"].table
+    model = view.model()
+    places = [
+        (row, col)
+        for row in range(model.rowCount())
+        for col in range(model.columnCount())
+        if model.index(row, col).data() == "Boulevard de Ménilmontant"
+    ]
+    assert places, "the demo's cue at the boulevard"
+    option = _cell_option(view, *places[0])
+    assert option.direction == Qt.LayoutDirection.LeftToRight
+    side = QStyle.visualAlignment(option.direction, option.displayAlignment)
+    assert side & Qt.AlignmentFlag.AlignRight  # still at the cell's right, as its neighbours
+    times = next(c for c in range(model.columnCount()) if ":" in (model.index(0, c).data() or ""))
+    assert _cell_option(view, 0, times).direction == Qt.LayoutDirection.RightToLeft  # "9:30 ص"
+
+
+def test_arabic_tables_list_with_the_arabic_comma(qtbot, main_window):
+    """The Schedule's roles, people and props and the Props tab's carriers and times were
+    joined with ", " in the Arabic window ("9:30 ص, 9:45 ص"); the window's language lists them."""
+    main_window.apply_language("ar")
+    texts = []
+    for tab in ("schedule", "props"):
+        main_window.show_tab(tab)
+        model = main_window.tab_widgets[tab].table.model()
+        texts += [
+            model.index(row, col).data() or ""
+            for row in range(model.rowCount())
+            for col in range(model.columnCount())
+        ]
+    listed = [t for t in texts if "، " in t]
+    assert len(listed) >= 3, texts
+    assert not [t for t in texts if ", " in t and "ص" in t], texts  # times
+    main_window.apply_language("en")
+    model = main_window.tab_widgets["props"].table.model()
+    assert any(", " in (model.index(r, c).data() or "") for r in range(3) for c in range(6))

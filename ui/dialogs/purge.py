@@ -155,7 +155,7 @@ class PurgeDialog(QDialog):
             )
         )
         if self.plan.kept:
-            kept = ", ".join(alias for alias, _why in self.plan.kept)
+            kept = ui().comma_list(alias for alias, _why in self.plan.kept)
             self.kept.setText(
                 _("Kept because they are in a later action or kept on purpose: {names}").format(
                     names=kept

@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.domain.errors import CortegeError
-from app.i18n import _, language_label, ngettext
+from app.i18n import _, language_label, ngettext, ui
 from ui import style
 from ui.file_dialogs import existing_folder, save_file_name
 
@@ -296,7 +296,7 @@ class RunsheetDialog(QDialog):
                 "{count} sheet saved in {folder}", "{count} sheets saved in {folder}", len(paths)
             ).format(count=len(paths), folder=folder)
             if failed:
-                names = ", ".join(alias for alias, _reason in failed)
+                names = ui().comma_list(alias for alias, _reason in failed)
                 text += " — " + _("could not write: {names}").format(names=names)
             self.status.setText(text)
             from ui.saved_notice import announce_saved

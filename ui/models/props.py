@@ -60,14 +60,14 @@ class PropModel(RowTableModel):
                 return status_label(row.status)
             if column == PropCol.CARRIERS:
                 return (
-                    ", ".join(row.carriers)
+                    ui().comma_list(row.carriers)
                     if row.carriers
                     else (_("⚠ nobody") if uncarried else "—")
                 )
             if column == PropCol.COST:
                 return money(row.cost, self.currency) if row.cost is not None else ""
             if column == PropCol.USED_IN:
-                return ", ".join(fmt_time(u.starts_at, self.tz) for u in row.used_in)
+                return ui().comma_list(fmt_time(u.starts_at, self.tz) for u in row.used_in)
             if column == PropCol.NOTES:
                 return " ".join(row.notes.split())
         if role == Qt.ItemDataRole.ToolTipRole:

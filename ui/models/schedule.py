@@ -7,7 +7,7 @@ from enum import IntEnum
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QBrush, QFont, QGuiApplication
 
-from app.i18n import _, pgettext
+from app.i18n import _, pgettext, ui
 from app.services.views import ScheduleRow
 from ui.models.base import RowTableModel
 from ui.tabs._common import fmt_minutes, fmt_time, warning_background
@@ -85,11 +85,11 @@ class ScheduleModel(RowTableModel):
             if column == Col.PLACE:
                 return row.place
             if column == Col.ROLES:
-                return ", ".join(row.role_names)
+                return ui().comma_list(row.role_names)
             if column == Col.PEOPLE:
-                return ", ".join(row.aliases)
+                return ui().comma_list(row.aliases)
             if column == Col.PROPS:
-                return ", ".join(row.prop_names)
+                return ui().comma_list(row.prop_names)
             if column == Col.FOLLOWS:
                 return f"↳ {row.follows_title}" if row.chained else ""
         if role == Qt.ItemDataRole.ToolTipRole:

@@ -348,7 +348,7 @@ class ReleaseEditor(QWidget):
         st = self.state
         self.frozen = bool(st.frozen_by) and st.row.id not in self.unfrozen_ids
         tr = ui()
-        names = ", ".join(tr.language_name(lang) for lang in st.frozen_by)
+        names = tr.comma_list(tr.language_name(lang) for lang in st.frozen_by)
         self.banner_text.setText(
             _(
                 "Frozen while it is being translated ({languages}): changes here would not "

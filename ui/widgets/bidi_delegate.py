@@ -1,9 +1,13 @@
-"""Table cells that hold only digits and signs, read the right way round in an Arabic window.
+"""Table cells read the right way round in an Arabic window, numbers and Latin texts too.
 
 A phone number ("+33 1 40 00 00 00") has no letter to tell its direction, so a right-to-left
 view lays it out right to left and its groups come out reversed ("00 00 00 40 1 33+"). This
 delegate draws such a cell left to right, still at the cell's right (a left-to-right mark before
 it, at paint time only: the model, the clipboard and the editor keep the number as typed).
+
+A Latin text in a right-to-left view ("Boulevard de Ménilmontant", a cue's place) was laid
+out in the view's direction: its final full stop and, once cut, its "…" came out at its left
+("…Boulevard de Mé"). It is laid out in its own direction, still at the cell's right.
 """
 
 from __future__ import annotations
@@ -11,7 +15,7 @@ from __future__ import annotations
 import unicodedata
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QStyledItemDelegate
+from PySide6.QtWidgets import QStyle, QStyledItemDelegate
 
 LRM = "\u200e"
 
@@ -50,8 +54,16 @@ class NumbersLeftToRight(QStyledItemDelegate):
     def initStyleOption(self, option, index) -> None:  # noqa: N802 - Qt's name
         super().initStyleOption(option, index)
         text = option.text
-        if option.direction == Qt.LayoutDirection.RightToLeft and text and not has_letters(text):
+        if option.direction != Qt.LayoutDirection.RightToLeft or not text:
+            return
+        seen = first_strong(text)
+        if seen is None:
             option.text = LRM + text
+        elif seen == "ltr" and not option.features & option.ViewItemFeature.HasDecoration:
+            # (a cell with an icon keeps the view's direction: the icon stays at its start)
+            side = QStyle.visualAlignment(option.direction, option.displayAlignment)
+            option.direction = Qt.LayoutDirection.LeftToRight
+            option.displayAlignment = side | Qt.AlignmentFlag.AlignAbsolute
 
 
 def left_to_right(edit):
