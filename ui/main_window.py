@@ -9,7 +9,7 @@ from collections.abc import Callable
 from datetime import datetime
 
 from PySide6.QtCore import QByteArray, QEvent, Qt, QTimer
-from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent
+from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -470,7 +470,8 @@ class MainWindow(QMainWindow):
         title = (built.title() if built else "") or fallback
         self.tabs.setTabText(index, f"{title} ({text})" if text else title)
         number = [s[0] for s in TAB_SPECS].index(key) + 1
-        self.tabs.setTabToolTip(index, f"{title} (Ctrl+{number})")
+        keys = QKeySequence(f"Ctrl+{number}").toString(QKeySequence.SequenceFormat.NativeText)
+        self.tabs.setTabToolTip(index, f"{title} ({keys})")  # as the menus name keys: "Strg+2"
 
     # --- changes -------------------------------------------------------------------------------
     def _on_changed(self, change) -> None:

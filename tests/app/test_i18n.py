@@ -360,3 +360,17 @@ def test_french_typography_no_break_spaces_and_apostrophes():
             ):
                 bad.append(text)
     assert bad == []
+
+
+def test_the_press_editors_dateline_reads_as_its_languages_own_word():
+    """The Portuguese and Italian press editors said "Local da dateline" and "Modifica
+    dateline": an English newsroom word a Lisbon or Milan press officer does not use. The
+    place before the date is the place of issue, as in French ("Lieu d’émission")."""
+    from app.i18n import Translator
+
+    for lang in ("pt", "it", "fr", "es", "de"):
+        tr = Translator(lang)
+        for msgid in ("Dateline place", "Dateline place:", "Edit dateline"):
+            assert "dateline" not in tr.gettext(msgid).lower(), (lang, msgid)
+    assert Translator("pt").gettext("Dateline place:") == "Local de emissão:"
+    assert Translator("it").gettext("Edit dateline") == "Modifica il luogo di emissione"

@@ -135,3 +135,22 @@ def test_ctrl_z_in_a_long_text_without_typing_undoes_the_last_saved_edit(qtbot, 
     focus(message)
     qtbot.keyClick(message, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
     assert main_window.ctx.undo_stack.index() == 0
+
+
+def test_a_shortcut_is_named_as_the_menus_name_it_in_every_language(qtbot, main_window):
+    """The tabs' tooltips said "Ctrl+2" in a German window whose menus say "Strg+Z", and the
+    Spanish hints said "Ctrl+Z" beside menus saying "Control+Z"."""
+    from app.i18n import _
+    from ui.i18n_qt import apply_language
+
+    try:
+        for lang in ("de", "es", "fr"):
+            main_window.apply_language(lang)
+            native = QKeySequence("Ctrl+2").toString(QKeySequence.SequenceFormat.NativeText)
+            tips = [main_window.tabs.tabToolTip(i) for i in range(main_window.tabs.count())]
+            assert any(tip.endswith(f"({native})") for tip in tips), (lang, tips)
+            ctrl = native.split("+")[0]
+            hint = _("Copy the selected cue after it (Ctrl+D)")
+            assert f"({ctrl}+D)" in hint, (lang, hint)
+    finally:
+        apply_language("en")
