@@ -14,10 +14,13 @@ import re
 from datetime import UTC, datetime
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from pypdf import PdfReader
 
 from app.exports.press import render
 from app.exports.press.document import QuoteView, ReleaseDoc
+from app.services.fields import ENTITY_FIELDS
 from tests.app.test_arabic_sheets import seen_lines
 
 INVISIBLE = re.compile("[\u200e\u200f\u2066-\u2069]")
@@ -129,3 +132,55 @@ def test_a_pdf_body_in_english_in_an_arabic_release_keeps_its_own_direction(tmp_
     doc = arabic(body="صباح اليوم.\n\nEnglish words end here.")
     lines = seen_lines(_pdf(tmp_path, doc))
     assert "English words end here." in lines, lines
+
+
+BOLD_SET = ("الخوارزمية", "بالفيديو")
+REGULAR_SET = ("نطالب", "بحظر", "التعرف", "الوجوه")
+
+
+def _arabic_body(pattern: list[bool], size: int, every: int) -> str:
+    """Arabic words up to ``size`` characters, the ones ``pattern`` marks in **bold**, a blank
+    line every ``every`` words (0: one paragraph); never cut inside a bold pair."""
+    out, i = "", 0
+    while True:
+        bold = pattern[i % len(pattern)]
+        word = BOLD_SET[i % 2] if bold else REGULAR_SET[i % 4]
+        token = (f"**{word}**" if bold else word) + (
+            "\n\n" if every and i % every == every - 1 else " "
+        )
+        if len(out) + len(token.rstrip()) > size:
+            return out.rstrip()
+        out += token
+        i += 1
+
+
+@settings(max_examples=4, deadline=None)
+@given(
+    pattern=st.lists(st.booleans(), min_size=3, max_size=9).filter(any),
+    size=st.sampled_from([300, 3000, ENTITY_FIELDS["release"]["body"].max_len]),
+    every=st.sampled_from([0, 7, 60]),
+)
+def test_bold_words_print_bold_in_an_arabic_body_of_any_length(pattern, size, every):
+    """An Arabic body up to its full 100,000 characters, bold words anywhere, in one paragraph
+    or many: every bold word is drawn in the bold face, every other word in the regular one,
+    on every page, and no "**" is left."""
+    import io
+
+    body = _arabic_body(pattern, size, every)
+    assert size - 20 < len(body) <= size
+    faces: dict[str, set[str]] = {}
+
+    def visit(text, _cm, _tm, font, _size):
+        face = "Bold" if font and "Bold" in str(font.get("/BaseFont", "")) else "Regular"
+        for word in INVISIBLE.sub("", text).split():
+            faces.setdefault(word.strip("،."), set()).add(face)
+
+    reader = PdfReader(io.BytesIO(render(arabic(body=body), "pdf")))
+    for page in reader.pages:
+        page.extract_text(visitor_text=visit)
+    bold = [w for w in BOLD_SET if w in faces]
+    regular = [w for w in REGULAR_SET if w in faces]
+    assert bold and (regular or all(pattern)), faces
+    assert all(faces[w] == {"Bold"} for w in bold), faces
+    assert all(faces[w] == {"Regular"} for w in regular), faces
+    assert not [w for w in faces if "*" in w]
