@@ -290,7 +290,7 @@ EN_BODY = (
 
 def demo_bundle(on: date, *, today: date | None = None, language: str | None = None) -> dict:
     """The demo as a bundle dict, dated ``on`` (times are wall-clock in Europe/Paris), written
-    in ``language`` (default: the UI language; French, German, Spanish, else English)."""
+    in ``language`` (default: the UI language; one of ``demo_texts.TEXTS``, else English)."""
     bundle = _english_bundle(on, today=today)
     texts = demo_texts(language or ui_language())
     if texts is not None:
