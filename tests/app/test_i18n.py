@@ -409,3 +409,22 @@ def test_arabic_accelerators_leave_the_dots_below_letters_readable():
             if 0 <= at < len(text) - 1 and text[at + 1] in "بجيإ":
                 hidden.append(message.id)
     assert sorted(set(hidden) - DOTS_BELOW_KEPT) == []
+
+
+def test_arabic_lines_about_a_person_do_not_make_them_a_man():
+    """Arabic verbs and pronouns agree with their subject's gender: "{alias} يحمل …" (he
+    carries), "محتفَظ به" (he is kept) made every volunteer a man, where French writes
+    "photographié·e". These lines are written around the person: "… بحوزة {alias}"."""
+    from app.i18n import Translator
+
+    ar = Translator("ar")
+    lines = [
+        ar.gettext("{alias} carries {name}"),
+        ar.ngettext("{alias} carries {n} prop", "{alias} carries {n} props", 1),
+        ar.ngettext("{alias} carries {n} prop", "{alias} carries {n} props", 3),
+        ar.gettext("kept: {alias} ({why})"),
+        ar.gettext("Did not consent to photos: keep them behind the banner"),
+    ]
+    for line in lines:
+        assert not any(word in line for word in ("يحمل", "محتفَظ به", "لم يوافق", "أبقِه")), line
+    assert ar.gettext("{alias} carries {name}") == "{name} بحوزة {alias}"
