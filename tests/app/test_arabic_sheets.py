@@ -245,3 +245,21 @@ def test_the_phone_sheet_and_message_list_with_the_arabic_comma(tmp_path):
     page = render_html(sheet)
     names = "، ".join(sheet.no_photo)
     assert names in page and ", ".join(sheet.no_photo) not in page
+
+
+def test_the_phone_sheet_keeps_a_cues_hours_whole_after_a_latin_place(cli, tmp_path):
+    """Under a cue of the Arabic phone sheet, "Boulevard de Ménilmontant · 9:45 ص–9:55 ص" was
+    a left-to-right line (its first letter Latin): the hours came out "9:45 –ص" and "9:55 ص"
+    on the next line. The line runs in the sheet's direction, the place isolated, as on paper."""
+    from app import i18n
+
+    db = tmp_path / "ar.sqlite3"
+    i18n.set_ui_language("ar")
+    assert cli("--db", db, "demo").code == 0
+    out = tmp_path / "crow.html"
+    args = ("export", "runsheet", SLUG, "--participant", "Crow", "--lang", "ar")
+    assert cli("--db", db, *args, "--format", "html", "-o", out).code == 0
+    page = out.read_text(encoding="utf-8")
+    line = next(p for p in re.findall(r'<p class="muted".*?</p>', page) if "Ménil" in p)
+    assert 'dir="rtl"' in line and "\u2068Boulevard de Ménilmontant\u2069 · " in line, line
+    assert '<span style="white-space:nowrap">9:45\xa0ص–9:55\xa0ص</span>' in line, line

@@ -17,6 +17,7 @@ from html import escape
 from app.exports.pack.qr import tel_uri
 from app.exports.runsheet.data import CueLine, PersonalSheet, translator
 from app.exports.shaping import base_direction, start_side
+from app.i18n import isolate
 
 CSS = """
 :root{color-scheme:light dark;--fg:#111;--bg:#fff;--muted:#555;--box:#f1f1f1;--line:#ccc;
@@ -80,11 +81,16 @@ def _free(text: str, tag: str = "p", cls: str = "", *, under: str = "") -> str:
 
 
 def _cue(cue: CueLine, tr) -> str:
-    where = " · ".join(x for x in (cue.place, f"{cue.start}–{cue.end}") if x)
+    # the place and hours in the sheet's direction, the place isolated (as on paper): after a
+    # Latin place an Arabic sheet's hours came out "9:45 –ص" with "9:55 ص" on the next line
+    doc = direction(tr.lang)
+    site = isolate(cue.place or "", rtl=doc == "rtl")
+    hours = f'<span style="white-space:nowrap">{_t(f"{cue.start}–{cue.end}")}</span>'
+    where = " · ".join(x for x in (_t(site), hours) if x)
     parts = [
         f'<li class="cue"><p><time>{_t(cue.start)}</time> <strong dir="auto">{_t(cue.title)}'
         f"</strong></p>",
-        f'<p class="muted" dir="auto">{_t(where)}</p>',
+        f'<p class="muted" dir="{doc}">{where}</p>',  # the hours never split
         _free(cue.instructions),
     ]
     if cue.bring:
