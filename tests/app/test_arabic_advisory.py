@@ -58,6 +58,16 @@ def test_the_html_advisory_sets_every_line_at_the_right(cli, demo_db, tmp_path):
     page = _export(cli, demo_db, tmp_path / "a.html", fmt="html").read_text("utf-8")
     address = next(p for p in re.findall(r"<p [^>]*>[^<]*</p>", page) if "Cimetière" in p)
     assert 'dir="ltr"' in address and "text-align:right" in address, address
+    # a street address starts with its number, not with a time: "16 rue du Repos, 75020
+    # Paris" set right to left read "rue du Repos, 75020 Paris 16"
+    street = next(p for p in re.findall(r"<p [^>]*>[^<]*</p>", page) if "rue du Repos" in p)
+    assert 'dir="ltr"' in street and "text-align:right" in street, street
+    photo = next(p for p in re.findall(r"<p [^>]*>[^<]*</p>", page) if "9:55" in p)
+    assert 'dir="rtl"' in photo, photo  # "9:55 ص — Banner raised": the advisory's own line
+    from app.exports.press.advisory import line_direction
+
+    assert line_direction("16 rue du Repos — porte B", "ar") == "ltr"
+    assert line_direction("10h25 — Photo call", "ar") == "rtl"
 
 
 def _add_speaker(db, lang: str) -> None:

@@ -15,6 +15,7 @@ count, so it comes from the catalogues in every language, in the form for its nu
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field, replace
 from datetime import datetime
 from html import escape
@@ -259,11 +260,15 @@ def render_text(doc: AdvisoryDoc) -> str:
     return "\n\n".join(out) + "\n"
 
 
+#: the advisory's own "9:55 ص — cue (place)" lines: a clock time, then the dash
+_TIME_LINE = re.compile(r"\s*\d{1,2}\s?[:.h]\s?\d{2}\b[^—]*\s—\s")
+
+
 def line_direction(line: str, language: str) -> str:
     """The direction of one line of a block: a line that starts with a time ("10:00 — cue
     (place)", the advisory's own) runs in the advisory's direction, whatever script the cue's
     title is in; any other line in its own (its first strong letter, as ``dir="auto"``)."""
-    if line.lstrip()[:1].isdigit():
+    if _TIME_LINE.match(line):  # not "16 rue du Repos — porte B", an address
         return direction(language)
     return base_direction(line)
 
