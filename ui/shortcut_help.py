@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from PySide6.QtGui import QAction, QKeySequence, QShortcut
 from PySide6.QtWidgets import QMenu, QWidget
 
-from app.i18n import N_, _, pgettext
+from app.i18n import N_, _, pgettext, ui
 
 HELP_TEXT = "shortcut_help_text"  # QShortcut property: the msgid of what the key does
 HELP_GROUP = "shortcut_help_group"  # QShortcut property: the msgid of its group (optional)
@@ -64,7 +64,7 @@ def describe(shortcut: QShortcut, command: str, group: str | None = None) -> QSh
 
 
 def native(keys: list[QKeySequence]) -> str:
-    return ", ".join(
+    return ui().comma_list(
         k.toString(QKeySequence.SequenceFormat.NativeText) for k in keys if not k.isEmpty()
     )
 

@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
-from app.i18n import _
+from app.i18n import _, ui
 from ui import settings_store, style
 
 log = logging.getLogger("cortege.ui")
@@ -213,7 +213,7 @@ def _write_bundle(window, path: Path, data: dict) -> int | None:
         return None
     message = _("Imported {name}").format(name=path.name)
     if result.notes:
-        message += " — " + "; ".join(result.notes)
+        message += " — " + ui().group_list(result.notes)
     window.statusBar().showMessage(message, 10000)
     window.actions_panel.select(result.action_id)
     return result.action_id

@@ -13,7 +13,7 @@ import sys
 from pathlib import Path
 
 from app.domain.errors import DomainError
-from app.i18n import _, ngettext
+from app.i18n import _, ngettext, ui
 
 
 def register(sub) -> None:
@@ -238,7 +238,7 @@ def cmd_purge(args: argparse.Namespace, ctx) -> int:
     question = _(
         "Erase the full names, phones, e-mails, notes and consent details of: {names}? "
         "This cannot be undone. Backups made before still hold the data."
-    ).format(names=", ".join(names))
+    ).format(names=ui().comma_list(names))
     if not confirm(ctx, question, yes=args.yes):
         ctx.warn(_("nothing was purged"))
         return 1

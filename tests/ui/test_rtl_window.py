@@ -125,3 +125,18 @@ def test_arabic_tables_list_with_the_arabic_comma(qtbot, main_window):
     main_window.apply_language("en")
     model = main_window.tab_widgets["props"].table.model()
     assert any(", " in (model.index(r, c).data() or "") for r in range(3) for c in range(6))
+
+
+def test_arabic_messages_list_keys_and_problems_with_arabic_punctuation(main_window):
+    """The keys of a command in the shortcut help ("Ctrl+Z, Ctrl+Y") and the problems of a
+    CSV row ("phone: …; email: …") were joined with the Latin comma and semicolon."""
+    from PySide6.QtGui import QKeySequence
+
+    from app.i18n import ui
+    from ui.shortcut_help import native
+
+    main_window.apply_language("ar")
+    assert "، " in native([QKeySequence("Ctrl+Z"), QKeySequence("Ctrl+Y")])
+    assert ui().group_list(["phone: x", "email: y"]) == "phone: x؛ email: y"
+    main_window.apply_language("en")
+    assert native([QKeySequence("Ctrl+Z"), QKeySequence("Ctrl+Y")]) == "Ctrl+Z, Ctrl+Y"

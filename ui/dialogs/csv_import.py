@@ -67,7 +67,7 @@ class PreviewModel(RowTableModel):
             if column == PreviewCol.CALL:
                 return fmt_time(row.call_time, self.tz)
             if not row.ok:
-                return "⚠ " + "; ".join(f"{e.field}: {e.message}" for e in row.errors)
+                return "⚠ " + ui().group_list(f"{e.field}: {e.message}" for e in row.errors)
             return _("existing person") if row.existing_id else _("new person")
         if role == Qt.ItemDataRole.ForegroundRole and not row.ok:
             return QBrush(error_color(QGuiApplication.palette()))

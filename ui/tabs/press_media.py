@@ -177,7 +177,7 @@ class CsvImportDialog(QDialog):
         self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         red = style.error_color(self)
         for i, row in enumerate(self.preview.rows):
-            problems = "; ".join(f"{e.field}: {e.message}" for e in row.errors)
+            problems = ui().group_list(f"{e.field}: {e.message}" for e in row.errors)
             cells = [
                 str(row.line),
                 row.cells.get("outlet", ""),
