@@ -20,7 +20,6 @@ from PySide6.QtWidgets import (
     QAbstractButton,
     QAbstractItemView,
     QAbstractSpinBox,
-    QApplication,
     QCheckBox,
     QComboBox,
     QDialog,
@@ -198,16 +197,8 @@ def _on_show(watched: QObject, event: QEvent) -> bool:  # noqa: ARG001 - a Show 
     return False
 
 
-_installed_for: QObject | None = None
-
-
 def install() -> None:
     """Apply the policy to every dialog the application shows from now on (once per process)."""
-    global _installed_for
-    from ui.event_hub import listen
+    from ui.event_hub import listen_app_wide
 
-    app = QApplication.instance()
-    if app is None or _installed_for is app:
-        return
-    _installed_for = app
-    listen((QEvent.Type.Show,), _on_show)
+    listen_app_wide((QEvent.Type.Show,), _on_show)

@@ -71,3 +71,16 @@ def listen(
     if owner is not None:
         owner.destroyed.connect(stop)
     return stop
+
+
+_app_wide: dict[Handler, QObject] = {}
+
+
+def listen_app_wide(types: Iterable[QEvent.Type], handler: Handler) -> None:
+    """``listen`` for ``handler`` once per application (a second call is a no-op): a policy
+    that holds for every widget the application shows (every dialog, every text field)."""
+    app = QCoreApplication.instance()
+    if app is None or _app_wide.get(handler) is app:
+        return
+    _app_wide[handler] = app
+    listen(types, handler)

@@ -11,7 +11,7 @@ document.) Each plain-text field in the application follows its text's first let
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QObject, Qt
-from PySide6.QtWidgets import QApplication, QPlainTextEdit
+from PySide6.QtWidgets import QPlainTextEdit
 
 from ui.widgets.bidi_delegate import first_strong
 
@@ -49,16 +49,8 @@ def _on_event(watched: QObject, event: QEvent) -> bool:
     return False
 
 
-_installed_for: QObject | None = None
-
-
 def install() -> None:
     """Every plain-text field the application shows from now on (once per process)."""
-    global _installed_for
-    from ui.event_hub import listen
+    from ui.event_hub import listen_app_wide
 
-    app = QApplication.instance()
-    if app is None or _installed_for is app:
-        return
-    _installed_for = app
-    listen((QEvent.Type.Polish, QEvent.Type.LayoutDirectionChange), _on_event)
+    listen_app_wide((QEvent.Type.Polish, QEvent.Type.LayoutDirectionChange), _on_event)
