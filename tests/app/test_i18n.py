@@ -428,3 +428,16 @@ def test_arabic_lines_about_a_person_do_not_make_them_a_man():
     for line in lines:
         assert not any(word in line for word in ("يحمل", "محتفَظ به", "لم يوافق", "أبقِه")), line
     assert ar.gettext("{alias} carries {name}") == "{name} بحوزة {alias}"
+
+
+def test_the_packs_leftover_drafts_are_listed_in_the_window_language():
+    from app.exports.pack.drafts import stale_warning
+    from app.i18n import set_ui_language
+
+    try:
+        set_ui_language("ar")
+        assert "Crow.eml، Finch.eml" in stale_warning(["Crow.eml", "Finch.eml"])
+        set_ui_language("en")
+        assert stale_warning(["Crow.eml", "Finch.eml"]).endswith(": Crow.eml, Finch.eml")
+    finally:
+        set_ui_language("en")

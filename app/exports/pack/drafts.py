@@ -24,7 +24,7 @@ from sqlalchemy.orm import Session
 
 from app.exports.press.eml import draft_headers, file_name, one_line
 from app.exports.runsheet import data
-from app.i18n import _, ngettext
+from app.i18n import _, ngettext, ui
 
 # Mail files on disk use CRLF line ends, as RFC 5322 and the press drafts do.
 CRLF = policy.default.clone(linesep="\r\n")
@@ -201,7 +201,7 @@ def summary_text(plan: PackPlan, stale: list[str] = ()) -> str:
 def stale_warning(stale: list[str]) -> str:
     return _(
         "Not part of this pack, left from an earlier one — do not send, delete them: {names}"
-    ).format(names=", ".join(stale))
+    ).format(names=ui().comma_list(stale))
 
 
 def write_pack(
