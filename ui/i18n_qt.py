@@ -30,6 +30,22 @@ def installed_qt_catalogues() -> list[str]:
     return [t.filePath() for t in _installed]
 
 
+#: Arabic as babel writes it (Latin digits, "1,234.5", "9:30 ص"): Qt's plain Arabic locale
+#: writes "١٬٢٣٤٫٥", so spin boxes said "٣٠ يوم" beside "2026/12/08" everywhere else. The
+#: locale of the Emirates has the same words with babel's digits and separators.
+LATIN_DIGITS = {"ar": "ar_AE"}
+
+
+def qt_locale(lang: str) -> QLocale:
+    """The QLocale of the UI language ``lang``, with the digits the documents use."""
+    locale = QLocale(lang)
+    if locale.zeroDigit() != "0":
+        base = lang.replace("-", "_").split("_")[0]
+        if base in LATIN_DIGITS:
+            return QLocale(LATIN_DIGITS[base])
+    return locale
+
+
 def apply_language(lang: str | None) -> str:
     """Use ``lang`` for the UI (None or '': ``CORTEGE_LANG``, else the system's language), with
     Qt's own strings, the default QLocale and the layout direction to match. Returns the language
@@ -44,7 +60,7 @@ def apply_language(lang: str | None) -> str:
     for translator in _installed:
         app.removeTranslator(translator)
     _installed.clear()
-    qlocale = QLocale(used)
+    qlocale = qt_locale(used)
     folder = qt_translations_dir()
     for name in QT_CATALOGUES:
         translator = QTranslator(app)

@@ -140,3 +140,20 @@ def test_arabic_messages_list_keys_and_problems_with_arabic_punctuation(main_win
     assert ui().group_list(["phone: x", "email: y"]) == "phone: x؛ email: y"
     main_window.apply_language("en")
     assert native([QKeySequence("Ctrl+Z"), QKeySequence("Ctrl+Y")]) == "Ctrl+Z, Ctrl+Y"
+
+
+def test_arabic_spin_boxes_write_the_digits_every_other_number_is_written_in(qtbot, main_window):
+    """Preferences said "٣٠ يوم" and "٦٠ د" (Arabic-Indic digits, Qt's default for Arabic)
+    beside dates, times and amounts written "2026/12/08", "9:30 ص", "€ 180.00" everywhere
+    else in the window and on paper (Latin digits, as babel writes Arabic)."""
+    from PySide6.QtWidgets import QSpinBox
+
+    from ui.dialogs.preferences import PreferencesDialog
+
+    main_window.apply_language("ar")
+    dialog = PreferencesDialog(main_window, main_window.ctx)
+    qtbot.addWidget(dialog)
+    shown = [spin.text() for spin in dialog.findChildren(QSpinBox)]
+    assert shown and all(any(c in "0123456789" for c in t) for t in shown), shown
+    assert not any(c in t for t in shown for c in "٠١٢٣٤٥٦٧٨٩"), shown
+    assert dialog.layoutDirection() == Qt.LayoutDirection.RightToLeft  # still an Arabic dialog
