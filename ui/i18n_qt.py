@@ -76,6 +76,9 @@ def apply_language(lang: str | None) -> str:
             Qt.LayoutDirection.RightToLeft if is_rtl(used) else Qt.LayoutDirection.LeftToRight
         )
         QGuiApplication.setLayoutDirection(direction)
+        from ui.widgets import text_sides
+
+        text_sides.realign_all()  # an empty field starts on the window's side
         if was != direction:
             _relayout_splitters()
     announce_language_change()

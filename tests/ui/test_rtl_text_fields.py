@@ -61,3 +61,28 @@ def test_a_dialogs_plain_text_field_follows_its_text_too(qtbot, main_window):
     left, right, width = _last_line(edit)
     assert right > width - 12 and left > 20, (left, right, width)
     dialog.close()
+
+
+def test_an_empty_field_starts_on_the_windows_side_after_a_switch(qtbot, main_window):
+    """Typing starts where the window reads from: an empty notes field of an open dialog turns
+    to the right when the window turns to Arabic, and back."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QDialog, QVBoxLayout
+
+    dialog = QDialog(main_window)
+    notes = QPlainTextEdit(dialog)
+    QVBoxLayout(dialog).addWidget(notes)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+
+    def side():
+        return notes.document().defaultTextOption().alignment() & (
+            Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignRight
+        )
+
+    assert side() == Qt.AlignmentFlag.AlignLeft
+    main_window.apply_language("ar")
+    assert side() == Qt.AlignmentFlag.AlignRight
+    main_window.apply_language("en")
+    assert side() == Qt.AlignmentFlag.AlignLeft
+    dialog.close()

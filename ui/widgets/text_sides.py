@@ -10,18 +10,23 @@ document.) Each plain-text field in the application follows its text's first let
 
 from __future__ import annotations
 
+from weakref import WeakSet
+
 from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QPlainTextEdit
+from shiboken6 import isValid
 
 from ui.widgets.bidi_delegate import first_strong
 
 _FOLLOWING = "cortegeFollowsTextDirection"
+_followed: WeakSet[QPlainTextEdit] = WeakSet()
 
 
 def align_to_text(edit: QPlainTextEdit) -> None:
     """Set ``edit``'s paragraphs on the side its text starts from (now)."""
     seen = first_strong(edit.toPlainText())
-    rtl = seen == "rtl" if seen else edit.isRightToLeft()
+    rtl = seen == "rtl" if seen else _window_reads_rtl(edit)
     side = Qt.AlignmentFlag.AlignRight if rtl else Qt.AlignmentFlag.AlignLeft
     wanted = Qt.AlignmentFlag.AlignAbsolute | side
     document = edit.document()
@@ -31,21 +36,36 @@ def align_to_text(edit: QPlainTextEdit) -> None:
         document.setDefaultTextOption(option)
 
 
+def _window_reads_rtl(edit: QPlainTextEdit) -> bool:
+    """The direction an empty field starts typing in: its own if set, else the application's
+    (a child widget learns of a switch only once Qt's events have run)."""
+    if edit.testAttribute(Qt.WidgetAttribute.WA_SetLayoutDirection):
+        return edit.isRightToLeft()
+    return QGuiApplication.layoutDirection() == Qt.LayoutDirection.RightToLeft
+
+
 def follow_text_direction(edit: QPlainTextEdit) -> None:
     """Keep ``edit`` aligned to its text as it is typed, loaded or cleared (idempotent)."""
     if edit.property(_FOLLOWING):
         return
     edit.setProperty(_FOLLOWING, True)
     edit.textChanged.connect(lambda e=edit: align_to_text(e))
+    _followed.add(edit)
     align_to_text(edit)
 
 
-def _on_event(watched: QObject, event: QEvent) -> bool:
+def realign_all() -> None:
+    """Every followed field once more, after the window changed direction (an empty field
+    starts on the window's side): one pass from ``ui.i18n_qt.apply_language``, rather than
+    Python code in Qt's walk over every widget."""
+    for edit in list(_followed):
+        if isValid(edit):
+            align_to_text(edit)
+
+
+def _on_event(watched: QObject, _event: QEvent) -> bool:
     if isinstance(watched, QPlainTextEdit):
-        if event.type() == QEvent.Type.Polish:
-            follow_text_direction(watched)  # once, before it is first shown
-        elif watched.property(_FOLLOWING):
-            align_to_text(watched)  # the window changed direction: an empty field follows
+        follow_text_direction(watched)  # once, when it is polished before it is first shown
     return False
 
 
@@ -53,4 +73,4 @@ def install() -> None:
     """Every plain-text field the application shows from now on (once per process)."""
     from ui.event_hub import listen_app_wide
 
-    listen_app_wide((QEvent.Type.Polish, QEvent.Type.LayoutDirectionChange), _on_event)
+    listen_app_wide((QEvent.Type.Polish,), _on_event)
