@@ -255,6 +255,13 @@ class Translator:
         """False when labels fall back to English (formatting still follows the locale)."""
         return catalogue_language(self.lang) is not None
 
+    @property
+    def document_direction(self) -> str:
+        """The direction of a document's own lines (labels, template sentences with a name
+        inside): right to left only in a right-to-left language that has a catalogue
+        (otherwise its words are English), whatever script a name inside them is in."""
+        return "rtl" if (self.rtl and self.has_catalogue) else "ltr"
+
     def gettext(self, message: str) -> str:
         if not message:  # gettext("") would return the catalogue's header
             return message

@@ -132,10 +132,8 @@ def text_direction(text: str | None) -> str:
 
 
 def document_direction(tr) -> str:
-    """The direction of a document's own lines (labels, template sentences with a name inside):
-    right to left only in a right-to-left language that has a catalogue (otherwise its words
-    are English), whatever script the name inside them is in."""
-    return "rtl" if (tr.rtl and tr.has_catalogue) else "ltr"
+    """``tr.document_direction`` (kept for the renderers that pass a translator around)."""
+    return tr.document_direction
 
 
 def rich(

@@ -58,10 +58,8 @@ def html_lang(lang: str) -> str:
 
 
 def direction(lang: str) -> str:
-    """Right to left only for a right-to-left language with a catalogue (else the labels are
-    English, and the sheet reads left to right)."""
-    tr = translator(lang)
-    return "rtl" if (tr.rtl and tr.has_catalogue) else "ltr"
+    """The sheet's direction: ``Translator.document_direction`` of its language."""
+    return translator(lang).document_direction
 
 
 def _t(text: str) -> str:
