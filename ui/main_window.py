@@ -71,7 +71,9 @@ class MainWindow(QMainWindow):
         self.live_updates = None
         self.unavailable: set[QAction] = set()  # menu items whose module is not there yet
         self.setAcceptDrops(True)
-        from ui import dialog_policy
+        from ui import dialog_policy, garbage
+
+        garbage.collect_between_events()  # never inside Qt's walk over the windows
 
         dialog_policy.install()  # focus, Tab order and accessible names in every dialog
         from ui.widgets import text_sides
