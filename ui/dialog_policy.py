@@ -6,6 +6,10 @@
   never on a checkbox, which a space toggles) unless the dialog put it in a field itself.
 * Every control has an accessible name for screen readers: its buddy label, the label of its
   form row, its own text, or its placeholder.
+* A dialog that was closed (OK, Cancel, Escape, its close button) is deleted once the code that
+  opened it has read its answer and the event loop runs again, unless it is still shown or
+  asked to be kept (``KEEP``): before, every "New action…" or edit left its dialog behind for
+  the rest of the session (50 of them: 26 MB, and a language switch 7× slower).
 
 Dialogs keep their own explicit choices (a focus already in a field, names already set): the
 policy only fills what is missing, so one event filter makes every dialog behave the same.
@@ -29,6 +33,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPlainTextEdit,
+    QProgressDialog,
     QRadioButton,
     QTabBar,
     QTextEdit,
@@ -39,6 +44,7 @@ FIELD_TYPES = (QLineEdit, QPlainTextEdit, QTextEdit, QAbstractSpinBox, QComboBox
 CHOICE_TYPES = (QCheckBox, QRadioButton)
 _DONE = "_cortege_dialog_policy"
 APPLIED = "cortege_dialog_policy_applied"  # set once the dialog has been settled
+KEEP = "cortege_keep_when_closed"  # a dialog shown again later: not deleted when it closes
 
 
 def is_field(widget: QWidget | None) -> bool:
@@ -194,7 +200,20 @@ def _on_show(watched: QObject, event: QEvent) -> bool:  # noqa: ARG001 - a Show 
         # Once the dialog has laid itself out (positions decide the Tab order); the
         # dialog is the timer's context, so nothing runs if it is gone by then.
         QTimer.singleShot(0, watched, lambda d=watched: apply(d))
+        if not isinstance(watched, QProgressDialog):  # its worker closes it, then deletes it
+            watched.finished.connect(lambda _result, d=watched: _delete_when_done(d))
     return False
+
+
+def _delete_when_done(dialog: QDialog) -> None:
+    """Once the event loop runs again (the opener has read the answer by then): a dialog
+    ``exec()``-ed again at once is shown by then, and stays."""
+    QTimer.singleShot(0, dialog, lambda: _delete_if_closed(dialog))
+
+
+def _delete_if_closed(dialog: QDialog) -> None:
+    if not dialog.isVisible() and not dialog.property(KEEP):
+        dialog.deleteLater()
 
 
 def install() -> None:

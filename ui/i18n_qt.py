@@ -12,6 +12,7 @@ import logging
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, Qt, QTranslator
 from PySide6.QtGui import QGuiApplication
+from shiboken6 import isValid
 
 from app.i18n import is_rtl, set_ui_language
 
@@ -94,6 +95,8 @@ def _relayout_splitters() -> None:
         return
     QCoreApplication.sendPostedEvents()  # the widgets' LayoutDirectionChange first
     for top in QApplication.topLevelWidgets():
+        if not isValid(top):  # a closed dialog deleted meanwhile (ui.dialog_policy)
+            continue
         for splitter in top.findChildren(QSplitter):
             sizes = splitter.sizes()
             if len(sizes) < 2 or sizes[0] < 1:
@@ -115,6 +118,8 @@ def announce_language_change() -> None:
     if not isinstance(QCoreApplication.instance(), QApplication):
         return
     for widget in QApplication.topLevelWidgets():
+        if not isValid(widget):  # deleted by an earlier window's retranslation
+            continue
         QCoreApplication.removePostedEvents(widget, QEvent.Type.LanguageChange)
         QCoreApplication.sendEvent(widget, QEvent(QEvent.Type.LanguageChange))
 

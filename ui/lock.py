@@ -23,6 +23,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QObject, QThreadPool, Signal
 from PySide6.QtWidgets import QApplication, QDialog, QMenu, QWidget
+from shiboken6 import isValid
 
 from app.i18n import _, pgettext
 
@@ -155,6 +156,9 @@ class WindowLock(QObject):
         # So do the window's other windows it keeps (live mode's caller screen and stage
         # display): closed, their labels would still hold the running order.
         for name, value in list(vars(w).items()):
+            if isinstance(value, QWidget) and not isValid(value):
+                setattr(w, name, None)  # a closed dialog, already deleted (ui.dialog_policy)
+                continue
             keeps_window = isinstance(value, QWidget) and value is not w and value.isWindow()
             if isinstance(value, QDialog) or (keeps_window and not isinstance(value, QMenu)):
                 setattr(w, name, None)

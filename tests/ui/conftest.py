@@ -94,3 +94,20 @@ def wait_listening(qtbot, live_updates, timeout: int = 15_000) -> None:
             f"not listening after {timeout} ms: thread running {running}, watcher made "
             f"{watcher}, status {live_updates.status!r}"
         ) from None
+
+
+@pytest.hookimpl(wrapper=True, tryfirst=True)
+def pytest_runtest_teardown(item):
+    """A dialog the app deleted once it closed (``ui.dialog_policy``) is no longer there for
+    pytest-qt to close: it would call ``close()`` on a deleted widget."""
+    from PySide6.QtCore import QCoreApplication, QEvent
+    from shiboken6 import isValid
+
+    QCoreApplication.processEvents()  # the policy's turn: closed dialogs are deleted now
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    widgets = getattr(item, "qt_widgets", None)
+    if widgets:
+        item.qt_widgets = [
+            (ref, before) for ref, before in widgets if ref() is None or isValid(ref())
+        ]
+    return (yield)

@@ -13,16 +13,19 @@ def answer(steps: list[Callable[[QWidget], None]], trigger: Callable[[], object]
     it or open the next one). Returns the objectNames of the dialogs seen."""
     pending = list(steps)
     seen: list[QWidget] = []
+    names: list[str] = []  # read when seen: a closed dialog is deleted (ui.dialog_policy)
     errors: list[BaseException] = []
 
     def poll() -> None:
         if not pending:
             return
         dialog = QApplication.activeModalWidget()
-        if dialog is None or dialog in seen or QApplication.activeWindow() is not dialog:
+        seen_before = any(d is dialog for d in seen)
+        if dialog is None or seen_before or QApplication.activeWindow() is not dialog:
             QTimer.singleShot(10, poll)
             return
         seen.append(dialog)
+        names.append(dialog.objectName())
         step = pending.pop(0)
         QTimer.singleShot(10, poll)
         try:
@@ -36,8 +39,8 @@ def answer(steps: list[Callable[[QWidget], None]], trigger: Callable[[], object]
     trigger()
     if errors:
         raise errors[0]
-    assert not pending, f"{len(pending)} dialogs did not open; saw {[d.objectName() for d in seen]}"
-    return [d.objectName() for d in seen]
+    assert not pending, f"{len(pending)} dialogs did not open; saw {names}"
+    return names
 
 
 def click(dialog: QWidget, name: str) -> None:

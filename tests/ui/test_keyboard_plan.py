@@ -8,6 +8,7 @@ from PySide6.QtCore import QEvent, Qt, QTimer
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QComboBox, QTableView
+from shiboken6 import isValid
 
 from tests.ui.conftest import open_window
 from tests.ui.modal_steps import answer
@@ -29,7 +30,7 @@ def focused():
     widget = QApplication.focusWidget() or QApplication.activeWindow()
     if widget is None:  # offscreen, nothing gives the window back its activation after a dialog
         for top in QApplication.topLevelWidgets():
-            if top.objectName() == "main_window":
+            if isValid(top) and top.objectName() == "main_window":
                 top.activateWindow()
                 QTest.qWait(20)
         widget = QApplication.focusWidget() or QApplication.activeWindow()

@@ -281,6 +281,21 @@ def test_open_dialogs_close_on_lock(qtbot, locked_window):
     assert window.preferences is None
 
 
+def test_locking_after_preferences_were_closed_and_deleted(qtbot, locked_window):
+    """The window still names the Preferences it opened; closed, that dialog was deleted
+    (``ui.dialog_policy``): the lock forgets it instead of failing on it."""
+    window = locked_window
+    window.a_prefs.trigger()
+    dialog = window.preferences
+    gone: list[bool] = []
+    dialog.destroyed.connect(lambda: gone.append(True))
+    dialog.reject()
+    qtbot.waitUntil(lambda: gone == [True], timeout=3000)
+    window.a_lock.trigger()  # File → Lock
+    assert window.window_lock.locked
+    assert window.preferences is None
+
+
 def test_other_windows_of_the_window_close_on_lock(qtbot, locked_window):
     """A window of the main window that is not a dialog (e.g. a full-screen live view)."""
     from PySide6.QtWidgets import QLabel, QWidget
