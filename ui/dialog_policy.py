@@ -7,9 +7,10 @@
 * Every control has an accessible name for screen readers: its buddy label, the label of its
   form row, its own text, or its placeholder.
 * A dialog that was closed (OK, Cancel, Escape, its close button) is deleted once the code that
-  opened it has read its answer and the event loop runs again, unless it is still shown or
-  asked to be kept (``KEEP``): before, every "New action…" or edit left its dialog behind for
-  the rest of the session (50 of them: 26 MB, and a language switch 7× slower).
+  opened it has read its answer and the event loop it was opened from runs again (not a loop
+  nested in that code: a file dialog it led to), unless it is still shown or asked to be kept
+  (``KEEP``). Before, every "New action…" or edit left its dialog behind for the rest of the
+  session (50 of them: 26 MB, and a language switch 7× slower).
 
 Dialogs keep their own explicit choices (a focus already in a field, names already set): the
 policy only fills what is missing, so one event filter makes every dialog behave the same.
@@ -19,7 +20,7 @@ from __future__ import annotations
 
 from functools import cmp_to_key
 
-from PySide6.QtCore import QEvent, QObject, QPoint, QRect, Qt, QTimer
+from PySide6.QtCore import QEvent, QObject, QPoint, QRect, Qt, QThread, QTimer
 from PySide6.QtWidgets import (
     QAbstractButton,
     QAbstractItemView,
@@ -45,6 +46,8 @@ CHOICE_TYPES = (QCheckBox, QRadioButton)
 _DONE = "_cortege_dialog_policy"
 APPLIED = "cortege_dialog_policy_applied"  # set once the dialog has been settled
 KEEP = "cortege_keep_when_closed"  # a dialog shown again later: not deleted when it closes
+NESTED_RETRY_MS = 100  # a closed dialog waits this long for a nested event loop to end
+_OPENED_AT = "_cortege_opened_at_loop_level"  # where the code that opened the dialog runs
 
 
 def is_field(widget: QWidget | None) -> bool:
@@ -197,6 +200,9 @@ def _on_show(watched: QObject, event: QEvent) -> bool:  # noqa: ARG001 - a Show 
         and not watched.property(_DONE)
     ):
         watched.setProperty(_DONE, True)
+        # exec() shows its dialog before its own loop starts: the opener's level (at least
+        # the main loop's, 1: a test's code runs outside any loop)
+        watched.setProperty(_OPENED_AT, max(1, QThread.currentThread().loopLevel()))
         # Once the dialog has laid itself out (positions decide the Tab order); the
         # dialog is the timer's context, so nothing runs if it is gone by then.
         QTimer.singleShot(0, watched, lambda d=watched: apply(d))
@@ -212,8 +218,14 @@ def _delete_when_done(dialog: QDialog) -> None:
 
 
 def _delete_if_closed(dialog: QDialog) -> None:
-    if not dialog.isVisible() and not dialog.property(KEEP):
-        dialog.deleteLater()
+    if dialog.isVisible() or dialog.property(KEEP):
+        return
+    if QThread.currentThread().loopLevel() > (dialog.property(_OPENED_AT) or 1):
+        # An event loop inside the code that opened the dialog (a file dialog, a question it
+        # led to): that code reads the dialog's answer once the loop ends. Later, then.
+        QTimer.singleShot(NESTED_RETRY_MS, dialog, lambda: _delete_if_closed(dialog))
+        return
+    dialog.deleteLater()
 
 
 def install() -> None:

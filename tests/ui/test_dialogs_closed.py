@@ -47,3 +47,35 @@ def test_a_dialog_asked_to_be_kept_stays_after_it_closes(qtbot, main_window):
     dialog.setProperty(KEEP, False)
     dialog.reject()
     qtbot.waitUntil(lambda: not _dialogs(), timeout=3000)
+
+
+def test_a_closed_dialog_is_still_read_after_a_file_dialog_it_led_to(
+    qtbot, main_window, tmp_path, monkeypatch
+):
+    """Export bundle: its choices are read after the file dialog closes; Qt's own file dialog
+    runs an event loop of its own, in which the closed export dialog must not be deleted."""
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QCheckBox, QFileDialog
+
+    out = tmp_path / "plan.cortege.json"
+
+    def modal_file_dialog(parent, *_args, **_kwargs):
+        box = QDialog(parent)
+        QTimer.singleShot(300, box.accept)
+        box.exec()  # a while in a nested event loop, as the user looks for a folder
+        return str(out), ""
+
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(modal_file_dialog))
+
+    def choose():
+        dialog = QApplication.activeModalWidget()
+        if dialog is None or dialog.objectName() != "export_bundle_dialog":
+            QTimer.singleShot(10, choose)
+            return
+        dialog.findChild(QCheckBox, "include_personal_data").setChecked(True)
+        dialog.accept()
+
+    QTimer.singleShot(0, choose)
+    QTimer.singleShot(0, main_window.a_export_bundle.trigger)  # from the event loop, as a click
+    qtbot.waitUntil(out.exists, timeout=5000)
+    assert b'"phone"' in out.read_bytes()  # the personal data the dialog asked for
