@@ -40,6 +40,7 @@ from PySide6.QtWidgets import (
     QTextEdit,
     QWidget,
 )
+from shiboken6 import isValid
 
 FIELD_TYPES = (QLineEdit, QPlainTextEdit, QTextEdit, QAbstractSpinBox, QComboBox, QAbstractItemView)
 CHOICE_TYPES = (QCheckBox, QRadioButton)
@@ -209,6 +210,12 @@ def _on_show(watched: QObject, event: QEvent) -> bool:  # noqa: ARG001 - a Show 
         if not isinstance(watched, QProgressDialog):  # its worker closes it, then deletes it
             watched.finished.connect(lambda _result, d=watched: _delete_when_done(d))
     return False
+
+
+def alive(widget: QWidget | None) -> QWidget | None:
+    """``widget``, or None once it is deleted: code that remembers a dialog (to raise it
+    again, to replace it) asks this first, since a closed dialog is deleted."""
+    return widget if widget is not None and isValid(widget) else None
 
 
 def _delete_when_done(dialog: QDialog) -> None:

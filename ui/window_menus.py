@@ -69,7 +69,9 @@ def show_tooltip(action: QAction, tip: str) -> None:
 
 def _open_help(window, which: str) -> None:
     """Open the guide or the shortcuts list (kept on the window, so a second F1 raises it)."""
-    shown = getattr(window, f"{which}_dialog", None)
+    from ui.dialog_policy import alive
+
+    shown = alive(getattr(window, f"{which}_dialog", None))
     if shown is not None and shown.isVisible():
         shown.raise_()
         shown.activateWindow()

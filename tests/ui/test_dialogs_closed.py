@@ -79,3 +79,21 @@ def test_a_closed_dialog_is_still_read_after_a_file_dialog_it_led_to(
     QTimer.singleShot(0, main_window.a_export_bundle.trigger)  # from the event loop, as a click
     qtbot.waitUntil(out.exists, timeout=5000)
     assert b'"phone"' in out.read_bytes()  # the personal data the dialog asked for
+
+
+# the window remembers these dialogs (a second F1 raises the guide already open; check-in and
+# the debrief replace the one open): closed and deleted, they open again
+REOPENED = ["a_guide", "a_shortcuts", "a_checkin", "a_debrief", "a_prefs", "a_about"]
+
+
+@pytest.mark.parametrize("action", REOPENED)
+def test_a_remembered_dialog_opens_again_after_it_was_closed(qtbot, main_window, action):
+    trigger = getattr(main_window, action).trigger
+    for _ in range(2):
+        trigger()
+        shown = [d for d in _dialogs() if d.isVisible()]
+        assert len(shown) == 1, action
+        gone: list[bool] = []
+        shown[0].destroyed.connect(lambda *_a, gone=gone: gone.append(True))
+        shown[0].close()
+        qtbot.waitUntil(lambda gone=gone: gone == [True], timeout=3000)

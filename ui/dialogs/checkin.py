@@ -274,7 +274,9 @@ class CheckinDialog(QDialog):
 def open_dialog(parent: QWidget | None, ctx, action_id: int | None) -> CheckinDialog | None:
     if action_id is None:
         return None
-    old = getattr(parent, "_checkin_dialog", None)
+    from ui.dialog_policy import alive
+
+    old = alive(getattr(parent, "_checkin_dialog", None))  # closed, it was deleted
     if old is not None:
         old.close()
         old.deleteLater()

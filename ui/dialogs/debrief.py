@@ -374,7 +374,9 @@ class DebriefDialog(QDialog):
 def open_dialog(parent: QWidget | None, ctx, action_id: int | None) -> DebriefDialog | None:
     if action_id is None:
         return None
-    old = getattr(parent, "_debrief_dialog", None)
+    from ui.dialog_policy import alive
+
+    old = alive(getattr(parent, "_debrief_dialog", None))  # closed, it was deleted
     if old is not None:
         old.close()
         old.deleteLater()
