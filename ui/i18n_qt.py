@@ -14,12 +14,45 @@ from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, Qt, QTransla
 from PySide6.QtGui import QGuiApplication
 from shiboken6 import isValid
 
-from app.i18n import is_rtl, set_ui_language
+from app.i18n import is_rtl, pgettext, set_ui_language
 
 log = logging.getLogger("cortege.i18n")
 
 QT_CATALOGUES = ("qtbase",)
 _installed: list[QTranslator] = []
+_own: list[QTranslator] = []
+
+
+def standard_button_texts() -> dict[str, str]:
+    """Qt's standard dialog buttons (its ``QPlatformTheme`` texts) in the words this project's
+    own buttons use: Qt's Arabic catalogue says "ألغِ" and "أغلق" (imperatives) and "حسنًا"
+    beside the window's "حذف" and "تصدير" (verbal nouns), so an Arabic dialog mixed two ways of
+    naming a command. Where a catalogue gives Qt's own word, nothing changes."""
+    return {
+        # Translators: the standard OK button of every dialog (Qt's own text is replaced)
+        "OK": pgettext("Qt standard button", "OK"),
+        "Cancel": pgettext("Qt standard button", "Cancel"),
+        "Close": pgettext("Qt standard button", "Close"),
+        "&Yes": pgettext("Qt standard button", "&Yes"),
+        "&No": pgettext("Qt standard button", "&No"),
+    }
+
+
+class _StandardButtons(QTranslator):
+    """Answers Qt's requests for its standard buttons' texts from the project's catalogue;
+    anything else (or a text left as in English) goes on to Qt's own catalogue."""
+
+    def __init__(self, parent) -> None:
+        super().__init__(parent)
+        self.texts = {k: v for k, v in standard_button_texts().items() if v != k}
+
+    def translate(self, context, source, disambiguation=None, n=-1):  # noqa: ARG002 - Qt's
+        if context == "QPlatformTheme":
+            return self.texts.get(source)
+        return None
+
+    def isEmpty(self) -> bool:  # noqa: N802 - Qt's name
+        return not self.texts
 
 
 def qt_translations_dir() -> str:
@@ -58,9 +91,10 @@ def apply_language(lang: str | None) -> str:
     # Installing Qt's Arabic catalogue already turns the direction (Qt reads it from the .qm):
     # remember the one the widgets were laid out in.
     was = QGuiApplication.layoutDirection() if isinstance(app, QGuiApplication) else None
-    for translator in _installed:
+    for translator in _installed + _own:
         app.removeTranslator(translator)
     _installed.clear()
+    _own.clear()
     qlocale = qt_locale(used)
     folder = qt_translations_dir()
     for name in QT_CATALOGUES:
@@ -71,6 +105,10 @@ def apply_language(lang: str | None) -> str:
             _installed.append(translator)
         elif not used.startswith("en"):
             log.info("no Qt catalogue %s for %s in %s", name, used, folder)
+    own = _StandardButtons(app)  # installed last: asked first
+    if not own.isEmpty():
+        app.installTranslator(own)
+        _own.append(own)
     QLocale.setDefault(qlocale)
     if isinstance(app, QGuiApplication):
         direction = (

@@ -157,3 +157,31 @@ def test_arabic_spin_boxes_write_the_digits_every_other_number_is_written_in(qtb
     assert shown and all(any(c in "0123456789" for c in t) for t in shown), shown
     assert not any(c in t for t in shown for c in "٠١٢٣٤٥٦٧٨٩"), shown
     assert dialog.layoutDirection() == Qt.LayoutDirection.RightToLeft  # still an Arabic dialog
+
+
+def test_arabic_dialog_buttons_name_commands_as_the_window_does(qtbot, main_window):
+    """Qt's own Arabic says "ألغِ" and "حسنًا" (an imperative, "alright") under the window's
+    verbal nouns ("حذف", "تصدير"): a dialog of the Arabic window says "إلغاء" and "موافق"."""
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication, QDialog, QDialogButtonBox
+
+    apply_language("ar")
+    main_window.retranslate()
+    seen: list[list[str]] = []
+
+    def read_and_cancel() -> None:
+        dialog = QApplication.activeModalWidget()
+        if not isinstance(dialog, QDialog):
+            QTimer.singleShot(10, read_and_cancel)
+            return
+        box = dialog.findChild(QDialogButtonBox)
+        seen.append(sorted(b.text() for b in box.buttons()))
+        dialog.reject()
+
+    QTimer.singleShot(0, read_and_cancel)
+    main_window.a_new_action.trigger()
+    assert seen == [sorted(["موافق", "إلغاء"])]
+    apply_language("fr")  # Qt's own French, as before
+    box = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
+    qtbot.addWidget(box)
+    assert box.buttons()[0].text() == "Annuler"
