@@ -93,6 +93,7 @@ def apply_language(lang: str | None) -> str:
     was = QGuiApplication.layoutDirection() if isinstance(app, QGuiApplication) else None
     for translator in _installed + _own:
         app.removeTranslator(translator)
+        translator.deleteLater()  # a new one per switch: the old ones would pile up on the app
     _installed.clear()
     _own.clear()
     qlocale = qt_locale(used)

@@ -151,8 +151,8 @@ class WindowLock(QObject):
         for other in w.findChildren(QWidget):  # any other window of it (a live screen, …)
             if other.isWindow() and other.isVisible() and not isinstance(other, QMenu):
                 other.close()
-        # Dialogs the window keeps (Preferences, About) still hold their texts once closed:
-        # they go. Those run by exec() are deleted by their callers when exec() returns.
+        # Dialogs the window keeps (Preferences, About) still hold their texts until they are
+        # deleted: they go now. Every other closed dialog is deleted by ui.dialog_policy.
         # So do the window's other windows it keeps (live mode's caller screen and stage
         # display): closed, their labels would still hold the running order.
         for name, value in list(vars(w).items()):
