@@ -42,9 +42,9 @@ class _StandardButtons(QTranslator):
     """Answers Qt's requests for its standard buttons' texts from the project's catalogue;
     anything else (or a text left as in English) goes on to Qt's own catalogue."""
 
-    def __init__(self, parent) -> None:
+    def __init__(self, parent, texts: dict[str, str]) -> None:
         super().__init__(parent)
-        self.texts = {k: v for k, v in standard_button_texts().items() if v != k}
+        self.texts = texts
 
     def translate(self, context, source, disambiguation=None, n=-1):  # noqa: ARG002 - Qt's
         if context == "QPlatformTheme":
@@ -52,7 +52,7 @@ class _StandardButtons(QTranslator):
         return None
 
     def isEmpty(self) -> bool:  # noqa: N802 - Qt's name
-        return not self.texts
+        return False  # only made when it has a text to give
 
 
 def qt_translations_dir() -> str:
@@ -106,9 +106,10 @@ def apply_language(lang: str | None) -> str:
             _installed.append(translator)
         elif not used.startswith("en"):
             log.info("no Qt catalogue %s for %s in %s", name, used, folder)
-    own = _StandardButtons(app)  # installed last: asked first
-    if not own.isEmpty():
-        app.installTranslator(own)
+    texts = {k: v for k, v in standard_button_texts().items() if v != k}
+    if texts:  # English needs none
+        own = _StandardButtons(app, texts)
+        app.installTranslator(own)  # installed last: asked first
         _own.append(own)
     QLocale.setDefault(qlocale)
     if isinstance(app, QGuiApplication):

@@ -51,6 +51,24 @@ def test_qt_standard_buttons_are_french(qtbot):
     assert QCoreApplication.translate("QPlatformTheme", "Cancel") == "Annuler"
 
 
+def test_switching_language_back_and_forth_leaves_no_translator_behind(qtbot):
+    """Each switch makes new translators (Qt's catalogue, our standard buttons): the ones it
+    replaced go, in every language, English included."""
+    from PySide6.QtCore import QEvent, QTranslator
+
+    app = QCoreApplication.instance()
+
+    def translators() -> int:
+        QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+        return len(app.findChildren(QTranslator))
+
+    apply_language("en")
+    before = translators()
+    for lang in ("ar", "en", "fr", "en", "ar", "en") * 3:
+        apply_language(lang)
+    assert translators() == before
+
+
 def test_ui_follows_the_system_locale(qtbot, monkeypatch):
     for var in ("CORTEGE_LANG", "LANGUAGE", "LC_ALL", "LC_MESSAGES"):
         monkeypatch.delenv(var, raising=False)
