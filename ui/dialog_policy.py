@@ -227,7 +227,7 @@ def _delete_when_done(dialog: QDialog) -> None:
 def _delete_if_closed(dialog: QDialog) -> None:
     if dialog.isVisible() or dialog.property(KEEP):
         return
-    if QThread.currentThread().loopLevel() > (dialog.property(_OPENED_AT) or 1):
+    if QThread.currentThread().loopLevel() > dialog.property(_OPENED_AT):
         # An event loop inside the code that opened the dialog (a file dialog, a question it
         # led to): that code reads the dialog's answer once the loop ends. Later, then.
         QTimer.singleShot(NESTED_RETRY_MS, dialog, lambda: _delete_if_closed(dialog))
