@@ -324,14 +324,30 @@ class Translator:
         from babel.numbers import format_decimal
         from babel.units import format_unit
 
+        pattern = self._unit_pattern(value, unit, length)
+        if pattern:
+            return pattern.format(format_decimal(value, locale=self.lang))
+        return format_unit(value, unit, length=length, locale=self.lang)
+
+    def unit_affixes(self, value: int, unit: str, length: str = "long") -> tuple[str, str]:
+        """What goes before and after a number a spin box shows itself: ('', ' days') for 45,
+        ('', ' day') for 1, ('', ' يومًا') for 45 in Arabic. A pattern without the number
+        (Arabic's 'يومان', two days) gives way to the 'other' one: the box shows the number."""
+        pattern = self._unit_pattern(value, unit, length)
+        if not pattern or "{0}" not in pattern:
+            pattern = self._unit_pattern(value, unit, length, form="other") or "{0}"
+        before, _number, after = pattern.partition("{0}")
+        return before, after
+
+    def _unit_pattern(self, value: int, unit: str, length: str, form: str = "") -> str:
         by_length = self.locale._data["unit_patterns"].get(unit, {})
-        form = self.locale.plural_form(abs(value))
+        form = form or self.locale.plural_form(abs(value))
         for candidate in (length, "short", "long", "narrow"):
             patterns = by_length.get(candidate) or {}
             pattern = patterns.get(form) or patterns.get("other")
             if pattern:
-                return pattern.format(format_decimal(value, locale=self.lang))
-        return format_unit(value, unit, length=length, locale=self.lang)
+                return pattern
+        return ""
 
     def duration(self, minutes: int, format: str = "short") -> str:
         """An exact duration: '45 min', '2 h', '1 h 30 min' (never rounded)."""

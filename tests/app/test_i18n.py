@@ -9,6 +9,8 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from app import i18n
 from app.i18n import Translator
@@ -441,3 +443,20 @@ def test_the_packs_leftover_drafts_are_listed_in_the_window_language():
         assert stale_warning(["Crow.eml", "Finch.eml"]).endswith(": Crow.eml, Finch.eml")
     finally:
         set_ui_language("en")
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    lang=st.sampled_from(["en", "fr", "de", "es", "it", "pt", "ar", "el", "pl", "tr", "uk"]),
+    value=st.integers(min_value=-10080, max_value=10080),
+    unit=st.sampled_from(["duration-day", "duration-minute"]),
+)
+def test_a_spin_box_unit_never_swallows_or_repeats_the_number(lang, value, unit):
+    """The spin box shows the number itself: a unit's affixes hold no placeholder and no digit,
+    and they name the unit (not empty) at every number in every language."""
+    from app.i18n import Translator
+
+    before, after = Translator(lang).unit_affixes(value, unit)
+    assert (before + after).strip()
+    assert "{" not in before + after
+    assert not any(ch.isdigit() for ch in before + after)

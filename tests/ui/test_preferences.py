@@ -58,3 +58,53 @@ def test_the_ui_language_is_remembered_and_applied(qtbot, main_window):
     assert settings_store.ui_language() == "en"
     main_window.apply_language("en")
     assert main_window.tabs.tabText(0) == "Overview"
+
+
+def _spin_texts(window, spin: str, values: list[int]) -> list[str]:
+    """What the spin box of Preferences (opened from the Edit menu) shows for each value."""
+    window.a_prefs.trigger()
+    box = getattr(window.preferences, spin)
+    shown = []
+    for value in values:
+        box.setValue(value)
+        shown.append(box.lineEdit().text())
+    window.preferences.reject()
+    return shown
+
+
+def test_the_retention_says_day_or_days_as_the_language_counts(qtbot, demo_db):
+    """'1 days' in English, '30 يوم' in Arabic (which wants 'يومًا' after 11-99): the unit
+    follows the number's plural form (CLDR's), in the language of the window."""
+    from tests.ui.conftest import open_window
+    from ui.i18n_qt import apply_language
+
+    expected = {
+        "en": ["0 days", "1 day", "2 days", "45 days"],
+        "fr": ["0\u00a0jour", "1\u00a0jour", "2\u00a0jours", "45\u00a0jours"],
+        "ar": ["0 يوم", "1 يوم", "3 أيام", "45 يومًا", "100 يوم"],
+    }
+    try:
+        for lang, texts in expected.items():
+            apply_language(lang)
+            window = open_window(qtbot, demo_db)
+            values = [0, 1, 3, 45, 100] if lang == "ar" else [0, 1, 2, 45]
+            assert _spin_texts(window, "retention_spin", values) == texts, lang
+            window.close()
+    finally:
+        apply_language("en")
+
+
+def test_typing_a_retention_keeps_the_cursor_after_the_digits(qtbot, main_window):
+    """The unit changes while typing (1 day → 12 days): the digits typed go in order."""
+    from PySide6.QtCore import Qt
+
+    main_window.a_prefs.trigger()
+    box = main_window.preferences.retention_spin
+    box.lineEdit().selectAll()
+    qtbot.keyClicks(box.lineEdit(), "120")
+    assert box.value() == 120
+    assert box.lineEdit().text() == "120 days"
+    qtbot.keyClick(box.lineEdit(), Qt.Key.Key_Backspace)
+    qtbot.keyClick(box.lineEdit(), Qt.Key.Key_Backspace)
+    assert box.lineEdit().text() == "1 day"
+    main_window.preferences.reject()

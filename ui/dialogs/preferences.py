@@ -18,7 +18,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPushButton,
-    QSpinBox,
     QVBoxLayout,
     QWidget,
 )
@@ -29,6 +28,7 @@ from ui.file_dialogs import open_file_name
 from ui.widgets.country_combo import CountryCombo
 from ui.widgets.field_error import FieldError
 from ui.widgets.text_edit import CommitTextEdit
+from ui.widgets.unit_spin import UnitSpinBox
 
 MAX_LOGO_BYTES = 2_000_000
 
@@ -80,14 +80,10 @@ class PreferencesDialog(QDialog):
         self.currency_edit = QLineEdit(self)
         self.currency_edit.setMaxLength(3)
         self.currency_edit.setPlaceholderText("EUR")
-        self.retention_spin = QSpinBox(self)
+        self.retention_spin = UnitSpinBox("duration-day", parent=self)  # "1 day", "45 days"
         self.retention_spin.setRange(0, 3650)
-        # Translators: after a number of days in a spin box ("45 days"); keep the space.
-        self.retention_spin.setSuffix(pgettext("spin box unit", " days"))
-        self.alarm_spin = QSpinBox(self)
+        self.alarm_spin = UnitSpinBox("duration-minute", "short", self)  # "60 min"
         self.alarm_spin.setRange(0, 10080)
-        # Translators: after a number of minutes in a spin box ("60 min"); keep the space.
-        self.alarm_spin.setSuffix(pgettext("spin box unit", " min"))
         self.country_combo = CountryCombo(self, none_text=N_("(none)"))
         self.logo_preview = QLabel(self)
         self.logo_preview.setObjectName("logo_preview")
@@ -147,10 +143,9 @@ class PreferencesDialog(QDialog):
         self._row(ui_form, _("&Language:"), self.language_combo, "language", _("UI language"))
         from ui.idle_lock import MAX_MINUTES, idle_minutes
 
-        self.idle_spin = QSpinBox(self)  # File → Lock by itself (an encrypted database)
+        # File → Lock by itself (an encrypted database)
+        self.idle_spin = UnitSpinBox("duration-minute", "short", self)
         self.idle_spin.setRange(0, MAX_MINUTES)
-        # Translators: a number of minutes follows, as in "10 min".
-        self.idle_spin.setSuffix(" " + _("min"))
         # Translators: the idle lock set to 0 minutes.
         self.idle_spin.setSpecialValueText(pgettext("idle lock", "never"))
         self.idle_spin.setValue(idle_minutes())

@@ -4,12 +4,13 @@ service operation and one undo step."""
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QLabel, QSpinBox
+from PySide6.QtWidgets import QLabel
 
-from app.i18n import _, ngettext, pgettext, ui
+from app.i18n import _, ngettext, ui
 from app.services.cue_shift import MAX_SHIFT, shift
 from ui.tabs._common import fmt_minutes
 from ui.tabs.bulk_tools import BulkDialog, SelectionTools
+from ui.widgets.unit_spin import UnitSpinBox
 
 
 def shift_text(rows, minutes: int) -> str:
@@ -40,12 +41,12 @@ class ShiftDialog(BulkDialog):
             title=ngettext("Shift {n} cue", "Shift {n} cues", n).format(n=ui().number(n)),
             name="bulk_shift",
         )
-        self.minutes = self.add_field("minutes", _("&Minutes:"), QSpinBox())
+        self.minutes = self.add_field(
+            "minutes", _("&Minutes:"), UnitSpinBox("duration-minute", "short")
+        )
         self.minutes.setRange(-MAX_SHIFT, MAX_SHIFT)
         self.minutes.setSingleStep(5)
         self.minutes.setValue(5)
-        # Translators: after the number of minutes in the shift dialog ("15 min").
-        self.minutes.setSuffix(pgettext("minutes unit", " min"))
         self.minutes.setToolTip(
             _("Later by this many minutes; a negative number moves the cues earlier")
         )
