@@ -485,11 +485,11 @@ def open_store(
             ensure_settings_row(session)
         if not store.read_only and not keep_deleted:
             erase_deleted_actions(store, quiet=False)
-        if store.backend != "sqlite":
-            # Writers tell other organisers' windows (LISTEN/NOTIFY), the CLI included.
-            from app.storage.notify import enable_change_notifications
+        # Writers tell other organisers' windows, the CLI included: LISTEN/NOTIFY on a server,
+        # the commit stamp of a SQLite file (app.storage.notify).
+        from app.storage.notify import enable_change_notifications
 
-            enable_change_notifications(store)
+        enable_change_notifications(store)
         return store
     except StoreError:
         raise

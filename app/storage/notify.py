@@ -14,9 +14,13 @@ connections are shared). A watcher is a connection of its own that ``LISTEN``s.
 
 SQLite: ``PRAGMA data_version`` on a connection of its own changes whenever another connection
 committed to the file; the watcher polls it lightly and says ``*`` (the file cannot say what).
-Our own commits move its baseline, so a window is not told about its own edits; a colleague's
-commit that landed since the last poll is looked for first (our transaction holds the write
-lock from its ``BEGIN IMMEDIATE``, so nobody else commits between that look and our commit).
+It cannot say *how many* commits landed, so every writing transaction also counts itself in the
+file's ``user_version`` (the commit stamp, inside the transaction: it lands only with the
+commit), and a store's watchers know the stamps of their own store's commits. The watcher reads
+both from one snapshot: when the file changed, the stamps it moved by that are not ours — or a
+change that moved no stamp (a program that keeps none) — are a colleague's. Re-reading
+``data_version`` after our own commit instead took a colleague's commit for ours whenever it
+landed in between, as a writer waiting for the lock does at once.
 
 Nothing here imports Qt: ``ui/live_updates.py`` runs a watcher off the GUI thread.
 """
@@ -45,6 +49,14 @@ MAX_GROUPS = 50  # more (action, entity, kind) groups in one transaction: "every
 MAX_PAYLOAD = 7000  # PostgreSQL allows 8000 bytes; longer id lists become "all of them"
 SQLITE_POLL_SECONDS = 0.5
 _KEY = "cortege_touched"
+_STAMP = "cortege_stamp"
+STAMP_MODULUS = 2**31  # SQLite's user_version is a signed 32-bit number: stamps count round
+
+
+def next_stamp(current: int) -> int:
+    """The commit stamp after ``current`` (0 … 2**31 - 1, then round again)."""
+    return (current + 1) % STAMP_MODULUS
+
 
 # table -> the entity name the window knows (app.services.edits.MODELS)
 _ENTITIES = {
@@ -179,16 +191,24 @@ class ChangeNotifier:
     def mine(self, notice: Notice) -> bool:
         return notice.origin == self.origin
 
-    def committing(self) -> None:
-        """Just before our own commit: a colleague's commit our SQLite watchers have not seen
-        yet stays news, whatever our commit does to their baseline."""
+    def stamp(self, session: Session) -> None:
+        """Inside our committing transaction (SQLite): count it in the file's commit stamp and
+        tell our watchers the stamp is ours. The transaction holds the write lock (``BEGIN
+        IMMEDIATE``), so no other commit takes the same number."""
+        if self.backend != "sqlite":
+            return
+        conn = session.connection()
+        current = conn.exec_driver_sql("PRAGMA user_version").scalar() or 0
+        stamp = next_stamp(current)
+        conn.exec_driver_sql(f"PRAGMA user_version = {stamp}")
+        session.info[_STAMP] = stamp
         for watcher in list(self._watchers):
-            watcher.look()
+            watcher.ours(stamp)
 
-    def committed(self) -> None:
-        """After our own commit: our SQLite watchers must not take it for somebody else's."""
+    def not_committed(self, stamp: int) -> None:
+        """Our transaction rolled back after its stamp was given: the next writer takes it."""
         for watcher in list(self._watchers):
-            watcher.rebase()
+            watcher.forget(stamp)
 
 
 _NOTIFIERS: weakref.WeakKeyDictionary[Engine, ChangeNotifier] = weakref.WeakKeyDictionary()
@@ -292,20 +312,23 @@ def _send(session: Session) -> None:
         session.flush()  # the commit would flush them after this hook: count them now
     payloads = session.info.get(_KEY)
     if payloads:
-        notifier.committing()
+        notifier.stamp(session)
         notifier.announce(session, set(payloads))
 
 
 @event.listens_for(Session, "after_commit")
 def _sent(session: Session) -> None:
-    notifier = _notifier(session)
-    if session.info.pop(_KEY, None) and notifier is not None:
-        notifier.committed()
+    session.info.pop(_KEY, None)
+    session.info.pop(_STAMP, None)
 
 
 @event.listens_for(Session, "after_soft_rollback")
 def _dropped(session: Session, _previous) -> None:
     session.info.pop(_KEY, None)
+    stamp = session.info.pop(_STAMP, None)
+    notifier = _notifier(session)
+    if stamp is not None and notifier is not None:
+        notifier.not_committed(stamp)
 
 
 # --- watchers ------------------------------------------------------------------------------
@@ -374,7 +397,7 @@ class PostgresWatcher:
 
 
 class SqliteWatcher:
-    """Polls ``PRAGMA data_version`` on a connection of its own."""
+    """Polls ``PRAGMA data_version`` and the commit stamp on a connection of its own."""
 
     def __init__(self, notifier: ChangeNotifier) -> None:
         raw = notifier.engine.raw_connection()
@@ -383,23 +406,35 @@ class SqliteWatcher:
         self._lock = threading.Lock()
         self._closed = False
         self._woken = threading.Event()
-        self._version = self._read()
-        self._unseen = False  # a colleague's commit seen by ``look``, not yet told
+        self._version, self._stamp = self._read()
+        self._own: set[int] = set()  # stamps of our store's commits, until a poll passes them
 
-    def _read(self) -> int:
-        return self._conn.execute("PRAGMA data_version").fetchone()[0]
+    def _read(self) -> tuple[int, int]:
+        """(data_version, commit stamp), both of one snapshot of the file."""
+        conn = self._conn
+        conn.execute("BEGIN")
+        try:
+            stamp = conn.execute("PRAGMA user_version").fetchone()[0]
+            version = conn.execute("PRAGMA data_version").fetchone()[0]
+        finally:
+            conn.execute("COMMIT")
+        return version, stamp
 
-    def look(self) -> None:
-        """Before our own commit: has somebody committed since the last poll?"""
+    def ours(self, stamp: int) -> None:
+        """Our store is committing with ``stamp``: not news for our window."""
         with self._lock:
-            if not self._closed and self._read() != self._version:
-                self._unseen = True
+            self._own.add(stamp)
 
-    def rebase(self) -> None:
-        """Our own commit: not news for our window."""
+    def forget(self, stamp: int) -> None:
         with self._lock:
-            if not self._closed:
-                self._version = self._read()
+            self._own.discard(stamp)
+
+    def _others_committed(self, stamp: int) -> bool:
+        """The file changed since the last poll and now has ``stamp``: was any of it not ours?"""
+        moved = (stamp - self._stamp) % STAMP_MODULUS
+        ours = {s for s in self._own if 0 < (s - self._stamp) % STAMP_MODULUS <= moved}
+        self._own -= ours
+        return moved == 0 or moved != len(ours)
 
     def wait(self, timeout: float) -> list[Notice]:
         deadline = time.monotonic() + timeout
@@ -407,10 +442,12 @@ class SqliteWatcher:
             with self._lock:
                 if self._closed:
                     return []
-                version = self._read()
-                if version != self._version or self._unseen:
-                    self._version, self._unseen = version, False
-                    return [Notice(ANYTHING)]
+                version, stamp = self._read()
+                if version != self._version:
+                    news = self._others_committed(stamp)
+                    self._version, self._stamp = version, stamp
+                    if news:
+                        return [Notice(ANYTHING)]
             left = deadline - time.monotonic()
             if left <= 0 or self._woken.wait(min(SQLITE_POLL_SECONDS, left)):
                 return []

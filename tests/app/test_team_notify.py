@@ -218,3 +218,67 @@ def test_a_listener_whose_server_connection_dies_says_so_and_a_wake_ends_its_wai
         admin.close()
         watcher.close()
         store.close()
+
+
+def test_a_colleague_s_commit_just_after_ours_still_reaches_us(two_organisers):
+    """The colleague was waiting for the write lock while we saved: their commit lands the
+    moment ours ends, before our watcher has taken our own commit out of its count. SQLite's
+    watcher re-read ``data_version`` after our commit and took theirs for ours: our window
+    stayed stale until the next change."""
+    from sqlalchemy import event
+    from sqlalchemy.orm import Session
+
+    mine, other, mine_watch, _their_watch = two_organisers
+    action_id, cue_id = _action_and_cue(mine)
+    waiting = [True]
+
+    def colleague_commits_first(session):  # before any of our own after-commit steps
+        if waiting and session.bind is mine.engine:
+            waiting.clear()
+            with other.session() as s:
+                edits.update(s, "cue", cue_id, title="Moved by the colleague")
+
+    event.listen(Session, "after_commit", colleague_commits_first, insert=True)
+    try:
+        with mine.session() as s:
+            edits.update(s, "action", action_id, title="Renamed by me")
+    finally:
+        event.remove(Session, "after_commit", colleague_commits_first)
+    assert not waiting
+    notices = mine_watch.wait(5.0)
+    assert notices, "the colleague's edit was taken for our own"
+    assert mine_watch.wait(0.6) == []  # and once told, not told again
+
+
+def test_our_own_commits_in_a_row_are_not_news(two_organisers):
+    """Ten saves of ours between two polls, and one refused: nothing to tell our window; the
+    colleague's window is told, once."""
+    from app.domain.errors import DomainError
+
+    mine, _other, mine_watch, their_watch = two_organisers
+    action_id, cue_id = _action_and_cue(mine)
+    for i in range(10):
+        with mine.session() as s:
+            edits.update(s, "cue", cue_id, title=f"Moved {i}")
+    with pytest.raises(DomainError), mine.session() as s:
+        edits.update(s, "cue", cue_id, minutes=0)
+    assert mine_watch.wait(0.6) == []
+    assert their_watch.wait(5.0)
+    assert their_watch.wait(0.6) == []
+
+
+def test_a_program_that_keeps_no_commit_stamp_is_still_news(two_organisers):
+    """An older Cortège or the sqlite3 shell changes the file without counting its commit:
+    the change moved no stamp, and it is a colleague's, not ours."""
+    import sqlite3
+
+    mine, _other, mine_watch, _their_watch = two_organisers
+    if mine.backend != "sqlite":
+        pytest.skip("a SQLite file's commit stamp")
+    action_id, _cue_id = _action_and_cue(mine)
+    shell = sqlite3.connect(mine.engine.url.database)
+    with shell:
+        shell.execute("UPDATE action SET title = 'From the shell' WHERE id = ?", (action_id,))
+    shell.close()
+    assert mine_watch.wait(5.0)
+    assert mine_watch.wait(0.6) == []
