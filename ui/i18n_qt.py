@@ -38,18 +38,42 @@ def standard_button_texts() -> dict[str, str]:
     }
 
 
-class _StandardButtons(QTranslator):
-    """Answers Qt's requests for its standard buttons' texts from the project's catalogue;
-    anything else (or a text left as in English) goes on to Qt's own catalogue."""
+def text_menu_texts() -> dict[str, str]:
+    """The menu of a text field (a right click), named as the window's Edit menu and buttons
+    name the same commands: Qt's Arabic says "ا&نسخ", "احذف", "أ&عد" (imperatives) beside the
+    Edit menu's "إ&عادة"; Qt's Spanish "Borrar" beside the window's "Eliminar"."""
+    return {
+        # Translators: the menu of a text field (Qt's own text is replaced); as the Edit menu
+        "&Undo": pgettext("Qt text field menu", "&Undo"),
+        "&Redo": pgettext("Qt text field menu", "&Redo"),
+        "Cu&t": pgettext("Qt text field menu", "Cu&t"),
+        "&Copy": pgettext("Qt text field menu", "&Copy"),
+        "&Paste": pgettext("Qt text field menu", "&Paste"),
+        "Delete": pgettext("Qt text field menu", "Delete"),
+        "Select All": pgettext("Qt text field menu", "Select All"),
+        "Copy &Link Location": pgettext("Qt text field menu", "Copy &Link Location"),
+    }
 
-    def __init__(self, parent, texts: dict[str, str]) -> None:
+
+def own_qt_texts() -> dict[tuple[str, str], str]:
+    """(Qt's context, Qt's English) -> our word, where our catalogue has a word of its own."""
+    menu = {k: v for k, v in text_menu_texts().items() if v != k}
+    texts = {("QPlatformTheme", k): v for k, v in standard_button_texts().items() if v != k}
+    for context in ("QLineEdit", "QWidgetTextControl"):  # one-line fields, text boxes
+        texts.update(((context, k), v) for k, v in menu.items())
+    return texts
+
+
+class _OwnQtTexts(QTranslator):
+    """Answers Qt's requests for the texts above from the project's catalogue; anything else
+    (or a text left as in English) goes on to Qt's own catalogue."""
+
+    def __init__(self, parent, texts: dict[tuple[str, str], str]) -> None:
         super().__init__(parent)
         self.texts = texts
 
     def translate(self, context, source, disambiguation=None, n=-1):  # noqa: ARG002 - Qt's
-        if context == "QPlatformTheme":
-            return self.texts.get(source)
-        return None
+        return self.texts.get((context, source))
 
     def isEmpty(self) -> bool:  # noqa: N802 - Qt's name
         return False  # only made when it has a text to give
@@ -106,9 +130,9 @@ def apply_language(lang: str | None) -> str:
             _installed.append(translator)
         elif not used.startswith("en"):
             log.info("no Qt catalogue %s for %s in %s", name, used, folder)
-    texts = {k: v for k, v in standard_button_texts().items() if v != k}
+    texts = own_qt_texts()
     if texts:  # English needs none
-        own = _StandardButtons(app, texts)
+        own = _OwnQtTexts(app, texts)
         app.installTranslator(own)  # installed last: asked first
         _own.append(own)
     QLocale.setDefault(qlocale)

@@ -185,3 +185,60 @@ def test_arabic_dialog_buttons_name_commands_as_the_window_does(qtbot, main_wind
     box = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
     qtbot.addWidget(box)
     assert box.buttons()[0].text() == "Annuler"
+
+
+def _menu_texts(field) -> list[str]:
+    """The menu a right click on ``field`` shows (Qt's standard one), separators left out."""
+    menu = field.createStandardContextMenu()
+    try:
+        return [a.text().split("\t")[0] for a in menu.actions() if not a.isSeparator()]
+    finally:
+        menu.deleteLater()
+
+
+def test_a_text_field_s_menu_names_commands_as_the_edit_menu_does(qtbot, main_window):
+    """Qt's own Arabic menu of a text field says "ا&نسخ", "أل&صق", "احذف" (imperatives) and
+    "أ&عد" where the window's Edit menu says "إ&عادة" and its buttons "حذف"; Spanish said
+    "Borrar" beside the window's "Eliminar", German "Wiederherstellen" beside "Wiederholen"."""
+    title = main_window.tab_widgets["overview"].fields["title"]
+    expected = {
+        "ar": ["ت&راجع", "إ&عادة", "&قص", "&نسخ", "ل&صق", "حذف", "تحديد الكل"],
+        "es": [
+            "&Deshacer",
+            "&Rehacer",
+            "Cor&tar",
+            "&Copiar",
+            "&Pegar",
+            "Eliminar",
+            "Seleccionar todo",
+        ],
+        "de": [
+            "&Rückgängig",
+            "&Wiederholen",
+            "&Ausschneiden",
+            "&Kopieren",
+            "Einf&ügen",
+            "Löschen",
+            "Alles auswählen",
+        ],
+        "fr": [
+            "&Annuler",
+            "&Rétablir",
+            "Co&uper",
+            "Cop&ier",
+            "Co&ller",
+            "Supprimer",
+            "Tout sélectionner",
+        ],
+    }
+    for lang, texts in expected.items():
+        apply_language(lang)
+        main_window.retranslate()
+        assert _menu_texts(title) == texts, lang
+    apply_language("ar")
+    main_window.retranslate()
+    from PySide6.QtWidgets import QPlainTextEdit
+
+    notes = main_window.tab_widgets["overview"].findChild(QPlainTextEdit)
+    assert notes is not None
+    assert _menu_texts(notes)[:7] == expected["ar"]
