@@ -195,3 +195,31 @@ def test_the_backup_of_an_encrypted_database_is_encrypted(cli, encrypted_db, tmp
             assert [a.slug for a in list_actions(session)] == ["funeral-for-privacy"]
     finally:
         store.close()
+
+
+def test_two_windows_on_a_sealed_file_tell_their_saves_apart(tmp_path):
+    """The commit stamp lives in the encrypted header too: a colleague's save after ours is
+    news, ours is not."""
+    from app.services import edits
+    from app.services.demo import add_demo
+    from app.storage.notify import enable_change_notifications
+
+    path = tmp_path / "sealed.sqlite3"
+    mine = open_store(str(path), passphrase=PASS)
+    with mine.session() as session:
+        add_demo(session, on=date(2024, 5, 28), today=date(2024, 5, 18))
+    other = open_store(str(path), passphrase=PASS)
+    watch = enable_change_notifications(mine).watch()
+    try:
+        with mine.engine.connect() as conn:
+            action_id = conn.execute(text("SELECT min(id) FROM action")).scalar()
+        with mine.session() as s:
+            edits.update(s, "action", action_id, title="Ours")
+        assert watch.wait(0.6) == []
+        with other.session() as s:
+            edits.update(s, "action", action_id, title="Theirs")
+        assert watch.wait(5.0)
+    finally:
+        watch.close()
+        other.close()
+        mine.close()
