@@ -282,3 +282,28 @@ def test_a_program_that_keeps_no_commit_stamp_is_still_news(two_organisers):
     shell.close()
     assert mine_watch.wait(5.0)
     assert mine_watch.wait(0.6) == []
+
+
+def test_the_commit_stamp_counts_round_at_its_bound(two_organisers):
+    """``user_version`` is a signed 32-bit number: after 2**31 - 1 saves the stamp starts again
+    at 0, and ours and a colleague's are still told apart across the turn."""
+    from app.storage.notify import STAMP_MODULUS
+
+    mine, other, mine_watch, _their_watch = two_organisers
+    if mine.backend != "sqlite":
+        pytest.skip("a SQLite file's commit stamp")
+    action_id, cue_id = _action_and_cue(mine)
+    with mine.engine.connect() as conn:  # as if the file had been saved 2**31 - 1 times
+        conn.exec_driver_sql(f"PRAGMA user_version = {STAMP_MODULUS - 1}")
+        conn.commit()
+    assert mine_watch.wait(5.0)  # a change that moved the stamp by no save of ours
+    with mine.session() as s:
+        edits.update(s, "cue", cue_id, title="Ours, stamped 0")
+    assert mine_watch.wait(0.6) == []
+    with mine.engine.connect() as conn:
+        assert conn.exec_driver_sql("PRAGMA user_version").scalar() == 0
+    with mine.session() as s:
+        edits.update(s, "cue", cue_id, title="Ours, stamped 1")
+    with other.session() as s:
+        edits.update(s, "action", action_id, title="Theirs, stamped 2")
+    assert mine_watch.wait(5.0)
