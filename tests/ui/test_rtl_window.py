@@ -242,3 +242,40 @@ def test_a_text_field_s_menu_names_commands_as_the_edit_menu_does(qtbot, main_wi
     notes = main_window.tab_widgets["overview"].findChild(QPlainTextEdit)
     assert notes is not None
     assert _menu_texts(notes)[:7] == expected["ar"]
+
+
+def test_an_arabic_shift_earlier_reads_from_the_right(qtbot, main_window):
+    """Qt's Arabic minus sign carries a left-to-right mark: "-15 د" turned the shift dialog's
+    box into a left-to-right line at the left edge, the unit after the number for an Arabic
+    reader ("د" read first). The box reads from the right, the unit at the number's left."""
+    from PySide6.QtCore import QItemSelectionModel
+    from PySide6.QtGui import QAction
+
+    from tests.ui.tabs_helpers import with_modal
+
+    apply_language("ar")
+    main_window.retranslate()
+    main_window.show_tab("schedule")
+    table = main_window.tab_widgets["schedule"].table
+    flags = QItemSelectionModel.SelectionFlag.Select | QItemSelectionModel.SelectionFlag.Rows
+    for row in (0, 1):
+        table.selectionModel().select(table.model().index(row, 0), flags)
+    seen = {}
+
+    def read(dialog):
+        box = dialog.minutes
+        for value in (-15, 15):
+            box.setValue(value)
+            field = box.lineEdit()
+            text = field.text()
+            xs = []
+            for position in (text.index("1"), len(text)):  # before the digits, after the unit
+                field.setCursorPosition(position)
+                xs.append(field.cursorRect().x())
+            seen[value] = (text.replace("\u200e", "").replace("\u200f", ""), xs)
+        dialog.reject()
+
+    with_modal(lambda: table.findChild(QAction, "shift_selected").trigger(), read)
+    for value, (text, (digits, end)) in seen.items():
+        assert text == f"{value} د", value
+        assert end < digits, f"{value}: the unit is not at the left of the number"

@@ -13,6 +13,8 @@ from PySide6.QtWidgets import QSpinBox, QWidget
 
 from app.i18n import ui
 
+RLM = "\u200f"
+
 
 class UnitSpinBox(QSpinBox):
     def __init__(self, unit: str, length: str = "long", parent: QWidget | None = None) -> None:
@@ -23,7 +25,13 @@ class UnitSpinBox(QSpinBox):
         self._show_unit(self.value())
 
     def _show_unit(self, value: int) -> None:
-        before, after = ui().unit_affixes(value, self.unit, self.length)
+        tr = ui()
+        before, after = tr.unit_affixes(value, self.unit, self.length)
+        if value < 0 and tr.rtl:
+            # Qt's Arabic minus starts with a left-to-right mark, which made the whole box a
+            # left-to-right line at its left edge ("-15 د", the unit read first): a
+            # right-to-left mark first keeps it on the window's side, the unit at the left.
+            before = RLM + before
         if before != self.prefix():
             self.setPrefix(before)
         if after != self.suffix():
