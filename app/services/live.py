@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from functools import cached_property
 
-from app.i18n import _, ngettext, ui
+from app.i18n import _, is_rtl, ngettext, ui
 
 READY_STATES = ("ready", "returned")
 
@@ -231,7 +231,13 @@ def remaining(plan: LivePlan, now: datetime) -> timedelta | None:
 
 
 def clock_text(delta: timedelta) -> str:
-    """A countdown: '12:05', '1:02:09', '−0:42' with the locale's digits and minus sign."""
+    """A countdown: '12:05', '1:02:09', '−0:42' with the locale's digits and minus sign.
+
+    In a right-to-left language it starts with a right-to-left mark: a countdown has no letter
+    to say which side it reads from, and Arabic's minus sign starts with a left-to-right mark
+    (the minus stays left of the digits), which set the countdown at the left of the Arabic
+    screen, apart from the cue's other lines.
+    """
     from babel.numbers import format_decimal, get_minus_sign_symbol
 
     lang = ui().lang
@@ -247,7 +253,7 @@ def clock_text(delta: timedelta) -> str:
         body = f"{format_decimal(hours, locale=lang)}:{two(minutes)}:{two(secs)}"
     else:
         body = f"{format_decimal(minutes, locale=lang)}:{two(secs)}"
-    return sign + body
+    return ("\u200f" if is_rtl(lang) else "") + sign + body
 
 
 def warnings(cue: LiveCue) -> list[str]:

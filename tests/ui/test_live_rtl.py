@@ -1,0 +1,71 @@
+"""The live countdown reads from the window's side: in Arabic it stands at the right of the
+caller's screen, with the other lines of the current cue, also when it runs over ("-10:00")."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor
+
+from tests.ui.conftest import open_window
+from tests.ui.test_live_mode import START, Clock, enter, press
+from ui.i18n_qt import apply_language
+
+
+@pytest.fixture
+def clock():
+    return Clock(START)
+
+
+@pytest.fixture
+def window(qtbot, demo_db, clock):
+    w = open_window(qtbot, demo_db)
+    w.now = clock
+    yield w
+    w.close()
+    apply_language("en")
+
+
+def _ink(label) -> tuple[int, int, int]:
+    """The leftmost and rightmost columns the label's text paints, and the label's width."""
+    image = label.grab().toImage()
+    paper = QColor(image.pixel(0, 0))
+    columns = [
+        x
+        for x in range(image.width())
+        if any(QColor(image.pixel(x, y)) != paper for y in range(0, image.height(), 2))
+    ]
+    assert columns, "the label shows nothing"
+    scale = image.width() / label.width()
+    return round(columns[0] / scale), round(columns[-1] / scale), label.width()
+
+
+@pytest.mark.parametrize("late", [0, 25], ids=["in time", "running over"])
+def test_the_arabic_countdown_stands_at_the_right(qtbot, window, clock, late):
+    window.apply_language("ar")
+    screen = enter(window)
+    press(qtbot, screen, Qt.Key.Key_Space)  # the first cue starts: 15 minutes
+    screen.showNormal()  # the test screen is 800 px wide: a window wider than the countdown
+    qtbot.wait(20)
+    screen.resize(1600, 1000)
+    clock.forward(minutes=late, seconds=1)
+    screen.render()
+    qtbot.wait(50)
+    label = screen.countdown
+    assert label.text().lstrip("\u200f\u200e") == ("-10:01" if late else "14:59")
+    left, right, width = _ink(label)
+    assert right > 0.95 * width and left > 0.05 * width, (left, right, width)
+
+
+def test_the_english_countdown_stays_at_the_left(qtbot, window, clock):
+    screen = enter(window)
+    press(qtbot, screen, Qt.Key.Key_Space)
+    screen.showNormal()
+    qtbot.wait(20)
+    screen.resize(1600, 1000)
+    clock.forward(minutes=25, seconds=1)
+    screen.render()
+    qtbot.wait(50)
+    assert screen.countdown.text() == "-10:01"
+    left, right, width = _ink(screen.countdown)
+    assert left < 0.05 * width and right < 0.95 * width, (left, right, width)
