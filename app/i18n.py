@@ -217,6 +217,38 @@ def isolate(text: str, *, rtl: bool = False) -> str:
     return text
 
 
+def first_strong(text: str | None) -> str | None:
+    """``"ltr"`` or ``"rtl"`` after the first strong character of ``text`` (its first letter),
+    what is inside a bidi isolate not counted (UAX #9 rule P2, as Qt and browsers count it);
+    None when it has none (digits and signs: a phone number, "9:30")."""
+    depth = 0
+    for ch in text or "":
+        if ch in "\u2066\u2067\u2068":
+            depth += 1
+        elif ch == "\u2069":
+            depth = max(0, depth - 1)
+        elif depth == 0:
+            kind = unicodedata.bidirectional(ch)
+            if kind == "L":
+                return "ltr"
+            if kind in ("R", "AL"):
+                return "rtl"
+    return None
+
+
+def our_sentence(text: str, *, rtl: bool) -> str:
+    """``text`` (a sentence of ours, translated) laid out from its language's side: a
+    right-to-left mark first, each line, where a right-to-left sentence starts with a Latin word
+    or with no letter at all ("Space: الفقرة التالية", a key's name first), which a label would
+    otherwise lay out from the left, its parts in reverse order for a reader from the right."""
+    if not rtl or not text:
+        return text
+    return "\n".join(
+        line if first_strong(line) == "rtl" or not line else "\u200f" + line
+        for line in text.split("\n")
+    )
+
+
 @functools.lru_cache(maxsize=64)
 def is_rtl(lang: str | None) -> bool:
     """True when ``lang`` is written right to left (Arabic, Hebrew, Persian, Urdu…)."""

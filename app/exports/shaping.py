@@ -44,6 +44,7 @@ from app.exports.fonts import (
     emoji_font,
     register_fonts,
 )
+from app.i18n import first_strong
 
 # Letters that are only printed right with shaping, or right-to-left.
 _ARABIC = ((0x0600, 0x06FF), (0x0750, 0x077F), (0x08A0, 0x08FF), (0xFB50, 0xFDFF), (0xFE70, 0xFEFF))
@@ -104,19 +105,7 @@ def is_rtl_char(ch: str) -> bool:
 def base_direction(text: str | None) -> str:
     """``"rtl"`` when the first strong character of ``text`` is right-to-left, else ``"ltr"``
     (the rule of HTML's ``dir="auto"``), what is inside an isolate not counted (rule P2)."""
-    depth = 0
-    for ch in text or "":
-        if ch in "\u2066\u2067\u2068":
-            depth += 1
-        elif ch == "\u2069":
-            depth = max(0, depth - 1)
-        elif depth == 0:
-            kind = unicodedata.bidirectional(ch)
-            if kind == "L":
-                return "ltr"
-            if kind in ("R", "AL"):
-                return "rtl"
-    return "ltr"
+    return first_strong(text) or "ltr"
 
 
 def start_side(direction: str) -> str:

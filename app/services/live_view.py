@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 
 from app.domain.timeutil import zone
-from app.i18n import _, ui
+from app.i18n import _, isolate, ui
 from app.services import live
 
 
@@ -37,15 +37,25 @@ class Screen:
     hold: str = ""  # "On hold for 3:12" while a hold runs
 
 
+def _name(text: str) -> str:
+    """Somebody's words (a role, an alias, a cue's title) as one unit inside a sentence of ours:
+    in Arabic a Latin name first made the whole line read from the left (``app.i18n.isolate``)."""
+    return isolate(text, rtl=ui().document_direction == "rtl")
+
+
+def _names(aliases) -> str:
+    return ui().join([_name(a) for a in aliases])
+
+
 def _who(cue: live.LiveCue) -> tuple[str, ...]:
     lines = []
     for role in cue.roles:
-        names = ui().join(list(role.aliases)) if role.aliases else _("nobody yet")
+        names = _names(role.aliases) if role.aliases else _("nobody yet")
         # Translators: live mode; a role and the aliases of the people in it
-        lines.append(_("{role}: {aliases}").format(role=role.name, aliases=names))
+        lines.append(_("{role}: {aliases}").format(role=_name(role.name), aliases=names))
     if cue.people:
         # Translators: live mode; people named on the cue itself, by alias
-        lines.append(_("Also: {aliases}").format(aliases=ui().join(list(cue.people))))
+        lines.append(_("Also: {aliases}").format(aliases=_names(cue.people)))
     return tuple(lines)
 
 
@@ -66,7 +76,7 @@ def screen(plan: live.LivePlan, now: datetime) -> Screen:
         "over_under": live.over_under_text(delta) if steps else "",
         "behind_minutes": live.whole_minutes(delta),
         "alongside": tuple(
-            _("{cue} (until {time})").format(cue=c.title, time=t(spans[c.id].end))
+            _("{cue} (until {time})").format(cue=_name(c.title), time=t(spans[c.id].end))
             for c in plan.alongside
             if c.actual_end is None and spans[c.id].end > now
         ),

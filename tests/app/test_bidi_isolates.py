@@ -77,3 +77,56 @@ def lines(draw) -> str:
 def test_levels_order_a_line_as_unicode_bidi_does(text, rtl):
     reference = MARKS.sub("", get_display(text, base_dir="R" if rtl else "L"))
     assert seen(text, _levels(text, rtl)) == reference
+
+
+# --- a sentence of ours starts from its language's side (app.i18n.our_sentence) ---------------
+
+_PIECES = st.sampled_from(
+    [
+        "Space",
+        "Wren",
+        "Ctrl+Z",
+        "الفقرة التالية",
+        "رجوع",
+        "12:00",
+        " · ",
+        ": ",
+        "—",
+        "9:30 ص",
+        "\u2068Mourner\u2069",
+        "(",
+        ")",
+        "अभी",
+        "Ελλάδα",
+        "🕯",
+        "\n",
+    ]
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(_PIECES, max_size=8).map("".join))
+@example("Space: الفقرة التالية · Backspace: رجوع")
+@example("\u2068Wren\u2069: لا عنوان بريد")
+@example("12:00")
+def test_every_line_of_our_sentence_reads_from_the_right(text):
+    from bidi import get_base_level
+
+    from app.i18n import first_strong, our_sentence
+
+    marked = our_sentence(text, rtl=True)
+    assert marked.replace("\u200f", "") == text.replace("\u200f", "")  # nothing else changed
+    for line in marked.split("\n"):
+        if line:
+            assert get_base_level(line) == 1, line  # the reference algorithm agrees
+            assert first_strong(line) == "rtl", line
+    assert our_sentence(text, rtl=False) == text  # a left-to-right language: no mark at all
+
+
+def test_a_name_in_an_isolate_does_not_give_the_sentence_its_side():
+    from app.i18n import first_strong
+
+    assert first_strong("\u2068Wren\u2069: لا") == "rtl"
+    assert first_strong("Wren: لا") == "ltr"
+    assert first_strong("\u2068Wren: لا") is None  # an isolate left open runs to the end
+    assert first_strong("9:30") is None

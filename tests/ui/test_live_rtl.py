@@ -69,3 +69,26 @@ def test_the_english_countdown_stays_at_the_left(qtbot, window, clock):
     assert screen.countdown.text() == "-10:01"
     left, right, width = _ink(screen.countdown)
     assert left < 0.05 * width and right < 0.95 * width, (left, right, width)
+
+
+def test_arabic_sentences_read_from_the_right_with_latin_names_inside(qtbot, window, clock):
+    """The demo's cues and people have English names; the sentences around them are Arabic and
+    start at the right, the name read where the sentence puts it ("Mourner: Wren و..." read
+    from the left set the list before its role, and the keys after their commands)."""
+    window.apply_language("ar")
+    screen = enter(window)
+    press(qtbot, screen, Qt.Key.Key_Space)
+    screen.showNormal()
+    qtbot.wait(20)
+    screen.resize(1600, 1000)
+    clock.forward(minutes=1)
+    screen.render()
+    qtbot.wait(50)
+    assert screen.who.text().startswith("\u2068Mourner\u2069: ")
+    assert screen.keys.text().startswith("\u200fSpace: ")
+    for label in (screen.who, screen.alongside, screen.keys):
+        left, right, width = _ink(label)
+        assert right > 0.97 * width, (label.objectName(), label.text(), left, right, width)
+    assert screen.current.text() == "Mourners gather in black"  # a title alone keeps its side
+    left, right, width = _ink(screen.current)
+    assert left < 0.03 * width, (left, right, width)

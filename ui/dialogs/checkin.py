@@ -21,10 +21,16 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.i18n import _, ngettext, pgettext, ui
+from app.i18n import _, isolate, ngettext, our_sentence, pgettext, ui
 from ui import style
 
 ROLE = Qt.ItemDataRole.UserRole
+
+
+def _name(text: str) -> str:
+    """An alias, a role or a title inside a sentence of ours: in Arabic a Latin alias first made
+    the message read from the left, its parts in reverse order (``app.i18n.isolate``)."""
+    return isolate(text, rtl=ui().document_direction == "rtl")
 
 
 class CheckinDialog(QDialog):
@@ -70,7 +76,11 @@ class CheckinDialog(QDialog):
         self.status.setMinimumHeight(self.status.fontMetrics().height() * 2 + 4)
         left.addWidget(self.status)
         hint = QLabel(
-            _("Enter: check in · Up/Down: another match · Ctrl+Z: undo · Esc: close"), self
+            our_sentence(
+                _("Enter: check in · Up/Down: another match · Ctrl+Z: undo · Esc: close"),
+                rtl=ui().document_direction == "rtl",
+            ),
+            self,
         )
         hint.setStyleSheet(f"color: {style.css(style.muted_color(self))};")
         left.addWidget(hint)
@@ -147,7 +157,7 @@ class CheckinDialog(QDialog):
         self.view = self.ctx.query(checkin.view, self.action_id)
         tr = ui()
         v = self.view
-        self.heading.setText(_("Check-in: {title}").format(title=v.title))
+        self.heading.setText(_("Check-in: {title}").format(title=_name(v.title)))
         came = sum(1 for p in v.people if p.attended)
         self.total.setText(
             ngettext(
@@ -221,7 +231,7 @@ class CheckinDialog(QDialog):
         item = self.matches.currentItem()
         if item is None or not self.search.text().strip():
             self._say(
-                _("Nobody matches “{typed}”.").format(typed=self.search.text().strip())
+                _("Nobody matches “{typed}”.").format(typed=_name(self.search.text().strip()))
                 if self.search.text().strip()
                 else _("Type the first letters of an alias."),
                 ok=False,
@@ -234,11 +244,11 @@ class CheckinDialog(QDialog):
         if person.attended:
             self._say(
                 _("{alias} is already checked in (since {time}); nothing changed.").format(
-                    alias=person.alias, time=hm(tr, person.attended_at, tz)
+                    alias=_name(person.alias), time=hm(tr, person.attended_at, tz)
                 )
                 if person.attended_at is not None
                 else _("{alias} is already checked in; nothing changed.").format(
-                    alias=person.alias
+                    alias=_name(person.alias)
                 ),
                 ok=False,
             )
@@ -258,7 +268,9 @@ class CheckinDialog(QDialog):
         self.search.clear()
         self._say(
             _("{alias} checked in at {time} ({roles}).").format(
-                alias=person.alias, time=hm(tr, at, tz), roles=tr.join(list(person.roles))
+                alias=_name(person.alias),
+                time=hm(tr, at, tz),
+                roles=tr.join([_name(r) for r in person.roles]),
             ),
             ok=True,
         )

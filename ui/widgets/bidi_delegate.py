@@ -12,24 +12,12 @@ out in the view's direction: its final full stop and, once cut, its "…" came o
 
 from __future__ import annotations
 
-import unicodedata
-
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate
 
+from app.i18n import first_strong
+
 LRM = "\u200e"
-
-
-def first_strong(text: str) -> str | None:
-    """ "ltr" or "rtl" after the first letter of ``text`` (its first strong bidi character),
-    None when it has none (digits and signs: a phone number, "9:30")."""
-    for char in text:
-        kind = unicodedata.bidirectional(char)
-        if kind == "L":
-            return "ltr"
-        if kind in ("R", "AL"):
-            return "rtl"
-    return None
 
 
 def has_letters(text: str) -> bool:

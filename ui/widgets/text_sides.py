@@ -17,7 +17,7 @@ from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QPlainTextEdit
 from shiboken6 import isValid
 
-from ui.widgets.bidi_delegate import first_strong
+from app.i18n import first_strong
 
 _FOLLOWING = "cortegeFollowsTextDirection"
 _followed: WeakSet[QPlainTextEdit] = WeakSet()
