@@ -1,5 +1,6 @@
-"""The live countdown reads from the window's side: in Arabic it stands at the right of the
-caller's screen, with the other lines of the current cue, also when it runs over ("-10:00")."""
+"""Arabic live mode reads from the right: the countdown stands at the right of the caller's
+screen with the cue's other lines, also when it runs over ("-10:00"), and a sentence with an
+English name inside or a key's name first still starts at the right."""
 
 from __future__ import annotations
 
@@ -7,22 +8,22 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor
 
-from tests.ui.conftest import open_window
+from tests.ui import test_live_mode
 from tests.ui.test_live_mode import START, Clock, enter, press
 from ui.i18n_qt import apply_language
 
 
 @pytest.fixture
-def clock():
+def clock():  # the first cue starts at once (test_live_mode's ``window`` takes this clock)
     return Clock(START)
 
 
-@pytest.fixture
-def window(qtbot, demo_db, clock):
-    w = open_window(qtbot, demo_db)
-    w.now = clock
-    yield w
-    w.close()
+window = test_live_mode.window  # the real window on the demo, on the clock above
+
+
+@pytest.fixture(autouse=True)
+def _english_after(qapp):
+    yield
     apply_language("en")
 
 
