@@ -366,3 +366,38 @@ def test_instants_around_every_clock_change_read_back_the_same_both_ways(zone_na
             assert read[str(n)]["dtstart"] == (expected, expected), (zone_name, expected)
             checked += 1
     assert checked > 7
+
+
+def test_the_place_is_listed_with_the_actions_own_comma(store):
+    """LOCATION joins the place and its address as the action's language writes a list: an
+    Arabic action's with "، " (it read "مقبرة بير لاشيز, 16 شارع ريبو" with a Latin comma)."""
+    import vobject
+
+    from app.exports.calendar.export import action_calendar
+    from app.services import edits
+
+    start = paris(2025, 3, 8, 10, 0)
+    places = {}
+    for lang, name, address in (
+        ("ar", "مقبرة بير لاشيز", "16 شارع ريبو، باريس"),
+        ("fr", "Cimetière du Père-Lachaise", "16 rue du Repos, Paris"),
+    ):
+        with store.session() as s:
+            action_id = edits.create(
+                s,
+                "action",
+                title=f"Vigil {lang}",
+                timezone="Europe/Paris",
+                starts_at=start,
+                ends_at=start + timedelta(hours=1),
+                languages=[lang],
+                location_name=name,
+                address=address,
+            )
+        with store.read() as s:
+            cal = vobject.readOne(action_calendar(s, action_id).decode())
+        places[lang] = next(c for c in cal.getChildren() if c.name == "VEVENT").location.value
+    assert places == {
+        "ar": "مقبرة بير لاشيز، 16 شارع ريبو، باريس",
+        "fr": "Cimetière du Père-Lachaise, 16 rue du Repos, Paris",
+    }

@@ -98,3 +98,25 @@ def test_calendar_code_stays_small_and_decodes_to_the_escaped_event(plan, hostil
     summary = str(event["SUMMARY"])
     assert summary and " ".join(long_title.split()).startswith(summary.rstrip("…").rstrip())
     assert not re.search(r"[\r\n]", summary)
+
+
+@settings(max_examples=3, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(plans())
+def test_calendar_code_lists_the_place_with_the_sheets_own_comma(plan):
+    import icalendar
+
+    from app.exports.pack.qr import event_payload
+
+    sheet = plan[0]
+    places = {}
+    for lang, place, address in (
+        ("ar", "مقبرة بير لاشيز", "16 شارع ريبو"),
+        ("fr", "Cimetière du Père-Lachaise", "16 rue du Repos"),
+    ):
+        header = replace(sheet.header, lang=lang, meeting_point="", place=place, address=address)
+        one = replace(sheet, header=header, call_at=datetime(2024, 10, 27, 7, 30, tzinfo=UTC))
+        places[lang] = str(icalendar.Event.from_ical(event_payload(one))["LOCATION"])
+    assert places == {
+        "ar": "مقبرة بير لاشيز، 16 شارع ريبو",
+        "fr": "Cimetière du Père-Lachaise, 16 rue du Repos",
+    }

@@ -48,8 +48,9 @@ def _head(w: IcsWriter, component: str, uid: str, seq: int, now: str) -> None:
     w.prop("CLASS", "PRIVATE")
 
 
-def _place(action: m.Action) -> str:
-    return ", ".join(p for p in (action.location_name, action.address) if p)
+def _place(action: m.Action, tr: Translator) -> str:
+    """The place and its address, with the comma of the file's language (Arabic "، ")."""
+    return tr.comma_list([p for p in (action.location_name, action.address) if p])
 
 
 def _write_action(w: IcsWriter, action: m.Action, tr: Translator, now: str) -> None:
@@ -57,7 +58,7 @@ def _write_action(w: IcsWriter, action: m.Action, tr: Translator, now: str) -> N
     w.when("DTSTART", action.starts_at)
     w.when("DTEND", action.ends_at)
     w.text("SUMMARY", action.title)
-    w.text("LOCATION", _place(action))
+    w.text("LOCATION", _place(action, tr))
     if action.latitude is not None and action.longitude is not None:
         w.prop("GEO", f"{action.latitude:.6f};{action.longitude:.6f}")
     parts = [action.message]
@@ -109,7 +110,7 @@ def _write_call(
     w.when("DTEND", end)
     summary = tr.gettext("Call time: {action}").format(action=action.title)
     w.text("SUMMARY", summary)
-    w.text("LOCATION", action.meeting_point or _place(action))
+    w.text("LOCATION", action.meeting_point or _place(action, tr))
     w.text("DESCRIPTION", action.message)
     w.prop("STATUS", _event_status(action))
     if action.status != "cancelled":

@@ -48,7 +48,7 @@ def event_payload(sheet: PersonalSheet) -> str:
     tr = translator(header.lang)
     end = header.ends_at if header.ends_at and header.ends_at > start else start
     end = max(end, start + timedelta(minutes=MIN_MINUTES))
-    place = header.meeting_point or ", ".join(p for p in (header.place, header.address) if p)
+    place = header.meeting_point or tr.comma_list([p for p in (header.place, header.address) if p])
     place = clip(place, LOCATION_BYTES)
     when = tr.gettext("Call time: {time} ({zone})").format(
         time=sheet.call_time, zone=header.timezone
