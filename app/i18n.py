@@ -236,17 +236,42 @@ def first_strong(text: str | None) -> str | None:
     return None
 
 
+#: Unicode categories of a closing bracket and a closing quote.
+CLOSING = ("Pe", "Pf")
+
+
 def our_sentence(text: str, *, rtl: bool) -> str:
-    """``text`` (a sentence of ours, translated) laid out from its language's side: a
-    right-to-left mark first, each line, where a right-to-left sentence starts with a Latin word
-    or with no letter at all ("Space: الفقرة التالية", a key's name first), which a label would
-    otherwise lay out from the left, its parts in reverse order for a reader from the right."""
+    """``text`` (a sentence of ours, translated) laid out from its language's side, each line.
+
+    A right-to-left line that starts with a Latin word or a name ("Space: الفقرة التالية", a
+    key first; "/home/ana/plan.cortege ليس قاعدة بيانات Cortège", a path first) was laid out from
+    the left by a label, its parts in reverse order for a reader from the right. Such a line
+    gets a right-to-left mark first, and its opening Latin run (up to its last Latin letter or
+    digit before the first Arabic one, and a closing quote or bracket right after it) an
+    isolate, so that a path's leading "/" or a name's quotes stay with it; the colon after a
+    key's name stays outside, between the key and its command. A line that already starts
+    right to left is left as it is.
+    """
     if not rtl or not text:
         return text
-    return "\n".join(
-        line if first_strong(line) == "rtl" or not line else "\u200f" + line
-        for line in text.split("\n")
-    )
+    return "\n".join(_from_the_right(line) for line in text.split("\n"))
+
+
+def _from_the_right(line: str) -> str:
+    if not line or first_strong(line) == "rtl":
+        return line
+    end = 0  # the end of the opening run: after its last strong Latin letter or digit
+    for i, ch in enumerate(line):
+        kind = unicodedata.bidirectional(ch)
+        if kind in ("R", "AL"):
+            break
+        if kind in ("L", "EN", "AN"):
+            end = i + 1
+    while end < len(line) and (line[end] in "'\"" or unicodedata.category(line[end]) in CLOSING):
+        end += 1  # a closing quote or bracket goes with the name it closes ("'Wren'")
+    if end == 0 or any(c in line[:end] for c in "\u2066\u2067\u2068\u2069"):
+        return "\u200f" + line
+    return "\u200f\u2068" + line[:end] + "\u2069" + line[end:]
 
 
 @functools.lru_cache(maxsize=64)

@@ -76,9 +76,10 @@ class MainWindow(QMainWindow):
         garbage.collect_between_events()  # never inside Qt's walk over the windows
 
         dialog_policy.install()  # focus, Tab order and accessible names in every dialog
-        from ui.widgets import text_sides
+        from ui.widgets import message_sides, text_sides
 
         text_sides.install()  # an Arabic note starts at the right of its field
+        message_sides.install()  # an Arabic message that opens with a path, too
         self.setWindowIcon(icon("cortege"))
         self._build_tabs()
         self._build_central()

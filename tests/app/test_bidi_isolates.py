@@ -108,6 +108,8 @@ _PIECES = st.sampled_from(
 @given(st.lists(_PIECES, max_size=8).map("".join))
 @example("Space: الفقرة التالية · Backspace: رجوع")
 @example("\u2068Wren\u2069: لا عنوان بريد")
+@example("/home/ana/plan.cortege ليس قاعدة بيانات Cortège")
+@example("'Wren' اسم مستعار لشخص آخر مسبقًا")
 @example("12:00")
 def test_every_line_of_our_sentence_reads_from_the_right(text):
     from bidi import get_base_level
@@ -115,12 +117,25 @@ def test_every_line_of_our_sentence_reads_from_the_right(text):
     from app.i18n import first_strong, our_sentence
 
     marked = our_sentence(text, rtl=True)
-    assert marked.replace("\u200f", "") == text.replace("\u200f", "")  # nothing else changed
+    assert MARKS.sub("", marked) == MARKS.sub("", text)  # only invisible marks were added
     for line in marked.split("\n"):
         if line:
             assert get_base_level(line) == 1, line  # the reference algorithm agrees
             assert first_strong(line) == "rtl", line
     assert our_sentence(text, rtl=False) == text  # a left-to-right language: no mark at all
+
+
+def test_a_path_or_a_name_first_stays_whole_at_the_right():
+    """As the eye meets the line, left to right: the Arabic words, then the path, its "/" first;
+    read from the right, the path comes first, as the sentence has it."""
+    from app.i18n import our_sentence
+
+    seen = get_display(our_sentence("/home/ana/plan.cortege ليس قاعدة", rtl=True))
+    assert MARKS.sub("", seen).endswith(" /home/ana/plan.cortege")
+    seen = get_display(our_sentence("Space: الفقرة التالية", rtl=True))
+    assert MARKS.sub("", seen).endswith(":Space")  # the colon between the key and its command
+    seen = get_display(our_sentence("'Wren' اسم مستعار", rtl=True))
+    assert MARKS.sub("", seen).endswith(" 'Wren'")
 
 
 def test_a_name_in_an_isolate_does_not_give_the_sentence_its_side():

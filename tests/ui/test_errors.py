@@ -10,7 +10,7 @@ import threading
 from pathlib import Path
 
 import pytest
-from PySide6.QtWidgets import QPushButton
+from PySide6.QtWidgets import QLabel, QPushButton
 
 from app.domain.errors import DomainError, Problem, StoreError
 
@@ -128,3 +128,66 @@ def test_the_app_starts_shows_its_window_and_quits_cleanly(tmp_path):
     assert proc.stdout.startswith("startup ")
     assert db.exists()
     assert "Traceback" not in proc.stderr
+
+
+def test_an_arabic_message_that_starts_with_a_path_reads_from_the_right(qtbot, main_window, hooks):
+    """'{path} ليس قاعدة بيانات Cortège': the path first made the label lay the message out from
+    the left, the path read last by a reader from the right."""
+    from bidi import get_display
+
+    from app.i18n import _
+    from ui.dialogs.error_dialog import show_error
+    from ui.i18n_qt import apply_language
+
+    main_window.apply_language("ar")
+    try:
+        path = "/home/ana/plan.cortege"
+        box = show_error(
+            main_window, StoreError(_("{path} is not a Cortège database").format(path=path))
+        )
+        label = box.findChild(QLabel, "qt_msgbox_label")
+        assert label.text() == f"\u200f\u2068{path}\u2069 ليس قاعدة بيانات Cortège"
+        seen = get_display(label.text())  # as the eye meets it, left to right
+        assert (
+            seen.replace("\u200f", "")
+            .replace("\u2068", "")
+            .replace("\u2069", "")
+            .endswith(" " + path)
+        )
+        box.close()
+    finally:
+        apply_language("en")
+
+
+def test_every_message_box_of_the_arabic_window_reads_from_the_right(qtbot, main_window):
+    """A message box of any kind (here Qt's static warning, as 18 places of the window use it)
+    with an Arabic message that opens with a name: shown from the right."""
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication, QMessageBox
+
+    from app.i18n import _
+    from ui.i18n_qt import apply_language
+
+    main_window.apply_language("ar")
+    seen = []
+
+    def look():
+        box = next(
+            w
+            for w in QApplication.topLevelWidgets()
+            if isinstance(w, QMessageBox) and w.isVisible()
+        )
+        seen.append(box.text())
+        box.reject()
+
+    try:
+        message = _("{path} is not a Cortège database").format(path="plan.csv")
+        QTimer.singleShot(50, look)
+        QMessageBox.warning(main_window, _("Cortège"), message)
+        assert seen == ["\u200f\u2068plan.csv\u2069 ليس قاعدة بيانات Cortège"]
+        main_window.apply_language("fr")
+        QTimer.singleShot(50, look)
+        QMessageBox.warning(main_window, "Cortège", "plan.csv n’est pas une base Cortège")
+        assert seen[-1] == "plan.csv n’est pas une base Cortège"  # no mark in French
+    finally:
+        apply_language("en")

@@ -86,7 +86,7 @@ def test_arabic_sentences_read_from_the_right_with_latin_names_inside(qtbot, win
     screen.render()
     qtbot.wait(50)
     assert screen.who.text().startswith("\u2068Mourner\u2069: ")
-    assert screen.keys.text().startswith("\u200fSpace: ")
+    assert screen.keys.text().startswith("\u200f\u2068Space\u2069: ")
     for label in (screen.who, screen.alongside, screen.keys):
         left, right, width = _ink(label)
         assert right > 0.97 * width, (label.objectName(), label.text(), left, right, width)
