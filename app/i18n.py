@@ -319,6 +319,16 @@ class Translator:
         (otherwise its words are English), whatever script a name inside them is in."""
         return "rtl" if (self.rtl and self.has_catalogue) else "ltr"
 
+    def isolated(self, text: str) -> str:
+        """``text`` (somebody's words: an alias, a title, a path) kept whole inside a sentence
+        of this language, which it no longer turns the other way (``isolate``)."""
+        return isolate(text, rtl=self.document_direction == "rtl")
+
+    def sentence(self, text: str) -> str:
+        """``text`` (a sentence of ours, translated, shown in a label) laid out from this
+        language's side, whatever word it opens with (``our_sentence``)."""
+        return our_sentence(text, rtl=self.document_direction == "rtl")
+
     def gettext(self, message: str) -> str:
         if not message:  # gettext("") would return the catalogue's header
             return message

@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.i18n import _, our_sentence, ui
+from app.i18n import _, ui
 from app.services import live_ops
 from app.services.live_view import Screen, screen
 from ui import settings_store
@@ -231,13 +231,12 @@ class LiveScreen(LiveBase):
         # Translators: live mode, the heading over the cue that comes after the current one
         self.next_head.setText(_("NEXT"))
         self.keys.setText(
-            our_sentence(
+            ui().sentence(
                 # Translators: live mode's key hints (the key names stay as on the keyboard)
                 _(
                     "Space: next cue · Backspace: back · P: hold · I: incident · "
                     "Ctrl+Z: undo · Esc: leave"
-                ),
-                rtl=ui().document_direction == "rtl",
+                )
             )
         )
         self.sound.setText(_("Sound on warnings"))

@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from functools import cached_property
 
-from app.i18n import _, is_rtl, isolate, ngettext, ui
+from app.i18n import _, is_rtl, ngettext, ui
 
 READY_STATES = ("ready", "returned")
 
@@ -258,7 +258,7 @@ def clock_text(delta: timedelta) -> str:
 
 def warnings(cue: LiveCue) -> list[str]:
     """What is short for ``cue``: roles with fewer people than needed, props not ready."""
-    rtl = ui().document_direction == "rtl"  # a Latin name first must not turn the line
+    name = ui().isolated  # a Latin name first must not turn an Arabic line
     out = []
     for role in cue.roles:
         if role.assigned < role.needed:
@@ -270,7 +270,7 @@ def warnings(cue: LiveCue) -> list[str]:
                     "{role}: {count} of {needed} assigned",
                     role.assigned,
                 ).format(
-                    role=isolate(role.name, rtl=rtl),
+                    role=name(role.name),
                     count=ui().number(role.assigned),
                     needed=ui().number(role.needed),
                 )
@@ -284,7 +284,7 @@ def warnings(cue: LiveCue) -> list[str]:
                     "{role}: {count} of {needed} confirmed",
                     role.confirmed,
                 ).format(
-                    role=isolate(role.name, rtl=rtl),
+                    role=name(role.name),
                     count=ui().number(role.confirmed),
                     needed=ui().number(role.needed),
                 )
@@ -292,7 +292,7 @@ def warnings(cue: LiveCue) -> list[str]:
     for prop in cue.props:
         if prop.status not in READY_STATES:
             # Translators: live mode warning; {prop} is a prop's name
-            out.append(_("Prop not ready: {prop}").format(prop=isolate(prop.name, rtl=rtl)))
+            out.append(_("Prop not ready: {prop}").format(prop=name(prop.name)))
     return out
 
 

@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 
 from app.domain.timeutil import zone
-from app.i18n import _, isolate, ui
+from app.i18n import _, ui
 from app.services import live
 
 
@@ -38,9 +38,9 @@ class Screen:
 
 
 def _name(text: str) -> str:
-    """Somebody's words (a role, an alias, a cue's title) as one unit inside a sentence of ours:
-    in Arabic a Latin name first made the whole line read from the left (``app.i18n.isolate``)."""
-    return isolate(text, rtl=ui().document_direction == "rtl")
+    """A role, an alias or a cue's title inside a sentence of ours: in Arabic a Latin name
+    first made the whole line read from the left."""
+    return ui().isolated(text)
 
 
 def _names(aliases) -> str:

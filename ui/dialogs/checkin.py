@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.i18n import _, isolate, ngettext, our_sentence, pgettext, ui
+from app.i18n import _, ngettext, pgettext, ui
 from ui import style
 
 ROLE = Qt.ItemDataRole.UserRole
@@ -29,8 +29,8 @@ ROLE = Qt.ItemDataRole.UserRole
 
 def _name(text: str) -> str:
     """An alias, a role or a title inside a sentence of ours: in Arabic a Latin alias first made
-    the message read from the left, its parts in reverse order (``app.i18n.isolate``)."""
-    return isolate(text, rtl=ui().document_direction == "rtl")
+    the message read from the left, its parts in reverse order."""
+    return ui().isolated(text)
 
 
 class CheckinDialog(QDialog):
@@ -76,9 +76,8 @@ class CheckinDialog(QDialog):
         self.status.setMinimumHeight(self.status.fontMetrics().height() * 2 + 4)
         left.addWidget(self.status)
         hint = QLabel(
-            our_sentence(
-                _("Enter: check in · Up/Down: another match · Ctrl+Z: undo · Esc: close"),
-                rtl=ui().document_direction == "rtl",
+            ui().sentence(
+                _("Enter: check in · Up/Down: another match · Ctrl+Z: undo · Esc: close")
             ),
             self,
         )

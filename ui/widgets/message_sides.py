@@ -4,7 +4,8 @@ A message box lays its text out by the text's first letter: an Arabic message th
 path, a name or a format's name ("/home/ana/plan.cortege ليس قاعدة بيانات Cortège", "JSON غير
 صالح: …") was laid out from the left, its parts in reverse order for a reader from the right.
 Every message box the application shows (ours, and Qt's own, such as a file dialog's "replace?")
-gets ``app.i18n.our_sentence`` on its text when it is shown; rich text is left as it is.
+gets ``Translator.sentence`` (``app.i18n.our_sentence``) on its text when it is shown; rich
+text is left as it is.
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ from PySide6 import QtGui
 from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtWidgets import QMessageBox
 
-from app.i18n import our_sentence, ui
+from app.i18n import ui
 
 
 def _plain(box: QMessageBox, text: str) -> bool:
@@ -29,7 +30,7 @@ def from_the_right(box: QMessageBox) -> None:
     for get, put in ((box.text, box.setText), (box.informativeText, box.setInformativeText)):
         text = get()
         if text and _plain(box, text):
-            marked = our_sentence(text, rtl=True)
+            marked = ui().sentence(text)
             if marked != text:
                 put(marked)
 
