@@ -32,7 +32,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.i18n import _, pgettext
+from app.i18n import _, pgettext, ui
 from ui import style
 from ui.icons import icon
 
@@ -156,7 +156,9 @@ class ActionsModel(QAbstractTableModel):
         if role == DETAIL_ROLE:
             return f"{row.date_text()} · {status_text(row.status)}"
         if role in (Qt.ItemDataRole.AccessibleTextRole, Qt.ItemDataRole.ToolTipRole):
-            return f"{row.title}, {row.date_text()}, {status_text(row.status)}"
+            return ui().comma_list(
+                [ui().isolated(row.title), row.date_text(), status_text(row.status)]
+            )
         if role == SEARCH_ROLE:
             return f"{row.title} {row.date_text()} {status_text(row.status)} {row.status}"
         if role == ID_ROLE:

@@ -25,7 +25,7 @@ from PySide6.QtCore import QObject, QThreadPool, Signal
 from PySide6.QtWidgets import QApplication, QDialog, QMenu, QWidget
 from shiboken6 import isValid
 
-from app.i18n import _, pgettext
+from app.i18n import _, pgettext, ui
 
 log = logging.getLogger("cortege.ui")
 READS_WAIT_MS = 3000  # a background read still running when the window locks
@@ -255,7 +255,7 @@ class WindowLock(QObject):
                 _(
                     "{path} is no longer there: it was moved or removed while locked. Open it "
                     "where it is now with File → Open database…"
-                ).format(path=path)
+                ).format(path=ui().isolated(str(path)))
             )
             return False
         self.attempts += 1

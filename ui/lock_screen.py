@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.i18n import _
+from app.i18n import _, ui
 from ui import style
 from ui.dialogs.unlock import _password_edit
 from ui.icons import icon
@@ -115,7 +115,7 @@ class LockScreen(QWidget):
         self.unlock_requested.emit(text)
 
     def show_error(self, text: str) -> None:
-        self.error.setText(text)
+        self.error.setText(ui().sentence(text))  # a path first: from the right all the same
         self.error.setVisible(bool(text))
 
     def refused(self, text: str) -> None:

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from PySide6.QtWidgets import QMessageBox
 
-from app.i18n import _
+from app.i18n import _, ui
 
 
 def offer_import(window, path: Path) -> bool:
@@ -20,7 +20,9 @@ def offer_import(window, path: Path) -> bool:
         return False
     if not path.is_file():
         QMessageBox.warning(
-            window, _("Open bundle"), _("{path}: no such file").format(path=path)
+            window,
+            _("Open bundle"),
+            _("{path}: no such file").format(path=ui().isolated(str(path))),
         ).setObjectName("open_file_missing")
         return False
     if getattr(store, "read_only", False):

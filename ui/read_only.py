@@ -31,7 +31,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.i18n import _
+from app.i18n import _, ui
 from ui import style
 
 #: window commands that change the database (exports, backup, copy and viewing stay on)
@@ -62,7 +62,7 @@ def sqlite_read_only_reason(path: Path | None) -> str | None:
     if not os.access(path, os.W_OK):
         return _("the file {name} is read-only").format(name=path.name)
     if not os.access(path.parent, os.W_OK):
-        return _("the folder {path} is read-only").format(path=path.parent)
+        return _("the folder {path} is read-only").format(path=ui().isolated(str(path.parent)))
     return None
 
 

@@ -11,7 +11,7 @@ from pathlib import Path
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QMessageBox
 
-from app.i18n import _
+from app.i18n import _, ui
 
 log = logging.getLogger("cortege.ui")
 CHECK_MS = 2000
@@ -54,12 +54,12 @@ def _reopen(window, store) -> None:
         text = _(
             "Another program replaced {path} while it was open. Cortège stopped writing to "
             "the old file and opened the new one; an edit made in the meantime was not saved."
-        ).format(path=path)
+        ).format(path=ui().isolated(str(path)))
     else:
         text = _(
             "Another program removed {path} while it was open. Cortège stopped writing to it; "
             "open a database to go on."
-        ).format(path=path)
+        ).format(path=ui().isolated(str(path)))
     box.setText(text)
     box.setStandardButtons(QMessageBox.StandardButton.Close)
     box.follows_store = True  # about the switch itself: the switch must not close it

@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.i18n import _, ngettext
+from app.i18n import _, ngettext, ui
 from ui import style
 
 DB_FILTER = "Cortège (*.sqlite3 *.sqlite *.db);;*"
@@ -167,7 +167,7 @@ def backup_dialog(window) -> Path | None:
         return None
     from ui.saved_notice import show_saved
 
-    show_saved(window, _("Backed up to {path}").format(path=path), path)
+    show_saved(window, _("Backed up to {path}").format(path=ui().isolated(str(path))), path)
     return path
 
 
@@ -231,7 +231,9 @@ def restore_dialog(window) -> bool:
     window.open_database(str(target))
     note = _("Restored {file}.").format(file=source.name)
     if previous is not None:
-        note += " " + _("The previous database was kept as {path}").format(path=previous)
+        note += " " + _("The previous database was kept as {path}").format(
+            path=ui().isolated(str(previous))
+        )
     window.statusBar().showMessage(note, 15000)
     return True
 

@@ -52,7 +52,7 @@ def _ask_passphrase(window, path: Path) -> str | None:
         _(
             "{path} is encrypted (or is not a Cortège database). This version cannot ask for "
             "the passphrase: set CORTEGE_PASSPHRASE before starting Cortège to open it."
-        ).format(path=path),
+        ).format(path=ui().isolated(str(path))),
     )
     return None
 
@@ -336,7 +336,7 @@ def export_bundle(
     except (CortegeError, OSError) as exc:
         _error(window, exc)
         return False
-    show_saved(window, _("Exported to {path}").format(path=path), path)
+    show_saved(window, _("Exported to {path}").format(path=ui().isolated(str(path))), path)
     return True
 
 

@@ -131,7 +131,9 @@ def plan_for_action(
             blocked=_(
                 "“{title}” has not taken place yet (it ends {end}): its people are still "
                 "needed. Purge after it, or mark it cancelled."
-            ).format(title=action.title, end=ui().datetime(action.ends_at.astimezone(tz)))
+            ).format(
+                title=ui().isolated(action.title), end=ui().datetime(action.ends_at.astimezone(tz))
+            )
         )
     today = today or today_in(session, now)
     people = {pid for pid, aids in _action_people(session, [action_id]).items() if aids}

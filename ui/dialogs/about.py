@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
-from app.i18n import _
+from app.i18n import _, ui
 from ui import style
 from ui.icons import app_icon
 
@@ -42,7 +42,7 @@ class AboutDialog(QDialog):
             "",
             _("Licence: GPL-3.0-or-later. Icons: CC0 (see resources/LICENSE-icons.md)."),
             _("Qt for Python {version}").format(version=pyside_version),
-            _("User data folder: {path}").format(path=data_dir()),
+            _("User data folder: {path}").format(path=ui().isolated(str(data_dir()))),
         ]
         if database:
             lines.append(_("Database: {name}").format(name=database))

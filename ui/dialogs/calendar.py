@@ -210,7 +210,7 @@ class CalendarExportDialog(QDialog):
         except OSError as exc:
             self.error.setText(
                 _("Not saved: {path}: {reason}").format(
-                    path=exc.filename or target, reason=exc.strerror or exc
+                    path=ui().isolated(str(exc.filename or target)), reason=exc.strerror or exc
                 )
             )
             self.error.show()

@@ -42,7 +42,11 @@ def offer_purge(dialog, *, saved: str = "") -> None:
     box.setObjectName("purge_offer")
     box.setIcon(QMessageBox.Icon.Question)
     box.setWindowTitle(_("Purge personal data"))
-    head = _("The debrief is saved in {path}.").format(path=saved) + "\n\n" if saved else ""
+    head = (
+        _("The debrief is saved in {path}.").format(path=ui().isolated(str(saved))) + "\n\n"
+        if saved
+        else ""
+    )
     n = len(plan.participants)
     box.setText(
         head

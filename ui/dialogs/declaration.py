@@ -356,7 +356,9 @@ class DeclarationDialog(QDialog):
             return False
         except OSError as exc:
             self._letter_message(
-                _("Could not write {path}: {reason}").format(path=path, reason=exc.strerror),
+                _("Could not write {path}: {reason}").format(
+                    path=ui().isolated(str(path)), reason=exc.strerror
+                ),
                 error=True,
             )
             return False
@@ -368,7 +370,7 @@ class DeclarationDialog(QDialog):
         self.letter_status.setToolTip(str(path))
         from ui.saved_notice import announce_saved
 
-        announce_saved(self, _("Saved to {path}").format(path=path), path)
+        announce_saved(self, _("Saved to {path}").format(path=ui().isolated(str(path))), path)
         return True
 
     def _letter_message(self, text: str, *, error: bool, warn: bool = False) -> None:

@@ -12,7 +12,7 @@ from PySide6.QtCore import QObject, Qt, QThread, Signal
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from app.domain.errors import CortegeError
-from app.i18n import _
+from app.i18n import _, ui
 
 log = logging.getLogger("cortege.ui")
 _open_dialogs: list[QMessageBox] = []
@@ -53,7 +53,9 @@ def show_error(
             "happens again, please report it."
         )
         if log_path is not None:
-            info += "\n\n" + _("The details were written to {path}").format(path=log_path)
+            info += "\n\n" + _("The details were written to {path}").format(
+                path=ui().isolated(str(log_path))
+            )
         box.setInformativeText(info)
     box.setAccessibleName(box.windowTitle())
     box.setAccessibleDescription(box.text())

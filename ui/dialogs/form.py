@@ -183,7 +183,7 @@ class FormDialog(QDialog):
         palette.setColor(QPalette.ColorRole.WindowText, error_color(self.palette()))
         label.setPalette(palette)
         label.setTextFormat(Qt.TextFormat.PlainText)
-        label.setText(f"⚠ {text}")
+        label.setText(ui().sentence(f"⚠ {text}"))  # a typed alias first: still from the right
         label.show()
         widget = self.fields.get(name)
         if widget is not None:

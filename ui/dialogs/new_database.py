@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.i18n import _
+from app.i18n import _, ui
 from ui import style
 from ui.dialogs.unlock import NewPassphraseFields
 
@@ -153,9 +153,13 @@ class NewDatabaseDialog(QDialog):
         if not str(path).strip() or path.name == "":
             return _("Choose a file name.")
         if path.exists():
-            return _("{path} already exists: open it instead.").format(path=path)
+            return _("{path} already exists: open it instead.").format(
+                path=ui().isolated(str(path))
+            )
         if not path.parent.is_dir():
-            return _("The folder {path} does not exist.").format(path=path.parent)
+            return _("The folder {path} does not exist.").format(
+                path=ui().isolated(str(path.parent))
+            )
         return ""
 
     def _checked_path(self) -> Path | None:

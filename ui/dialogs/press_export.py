@@ -191,7 +191,7 @@ class PressExportDialog(QDialog):
         if self.fmt() == "eml" and self.for_sending.isChecked():
             self._record(rid, [c.id for c in contacts])
         self.message.setStyleSheet("")
-        self.message.setText(_("Saved {path}").format(path=path))
+        self.message.setText(_("Saved {path}").format(path=ui().isolated(str(path))))
         from ui.saved_notice import announce_saved
 
         announce_saved(self, self.message.text(), path)

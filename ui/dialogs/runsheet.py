@@ -265,7 +265,7 @@ class RunsheetDialog(QDialog):
         except OSError as exc:
             self._show(self._current, _("Could not save: {reason}").format(reason=exc), error=True)
             return
-        self.status.setText(_("Saved to {path}").format(path=path))
+        self.status.setText(_("Saved to {path}").format(path=ui().isolated(str(path))))
         from ui.saved_notice import announce_saved
 
         announce_saved(self, self.status.text(), path)
@@ -294,7 +294,7 @@ class RunsheetDialog(QDialog):
         def done(paths) -> None:
             text = ngettext(
                 "{count} sheet saved in {folder}", "{count} sheets saved in {folder}", len(paths)
-            ).format(count=len(paths), folder=folder)
+            ).format(count=len(paths), folder=ui().isolated(str(folder)))
             if failed:
                 names = ui().comma_list(alias for alias, _reason in failed)
                 text += " — " + _("could not write: {names}").format(names=names)

@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.domain.passphrase import passphrase_problem
-from app.i18n import _
+from app.i18n import _, ui
 from ui import style
 
 
@@ -118,7 +118,9 @@ class UnlockDialog(QDialog):
         layout.setSizeConstraint(QLayout.SizeConstraint.SetMinimumSize)
         layout.setSpacing(style.SPACING)
         intro = QLabel(
-            _("{name} is encrypted. Enter its passphrase to open it.").format(name=self.path.name),
+            _("{name} is encrypted. Enter its passphrase to open it.").format(
+                name=ui().isolated(self.path.name)
+            ),
             self,
         )
         intro.setObjectName("unlock_intro")
@@ -231,7 +233,7 @@ class ChangePassphraseDialog(QDialog):
                 "phone numbers in it. Choose a passphrase to encrypt it. Nobody can recover a "
                 "forgotten one. Copies made before (backups) stay unencrypted."
             )
-        intro = QLabel(text.format(name=self.path.name), self)
+        intro = QLabel(text.format(name=ui().isolated(self.path.name)), self)
         intro.setObjectName("change_passphrase_intro")
         intro.setWordWrap(True)
         layout.addWidget(intro)
@@ -318,7 +320,7 @@ class FilePassphraseDialog(QDialog):
             if new
             else _("{name} is encrypted. Enter its passphrase.")
         )
-        intro = QLabel(text.format(name=name), self)
+        intro = QLabel(text.format(name=ui().isolated(name)), self)
         intro.setWordWrap(True)
         layout.addWidget(intro)
         self.fields = NewPassphraseFields(self) if new else None

@@ -141,7 +141,7 @@ class VolunteerPackDialog(QDialog):
                     len(result.drafts),
                 ).format(
                     n=ui().number(len(result.drafts)),
-                    folder=folder,
+                    folder=ui().isolated(str(folder)),
                     mbox=result.mbox.name if result.mbox else "",
                 )
                 + (" " + stale_warning(result.stale) if result.stale else "")

@@ -49,7 +49,7 @@ class WallClockEdit(QWidget):
 
     def _show_problem(self, _text: str = "") -> None:
         text = self.problem()
-        self.error_label.setText(text)
+        self.error_label.setText(ui().sentence(text))
         self.error_label.setVisible(bool(text))
 
     def problem(self) -> str:

@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.i18n import _, language_label
+from app.i18n import _, language_label, ui
 from ui import style
 from ui.context import EditFailed
 from ui.tabs._common import button, row_layout
@@ -267,7 +267,10 @@ class AdvisoryPage(QSplitter):
             atomic_write(path, render_advisory(doc, fmt))
         except OSError as exc:
             self._message(
-                _("Could not write {path}: {reason}").format(path=path, reason=exc.strerror), True
+                _("Could not write {path}: {reason}").format(
+                    path=ui().isolated(str(path)), reason=exc.strerror
+                ),
+                True,
             )
             return False
         self._message(_("Saved as {name}.").format(name=path.name), False)

@@ -354,7 +354,7 @@ class TimelineView(QWidget):
     def _bar_tip(self, row: ScheduleRow) -> str:
         # Translators: the tooltip of a bar in the timeline.
         tip = _("{title}: {start} to {end} ({minutes})").format(
-            title=row.title,
+            title=ui().isolated(row.title),
             start=fmt_time(row.starts_at, self.tz),
             end=fmt_time(row.ends_at, self.tz),
             minutes=fmt_minutes(row.minutes),
@@ -411,7 +411,7 @@ class TimelineView(QWidget):
             text = self.drag.describe(self.tz)
             self.status.emit(text)
             if self.drag.refused and where is not None:
-                QToolTip.showText(where, text, self)
+                QToolTip.showText(where, ui().sentence(text), self)
             elif not self.drag.refused:
                 QToolTip.hideText()
             self.update()

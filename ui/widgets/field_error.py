@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QLabel, QWidget
 
+from app.i18n import ui
 from ui import style
 
 
@@ -18,6 +19,7 @@ class FieldError(QLabel):
         self.setVisible(False)
         self.setObjectName(f"{field.objectName() or 'field'}_error")
         self._description = field.accessibleDescription()
+        self._message = ""
         self._refresh_colour()
 
     def _refresh_colour(self) -> None:
@@ -25,7 +27,8 @@ class FieldError(QLabel):
 
     def show_error(self, message: str) -> None:
         self._refresh_colour()
-        self.setText(message)
+        self._message = message
+        self.setText(ui().sentence(message))  # "'xx' ليس رمز لغة": from the right all the same
         self.setAccessibleName(message)
         self.setVisible(True)
         self.field.setAccessibleDescription(message)
@@ -34,6 +37,7 @@ class FieldError(QLabel):
     def clear_error(self) -> None:
         if not self.isVisibleTo(self.parentWidget()) and not self.text():
             return
+        self._message = ""
         self.setText("")
         self.setVisible(False)
         self.field.setAccessibleDescription(self._description)
@@ -41,7 +45,7 @@ class FieldError(QLabel):
 
     @property
     def message(self) -> str:
-        return self.text()
+        return self._message
 
 
 def problem_text(error: BaseException) -> str:
