@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from functools import cached_property
 
-from app.i18n import _, is_rtl, ngettext, ui
+from app.i18n import _, ngettext, ui
 
 READY_STATES = ("ready", "returned")
 
@@ -253,7 +253,7 @@ def clock_text(delta: timedelta) -> str:
         body = f"{format_decimal(hours, locale=lang)}:{two(minutes)}:{two(secs)}"
     else:
         body = f"{format_decimal(minutes, locale=lang)}:{two(secs)}"
-    return ("\u200f" if is_rtl(lang) else "") + sign + body
+    return ("\u200f" if ui().document_direction == "rtl" else "") + sign + body
 
 
 def warnings(cue: LiveCue) -> list[str]:
