@@ -108,3 +108,19 @@ def test_a_saved_file_is_named_whole_in_an_arabic_sentence(qtbot, main_window, t
     assert window_files.export_bundle(main_window, target, include_personal_data=False)
     text = main_window.saved_notice.label.text()
     assert f"{FSI}{target}{PDI}" in text and first_strong(text) == "rtl", text
+
+
+def test_check_in_says_who_came_from_the_right(qtbot, main_window):
+    from PySide6.QtWidgets import QLabel, QLineEdit
+
+    from tests.ui.test_checkin_window import open_checkin, type_in
+
+    main_window.apply_language("ar")
+    dialog = open_checkin(qtbot, main_window)
+    type_in(qtbot, dialog, "cr")
+    qtbot.keyClick(dialog.findChild(QLineEdit, "checkin_search"), Qt.Key.Key_Return)
+    status = dialog.findChild(QLabel, "checkin_status").text()
+    assert f"{FSI}Crow{PDI}" in status and first_strong(status) == "rtl", status
+    hints = [label.text() for label in dialog.findChildren(QLabel) if "Ctrl+Z" in label.text()]
+    assert hints and all(first_strong(text) == "rtl" for text in hints), hints
+    dialog.close()
