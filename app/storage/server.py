@@ -101,6 +101,12 @@ def make_server_engine(target: str) -> Engine:
         pool_timeout=found.connect_timeout or CONNECT_TIMEOUT_S,
         pool_pre_ping=True,
         hide_parameters=True,
+        # No server-side prepared statements: psycopg prepares a query after its fifth run and
+        # reuses it by name, but a pooler in transaction mode (PgBouncer before 1.22, or
+        # without max_prepared_statements) runs the next transaction on another server
+        # connection, where that name may be another client's statement: an organiser's
+        # rename was written into a participant's notes. The app's queries are short.
+        connect_args={"prepare_threshold": None},
     )
     _SETTINGS[engine] = found
     return engine

@@ -209,3 +209,20 @@ def test_the_change_listener_connects_with_the_same_settings(pg_url):
         finally:
             conn.close()
             engine.dispose()
+
+
+def test_the_app_prepares_no_statement_on_the_server(pg_url):
+    """A connection pooler in transaction mode (PgBouncer, as docs/team.md advises for big
+    teams) hands each transaction any server connection: a statement psycopg prepared on one
+    (after five runs of it) ran there for another organiser's statement of the same name, and
+    one organiser's rename of an action was written into a participant's notes. The app's
+    statements are short; they are not prepared."""
+    store = open_store(pg_url, upgrade_schema=True)
+    try:
+        with store.engine.connect() as conn:
+            for _ in range(12):
+                conn.execute(text("SELECT count(*) FROM action WHERE title = :t"), {"t": "x"})
+            prepared = conn.execute(text("SELECT count(*) FROM pg_prepared_statements")).scalar()
+        assert prepared == 0
+    finally:
+        store.close()
