@@ -25,6 +25,11 @@ WAIT_SECONDS = 0.5  # how long one wait blocks: also the longest a stop has to w
 MERGE_SECONDS = 0.15  # notices within this pause are one refresh
 MIN_GAP_SECONDS = 0.25  # between two refreshes (more when refreshing takes long)
 RETRY_SECONDS = 5.0
+#: When the server's notices do not reach the listener at all (a pooler in the way), it tries
+#: again this much later: the address will not have changed meanwhile.
+UNREACHED_RETRY_SECONDS = 60.0
+#: ``_Listener.state``'s reason when the notices do not arrive (not a lost connection)
+UNREACHED = "unreached"
 
 
 class _Listener(QThread):
@@ -47,6 +52,8 @@ class _Listener(QThread):
         self.wait(timeout_ms)
 
     def run(self) -> None:
+        from app.storage.notify import NoticesDoNotArrive
+
         watcher = None
         failed = False
         while not self.isInterruptionRequested():
@@ -60,6 +67,12 @@ class _Listener(QThread):
                 notices = watcher.wait(WAIT_SECONDS)
                 if notices and not self.isInterruptionRequested():
                     self.noticed.emit(notices)
+            except NoticesDoNotArrive:
+                log.warning("the server's notices do not reach the change listener")
+                failed = True
+                self.state.emit(False, UNREACHED)
+                watcher = self._watcher = None
+                self._pause(UNREACHED_RETRY_SECONDS)
             except Exception as exc:  # the server went away: say so, retry, never crash
                 log.warning("change listener lost its connection (%s)", type(exc).__name__)
                 failed = True
@@ -243,6 +256,14 @@ class LiveUpdates(QObject):
         self._watching = ok
         if ok:
             self.status = ""
+        elif reason == UNREACHED:
+            # Translators: in team mode, when the server's notices of colleagues' saves never
+            # arrive (a PgBouncer in transaction mode between them: docs/team.md)
+            self.status = _(
+                "Other organisers' changes do not appear by themselves: the server's notices "
+                "do not reach this window (a connection pooler in between?). Reopen the "
+                "database to see them."
+            )
         else:
             self.status = _(
                 "Lost the connection to the database server; other organisers' changes will "

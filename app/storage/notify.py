@@ -43,6 +43,15 @@ from app.domain import models as m
 log = logging.getLogger(__name__)
 
 CHANNEL = "cortege_changes"
+#: How long a starting listener waits for the notice it sent itself (a few ms on a server).
+PROBE_SECONDS = 2.0
+
+
+class NoticesDoNotArrive(Exception):
+    """The server's notices do not reach the listener: its connection goes through a pooler
+    in transaction mode (PgBouncer), where LISTEN lasts one transaction (docs/team.md)."""
+
+
 ANYTHING = "*"
 FORMAT = "2"
 MAX_GROUPS = 50  # more (action, entity, kind) groups in one transaction: "everything" says it
@@ -347,10 +356,47 @@ class PostgresWatcher:
 
         self._notifier = notifier
         self._conn = listen_connection(notifier.engine)
-        self._conn.execute(f"LISTEN {CHANNEL}")
+        self._early: list[str] = []  # colleagues' notices that came with our probe
+        try:
+            self._conn.execute(f"LISTEN {CHANNEL}")
+            self._check_delivery()
+        except BaseException:
+            self._conn.close()
+            raise
         self._wake_in, self._wake_out = socket.socketpair()
         self._wake_in.setblocking(False)
         self._wake_out.setblocking(False)
+
+    def _check_delivery(self) -> None:
+        """Send ourselves a notice through the app's own connection, as a colleague's save
+        would come; raise ``NoticesDoNotArrive`` when it does not arrive (behind PgBouncer's
+        transaction pool the window otherwise showed no colleague's change, and said nothing)."""
+        import secrets
+        import select
+
+        probe = f"cortege_probe_{secrets.token_hex(8)}"
+        self._conn.execute(f"LISTEN {probe}")
+        arrived = False
+        try:
+            with self._notifier.engine.connect() as conn:
+                conn.execute(text("SELECT pg_notify(:channel, '')"), {"channel": probe})
+                conn.commit()
+            deadline = time.monotonic() + PROBE_SECONDS
+            while not arrived and (left := deadline - time.monotonic()) > 0:
+                ready, _w, _x = select.select([self._conn.fileno()], [], [], left)
+                if not ready:
+                    break
+                pg = self._conn.pgconn
+                pg.consume_input()
+                while (n := pg.notifies()) is not None:
+                    if n.relname.decode("utf-8", "replace") == probe:
+                        arrived = True
+                    else:
+                        self._early.append(n.extra.decode("utf-8", "replace"))
+        finally:
+            self._conn.execute(f"UNLISTEN {probe}")
+        if not arrived:
+            raise NoticesDoNotArrive(probe)
 
     def _ready(self, timeout: float) -> bool:
         """Whether the server sent something within ``timeout`` (False once woken)."""
@@ -370,9 +416,11 @@ class PostgresWatcher:
 
     def wait(self, timeout: float) -> list[Notice]:
         """Block up to ``timeout`` seconds for others' changes; [] when there were none."""
-        if not self._ready(timeout):
+        got, self._early = self._early, []
+        if not got and not self._ready(timeout):
             return []
-        got = self._drain()
+        if not got or self._ready(0):
+            got += self._drain()
         # the rest of a burst; or, when the server's last words were not a notice (it is
         # shutting our connection), the end of the connection, which the next read raises
         if self._ready(0.05):

@@ -307,3 +307,32 @@ def test_the_commit_stamp_counts_round_at_its_bound(two_organisers):
     with other.session() as s:
         edits.update(s, "action", action_id, title="Theirs, stamped 2")
     assert mine_watch.wait(5.0)
+
+
+def test_a_listener_its_notices_cannot_reach_says_so_at_once(pg_url, monkeypatch):
+    """Behind a pooler in transaction mode the listener's LISTEN lasts one transaction and no
+    notice ever arrives: the window showed no colleague's change and said nothing. The watcher
+    sends itself a notice through the app's own connection when it starts; when none arrives
+    it says why. (Simulated here with a listener on another database of the same server:
+    notices do not cross databases, as they do not cross PgBouncer's transaction pool.)"""
+    import psycopg
+    from sqlalchemy.engine import make_url
+
+    import app.storage.server as server
+    from app.storage.notify import NoticesDoNotArrive, enable_change_notifications
+
+    store = open_store(pg_url, upgrade_schema=True)
+    try:
+        notifier = enable_change_notifications(store)
+        watcher = notifier.watch()  # a direct listener: fine
+        assert watcher.wait(0.1) == []
+        watcher.close()
+        elsewhere = make_url(pg_url).set(database="postgres", drivername="postgresql")
+        conninfo = elsewhere.render_as_string(hide_password=False)
+        monkeypatch.setattr(
+            server, "listen_connection", lambda _e: psycopg.connect(conninfo, autocommit=True)
+        )
+        with pytest.raises(NoticesDoNotArrive):
+            notifier.watch()
+    finally:
+        store.close()

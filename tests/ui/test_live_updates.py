@@ -275,3 +275,28 @@ def test_a_colleague_s_edit_saved_just_before_ours_is_still_shown(
     finally:
         live_updates.stop()
         other.close()
+
+
+@pytest.mark.parametrize("any_blank", ["postgresql"], indirect=True)
+def test_a_window_whose_listener_hears_nothing_says_so(qtbot, any_demo_store, monkeypatch):
+    """Behind a pooler in transaction mode no notice reaches the window: it said nothing and
+    showed no colleague's change. Now the status bar says so (simulated by a listener on
+    another database of the server: notices do not cross databases)."""
+    import psycopg
+    from sqlalchemy.engine import make_url
+
+    import app.storage.server as server
+    from tests.ui.conftest import open_window
+
+    elsewhere = make_url(any_demo_store.target).set(database="postgres", drivername="postgresql")
+    conninfo = elsewhere.render_as_string(hide_password=False)
+    monkeypatch.setattr(
+        server, "listen_connection", lambda _e: psycopg.connect(conninfo, autocommit=True)
+    )
+    window = open_window(qtbot, any_demo_store.target)
+    qtbot.waitUntil(lambda: bool(window.live_updates.status), timeout=10_000)
+    assert window.live_updates.status.startswith(
+        "Other organisers' changes do not appear by themselves"
+    )
+    assert window.statusBar().currentMessage() == window.live_updates.status
+    assert not window.live_updates.listening
