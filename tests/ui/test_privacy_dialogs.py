@@ -372,3 +372,33 @@ def test_declaration_dialog_says_a_uk_static_assembly_needs_no_notice(qtbot, ctx
     assert "needs no advance notice in England and Wales" in dialog.window_label.text()
     assert not dialog.generate_button.isEnabled()
     assert "Public Order Act 1986, s. 11" in dialog.rule_label.text()
+
+
+@pytest.mark.parametrize("lang", ["en", "ar"])
+def test_the_existing_file_message_leaves_the_passphrase_fields_whole(qtbot, tmp_path, lang):
+    """The two-line "already exists" message appeared in a dialog that did not grow: the layout
+    squeezed both passphrase fields to thin bars (English and Arabic alike)."""
+    from PySide6.QtWidgets import QLineEdit
+
+    from ui.dialogs.new_database import NewDatabaseDialog
+    from ui.i18n_qt import apply_language
+
+    apply_language(lang)
+    try:
+        existing = tmp_path / "there.sqlite3"
+        existing.write_bytes(b"x")
+        dialog = NewDatabaseDialog(None, default_path=existing)
+        qtbot.addWidget(dialog)
+        dialog.show()
+        qtbot.waitExposed(dialog)
+        dialog.confirm_unencrypted = lambda: True
+        dialog.plain_button.click()
+        qtbot.wait(50)
+        assert dialog.path_error.isVisible()
+        for name in ("new_passphrase_edit", "repeat_passphrase_edit", "path_edit"):
+            edit = dialog.findChild(QLineEdit, name)
+            assert edit.height() >= edit.minimumSizeHint().height(), name
+        error = dialog.path_error
+        assert error.height() >= error.heightForWidth(error.width()), "the message is cut"
+    finally:
+        apply_language("en")

@@ -167,6 +167,7 @@ class NewDatabaseDialog(QDialog):
         problem = self._path_problem(path)
         self.path_error.setText(problem)
         self.path_error.setVisible(bool(problem))
+        self.adjustSize()  # a message of two lines: else the passphrase fields were squeezed
         if problem:
             self.path_edit.setFocus()
             return None
