@@ -237,7 +237,7 @@ def first_strong(text: str | None) -> str | None:
 
 
 #: Unicode categories of a closing bracket and a closing quote.
-CLOSING = ("Pe", "Pf")
+_CLOSING = ("Pe", "Pf")
 
 
 def our_sentence(text: str, *, rtl: bool) -> str:
@@ -267,7 +267,7 @@ def _from_the_right(line: str) -> str:
             break
         if kind in ("L", "EN", "AN"):
             end = i + 1
-    while end < len(line) and (line[end] in "'\"" or unicodedata.category(line[end]) in CLOSING):
+    while end < len(line) and (line[end] in "'\"" or unicodedata.category(line[end]) in _CLOSING):
         end += 1  # a closing quote or bracket goes with the name it closes ("'Wren'")
     if end == 0 or any(c in line[:end] for c in "\u2066\u2067\u2068\u2069"):
         return "\u200f" + line

@@ -37,14 +37,10 @@ class Screen:
     hold: str = ""  # "On hold for 3:12" while a hold runs
 
 
-def _name(text: str) -> str:
-    """A role, an alias or a cue's title inside a sentence of ours: in Arabic a Latin name
-    first made the whole line read from the left."""
-    return ui().isolated(text)
-
-
 def _names(aliases) -> str:
-    return ui().join([_name(a) for a in aliases])
+    """Aliases listed inside a sentence of ours, each kept whole (in Arabic a Latin name first
+    made the whole line read from the left)."""
+    return ui().join([ui().isolated(a) for a in aliases])
 
 
 def _who(cue: live.LiveCue) -> tuple[str, ...]:
@@ -52,7 +48,7 @@ def _who(cue: live.LiveCue) -> tuple[str, ...]:
     for role in cue.roles:
         names = _names(role.aliases) if role.aliases else _("nobody yet")
         # Translators: live mode; a role and the aliases of the people in it
-        lines.append(_("{role}: {aliases}").format(role=_name(role.name), aliases=names))
+        lines.append(_("{role}: {aliases}").format(role=ui().isolated(role.name), aliases=names))
     if cue.people:
         # Translators: live mode; people named on the cue itself, by alias
         lines.append(_("Also: {aliases}").format(aliases=_names(cue.people)))
@@ -76,7 +72,7 @@ def screen(plan: live.LivePlan, now: datetime) -> Screen:
         "over_under": live.over_under_text(delta) if steps else "",
         "behind_minutes": live.whole_minutes(delta),
         "alongside": tuple(
-            _("{cue} (until {time})").format(cue=_name(c.title), time=t(spans[c.id].end))
+            _("{cue} (until {time})").format(cue=ui().isolated(c.title), time=t(spans[c.id].end))
             for c in plan.alongside
             if c.actual_end is None and spans[c.id].end > now
         ),

@@ -27,12 +27,6 @@ from ui import style
 ROLE = Qt.ItemDataRole.UserRole
 
 
-def _name(text: str) -> str:
-    """An alias, a role or a title inside a sentence of ours: in Arabic a Latin alias first made
-    the message read from the left, its parts in reverse order."""
-    return ui().isolated(text)
-
-
 class CheckinDialog(QDialog):
     def __init__(self, parent: QWidget | None, ctx, action_id: int) -> None:
         super().__init__(parent)
@@ -156,7 +150,7 @@ class CheckinDialog(QDialog):
         self.view = self.ctx.query(checkin.view, self.action_id)
         tr = ui()
         v = self.view
-        self.heading.setText(_("Check-in: {title}").format(title=_name(v.title)))
+        self.heading.setText(_("Check-in: {title}").format(title=ui().isolated(v.title)))
         came = sum(1 for p in v.people if p.attended)
         self.total.setText(
             ngettext(
@@ -230,7 +224,9 @@ class CheckinDialog(QDialog):
         item = self.matches.currentItem()
         if item is None or not self.search.text().strip():
             self._say(
-                _("Nobody matches “{typed}”.").format(typed=_name(self.search.text().strip()))
+                _("Nobody matches “{typed}”.").format(
+                    typed=ui().isolated(self.search.text().strip())
+                )
                 if self.search.text().strip()
                 else _("Type the first letters of an alias."),
                 ok=False,
@@ -243,11 +239,11 @@ class CheckinDialog(QDialog):
         if person.attended:
             self._say(
                 _("{alias} is already checked in (since {time}); nothing changed.").format(
-                    alias=_name(person.alias), time=hm(tr, person.attended_at, tz)
+                    alias=ui().isolated(person.alias), time=hm(tr, person.attended_at, tz)
                 )
                 if person.attended_at is not None
                 else _("{alias} is already checked in; nothing changed.").format(
-                    alias=_name(person.alias)
+                    alias=ui().isolated(person.alias)
                 ),
                 ok=False,
             )
@@ -267,9 +263,9 @@ class CheckinDialog(QDialog):
         self.search.clear()
         self._say(
             _("{alias} checked in at {time} ({roles}).").format(
-                alias=_name(person.alias),
+                alias=ui().isolated(person.alias),
                 time=hm(tr, at, tz),
-                roles=tr.join([_name(r) for r in person.roles]),
+                roles=tr.join([ui().isolated(r) for r in person.roles]),
             ),
             ok=True,
         )
