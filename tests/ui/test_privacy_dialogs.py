@@ -105,16 +105,10 @@ def test_new_database_recommends_encryption_and_checks_the_passphrase(qtbot, tmp
 
 
 def test_new_database_unencrypted_warns_and_refuses_an_existing_file(qtbot, tmp_path):
-    from ui.dialogs.new_database import NewDatabaseDialog
-
-    existing = tmp_path / "there.sqlite3"
-    existing.write_bytes(b"x")
-    dialog = NewDatabaseDialog(None, default_path=existing)
-    qtbot.addWidget(dialog)
-    dialog.show()
     asked = []
-    dialog.confirm_unencrypted = lambda: asked.append(True) or True
-    dialog.plain_button.click()
+    dialog, _existing = refused_existing_file(
+        qtbot, tmp_path, confirm=lambda: asked.append(True) or True
+    )
     assert "already exists" in dialog.path_error.text()
     assert not asked  # the file problem first, before asking anything
     dialog.path_edit.setText(str(tmp_path / "new.sqlite3"))
@@ -374,26 +368,34 @@ def test_declaration_dialog_says_a_uk_static_assembly_needs_no_notice(qtbot, ctx
     assert "Public Order Act 1986, s. 11" in dialog.rule_label.text()
 
 
+def refused_existing_file(qtbot, tmp_path, *, confirm=lambda: True):
+    """The New database dialog after "Continue without encryption" on a file that exists
+    (``confirm`` answers the "without encryption?" question, if it is asked)."""
+    from ui.dialogs.new_database import NewDatabaseDialog
+
+    existing = tmp_path / "there.sqlite3"
+    existing.write_bytes(b"x")
+    dialog = NewDatabaseDialog(None, default_path=existing)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    dialog.confirm_unencrypted = confirm
+    dialog.plain_button.click()
+    qtbot.wait(50)
+    return dialog, existing
+
+
 @pytest.mark.parametrize("lang", ["en", "ar"])
 def test_the_existing_file_message_leaves_the_passphrase_fields_whole(qtbot, tmp_path, lang):
     """The two-line "already exists" message appeared in a dialog that did not grow: the layout
     squeezed both passphrase fields to thin bars (English and Arabic alike)."""
     from PySide6.QtWidgets import QLineEdit
 
-    from ui.dialogs.new_database import NewDatabaseDialog
     from ui.i18n_qt import apply_language
 
     apply_language(lang)
     try:
-        existing = tmp_path / "there.sqlite3"
-        existing.write_bytes(b"x")
-        dialog = NewDatabaseDialog(None, default_path=existing)
-        qtbot.addWidget(dialog)
-        dialog.show()
-        qtbot.waitExposed(dialog)
-        dialog.confirm_unencrypted = lambda: True
-        dialog.plain_button.click()
-        qtbot.wait(50)
+        dialog, _existing = refused_existing_file(qtbot, tmp_path)
         assert dialog.path_error.isVisible()
         for name in ("new_passphrase_edit", "repeat_passphrase_edit", "path_edit"):
             edit = dialog.findChild(QLineEdit, name)

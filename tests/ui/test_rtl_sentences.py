@@ -72,15 +72,9 @@ def test_the_unlock_dialog_names_the_file_inside_its_sentence(qtbot, tmp_path):
 
 
 def test_an_existing_file_is_named_inside_the_sentence(qtbot, tmp_path):
-    from ui.dialogs.new_database import NewDatabaseDialog
+    from tests.ui.test_privacy_dialogs import refused_existing_file
 
-    existing = tmp_path / "there.sqlite3"
-    existing.write_bytes(b"x")
-    dialog = NewDatabaseDialog(None, default_path=existing)
-    qtbot.addWidget(dialog)
-    dialog.show()
-    dialog.confirm_unencrypted = lambda: True
-    dialog.plain_button.click()
+    dialog, existing = refused_existing_file(qtbot, tmp_path)
     text = dialog.path_error.text()
     assert text.startswith(f"{FSI}{existing}{PDI} "), text  # the path whole, its "/" first
     assert first_strong(text) == "rtl"
