@@ -36,8 +36,10 @@ def test_the_idle_lock_fires_after_the_chosen_time_without_input(qtbot, locked_w
 def test_input_keeps_the_idle_lock_away(qtbot, locked_window):
     window = locked_window
     idle = window.window_lock.idle
-    idle.set_interval_ms(400)
-    for _ in range(8):  # 8 × 100 ms of typing: longer than the interval, never idle that long
+    # 15 × 100 ms of typing: longer than the interval, never idle that long. The interval
+    # leaves room for a loaded CI machine stalling a 100 ms wait (400 ms locked once there).
+    idle.set_interval_ms(1000)
+    for _ in range(15):
         qtbot.wait(100)
         qtbot.keyClick(window.actions_panel.view, Qt.Key.Key_Down)
     assert not window.window_lock.locked
