@@ -184,3 +184,35 @@ def truncations(window, where: str) -> list[str]:
                             out.append(f"{where}: cell {text!r} in {title!r} is cut ({width} px)")
                             break
     return out
+
+
+#: px between a field and the edge of the scroll area it sits in (its scroll bar, or the next
+#: column of a splitter): less, and the frame of a field reads as part of the scroll bar
+EDGE_GAP = 4
+
+
+def flush_fields(window, where: str) -> list[str]:
+    """Fields of a form in a scroll area that reach the area's trailing edge (the right one,
+    the left one right to left), where its scroll bar is."""
+    from PySide6.QtCore import QPoint, Qt
+    from PySide6.QtWidgets import QAbstractSpinBox, QComboBox, QLineEdit, QPlainTextEdit, QTextEdit
+
+    out = []
+    rtl = window.layoutDirection() == Qt.LayoutDirection.RightToLeft
+    for area in window.tabs.currentWidget().findChildren(QScrollArea):
+        content = area.widget()
+        if content is None or not area.isVisibleTo(window) or isinstance(area, QTextEdit):
+            continue
+        room = area.viewport()
+        kinds = (QLineEdit, QTextEdit, QPlainTextEdit, QAbstractSpinBox, QComboBox)
+        for field in content.findChildren(QWidget):
+            if not isinstance(field, kinds) or not field.isVisibleTo(window):
+                continue
+            if isinstance(field.parentWidget(), (QAbstractSpinBox, QComboBox)):
+                continue  # the line inside a spin box or a combo box
+            left = field.mapTo(room, QPoint(0, 0)).x()
+            gap = left if rtl else room.width() - (left + field.width())
+            if gap < EDGE_GAP:
+                name = field.objectName() or type(field).__name__
+                out.append(f"{where}: {name} reaches the edge of {area.objectName()} ({gap} px)")
+    return out

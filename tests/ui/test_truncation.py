@@ -10,7 +10,7 @@ import pytest
 
 from app.i18n import catalogue_language, ui_languages
 from tests.ui.conftest import open_window
-from tests.ui.layout_checks import DEFAULT_SIZE, each_page, truncations
+from tests.ui.layout_checks import DEFAULT_SIZE, each_page, flush_fields, truncations
 from ui.i18n_qt import apply_language
 
 LANGUAGES = [lang for lang in ui_languages() if lang == "en" or catalogue_language(lang)]
@@ -31,5 +31,33 @@ def test_nothing_is_cut_at_the_default_size(qtbot, demo_db, lang):
     for where in each_page(window):
         qtbot.wait(1)
         found += truncations(window, where)
+    window.close()
+    assert not found, "\n".join(found)
+
+
+@pytest.mark.parametrize("lang", ["en", "ar"])
+def test_no_field_touches_the_scroll_bar_of_its_form(qtbot, demo_db, lang):
+    """The Press release form ran its fields up against its scroll bar, so that a line
+    field's frame read as the scroll bar's and a long subheadline looked cut by it."""
+    apply_language(lang)
+    window = open_window(qtbot, demo_db)
+    window.resize(*DEFAULT_SIZE)
+    found = []
+    for where in each_page(window):
+        qtbot.wait(1)
+        found += flush_fields(window, where)
+    window.close()
+    assert not found, "\n".join(found)
+
+
+def test_the_form_keeps_off_its_scroll_bar_after_a_switch_to_arabic(qtbot, demo_db):
+    window = open_window(qtbot, demo_db)
+    window.resize(*DEFAULT_SIZE)
+    window.show_tab("press")
+    qtbot.wait(1)
+    assert not flush_fields(window, "English")
+    apply_language("ar")  # Preferences → Language, the window open: the scroll bar goes left
+    qtbot.wait(1)
+    found = flush_fields(window, "Arabic")
     window.close()
     assert not found, "\n".join(found)

@@ -7,7 +7,7 @@ from __future__ import annotations
 from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QFormLayout,
@@ -110,7 +110,8 @@ class ReleaseEditor(QWidget):
     # --- building -------------------------------------------------------------------------------
     def _build(self) -> None:
         outer = QVBoxLayout(self)
-        outer.setContentsMargins(0, 0, 0, 0)
+        self._outer = outer
+        self._keep_off_scroll_bar()
         outer.setSpacing(style.SPACING)
         self.title = QLabel(self)
         self.title.setObjectName("release_title")
@@ -196,6 +197,19 @@ class ReleaseEditor(QWidget):
             self._add(name, holder, focus=table)
             setattr(self, f"{name}_buttons", (add, remove))
         outer.addStretch(1)
+
+    def _keep_off_scroll_bar(self) -> None:
+        """Room between the fields and the scroll bar of the form, which is on the right, or
+        on the left right to left (a layout's margins do not turn with the direction): the
+        fields' frames ran into the scroll bar."""
+        rtl = self.layoutDirection() == Qt.LayoutDirection.RightToLeft
+        gap = style.SPACING
+        self._outer.setContentsMargins(gap if rtl else 0, 0, 0 if rtl else gap, 0)
+
+    def changeEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        if event.type() == QEvent.Type.LayoutDirectionChange:
+            self._keep_off_scroll_bar()
+        super().changeEvent(event)
 
     def _add(self, name: str, widget: QWidget, *, focus: QWidget | None = None) -> None:
         if not widget.objectName():
