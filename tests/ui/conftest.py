@@ -22,6 +22,20 @@ def _english_qt_after_each_test():
         apply_language("en")
 
 
+@pytest.fixture(autouse=True)
+def _collect_between_events(qapp):
+    """Every window test runs under the app's collection policy (``ui.garbage``), not only
+    those after the first MainWindow of their worker: a test of a tab hosted alone, first in
+    its worker, ran with Python's automatic collection, which may start inside a walk of Qt
+    over its widgets (one worker crashed so in a full run). Between two tests no Qt loop is
+    under way: what is due is collected there."""
+    from ui import garbage
+
+    found = garbage.collect_between_events()
+    yield
+    found.check()
+
+
 def open_window(qtbot, target, *, now=DEMO_NOW, add_demo: bool = False):
     """A shown MainWindow on ``target`` with the readiness clock fixed at ``now``."""
     from ui.main_window import MainWindow

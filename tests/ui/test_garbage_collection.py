@@ -55,6 +55,17 @@ def test_no_collection_starts_inside_a_language_switch(qtbot, demo_db):
     window.close()
 
 
+def test_a_tab_tested_alone_runs_under_the_window_policy(qtbot, demo_store):
+    """The hosted-tab tests too: Python's automatic collection is off before any MainWindow."""
+    from ui.context import AppContext
+    from ui.tabs.props import PropsTab
+
+    tab = PropsTab(AppContext(demo_store))
+    qtbot.addWidget(tab)
+    assert not gc.isenabled()
+    assert garbage.collector() is not None
+
+
 def test_garbage_is_still_collected_between_events(qtbot, demo_db):
     window = open_window(qtbot, demo_db)
     cycles = [_Cycle() for _ in range(gc.get_threshold()[0] * 2)]
