@@ -118,3 +118,32 @@ def test_check_in_says_who_came_from_the_right(qtbot, main_window):
     hints = [label.text() for label in dialog.findChildren(QLabel) if "Ctrl+Z" in label.text()]
     assert hints and all(first_strong(text) == "rtl" for text in hints), hints
     dialog.close()
+
+
+def test_a_latin_only_line_of_a_dialog_starts_at_the_right(qtbot, tmp_path):
+    """The About title ("Cortège 1.0") and the unlock dialog's folder sat at the left of
+    their Arabic dialogs, under lines that start at the right."""
+    from PySide6.QtWidgets import QLabel
+
+    from tests.ui.test_rtl_header import _ink_columns
+    from ui.dialogs.about import AboutDialog
+    from ui.dialogs.unlock import UnlockDialog
+
+    about = AboutDialog(None)
+    unlock = UnlockDialog(None, tmp_path / "plan.cortege")
+    for dialog in (about, unlock):
+        qtbot.addWidget(dialog)
+        dialog.resize(600, dialog.sizeHint().height())
+        dialog.show()
+        qtbot.waitExposed(dialog)
+    title = about.findChild(QLabel, "about_title")
+    where = unlock.findChild(QLabel, "unlock_folder")
+    assert title.text().startswith("Cortège ") and where.text() == str(tmp_path)
+    for label in (title, where):
+        first, last = _ink_columns(label)
+        assert first > label.width() / 4 and last > label.width() * 3 / 4, label.objectName()
+    # every line of the About text from the right: "Qt for Python 6…" stood at the left, and
+    # the licence's file name broke at its "/" into two reversed halves
+    lines = about.findChild(QLabel, "about_text").text().splitlines()
+    assert [line for line in lines if line and first_strong(line) != "rtl"] == []
+    assert f"{FSI}resources/LICENSE-icons.md{PDI}" in lines[3]

@@ -30,7 +30,9 @@ class AboutDialog(QDialog):
         logo.setPixmap(app_icon().pixmap(64, 64))
         logo.setAccessibleName(_("Cortège logo"))
         title = QLabel(_("Cortège {version}").format(version=app_version()), self)
+        title.setObjectName("about_title")
         title.setFont(style.scaled_font(self, 1.4, bold=True))
+        style.lead(title)  # at the right in Arabic, as the lines under it
         text = QLabel(self)
         text.setObjectName("about_text")
         text.setWordWrap(True)
@@ -40,13 +42,16 @@ class AboutDialog(QDialog):
             _("An offline planner for symbolic protest actions."),
             _("Your data stays on this computer: Cortège opens no network connection."),
             "",
-            _("Licence: GPL-3.0-or-later. Icons: CC0 (see resources/LICENSE-icons.md)."),
+            _("Licence: GPL-3.0-or-later. Icons: CC0 (see {file}).").format(
+                file=ui().isolated("resources/LICENSE-icons.md")
+            ),
             _("Qt for Python {version}").format(version=pyside_version),
             _("User data folder: {path}").format(path=ui().isolated(str(data_dir()))),
         ]
         if database:
             lines.append(_("Database: {name}").format(name=database))
-        text.setText("\n".join(lines))
+        # each line from the language's side, one opening with a name too ("Qt for Python")
+        text.setText("\n".join(ui().sentence(line) if line else line for line in lines))
         head = QHBoxLayout()
         head.setSpacing(style.GAP)
         head.addWidget(logo, 0, Qt.AlignmentFlag.AlignTop)

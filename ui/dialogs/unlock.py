@@ -127,6 +127,8 @@ class UnlockDialog(QDialog):
         intro.setWordWrap(True)
         layout.addWidget(intro)
         where = QLabel(str(self.path.parent), self)
+        where.setObjectName("unlock_folder")
+        style.lead(where)  # at the right in Arabic, under the sentence above
         where.setStyleSheet(f"color: {style.css(style.muted_color(self))};")
         layout.addWidget(where)
         self.edit = _password_edit("passphrase_edit", self)
