@@ -9,7 +9,7 @@ lightness and checked for a contrast of at least 4.5:1 (WCAG AA) by the tests.
 from __future__ import annotations
 
 from PySide6.QtGui import QColor, QPalette
-from PySide6.QtWidgets import QApplication, QStyleFactory, QWidget
+from PySide6.QtWidgets import QApplication, QProxyStyle, QStyle, QStyleFactory, QWidget
 
 from app.i18n import pgettext
 
@@ -78,6 +78,50 @@ def dark_palette() -> QPalette:
     return pal
 
 
+#: what Fusion draws a tick box's edge from (as the window colour, darker by 40 %) in the dark
+#: look: the edge comes out #7d8184, 4.4:1 on the dark base, 3.7:1 on its alternate rows, where
+#: the dark window colour gave 1.0:1 (WCAG 1.4.11 asks 3:1 of a control's boundary)
+DARK_BOX_EDGE_SOURCE = "#a0a4a8"
+DARK_DISABLED_EDGE_SOURCE = "#7c8186"
+
+_BOXES = (
+    QStyle.PrimitiveElement.PE_IndicatorCheckBox,
+    QStyle.PrimitiveElement.PE_IndicatorRadioButton,
+    QStyle.PrimitiveElement.PE_IndicatorItemViewItemCheck,
+)
+
+
+class DarkFusion(QProxyStyle):
+    """Fusion for the dark palette, with tick boxes and radio buttons whose edge shows: an
+    unticked "Pack sent" box was invisible on every other row of the People table."""
+
+    def __init__(self) -> None:
+        super().__init__(QStyleFactory.create("Fusion"))
+        self.setObjectName("cortege_dark_fusion")
+
+    def drawPrimitive(self, element, option, painter, widget=None) -> None:  # noqa: N802
+        if element not in _BOXES:
+            super().drawPrimitive(element, option, painter, widget)
+            return
+        palette = QPalette(option.palette)
+        edged = QPalette(palette)
+        for group in (QPalette.ColorGroup.Active, QPalette.ColorGroup.Inactive):
+            edged.setColor(group, QPalette.ColorRole.Window, QColor(DARK_BOX_EDGE_SOURCE))
+        disabled = QPalette.ColorGroup.Disabled  # dimmer, still there
+        edged.setColor(disabled, QPalette.ColorRole.Window, QColor(DARK_DISABLED_EDGE_SOURCE))
+        option.palette = edged
+        try:
+            super().drawPrimitive(element, option, painter, widget)
+        finally:
+            option.palette = palette
+
+
+def base_style_name(app: QApplication | None = None) -> str:
+    """The name of the style the application draws with (Fusion's under ``DarkFusion``)."""
+    style = (app or QApplication.instance()).style()
+    return (style.baseStyle() if isinstance(style, QProxyStyle) else style).name()
+
+
 def light_palette() -> QPalette:
     fusion = QStyleFactory.create("Fusion")
     pal = fusion.standardPalette()
@@ -96,7 +140,7 @@ def apply_theme(choice: str, app: QApplication | None = None) -> None:
     if not _original:
         _original["style"] = app.style().name()
     if choice == DARK:
-        app.setStyle("Fusion")
+        app.setStyle(DarkFusion())
         app.setPalette(dark_palette())
     elif choice == LIGHT:
         app.setStyle("Fusion")

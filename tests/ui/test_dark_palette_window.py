@@ -7,10 +7,12 @@ from __future__ import annotations
 import re
 
 import pytest
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QApplication, QComboBox, QDialogButtonBox
 
 from tests.ui.conftest import open_window
+from tests.ui.tabs_helpers import select_row
 from ui import style, theme
 
 AA = 4.5
@@ -95,7 +97,7 @@ def test_every_warning_colour_reads_in_the_chosen_palette(qtbot, main_window, la
     window.tab_actions[1].trigger()  # Readiness: its problem rows use the warning colour
     _choose_look(qtbot, window, label)
     assert style.is_dark(window) is dark
-    assert QApplication.instance().style().name().lower() == "fusion"
+    assert theme.base_style_name().lower() == "fusion"
     assert theme.saved_theme() == label.lower()
     low = {
         name: round(style.contrast_ratio(fg, bg), 2)
@@ -172,3 +174,73 @@ def test_the_press_previews_read_in_the_dark_look(qtbot, main_window):
     qtbot.waitUntil(lambda: bool(press.advisory.preview.toPlainText()))
     qtbot.wait(50)
     assert _page_contrast(press.advisory.preview) >= 7
+
+
+#: WCAG 1.4.11: a control's boundary against what is next to it (non-text contrast)
+CONTROL = 3.0
+
+
+def _boundary_contrast(image, rect, background: QColor) -> float:
+    """The strongest contrast of any pixel of ``rect`` in ``image`` against ``background``."""
+    return max(
+        style.contrast_ratio(QColor(image.pixel(x, y)), background)
+        for x in range(rect.left(), rect.right() + 1)
+        for y in range(rect.top(), rect.bottom() + 1)
+    )
+
+
+def test_an_unticked_box_shows_in_the_dark_look(qtbot, main_window):
+    """Dark look: the People tab's unticked "Pack sent" boxes were invisible on every other
+    row (Fusion draws the box's edge from the window colour, darker, on the darker base), and
+    the Press form's tick boxes barely showed on the window's grey."""
+    from PySide6.QtCore import QRect
+    from PySide6.QtWidgets import QCheckBox, QStyle, QStyleOptionButton
+
+    from ui.models.people import PersonCol
+
+    window = main_window
+    _choose_look(qtbot, window, "Dark")
+    window.show_tab("people")
+    table = window.tab_widgets["people"].people
+    model = table.model()
+    column = PersonCol.PACK_SENT
+    unchecked = (Qt.CheckState.Unchecked, Qt.CheckState.Unchecked.value)
+    unticked = [
+        r
+        for r in range(model.rowCount())
+        if model.index(r, column).data(Qt.ItemDataRole.CheckStateRole) in unchecked
+    ]
+    assert len(unticked) >= 2
+    qtbot.wait(20)
+    image = table.viewport().grab().toImage()
+    pal = table.palette()
+    weak = {}
+    for row in unticked[:2]:  # a base row and an alternate one
+        cell = table.visualRect(model.index(row, column))
+        back = QColor(image.pixel(cell.right() - 2, cell.center().y()))
+        assert back in (
+            pal.color(QPalette.ColorRole.Base),
+            pal.color(QPalette.ColorRole.AlternateBase),
+        )
+        side = table.style().pixelMetric(QStyle.PixelMetric.PM_IndicatorWidth) + 6
+        box = QRect(cell.left(), cell.top(), side, cell.height())  # the box leads, then "no"
+        ratio = _boundary_contrast(image, box, back)
+        if ratio < CONTROL:
+            weak[f"row {row}"] = round(ratio, 2)
+    window.show_tab("press")
+    press = window.tab_widgets["press"]
+    select_row(press.table, 1)  # the English draft: its form can be edited
+    check = press.editor.findChild(QCheckBox, "release_at_set")
+    check.blockSignals(True)  # shown unticked, nothing saved
+    check.setChecked(False)
+    assert check.isEnabled()
+    qtbot.wait(20)
+    option = QStyleOptionButton()
+    option.initFrom(check)
+    indicator = check.style().subElementRect(QStyle.SubElement.SE_CheckBoxIndicator, option, check)
+    shot = check.grab().toImage()
+    back = check.palette().color(QPalette.ColorRole.Window)
+    ratio = _boundary_contrast(shot, indicator, back)
+    if ratio < CONTROL:
+        weak["Press tick box"] = round(ratio, 2)
+    assert weak == {}
