@@ -528,7 +528,8 @@ def cell(text: str | None, style, width: float, *, direction: str | None = "ltr"
     text's own, see ``plan_words``)."""
     from reportlab.pdfbase.pdfmetrics import stringWidth
 
-    text = text or ""
+    if not text:
+        return ""  # nothing to wrap: a paragraph in a column only its padding wide cannot fit
     st = _style(style)
     if "\n" not in text and not needs_shaping(text):
         if stringWidth(text, st.fontName, st.fontSize) <= width - 7:

@@ -364,3 +364,28 @@ def test_no_page_holds_the_last_line_of_a_note_alone(tmp_path):
             store.close()
         last = [line for line in reader.pages[-1].extract_text().splitlines() if "pavement" in line]
         assert len(reader.pages) == 2 or len(last) >= 2, (n, last)
+
+
+def test_a_master_sheet_with_nothing_in_a_section_prints_its_tables(tmp_path, caplog):
+    """An action without props printed its whole master sheet "flat" (every table undone into
+    a line per cell): the empty checklist's first column was only its padding wide, and an
+    empty cell there a paragraph that fit nowhere. An empty section now says so."""
+    import logging
+
+    def no_props_no_people(bundle):
+        bundle["props"] = []
+        bundle["assignments"] = []
+        for cue in bundle["schedule"]:
+            cue["props"] = []
+            cue["participants"] = []
+
+    store = scaled_store(tmp_path, no_props_no_people)
+    try:
+        with caplog.at_level(logging.WARNING):
+            _sheet, (text, _reader) = master_of(store)
+        assert not [r for r in caplog.records if "flat" in r.getMessage()]
+        shown = flat(text)
+        assert "Effectifs Aucun. Liste de contrôle des accessoires Aucun." in shown
+        assert "Déroulé Heure Étape Lieu Qui" in shown  # the schedule still a table
+    finally:
+        store.close()

@@ -257,10 +257,13 @@ def master_story(sheet: MasterSheet) -> list:
     if sheet.problems:
         story.append(h2(tr.gettext("Still to fix")))
         story += [rich([("• ", False), (p, False)], "small") for p in sheet.problems]
+    none = para(tr.gettext("None."), "small")  # not a table of column titles alone
     story += table_heading(tr.gettext("Schedule"))
-    story += _schedule(sheet, width)
-    story += [*table_heading(tr.gettext("Roster")), _roster(sheet, width)]
-    story += [*table_heading(tr.gettext("Props checklist")), _props(sheet, width)]
+    story += _schedule(sheet, width) if sheet.schedule else [none]
+    people = any(block.people for block in sheet.roster)
+    story += [*table_heading(tr.gettext("Roster")), _roster(sheet, width) if people else none]
+    story += [*table_heading(tr.gettext("Props checklist"))]
+    story.append(_props(sheet, width) if sheet.props else none)
     if sheet.tasks:
         story += [*table_heading(tr.gettext("Tasks still open")), _tasks(sheet, width)]
     if sheet.no_photo:
