@@ -389,3 +389,30 @@ def test_a_master_sheet_with_nothing_in_a_section_prints_its_tables(tmp_path, ca
         assert "Déroulé Heure Étape Lieu Qui" in shown  # the schedule still a table
     finally:
         store.close()
+
+
+def test_a_call_after_midnight_is_printed_beside_its_own_day(tmp_path):
+    """A night vigil from Monday 22:00: Finch's call at 01:30 is on Tuesday. The sheet's date
+    box said "lundi 27 mai" beside "01:30" (a day early), so did the pack's message."""
+    from app.exports.pack.message import render_message
+    from app.exports.runsheet import render_personal
+
+    def change(bundle):
+        bundle["action"]["starts_at"] = "2024-05-27T22:00"
+        bundle["action"]["ends_at"] = "2024-05-28T04:00"
+        bundle["schedule"] = [
+            dict(bundle["schedule"][0], key="vigil", starts_at="2024-05-28T01:45", minutes=30)
+        ]
+        for a in bundle["assignments"]:
+            a["call_time"] = "2024-05-28T01:30"
+        for prop in bundle["props"]:
+            prop.pop("cues", None)
+
+    store = scaled_store(tmp_path, change)
+    try:
+        (finch,) = sheets_of(store, alias="Finch", lang="fr")
+        text, _ = read(render_personal(finch))
+        assert "Date mardi 28 mai" in flat(text) and "01:30" in text
+        assert "mardi 28 mai" in render_message(finch)
+    finally:
+        store.close()

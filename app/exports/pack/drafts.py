@@ -104,7 +104,7 @@ def plan_pack(session: Session, action_id: int, *, now: datetime | None = None) 
 
 def subject(sheet: data.PersonalSheet) -> str:
     tr = data.translator(sheet.header.lang)
-    when = " ".join(x for x in (sheet.header.day, sheet.call_time) if x)
+    when = " ".join(x for x in (sheet.day, sheet.call_time) if x)
     return one_line(
         tr.gettext("{action} — your sheet and call time ({when})").format(
             action=sheet.header.title, when=when

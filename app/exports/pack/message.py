@@ -16,7 +16,7 @@ def render_message(sheet: PersonalSheet) -> str:
     roles = tr.comma_list(r.name for r in sheet.roles)
     lines = [
         tr.gettext("Hello {alias},").format(alias=sheet.alias),
-        " — ".join(x for x in (header.title, header.day) if x),
+        " — ".join(x for x in (header.title, sheet.day) if x),
     ]
     if roles:
         lines.append(tr.gettext("Your role: {roles}").format(roles=roles))

@@ -205,7 +205,7 @@ def render_html(sheet: PersonalSheet) -> str:
         private = " · ".join(x for x in (sheet.full_name, sheet.phone, sheet.email) if x)
         body.append(_free(private))
     body.append(
-        f"<dl><div><dt>{_t(tr.gettext('Date'))}</dt><dd>{_t(header.day)}</dd></div>"
+        f"<dl><div><dt>{_t(tr.gettext('Date'))}</dt><dd>{_t(sheet.day)}</dd></div>"
         f"<div><dt>{_t(tr.gettext('Call time'))}</dt><dd><time>{_t(sheet.call_time or '—')}"
         "</time></dd></div></dl>"
         f"<h2>{_t(tr.gettext('Meeting point'))}</h2>"

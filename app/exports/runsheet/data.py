@@ -105,6 +105,14 @@ class PersonalSheet:
     email: str = ""
     call_at: datetime | None = None  # the first call time as an instant (QR code, messages)
     uid: str = ""  # of the first assignment: the calendar event's identity
+    call_day: str = ""  # the day of that call time, without the year (after midnight: the next)
+
+    @property
+    def day(self) -> str:
+        """The date printed beside the call time: the call's own day, which is the next one
+        for a call after midnight on a night action (the action's start day said Saturday for
+        a call at 2:15 on Sunday)."""
+        return self.call_day or self.header.day
 
 
 @dataclass
@@ -263,6 +271,7 @@ def _hm(lang: str, instant: datetime, tz_name: str) -> str:
 
 
 @lru_cache(maxsize=64)
+@lru_cache(maxsize=256)
 def day_without_year(lang: str, day: date) -> str:
     """The locale's full date without the year: "mardi 28 mai", "Tuesday, May 28"."""
     import re
@@ -507,7 +516,12 @@ def personal_sheet(
         email=person.email if include_personal_data else "",
         call_at=first_call,
         uid=assignments[0].uid if assignments else "",
+        call_day=_call_day(lang, first_call, action.timezone),
     )
+
+
+def _call_day(lang: str, call: datetime | None, timezone: str) -> str:
+    return day_without_year(lang, call.astimezone(zone(timezone)).date()) if call else ""
 
 
 def load(session: Session, action_id: int) -> ActionIndex:

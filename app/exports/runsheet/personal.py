@@ -205,13 +205,13 @@ def _identity_box(sheet: PersonalSheet, width: float):
     # The label stays on one line (a wrapped "Hora de co / nvocatoria" reads as two words);
     # the date shrinks with the call time instead when both do not fit.
     time_col = min(max(call_width, label_width) + 20, left * 0.42)
-    day_width = stringWidth(sheet.header.day, fonts["bold"], big.fontSize)
+    day_width = stringWidth(sheet.day, fonts["bold"], big.fontSize)
     size = max(14.0, big.fontSize * min(1.0, (left - time_col - 18) / max(day_width, 1.0)))
     if size < big.fontSize:
         big = ParagraphStyle("big_fitted", parent=big, fontSize=size, leading=size * 1.15)
     rows.append(
         [
-            [para(tr.gettext("Date"), "label"), para(sheet.header.day, big, direction=doc)],
+            [para(tr.gettext("Date"), "label"), para(sheet.day, big, direction=doc)],
             [
                 para(tr.gettext("Call time"), "label"),
                 para(call, big, direction=doc),
