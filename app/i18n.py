@@ -378,6 +378,14 @@ class Translator:
         pattern = self.locale.datetime_formats.get("medium") or "{1} {0}"
         return str(pattern).format(time, day)
 
+    def hours(self, start: datetime, end: datetime, time, day) -> str:
+        """From ``start`` to ``end`` (local times): "20:00–23:00", and when it ends on another
+        day that day too, "20:00–dimanche 25 octobre, 12:00" (a night vigil read "20:00–12:00").
+        ``time`` writes a time, ``day`` a date."""
+        if end.date() == start.date():
+            return f"{time(start)}–{time(end)}"
+        return f"{time(start)}–{self.date_and_time(day(end.date()), time(end))}"
+
     def time_range(self, start: datetime, end: datetime, skeleton: str = "Hm") -> str:
         """'09:30–11:00' in the locale's own interval pattern."""
         from babel.dates import format_interval

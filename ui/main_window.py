@@ -555,7 +555,7 @@ class MainWindow(QMainWindow):
         self.header_state.setText(
             f"{status_text(data['status'])} · {countdown(data['starts_at'], self.now())}"
         )
-        hours = f"{ui().time(start)}–{ui().time(end)}"
+        hours = ui().hours(start, end, ui().time, lambda day: ui().skeleton(day, "MMMEd"))
         when = f"{ui().date_and_time(ui().skeleton(start, 'yMMMEd'), hours)} ({data['timezone']})"
         if data["location"]:
             when += f" · {data['location']}"

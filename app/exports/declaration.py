@@ -276,8 +276,12 @@ def _render(
         route_text = text["route_value"].format(route=" → ".join(route), last=route[-1])
     else:
         route_text = text["static"]
-    when = text["when_value"].format(
-        date=day(start.date(), "full"), start=tr.time(start), end=tr.time(end)
+    overnight = end.date() != start.date()  # a night vigil ends the next day
+    when = text["when_overnight" if overnight else "when_value"].format(
+        date=day(start.date(), "full"),
+        start=tr.time(start),
+        end=tr.time(end),
+        end_date=day(end.date(), "full"),
     )
     rows = [
         (text["purpose"], purpose),

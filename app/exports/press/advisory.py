@@ -208,8 +208,10 @@ def plan_sections(action, lang: str, *, org_name: str = "") -> tuple[str, dict[s
     tr = Translator(conv.date_locale(lang, action.country))
     # the hours on the clock of the photo opportunities below, joined to the day by the
     # locale's own pattern (Arabic "الثلاثاء، 28 مايو 2024، 9:30 ص–11:30 ص")
-    hours = f"{tr.time(start)}–{tr.time(end)}"
     day = conv.format_day(start, lang, action.country, fmt="full")
+    hours = tr.hours(
+        start, end, tr.time, lambda d: conv.format_day(d, lang, action.country, fmt="full")
+    )
     when = f"{tr.date_and_time(day, hours)} ({conv.zone_phrase(action.timezone, lang, start)})"
     where = [x.strip() for x in (action.location_name, action.address) if x and x.strip()]
     if action.meeting_point.strip():

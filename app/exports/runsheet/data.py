@@ -323,7 +323,12 @@ def header(action: m.Action, *, lang: str, paper: str, now: datetime, confidenti
         title=action.title,
         message=action.message,
         date=fmt.tr.date(start.date(), "full"),
-        hours=f"{fmt.hm(action.starts_at)}–{fmt.hm(action.ends_at)}",
+        hours=fmt.tr.hours(
+            start,
+            action.ends_at.astimezone(tz),
+            fmt.hm,
+            lambda day: day_without_year(lang, day),
+        ),
         place=action.location_name,
         address=action.address,
         meeting_point=action.meeting_point,
