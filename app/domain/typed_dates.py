@@ -98,6 +98,8 @@ def parse_date(text: str, lang: str, *, today: date | None = None) -> date:
     )
     if not raw:
         raise ValueError(_("type a date, like {example}").format(example=example_date(lang)))
+    if ":" in raw:  # a time ("11:15"), which two numbers would have read as 15 November
+        raise bad
     match = ISO.match(raw)
     try:
         if match:

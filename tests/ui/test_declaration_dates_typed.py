@@ -62,3 +62,16 @@ def test_overview_declaration_dates_are_typed_and_refuse_nonsense(qtbot, demo_db
     assert error.isVisible() and error.text()
     assert window.ctx.undo_stack.count() == steps + 1  # nothing saved
     window.close()
+
+
+def test_a_time_typed_into_a_date_field_is_refused_not_read_as_a_date(qtbot, demo_db):
+    """ "11:15" in Sent on was saved as 15 November (two numbers, month first in English)."""
+    window = open_window(qtbot, demo_db)
+    overview = window.tab_widgets["overview"]
+    sent = overview.findChild(QLineEdit, "decl_sent_on")
+    steps = window.ctx.undo_stack.count()
+    _type(sent, "11:15")
+    error = overview.errors["decl_sent_on"]
+    assert error.isVisible() and "“11:15” is not a date" in error.text()
+    assert window.ctx.undo_stack.count() == steps  # nothing saved
+    window.close()

@@ -91,7 +91,9 @@ def test_dates_typed_as_people_write_them(text, lang, expected):
     assert parse_date(text, lang) == expected
 
 
-@pytest.mark.parametrize("text", ["31/02/2027", "15/13/2027", "tomorrow-ish", "15 janvier"])
+@pytest.mark.parametrize(
+    "text", ["31/02/2027", "15/13/2027", "tomorrow-ish", "15 janvier", "11:15", "1/15/27 9:30"]
+)
 def test_what_is_not_a_date_is_refused_with_an_example(text):
     from app.domain.typed_dates import parse_date
 
