@@ -104,6 +104,7 @@ class WindowLock(QObject):
         w = self.window
         for act, text in ((w.a_undo, _("&Undo")), (w.a_redo, _("&Redo"))):
             act.setText(text)
+            act.setIconText(text.replace("&", ""))  # the toolbar's button
             act.setToolTip(text.replace("&", ""))
             act.setEnabled(False)
 

@@ -578,13 +578,32 @@ class MainWindow(QMainWindow):
             u, r = stack.undoText(), stack.redoText()
         except RuntimeError:  # the window is being destroyed with its stack
             return
-        self.a_undo.setText(_("&Undo {what}").format(what=u) if u else _("&Undo"))
-        self.a_redo.setText(_("&Redo {what}").format(what=r) if r else _("&Redo"))
-        menus.show_tooltip(self.a_undo, self.a_undo.text())  # with the shortcut
-        menus.show_tooltip(self.a_redo, self.a_redo.text())
+        # A cue's title of 300 characters in the toolbar's Undo made the window wider than
+        # the screen: the button and the menu say the start of it, the tooltip all of it.
+        for action, what, label, alone in (
+            (self.a_undo, u, _("&Undo {what}"), _("&Undo")),
+            (self.a_redo, r, _("&Redo {what}"), _("&Redo")),
+        ):
+            if not what:
+                action.setText(alone)
+                action.setIconText(alone.replace("&", ""))
+                menus.show_tooltip(action, alone)
+                continue
+            short = self._short(what)
+            action.setText(label.format(what=short.replace("&", "&&")))  # "Tea & cake"
+            # the toolbar's button drops a closing "…" from the text: its own says it
+            action.setIconText(label.replace("&", "").format(what=short))
+            menus.show_tooltip(action, label.format(what=what.replace("&", "&&")))
         self.a_undo.setEnabled(stack.canUndo())
         self.a_redo.setEnabled(stack.canRedo())
         self.window_lock.hide_undo_texts()  # locked: the texts name plan items
+
+    def _short(self, what: str) -> str:
+        """``what`` cut to about 60 characters' width, with "…" (whole letters and marks)."""
+        metrics = self.fontMetrics()
+        return metrics.elidedText(
+            what, Qt.TextElideMode.ElideRight, metrics.averageCharWidth() * 60
+        )
 
     def undo(self) -> None:
         self._in_undo = True

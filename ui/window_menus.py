@@ -6,6 +6,7 @@ does not exist. Texts are kept as msgids so the window can retranslate them.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 
 from PySide6.QtCore import Qt
@@ -58,7 +59,7 @@ def set_tooltip(action: QAction, text: str, *, unavailable: bool = False) -> Non
 
 def show_tooltip(action: QAction, tip: str) -> None:
     """Set ``tip`` (translated) as the tooltip of ``action``, with its first shortcut."""
-    tip = tip.replace("&", "")
+    tip = re.sub("&(&?)", r"\1", tip)  # no mnemonic marks; "&&" is a written "&"
     keys = [k for k in action.shortcuts() if not k.isEmpty()]
     if keys:
         shown = keys[0].toString(QKeySequence.SequenceFormat.NativeText)

@@ -1,0 +1,36 @@
+"""A long cue title in the Undo button: the button took the whole 'Undo Add cue "…"', pushed
+Redo, New action, Run-sheets… behind the toolbar's » and made the window wider than the screen
+(1,968 px for a 297-character title), which it then could not be made narrower than."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+from PySide6.QtWidgets import QToolButton
+
+
+def test_a_long_title_in_undo_leaves_the_window_its_size(qtbot, main_window):
+    window = main_window
+    window.resize(1280, 820)
+    qtbot.wait(1)
+    start = window.header_data["starts_at"] + timedelta(minutes=20)
+    title = "Photo call & interviews with all the masked walkers in one line " * 4 + "!"
+    window.ctx.create(
+        "cue",
+        f"Add cue “{title[:297]}”",
+        action_id=window.action_id,
+        title=title[:297],
+        starts_at=start,
+        minutes=5,
+    )
+    qtbot.wait(20)
+    assert window.width() == 1280
+    assert window.minimumSizeHint().width() <= 1280
+    undo = next(b for b in window.findChildren(QToolButton) if b.defaultAction() is window.a_undo)
+    assert undo.isVisible() and undo.width() < 500, undo.width()
+    assert window.a_undo.text().startswith("&Undo Add cue “Photo call && interviews")
+    assert window.a_undo.iconText().endswith("…")  # the button says it goes on
+    assert title[:297] in window.a_undo.toolTip()  # the whole of it on hovering, its "&" too
+    window.resize(1024, 700)  # and the window can still be made smaller
+    qtbot.wait(20)
+    assert window.width() == 1024
