@@ -34,3 +34,26 @@ def test_a_long_title_in_undo_leaves_the_window_its_size(qtbot, main_window):
     window.resize(1024, 700)  # and the window can still be made smaller
     qtbot.wait(20)
     assert window.width() == 1024
+
+
+def test_a_long_cue_title_leaves_the_add_cue_dialog_its_width(qtbot, main_window):
+    """The Follows list took the width of its longest entry: Add cue opened 1,066 px wide."""
+    from tests.ui.tabs_helpers import with_modal
+
+    window = main_window
+    window.show_tab("schedule")
+    tab = window.tab_widgets["schedule"]
+    widths = []
+
+    def measure(dialog):
+        widths.append(dialog.width())
+        dialog.reject()
+
+    with_modal(tab.add_cue, measure)
+    start = window.header_data["starts_at"] + timedelta(minutes=20)
+    title = ("A very long cue title that goes on and on " * 8)[:300]
+    window.ctx.create(
+        "cue", "Add cue", action_id=window.action_id, title=title, starts_at=start, minutes=5
+    )
+    with_modal(tab.add_cue, measure)
+    assert widths[1] <= widths[0] + 20, widths

@@ -12,6 +12,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QComboBox,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -30,6 +31,8 @@ from ui.tabs._common import error_color
 
 #: what ``FormDialog.number`` returns for a refused number (its problem is already shown)
 INVALID = object()
+#: the width a form's drop-down list asks for at least, in characters (its longest entry no more)
+COMBO_CHARACTERS = 24
 
 
 class FormDialog(QDialog):
@@ -70,6 +73,14 @@ class FormDialog(QDialog):
         if not widget.objectName():
             widget.setObjectName(name)
         widget.setAccessibleName(label.replace("&", ""))
+        if isinstance(widget, QComboBox):
+            # a list of the plan's items (a cue of 300 characters in "Follows") made the
+            # dialog as wide as its longest entry: the form's width decides, and a long
+            # entry is cut with "…"
+            widget.setSizeAdjustPolicy(
+                QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+            )
+            widget.setMinimumContentsLength(COMBO_CHARACTERS)
         error = QLabel()
         error.setObjectName(f"{name}_error")
         error.setWordWrap(True)
