@@ -150,11 +150,27 @@ class _Reader:
         return value
 
     def text(
-        self, d: dict, name: str, path: str, *, required: bool = False, max_len: int = 20000
+        self,
+        d: dict,
+        name: str,
+        path: str,
+        *,
+        of: str | None = None,
+        column: str | None = None,
+        required: bool = False,
+        max_len: int = 20000,
     ) -> str:
+        """The text ``d[name]``, checked by the rule the app saves it with (``of``: the entity,
+        ``column`` its field when named otherwise): its length, one line for a title or an
+        alias. A bundle held 5,001 characters of safety notes the window could not save back,
+        and titles with line breaks that broke ``list``'s one line per action."""
         if name not in d or d[name] is None:
             return ""  # a missing required field is reported once, by obj()
-        cleaned, err = check_value(F("text", required=required, max_len=max_len), d[name])
+        rule = F("text", required=required, max_len=max_len)
+        if of is not None:
+            rule = ENTITY_FIELDS[of][column or name]
+            rule = F(rule.kind, required=required or rule.required, max_len=rule.max_len)
+        cleaned, err = check_value(rule, d[name])
         if err:
             self.fail(f"{path}.{name}", err)
             return ""
@@ -286,9 +302,9 @@ def read_bundle(data: Any) -> dict:
         plan["roles"].append(
             {
                 "key": key,
-                "name": r.text(d, "name", p, required=True, max_len=200),
+                "name": r.text(d, "name", p, of="role", required=True),
                 "needed": r.check(d, "needed", p, _int_field("role", "needed"), 1),
-                "instructions": r.text(d, "instructions", p),
+                "instructions": r.text(d, "instructions", p, of="role"),
             }
         )
     plan["participants"] = _read_participants(r, data)
@@ -327,14 +343,14 @@ def read_bundle(data: Any) -> dict:
         plan["props"].append(
             {
                 "key": r.key(d, p, known_props),
-                "name": r.text(d, "name", p, required=True, max_len=300),
+                "name": r.text(d, "name", p, of="prop", required=True),
                 "quantity": r.check(d, "quantity", p, _int_field("prop", "quantity"), 1),
                 "status": r.check(
                     d, "status", p, F("enum", choices=tuple(values(PropStatus))), "needed"
                 ),
                 "carried_by": r.refs(d, "carried_by", p, known_people),
                 "cost": _cost(r, d, p),
-                "notes": r.text(d, "notes", p),
+                "notes": r.text(d, "notes", p, of="prop"),
             }
         )
     plan["schedule"] = []
@@ -349,9 +365,9 @@ def read_bundle(data: Any) -> dict:
                 "key": r.key(d, p, known_cues),
                 "starts_at": r.time(d, "starts_at", p),
                 "minutes": r.check(d, "minutes", p, _int_field("cue", "minutes"), 1),
-                "title": r.text(d, "title", p, required=True, max_len=300),
-                "place": r.text(d, "place", p, max_len=300),
-                "instructions": r.text(d, "instructions", p),
+                "title": r.text(d, "title", p, of="cue", required=True),
+                "place": r.text(d, "place", p, of="cue"),
+                "instructions": r.text(d, "instructions", p, of="cue"),
                 "roles": r.refs(d, "roles", p, known_roles),
                 "participants": r.refs(d, "participants", p, known_people),
                 "props": r.refs(d, "props", p, known_props),
@@ -372,7 +388,7 @@ def read_bundle(data: Any) -> dict:
         who = r.ref(d, "assignee", p, known_people)
         plan["tasks"].append(
             {
-                "title": r.text(d, "title", p, required=True, max_len=300),
+                "title": r.text(d, "title", p, of="task", required=True),
                 "due": r.date(d, "due", p),
                 "assignee": who,
                 "done": r.check(d, "done", p, F("bool"), False),
@@ -386,12 +402,12 @@ def read_bundle(data: Any) -> dict:
             continue
         plan["media_contacts"].append(
             {
-                "outlet": r.text(d, "outlet", p, required=True, max_len=200),
-                "name": r.text(d, "name", p, max_len=200),
+                "outlet": r.text(d, "outlet", p, of="media_contact", required=True),
+                "name": r.text(d, "name", p, of="media_contact"),
                 "email": r.check(d, "email", p, F("email"), ""),
-                "phone": r.text(d, "phone", p, max_len=64),
+                "phone": r.text(d, "phone", p, of="media_contact"),
                 "language": r.check(d, "language", p, F("language"), ""),
-                "beat": r.text(d, "beat", p, max_len=200),
+                "beat": r.text(d, "beat", p, of="media_contact"),
             }
         )
     if r.problems:
@@ -409,9 +425,9 @@ def _read_action(r: _Reader, a: dict) -> dict:
             _("{value!r} is not a slug (a-z, 0-9 and -, at most 64)").format(value=short(slug)),
         )
     out["slug"] = slug
-    out["title"] = r.text(a, "title", p, required=True, max_len=300)
+    out["title"] = r.text(a, "title", p, of="action", required=True)
     for name in ("message", "description", "fallback_plan", "safety_notes"):
-        out[name] = r.text(a, name, p)
+        out[name] = r.text(a, name, p, of="action")
     out["status"] = r.check(
         a, "status", p, F("enum", choices=tuple(values(ActionStatus))), "planned"
     )
@@ -441,9 +457,9 @@ def _read_action(r: _Reader, a: dict) -> dict:
         loc = r.obj(loc, "action.location", LOCATION)
         if loc is not None:
             lp = "action.location"
-            out["location_name"] = r.text(loc, "name", lp, max_len=300)
-            out["address"] = r.text(loc, "address", lp)
-            out["meeting_point"] = r.text(loc, "meeting_point", lp)
+            out["location_name"] = r.text(loc, "name", lp, of="action", column="location_name")
+            out["address"] = r.text(loc, "address", lp, of="action")
+            out["meeting_point"] = r.text(loc, "meeting_point", lp, of="action")
             out["latitude"] = r.check(loc, "latitude", lp, F("latitude"))
             out["longitude"] = r.check(loc, "longitude", lp, F("longitude"))
     out["route"] = r.check(a, "route", p, F("text_list"), [])
@@ -460,8 +476,8 @@ def _read_action(r: _Reader, a: dict) -> dict:
             out["contacts"].append(
                 {
                     "position": i,
-                    "label": r.text(c, "label", cp, required=True, max_len=200),
-                    "phone": r.text(c, "phone", cp, max_len=64),
+                    "label": r.text(c, "label", cp, of="contact", required=True),
+                    "phone": r.text(c, "phone", cp, of="contact"),
                     "email": r.check(c, "email", cp, F("email"), ""),
                 }
             )
@@ -471,10 +487,14 @@ def _read_action(r: _Reader, a: dict) -> dict:
         decl = r.obj(decl, "action.declaration", DECLARATION)
         if decl is not None:
             dp = "action.declaration"
-            out["decl_authority"] = r.text(decl, "authority", dp, max_len=300)
+            out["decl_authority"] = r.text(
+                decl, "authority", dp, of="action", column="decl_authority"
+            )
             out["decl_sent_on"] = r.date(decl, "sent_on", dp)
             out["decl_received_on"] = r.date(decl, "received_on", dp)
-            out["decl_reference"] = r.text(decl, "reference", dp, max_len=200)
+            out["decl_reference"] = r.text(
+                decl, "reference", dp, of="action", column="decl_reference"
+            )
     return out
 
 
@@ -487,7 +507,7 @@ def _read_participants(r: _Reader, data: dict) -> list[dict]:
         d = r.obj(item, p, PARTICIPANT, ("key", "alias"))
         if d is None:
             continue
-        alias = r.text(d, "alias", p, required=True, max_len=100).strip()
+        alias = r.text(d, "alias", p, of="participant", required=True).strip()
         k = m.alias_key(alias) if alias else ""  # once a row: the import looks people up by it
         if alias:
             if k in aliases:
@@ -504,7 +524,9 @@ def _read_participants(r: _Reader, data: dict) -> list[dict]:
             if c is not None:
                 consent = {
                     "given_on": r.date(c, "given_on", f"{p}.consent"),
-                    "scope": r.text(c, "scope", f"{p}.consent"),
+                    "scope": r.text(
+                        c, "scope", f"{p}.consent", of="participant", column="consent_scope"
+                    ),
                     "photos": r.check(c, "photos", f"{p}.consent", F("bool"), False),
                 }
         out.append(
@@ -512,11 +534,11 @@ def _read_participants(r: _Reader, data: dict) -> list[dict]:
                 "key": r.key(d, p, keys),
                 "alias": alias,
                 "alias_key": k,
-                "full_name": r.text(d, "full_name", p, max_len=200),
-                "phone": r.text(d, "phone", p, max_len=64),
+                "full_name": r.text(d, "full_name", p, of="participant"),
+                "phone": r.text(d, "phone", p, of="participant"),
                 "email": r.check(d, "email", p, F("email"), ""),
                 "language": r.check(d, "language", p, F("language"), ""),
-                "notes": r.text(d, "notes", p),
+                "notes": r.text(d, "notes", p, of="participant"),
                 "retain_until": r.date(d, "retain_until", p),
                 "consent_given_on": consent["given_on"],
                 "consent_scope": consent["scope"],
@@ -575,13 +597,13 @@ def _read_releases(r: _Reader, data: dict) -> list[dict]:
                 "key": key,
                 "language": lang,
                 "headline": r.check(d, "headline", p, F("line", required=True, max_len=500), ""),
-                "subheadline": r.text(d, "subheadline", p),
+                "subheadline": r.text(d, "subheadline", p, of="release"),
                 "dateline": r.check(d, "dateline", p, F("line", max_len=200), ""),
                 "release_at": r.time(d, "release_at", p),
                 "embargo_until": r.time(d, "embargo_until", p),
-                "body": r.text(d, "body", p, max_len=100000),
-                "boilerplate": r.text(d, "boilerplate", p),
-                "notes_to_editors": r.text(d, "notes_to_editors", p),
+                "body": r.text(d, "body", p, of="release"),
+                "boilerplate": r.text(d, "boilerplate", p, of="release"),
+                "notes_to_editors": r.text(d, "notes_to_editors", p, of="release"),
                 "status": r.check(
                     d, "status", p, F("enum", choices=tuple(values(ReleaseStatus))), "draft"
                 ),

@@ -340,3 +340,25 @@ def test_every_problem_is_reported_at_once_and_nothing_is_written(store):
         "schedule[3].starts_at: '2024-05-28T25:00' is not a valid date and time",
     ]
     assert nothing_written(store)
+
+
+def test_a_bundle_is_held_to_the_limits_the_window_saves_with(store):
+    """A bundle held 5,001 characters of safety notes (the window keeps 5,000, so the value
+    could not be saved back) and titles, aliases and role names with line breaks, which broke
+    ``list``'s one line per action and the one-line cells of every sheet."""
+    data = minimal(title="Vigil\nfor privacy", safety_notes="x" * 5001)
+    data["action"]["location"] = {"name": "Gate", "address": "1 rue du Repos\n75020 Paris"}
+    data["roles"] = [{"key": "r", "name": "Mour\nner", "instructions": "Walk.\nSlowly."}]
+    data["participants"] = [{"key": "a", "alias": "Crow\r\nRaven", "notes": "y" * 5001}]
+    data["schedule"] = [
+        {"key": "s", "starts_at": "2024-10-26T20:00", "minutes": 5, "title": "Go\u2028now"}
+    ]
+    assert problems_of(store, data) == [
+        "action.title: must be on one line (no line breaks)",
+        "action.safety_notes: is longer than 5000 characters",
+        "roles[0].name: must be on one line (no line breaks)",
+        "participants[0].alias: must be on one line (no line breaks)",
+        "participants[0].notes: is longer than 5000 characters",
+        "schedule[0].title: must be on one line (no line breaks)",
+    ]
+    assert nothing_written(store)

@@ -308,3 +308,15 @@ END:VCALENDAR
         exported = action_calendar(s, demo_id).decode()
     assert "UID:outlook-1\r\n" in exported
     assert "DTSTART;TZID=Europe/Paris:20240528T090000" in exported
+
+
+def test_a_place_written_on_two_lines_is_one_place(demo_store, demo_id):
+    """Calendars write LOCATION as "Place\\nStreet"; a cue's place and title are one line."""
+    text = PROGRAMME.replace(
+        "LOCATION:Funeral parlour", "LOCATION:Funeral parlour\\n16 rue du Repos\\n75020 Paris"
+    ).replace("SUMMARY:Press briefing", "SUMMARY:Press\\nbriefing")
+    rows = {e.uid: e for e in _preview(demo_store, demo_id, text).events}
+    assert rows["sound-check@partner.example"].place == (
+        "Funeral parlour, 16 rue du Repos, 75020 Paris"
+    )
+    assert rows["press-briefing@partner.example"].title == "Press briefing"

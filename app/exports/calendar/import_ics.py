@@ -81,11 +81,15 @@ def _key(uid: str, occurrence: datetime | None) -> str:
     return "ics-" + hashlib.sha256(base.encode("utf-8")).hexdigest()[:40]
 
 
-def _text(component, name: str, limit: int) -> str:
+def _text(component, name: str, limit: int, *, one_line: str | None = None) -> str:
+    """The property's text, cut to ``limit``; ``one_line``: its lines joined by that (a
+    LOCATION written "Place\nStreet" is one place: a cue's title and place are one line)."""
     value = component.get(name)
     if isinstance(value, list):
         value = value[0] if value else None
     text = "" if value is None else str(value).strip()
+    if one_line:
+        text = one_line.join(part.strip() for part in text.splitlines() if part.strip())
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
@@ -166,7 +170,7 @@ class _Reader:
 
     def _event(self, ev, span: EventSpan, zones: ZoneResolver, overridden) -> None:
         self._check_errors(ev, span)
-        title = _text(ev, "SUMMARY", LIMITS["title"]) or _("(untitled event)")
+        title = _text(ev, "SUMMARY", LIMITS["title"], one_line=" ") or _("(untitled event)")
         if str(ev.get("STATUS", "")).upper() == "CANCELLED":
             self.notes.append(
                 _("line {n}: {title!r} is cancelled in the file: left out").format(
@@ -189,7 +193,7 @@ class _Reader:
             uid = "ics-" + hashlib.sha256(raw.encode("utf-8")).hexdigest()[:40]
         base = dict(
             title=title,
-            place=_text(ev, "LOCATION", LIMITS["place"]),
+            place=_text(ev, "LOCATION", LIMITS["place"], one_line=", "),
             instructions=_text(ev, "DESCRIPTION", LIMITS["instructions"]),
             line=span.begin,
         )
