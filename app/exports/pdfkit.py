@@ -439,6 +439,11 @@ def drawn_width(text: str, face: str, size: float) -> float:
     return stringWidth(text, face, size)
 
 
+#: points: the narrowest a column of free text gets when a table's longest words ask more than
+#: the page (narrower, a shaped word or an emoji fits nowhere in it)
+MIN_FREE_WIDTH = 40.0
+
+
 def fit_widths(
     columns: Sequence[Sequence[str]],
     fonts: Sequence[tuple[str, float]],
@@ -479,6 +484,26 @@ def fit_widths(
         spare = total - sum(mins)
         share = sum(give) or 1.0
         return [mn + spare * g / share for mn, g in zip(mins, give, strict=True)]
+    # More than the page even at their longest words: the free columns give way and break
+    # inside words; a time or a phone number keeps its width while the fixed ones leave the
+    # others more than 40 % of the page (scaled alike, "02:10 (UTC+02:00)" broke).
+    free = [i for i, f in enumerate(fixed) if not f]
+    room = total - sum(mn for mn, f in zip(mins, fixed, strict=True) if f)
+    if free and room >= max(total * 0.4, len(free) * MIN_FREE_WIDTH):
+        widths = list(mins)
+        open_ = list(free)  # shared out by their longest words, none below MIN_FREE_WIDTH
+        while open_:
+            scale = room / sum(mins[i] for i in open_)
+            low = [i for i in open_ if mins[i] * scale < MIN_FREE_WIDTH]
+            if not low:
+                for i in open_:
+                    widths[i] = mins[i] * scale
+                return widths
+            for i in low:
+                widths[i] = MIN_FREE_WIDTH
+                room -= MIN_FREE_WIDTH
+                open_.remove(i)
+        return widths
     scale = total / sum(mins)
     return [mn * scale for mn in mins]
 

@@ -416,3 +416,23 @@ def test_a_call_after_midnight_is_printed_beside_its_own_day(tmp_path):
         assert "mardi 28 mai" in render_message(finch)
     finally:
         store.close()
+
+
+def test_a_time_keeps_its_width_when_long_words_crowd_a_table():
+    """Unbreakable words in every other column (a URL, an e-mail, a long name) asked more than
+    the page: every column was scaled down alike, and "02:00 (UTC+02:00)–02:10 (UTC+02:00)"
+    broke inside its offset. The free columns give way; a time, a phone stay whole."""
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+
+    from app.exports.fonts import register_fonts
+    from app.exports.pdfkit import fit_widths
+
+    fonts = register_fonts()
+    font = (fonts["regular"], 8.5)
+    when = "02:00\u00a0(UTC+02:00)–02:10\u00a0(UTC+02:00)"
+    long_word = "https://example.org/" + "x" * 60
+    columns = [["Time", when], *[["Col", long_word] for _ in range(4)]]
+    widths = fit_widths(columns, [font] * 5, 500, fixed=[True] + [False] * 4)
+    assert abs(sum(widths) - 500) < 0.01
+    assert widths[0] >= stringWidth(when, *font)
+    assert min(widths[1:]) > 50  # the others share what is left
