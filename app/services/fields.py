@@ -208,12 +208,24 @@ PERSONAL_FIELDS = {
 }
 
 
+#: embeddings and overrides (LRE, RLE, PDF, LRO, RLO): invisible, they turn the text after
+#: them around on every sheet ("Crow" written with U+202E prints as "worC" and can pass for
+#: another name); nobody types them, a hostile file can hold them
+DIRECTION_OVERRIDES = frozenset("\u202a\u202b\u202c\u202d\u202e")
+
+
 def unicode_problem(value: str) -> str | None:
-    """A lone surrogate (``"\\ud800"`` in JSON) cannot be stored or printed: refuse it."""
+    """A lone surrogate (``"\\ud800"`` in JSON) cannot be stored or printed, an invisible
+    direction override would turn the printed text around: refuse them."""
     try:
         value.encode("utf-8")
     except UnicodeEncodeError:
         return _("contains a character that is not valid Unicode (a lone surrogate)")
+    found = next((ch for ch in value if ch in DIRECTION_OVERRIDES), None)
+    if found is not None:
+        return _("contains an invisible character (U+{code}) that turns the text around it").format(
+            code=f"{ord(found):04X}"
+        )
     return None
 
 

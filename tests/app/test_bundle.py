@@ -362,3 +362,15 @@ def test_a_bundle_is_held_to_the_limits_the_window_saves_with(store):
         "schedule[0].title: must be on one line (no line breaks)",
     ]
     assert nothing_written(store)
+
+
+def test_a_direction_override_in_a_name_is_refused(store):
+    """U+202E in an alias printed "Crow" as "worC" on every sheet: another name, unseen."""
+    data = minimal(title="Vigil \u202bfor\u202c privacy")
+    data["participants"] = [{"key": "a", "alias": "\u202eworC"}]
+    assert problems_of(store, data) == [
+        "action.title: contains an invisible character (U+202B) that turns the text around it",
+        "participants[0].alias: contains an invisible character (U+202E) that turns the text "
+        "around it",
+    ]
+    assert nothing_written(store)
