@@ -247,3 +247,43 @@ def test_quotes_are_saved_once_they_have_text(tab, ctx):
     assert quotes[1] == ("Crow, pallbearer", "Privacy is not dead yet.")
     tab._update_preview()
     assert "“Privacy is not dead yet.”" in tab.preview.toPlainText()
+
+
+def test_before_its_first_release_an_english_plan_is_offered_english_first(qtbot, main_window):
+    """An action in "en, fr" with no release yet: New release… preselected French (the list of
+    common languages, as the action's own were not read) and "Missing" said nothing."""
+    from PySide6.QtWidgets import QComboBox
+
+    from tests.ui.tabs_helpers import with_modal
+
+    window = main_window
+    ctx = window.ctx
+    action = window.action_id
+    from app.services.press import list_releases
+
+    for row in sorted(ctx.query(list_releases, action), key=lambda r: r.translation_of_id is None):
+        ctx.delete(
+            "release",
+            row.id,
+            "Delete press release",
+            expected_version=latest(ctx, "release", row.id),
+        )
+    ctx.update(
+        "action",
+        action,
+        "Edit languages",
+        expected_version=latest(ctx, "action", action),
+        languages=["en", "fr"],
+    )
+    window.show_tab("press")
+    tab = window.tab_widgets["press"]
+    assert tab.missing.isVisible() and tab.missing.text() == "Missing: English and French"
+    offered = []
+
+    def look(dialog):
+        combo = dialog.findChild(QComboBox)
+        offered.extend(combo.itemText(i) for i in range(2))
+        dialog.reject()
+
+    with_modal(tab.new_button.click, look)
+    assert offered[0].endswith("(en)") and offered[1].endswith("(fr)"), offered

@@ -271,11 +271,7 @@ class PressTab(ActionTab):
             b.setEnabled(st is not None)
         self.translate_button.setEnabled(st is not None)
         self.delete_button.setEnabled(st is not None)
-        missing = []
-        if self.action_id is not None and st is not None:
-            from app.services.press import missing_languages
-
-            missing = missing_languages(st.context)
+        missing = self._missing_languages()
         self.missing.setText(
             _("Missing: {languages}").format(
                 languages=ui().join([ui().language_name(c) for c in missing])
@@ -355,10 +351,20 @@ class PressTab(ActionTab):
         self.side.setCurrentIndex(1)
         return rid
 
-    def _ask_language(self, title: str) -> str | None:
-        from app.services.press import missing_languages
+    def _missing_languages(self) -> list[str]:
+        """The action's languages without a release, in the action's order: also before its
+        first release (the list then offered French first to an English plan, and "Missing"
+        said nothing)."""
+        from app.services.press import missing_languages, release_context
 
-        missing = missing_languages(self.state.context) if self.state else []
+        if self.action_id is None:
+            return []
+        if self.state is not None:
+            return missing_languages(self.state.context)
+        return missing_languages(self.ctx.query(release_context, self.action_id))
+
+    def _ask_language(self, title: str) -> str | None:
+        missing = self._missing_languages()
         text, ok = QInputDialog.getItem(
             self, title, _("Language:"), language_choices(missing), 0, True
         )
