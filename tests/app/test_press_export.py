@@ -295,3 +295,25 @@ def test_the_first_of_the_month_is_an_ordinal_in_a_french_dateline(press):
     assert "PARIS, 1er juin 2024 —" in render(doc, "txt").decode("utf-8")
     en = replace(press["en"], release_at=datetime(2024, 6, 1, 8, 0, tzinfo=UTC))
     assert "PARIS, 1 June 2024 —" in render(en, "txt").decode("utf-8")
+
+
+def test_an_embargo_in_the_hour_that_happens_twice_says_which():
+    """25 October 2026, 02:30 in Paris happens twice (the clocks go back at 03:00): the line
+    read "à 02:30 (heure de Paris)" for either; it names the offset on that night only."""
+    from datetime import UTC, datetime
+
+    from app.exports.press.conventions import embargo_line
+
+    first, second = (
+        datetime(2026, 10, 25, 0, 30, tzinfo=UTC),
+        datetime(2026, 10, 25, 1, 30, tzinfo=UTC),
+    )
+    assert embargo_line(first, zone="Europe/Paris", lang="fr") == (
+        "SOUS EMBARGO jusqu'au 25 octobre 2026 à 02:30 (heure de Paris, UTC+02:00)"
+    )
+    assert embargo_line(second, zone="Europe/Paris", lang="de") == (
+        "SPERRFRIST: 25. Oktober 2026, 02:30 Uhr (Ortszeit Paris, GMT+01:00)"
+    )
+    assert embargo_line(
+        datetime(2026, 10, 25, 8, 30, tzinfo=UTC), zone="Europe/Paris", lang="fr"
+    ) == ("SOUS EMBARGO jusqu'au 25 octobre 2026 à 09:30 (heure de Paris)")

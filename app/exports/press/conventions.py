@@ -185,10 +185,17 @@ def embargo_line(until: datetime | None, *, zone: str, lang: str, country: str =
     if until is None:
         return conv.immediate
     local = until.astimezone(ZoneInfo(zone))
+    where = zone_phrase(zone, lang, local)
+    if local.replace(fold=1 - local.fold).utcoffset() != local.utcoffset():
+        # the hour the clocks go back happens twice: "02:30" alone names two instants
+        from babel.dates import get_timezone_gmt
+
+        tr = Translator(lang)
+        where = tr.comma_list((where, get_timezone_gmt(local, "long", locale=tr.lang)))
     return conv.embargo.format(
         date=format_day(local, lang, country),
         time=format_clock(local, lang, country),
-        zone=zone_phrase(zone, lang, local),
+        zone=where,
     )
 
 
