@@ -14,6 +14,23 @@ def _no_number_constant(name: str) -> float:
     raise ValueError(name)
 
 
+class _TwiceNamed(ValueError):
+    def __init__(self, key: str) -> None:
+        super().__init__(key)
+        self.key = key
+
+
+def _object(pairs: list[tuple[str, Any]]) -> dict:
+    """An object whose names are unique: ``{"action": A, "action": B}`` would silently keep B
+    (which one a reader keeps is up to it, RFC 8259 §4), so such a file is refused."""
+    out: dict = {}
+    for key, value in pairs:
+        if key in out:
+            raise _TwiceNamed(key)
+        out[key] = value
+    return out
+
+
 def parse_json(raw: bytes | str) -> Any:
     if isinstance(raw, bytes):
         try:
@@ -21,7 +38,13 @@ def parse_json(raw: bytes | str) -> Any:
         except UnicodeDecodeError as exc:
             raise DomainError(_("the file is not UTF-8 text")) from exc
     try:
-        data = json.loads(raw, parse_constant=_no_number_constant)
+        data = json.loads(raw, parse_constant=_no_number_constant, object_pairs_hook=_object)
+    except _TwiceNamed as exc:
+        raise DomainError(
+            _("not valid JSON for a bundle: {key!r} is written twice in one object").format(
+                key=short(exc.key)
+            )
+        ) from exc
     except json.JSONDecodeError as exc:
         raise DomainError(
             _("not valid JSON: line {line}, column {col}: {msg}").format(

@@ -374,3 +374,12 @@ def test_a_direction_override_in_a_name_is_refused(store):
         "around it",
     ]
     assert nothing_written(store)
+
+
+def test_a_name_written_twice_in_one_object_is_refused(store):
+    """JSON readers keep the last of two equal names, or the first: the file is ambiguous."""
+    from app.services.bundle_json import parse_json
+
+    text = '{"format": "cortege.bundle", "version": 1, "action": {"title": "A"}, "action": {}}'
+    with pytest.raises(DomainError, match="'action' is written twice in one object"):
+        parse_json(text)

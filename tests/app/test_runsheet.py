@@ -314,6 +314,9 @@ def test_file_names_keep_vowel_signs_and_joiners():
     assert safe_filename("अनिल", taken) == "अनिल"
     assert safe_filename("سلمى", taken) == "سلمى"
     assert safe_filename("क्‍ष", taken) == "क्\u200dष"
+    # an emoji's variation selector and joiners go with it ("Mourner__️_️.pdf" before)
+    assert safe_filename("Mourner 🕯️⚰️", taken) == "Mourner"
+    assert safe_filename("👨\u200d👩\u200d👧 family", taken) == "family"
 
 
 def test_file_names_are_safe_and_unique():

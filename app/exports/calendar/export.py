@@ -25,6 +25,7 @@ from sqlalchemy.orm import Session
 from app.domain import models as m
 from app.domain.errors import DomainError, NotFoundError
 from app.exports.calendar.ics import IcsWriter, stamp
+from app.exports.runsheet.data import safe_filename
 from app.i18n import Translator, _
 
 _STATUS = {"cancelled": "CANCELLED", "confirmed": "CONFIRMED", "done": "CONFIRMED"}
@@ -242,12 +243,7 @@ def everyone_calendars(
     out: list[PersonFile] = []
     taken: set[str] = set()
     for person in people_of(session, action_id):
-        stem = file_stem(person.alias)
-        name, n = f"{stem}.ics", 1
-        while name.casefold() in taken:
-            n += 1
-            name = f"{stem}-{n}.ics"
-        taken.add(name.casefold())
+        name = f"{safe_filename(person.alias, taken)}.ics"  # as the person's run-sheet is named
         data = participant_calendar(session, action_id, person.id, now=now)
         out.append(PersonFile(person.alias, name, data))
     return out

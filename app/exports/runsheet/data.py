@@ -231,7 +231,16 @@ def safe_filename(alias: str, taken: set[str]) -> str:
     """The alias as a file name stem that every system accepts; ``-2``, ``-3``… on a clash."""
     stem = unicodedata.normalize("NFC", alias).strip()
     # Vowel signs and joiners are part of a letter in Indic and Arabic scripts (अनिल, not अन_ल).
-    stem = "".join(c if (c.isalnum() or c in _KEEP or _is_mark(c)) else "_" for c in stem)
+    kept: list[str] = []
+    for c in stem:
+        if c.isalnum() or c == " " or c in "-_":
+            kept.append(c)
+        elif _is_mark(c) or c in _JOINERS:  # with the letter before it, not after a "_"
+            if kept and kept[-1] not in "_ ":  # (an emoji's U+FE0F gave "Mourner__️_️")
+                kept.append(c)
+        else:
+            kept.append("_")
+    stem = "".join(kept)
     stem = "_".join(stem.split())[:80].strip("._") or "participant"
     if stem.upper().split(".")[0] in {"CON", "PRN", "AUX", "NUL", *_DEVICES}:
         stem = f"_{stem}"
@@ -244,7 +253,7 @@ def safe_filename(alias: str, taken: set[str]) -> str:
 
 
 _DEVICES = {f"{d}{i}" for d in ("COM", "LPT") for i in range(1, 10)}
-_KEEP = frozenset("-_ \u200c\u200d")
+_JOINERS = frozenset("\u200c\u200d")
 
 
 def _is_mark(c: str) -> bool:
