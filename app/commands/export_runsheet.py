@@ -81,6 +81,8 @@ def cmd_export_runsheet(args: argparse.Namespace, ctx) -> int:
                 session, action_id, include_personal_data=args.include_personal_data, **options
             )
     if args.each:
+        if not sheets:  # as export ics --each says it: no sheet, and why
+            ctx.warn(_("nobody has a role or a cue in {slug!r} yet").format(slug=args.slug))
         failed: list[tuple[str, str]] = []
         for path in runsheet.write_each(sheets, args.output, failed=failed, fmt=args.format):
             ctx.print(str(path))

@@ -186,3 +186,19 @@ def test_write_each_reports_progress_and_stops_when_cancelled(demo_store, demo_i
     )
     assert len(written) == 3 and seen == [(1, 15), (2, 15), (3, 15)]
     assert sorted(p.name for p in (tmp_path / "some").iterdir()) == sorted(p.name for p in written)
+
+
+def test_each_on_an_action_with_nobody_says_so(cli, tmp_path):
+    """It printed nothing and exited 0, as if the sheets were written somewhere."""
+    db = tmp_path / "empty.sqlite3"
+    bundle = tmp_path / "empty.json"
+    bundle.write_text(
+        '{"format": "cortege.bundle", "version": 1, "action": {"slug": "vigil", "title": "Vigil",'
+        ' "timezone": "Europe/Paris", "starts_at": "2027-03-06T20:00",'
+        ' "ends_at": "2027-03-06T21:00"}}',
+        encoding="utf-8",
+    )
+    assert cli("--db", db, "import", bundle).code == 0
+    r = cli("--db", db, "export", "runsheet", "vigil", "-o", tmp_path / "sheets", "--each")
+    assert r.code == 0 and r.out == ""
+    assert "nobody has a role or a cue in 'vigil' yet" in r.err
