@@ -436,3 +436,31 @@ def test_a_time_keeps_its_width_when_long_words_crowd_a_table():
     assert abs(sum(widths) - 500) < 0.01
     assert widths[0] >= stringWidth(when, *font)
     assert min(widths[1:]) > 50  # the others share what is left
+
+
+def test_names_are_listed_as_people_read_them(tmp_path):
+    """ "Mourner 10, Mourner 11 … +59" skipped Mourner 7 to 9, "Do not photograph" read
+    "Mourner 10, Mourner 7", and "Éloïse" came after "Zoé": numbers are numbers, and accents
+    do not send a name to the end."""
+
+    def change(bundle):
+        extra = [
+            {"key": f"m{n}", "alias": alias, "language": "fr", "consent": {"photos": False}}
+            for n, alias in enumerate(["Mourner 10", "Zoé", "Mourner 7", "Éloïse", "Mourner 9"])
+        ]
+        bundle["participants"] += extra
+        bundle["assignments"] += [
+            {"participant": p["key"], "role": "mourner", "call_time": "2024-05-28T09:20"}
+            for p in extra
+        ]
+
+    store = scaled_store(tmp_path, change)
+    try:
+        sheet, (text, _reader) = master_of(store)
+        order = sheet.no_photo
+        assert order.index("Mourner 7") < order.index("Mourner 9") < order.index("Mourner 10")
+        assert order.index("Éloïse") < order.index("Finch") and order[-1] == "Zoé", order
+        gather = next(line for line in sheet.schedule if line.title.startswith("Mourners"))
+        assert "Éloïse, Finch" in gather.who, gather.who
+    finally:
+        store.close()

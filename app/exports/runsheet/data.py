@@ -20,15 +20,23 @@ from app.domain.timeutil import utcnow, zone
 from app.i18n import Translator, _, normalise_language
 
 
+@lru_cache(maxsize=65536)
 def alias_order(alias: str) -> tuple:
-    """A sort key that reads the numbers in an alias as numbers: "Mourner 2" before "Mourner 10"."""
+    """A sort key that reads the numbers in an alias as numbers ("Mourner 2" before "Mourner
+    10") and its letters without their accents first ("Éloïse" among the E, not after "Z");
+    ties keep the accented one after."""
     import re
 
-    return tuple(
+    folded = alias.casefold()
+    plain = "".join(
+        c for c in unicodedata.normalize("NFKD", folded) if not unicodedata.combining(c)
+    )
+    key = tuple(
         (0, int(part), "") if part.isdecimal() else (1, 0, part)
-        for part in re.split(r"(\d+)", alias.casefold())
+        for part in re.split(r"(\d+)", plain)
         if part
     )
+    return (key, folded)
 
 
 # CLDR's paperSize data: the countries that use US Letter; A4 everywhere else.
@@ -411,10 +419,10 @@ class ActionIndex:
         for a in action.assignments:
             self.aliases_of_role.setdefault(a.role_id, []).append(a.participant.alias)
         for names in self.aliases_of_role.values():
-            names.sort(key=str.casefold)
+            names.sort(key=alias_order)  # "Mourner 7" before "Mourner 10"
         self.cache: dict[tuple, object] = {}  # formatted once per language for a batch
         self.no_photo = sorted(
-            (p.alias for p in self.people.values() if not p.consent_photos), key=str.casefold
+            (p.alias for p in self.people.values() if not p.consent_photos), key=alias_order
         )
 
     def readers(self) -> list[m.Participant]:
