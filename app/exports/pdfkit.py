@@ -201,11 +201,14 @@ def _flat(text: str) -> str:
 _ITEM = re.compile(r"^\s*(?:([-*•‣–·])|(\d{1,3}[.)]|[a-zA-Z][.)]))\s+(?=\S)")
 
 
-def text_flow(text: str | None, style, *, lead: str = "", lead_style=None) -> list:
+def text_flow(
+    text: str | None, style, *, lead: str = "", lead_style=None, direction: str | None = None
+) -> list:
     """Free text as flowables: one paragraph per typed line (a blank line adds space), list
     items with hanging bullets or numbers, each shaped and ordered as it needs; ``lead`` (a
     label such as "Plan B:") is set bold at the start of the first paragraph, or on a line of
-    its own above a list. The last paragraph never goes to a new page alone."""
+    its own above a list. The last paragraph never goes to a new page alone. ``direction``
+    sets every paragraph's (a slice of a longer line takes the line's own)."""
     from copy import copy
 
     st = _style(style)
@@ -242,7 +245,7 @@ def text_flow(text: str | None, style, *, lead: str = "", lead_style=None) -> li
         if lead and not out:
             parts.insert(0, (f"{lead} ", True))
             lead = ""
-        out.append(rich(parts, item_style, bullet=bullet))
+        out.append(rich(parts, item_style, bullet=bullet, direction=direction))
     if not out and lead:
         out.append(rich([(lead, True)], st))
     if len(out) > 1:

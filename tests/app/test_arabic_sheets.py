@@ -263,3 +263,19 @@ def test_the_phone_sheet_keeps_a_cues_hours_whole_after_a_latin_place(cli, tmp_p
     line = next(p for p in re.findall(r'<p class="muted".*?</p>', page) if "Ménil" in p)
     assert 'dir="rtl"' in line and "\u2068Boulevard de Ménilmontant\u2069 · " in line, line
     assert '<span style="white-space:nowrap">9:45\xa0ص–9:55\xa0ص</span>' in line, line
+
+
+def test_a_long_arabic_instruction_keeps_its_direction_across_its_slices():
+    """A cue's instruction of thousands of characters is cut into rows of the master sheet;
+    each slice took the direction of its own first letter, so the paragraph flipped to the
+    left (its full stops to the wrong side) at every slice that opened with a Latin word."""
+    from app.exports.pdfkit import text_flow
+    from app.exports.runsheet.organiser import CHUNK, _slices
+
+    line = " ".join(["تعليمات مفصلة"] * 40 + ["instructions détaillées"] * 40 + ["تعليمات"] * 150)
+    assert len(line) > 2 * CHUNK
+    slices = _slices(line)
+    assert len(slices) >= 3 and slices[1][0].startswith("instructions")
+    shown = [text_flow(piece, "tiny", direction=side)[0] for piece, side in slices]
+    assert [p.rtl for p in shown] == [True] * len(shown)
+    assert _slices("Walk slowly.") == [("Walk slowly.", None)]  # a short line: its own way

@@ -34,6 +34,7 @@ from app.exports.runsheet.personal import (
     h2,
     heading,
 )
+from app.exports.shaping import base_direction
 from app.i18n import isolate
 
 HEAD_BG = (0.85, 0.85, 0.85)
@@ -112,8 +113,8 @@ def _schedule(sheet: MasterSheet, width: float) -> list:
         extra.append(("LINEABOVE", (0, len(rows)), (-1, len(rows)), 0.25, RULE))
         values = [time, line.title, line.place, line.who, line.props]
         rows.append(_row(values, widths, bold={1}, way=way))
-        for piece in _slices(line.instructions):
-            for flowable in text_flow(piece, "tiny"):
+        for piece, side in _slices(line.instructions):
+            for flowable in text_flow(piece, "tiny", direction=side):
                 r = len(rows)
                 rows.append(["", flowable, "", "", ""])
                 extra += [
@@ -129,15 +130,18 @@ def _schedule(sheet: MasterSheet, width: float) -> list:
 CHUNK = 900
 
 
-def _slices(text: str) -> list[str]:
-    out = []
+def _slices(text: str) -> list[tuple[str, str | None]]:
+    """(slice, direction): a line cut into slices keeps its own direction in each of them (a
+    long Arabic line flipped to the left at every slice that opened with a Latin word)."""
+    out: list[tuple[str, str | None]] = []
     for line in (text or "").splitlines():
+        side = base_direction(line) if len(line) > CHUNK else None  # None: the line's own
         while len(line) > CHUNK:
             cut = line.rfind(" ", CHUNK // 2, CHUNK)
             cut = cut if cut > 0 else CHUNK
-            out.append(line[:cut])
+            out.append((line[:cut], side))
             line = line[cut:].lstrip()
-        out.append(line)
+        out.append((line, side))
     return out
 
 
