@@ -373,6 +373,7 @@ def test_a_master_sheet_with_nothing_in_a_section_prints_its_tables(tmp_path, ca
     import logging
 
     def no_props_no_people(bundle):
+        bundle["action"].pop("location", None)  # no place yet either
         bundle["props"] = []
         bundle["assignments"] = []
         for cue in bundle["schedule"]:
@@ -387,6 +388,7 @@ def test_a_master_sheet_with_nothing_in_a_section_prints_its_tables(tmp_path, ca
         shown = flat(text)
         assert "Effectifs Aucun. Liste de contrôle des accessoires Aucun." in shown
         assert "Déroulé Heure Étape Lieu Qui" in shown  # the schedule still a table
+        assert "Point de rendez-vous" not in shown  # no label with nothing after it
     finally:
         store.close()
 

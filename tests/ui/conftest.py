@@ -45,6 +45,10 @@ def open_window(qtbot, target, *, now=DEMO_NOW, add_demo: bool = False):
     window.resize(1280, 820)
     window.show()
     qtbot.waitExposed(window)
+    # the active window, as the user's is: a shortcut pressed on it (Ctrl+Shift+K) did nothing
+    # on a loaded run while a window of an earlier test still held the activation
+    window.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window, timeout=2000)
     assert window.open_database(str(target), add_demo=add_demo)
     return window
 

@@ -255,7 +255,8 @@ def master_story(sheet: MasterSheet) -> list:
     story = heading(header)
     lead = tr.gettext("Meeting point: {place}").format(place="").strip()
     meet = header.meeting_point or header.place
-    story += text_flow(meet, "body", lead=lead)
+    if meet.strip():  # not "Meeting point:" with nothing after it
+        story += text_flow(meet, "body", lead=lead)
     if header.address:
         story += text_flow(header.address, aligned_like(meet, "small"))
     if sheet.problems:
