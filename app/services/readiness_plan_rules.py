@@ -86,8 +86,8 @@ def prop_not_ready(plan: Plan) -> Outcome:
     # One sentence per status: "is still needed" reads as nonsense, and German and Spanish
     # inflect differently for each state.
     sentences = {
-        "needed": tr.gettext("{prop} is needed for {time} (“{cue}”) and has not been found yet"),
-        "sourced": tr.gettext("{prop} is needed for {time} (“{cue}”) and is found but not ready"),
+        "needed": tr.gettext("{prop} — needed at {time} (“{cue}”), not found yet"),
+        "sourced": tr.gettext("{prop} — needed at {time} (“{cue}”), found but not ready"),
     }
     used = _used_props(plan)
     out = Outcome(needs=len(used))
@@ -119,9 +119,7 @@ def prop_uncarried(plan: Plan) -> Outcome:
             out.problems.append(
                 problem(
                     "prop-uncarried",
-                    tr.gettext(
-                        "{prop} is needed for {time} (“{cue}”) and nobody carries it"
-                    ).format(
+                    tr.gettext("{prop} — needed at {time} (“{cue}”), nobody carries it").format(
                         prop=plan.iso(prop.name),
                         time=plan.hm(cue.starts_at),
                         cue=plan.iso(cue.title),

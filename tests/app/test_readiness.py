@@ -55,8 +55,8 @@ def test_the_demo_names_its_problems(demo_store, demo_id):
     ]
     prop, finch, raven, release, declaration = found
     assert prop.message.replace("\u202f", " ") == (
-        "Wreath “Rest in Peace Privacy” is needed for 10:20 AM "
-        "(“Wreath laid on the coffin”) and nobody carries it"
+        "Wreath “Rest in Peace Privacy” — needed at 10:20 AM "
+        "(“Wreath laid on the coffin”), nobody carries it"
     )
     assert prop.entity == "prop"
     # The demo's two people who refused photos are in its photo opportunities.
@@ -152,8 +152,8 @@ def test_prop_not_ready_and_uncarried(store):
             prop_ids=[pid],
         )
     assert lines(store, aid) == [
-        "prop-not-ready: Wreath is needed for 10:25 AM (“Wreath laid”) and is found but not ready",
-        "prop-uncarried: Wreath is needed for 10:25 AM (“Wreath laid”) and nobody carries it",
+        "prop-not-ready: Wreath — needed at 10:25 AM (“Wreath laid”), found but not ready",
+        "prop-uncarried: Wreath — needed at 10:25 AM (“Wreath laid”), nobody carries it",
     ]
 
 

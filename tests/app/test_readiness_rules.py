@@ -134,7 +134,7 @@ def test_prop_not_ready_has_one_sentence_per_status(store):
             prop_ids=[banner],
         )
     assert lines(store, aid, kinds=("prop-not-ready",)) == [
-        "prop-not-ready: Banner is needed for 9:55 AM (“Unroll”) and has not been found yet"
+        "prop-not-ready: Banner — needed at 9:55 AM (“Unroll”), not found yet"
     ]
 
 
