@@ -7,21 +7,12 @@ from __future__ import annotations
 from tests.app.test_advisory import _pdf_text as advisory_text
 from tests.app.test_declaration import ORGANISERS
 from tests.app.test_runsheet import flat, read, scaled_store
-from tests.app.test_runsheet_content import master_of
+from tests.app.test_runsheet_content import master_of, night_vigil
 
 SLUG = "funeral-for-privacy"
 
 
-def night(bundle) -> None:
-    bundle["action"]["starts_at"] = "2024-05-27T22:00"
-    bundle["action"]["ends_at"] = "2024-05-28T04:00"
-    bundle["schedule"] = [
-        dict(bundle["schedule"][0], key="vigil", starts_at="2024-05-27T23:00", minutes=30)
-    ]
-    for a in bundle["assignments"]:
-        a["call_time"] = "2024-05-27T22:30"
-    for prop in bundle["props"]:
-        prop.pop("cues", None)
+night = night_vigil(cue="2024-05-27T23:00", call="2024-05-27T22:30")
 
 
 def test_a_night_action_says_the_day_it_ends_on(tmp_path, cli):

@@ -37,6 +37,22 @@ def master_of(store, **options):
     return sheet, read(render_master(sheet))
 
 
+def night_vigil(*, cue: str, call: str):
+    """The demo as a vigil from Monday 22:00 to Tuesday 04:00: one cue, everyone called at
+    ``call`` (a change for ``scaled_store``)."""
+
+    def change(bundle) -> None:
+        bundle["action"]["starts_at"] = "2024-05-27T22:00"
+        bundle["action"]["ends_at"] = "2024-05-28T04:00"
+        bundle["schedule"] = [dict(bundle["schedule"][0], key="vigil", starts_at=cue, minutes=30)]
+        for a in bundle["assignments"]:
+            a["call_time"] = call
+        for prop in bundle["props"]:
+            prop.pop("cues", None)
+
+    return change
+
+
 def pages_text(reader: PdfReader) -> list[str]:
     return [flat(page.extract_text()) for page in reader.pages]
 
@@ -399,18 +415,7 @@ def test_a_call_after_midnight_is_printed_beside_its_own_day(tmp_path):
     from app.exports.pack.message import render_message
     from app.exports.runsheet import render_personal
 
-    def change(bundle):
-        bundle["action"]["starts_at"] = "2024-05-27T22:00"
-        bundle["action"]["ends_at"] = "2024-05-28T04:00"
-        bundle["schedule"] = [
-            dict(bundle["schedule"][0], key="vigil", starts_at="2024-05-28T01:45", minutes=30)
-        ]
-        for a in bundle["assignments"]:
-            a["call_time"] = "2024-05-28T01:30"
-        for prop in bundle["props"]:
-            prop.pop("cues", None)
-
-    store = scaled_store(tmp_path, change)
+    store = scaled_store(tmp_path, night_vigil(cue="2024-05-28T01:45", call="2024-05-28T01:30"))
     try:
         (finch,) = sheets_of(store, alias="Finch", lang="fr")
         text, _ = read(render_personal(finch))

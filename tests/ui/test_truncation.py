@@ -22,16 +22,22 @@ def _back_to_english(qapp):
     apply_language("en")
 
 
-@pytest.mark.parametrize("lang", LANGUAGES)
-def test_nothing_is_cut_at_the_default_size(qtbot, demo_db, lang):
+def _on_every_page(qtbot, demo_db, lang: str, check) -> list[str]:
+    """What ``check(window, where)`` finds on each page of the window in ``lang``."""
     apply_language(lang)
     window = open_window(qtbot, demo_db)
     window.resize(*DEFAULT_SIZE)
     found = []
     for where in each_page(window):
         qtbot.wait(1)
-        found += truncations(window, where)
+        found += check(window, where)
     window.close()
+    return found
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_nothing_is_cut_at_the_default_size(qtbot, demo_db, lang):
+    found = _on_every_page(qtbot, demo_db, lang, truncations)
     assert not found, "\n".join(found)
 
 
@@ -39,14 +45,7 @@ def test_nothing_is_cut_at_the_default_size(qtbot, demo_db, lang):
 def test_no_field_touches_the_scroll_bar_of_its_form(qtbot, demo_db, lang):
     """The Press release form ran its fields up against its scroll bar, so that a line
     field's frame read as the scroll bar's and a long subheadline looked cut by it."""
-    apply_language(lang)
-    window = open_window(qtbot, demo_db)
-    window.resize(*DEFAULT_SIZE)
-    found = []
-    for where in each_page(window):
-        qtbot.wait(1)
-        found += flush_fields(window, where)
-    window.close()
+    found = _on_every_page(qtbot, demo_db, lang, flush_fields)
     assert not found, "\n".join(found)
 
 
