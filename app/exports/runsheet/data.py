@@ -288,7 +288,6 @@ def _hm(lang: str, instant: datetime, tz_name: str) -> str:
 
 
 @lru_cache(maxsize=64)
-@lru_cache(maxsize=256)
 def day_without_year(lang: str, day: date) -> str:
     """The locale's full date without the year: "mardi 28 mai", "Tuesday, May 28"."""
     import re
