@@ -310,6 +310,9 @@ def delete_selected(
     deleted = attempt(tab, tab.ctx.delete, entity, rid, text, expected_version=row.version)
     if deleted and reselect and model.rowCount():
         view.select_id(model.id_at(min(position, model.rowCount() - 1)))
+    # the table keeps the keyboard (a Delete button greyed out for a moment passed the focus
+    # on to the filter box, where the next key was typed), as after an editor or a bulk delete
+    view.setFocus()
 
 
 def run_editor(dialog, view: EmptyTableView, *, on_saved: Callable[[], None] | None = None) -> None:

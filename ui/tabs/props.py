@@ -232,4 +232,5 @@ class PropsTab(ActionTab):
             self.table,
             entity="prop",
             undo_text=lambda row: _("Delete prop {name}").format(name=row.name),
+            reselect=True,  # the next row, as in the schedule: Delete again deletes it
         )

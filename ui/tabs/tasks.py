@@ -199,4 +199,5 @@ class TasksTab(ActionTab):
             self.table,
             entity="task",
             undo_text=lambda row: _("Delete task “{title}”").format(title=row.title),
+            reselect=True,  # the next row, as in the schedule: Delete again deletes it
         )
