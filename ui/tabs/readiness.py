@@ -29,6 +29,7 @@ from ui import style
 from ui.icons import icon
 from ui.tabs.base import ActionTab
 from ui.tabs.readiness_model import AREA_ORDER, AREAS, ENTITY_ROLE, ReadinessModel
+from ui.widgets.wrap_delegate import WrappingDelegate
 
 CACHED_ACTIONS = 8
 
@@ -112,6 +113,7 @@ class ReadinessTab(ActionTab):
         self.view.setRootIsDecorated(True)
         self.view.setUniformRowHeights(False)
         self.view.setWordWrap(True)
+        self.view.setItemDelegate(WrappingDelegate(self.view))  # a long problem on 2 lines
         self.view.setStyleSheet("QTreeView::item { padding: 3px 2px; }")
         self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
