@@ -222,7 +222,7 @@ SCHEDULE = [
         "Photo call for the press",
         "Funeral parlour",
         "Faces of those who do not want to be photographed stay behind the banner.",
-        ["pallbearer", "mourner", "press"],
+        ["pallbearer", "mourner", "press", "steward"],  # the stewards hold the banner
         [],
         ["banner", "coffin"],
     ),
