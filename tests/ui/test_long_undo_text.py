@@ -47,6 +47,8 @@ def test_a_long_cue_title_leaves_the_add_cue_dialog_its_width(qtbot, main_window
 
     def measure(dialog):
         widths.append(dialog.width())
+        # and the list as wide as the fields around it, not only as its 24 characters
+        assert abs(dialog.follows.width() - dialog.fields["title"].width()) <= 2
         dialog.reject()
 
     with_modal(tab.add_cue, measure)

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QListWidget,
     QListWidgetItem,
+    QSizePolicy,
     QVBoxLayout,
     QWidget,
 )
@@ -81,6 +82,8 @@ class FormDialog(QDialog):
                 QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
             )
             widget.setMinimumContentsLength(COMBO_CHARACTERS)
+            expanding, fixed = QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed
+            widget.setSizePolicy(expanding, fixed)  # as wide as the fields around it
         error = QLabel()
         error.setObjectName(f"{name}_error")
         error.setWordWrap(True)
