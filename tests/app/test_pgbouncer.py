@@ -19,7 +19,6 @@ import subprocess
 import tempfile
 import time
 import uuid
-from datetime import UTC, datetime
 from pathlib import Path
 
 import psycopg
@@ -29,6 +28,7 @@ from sqlalchemy.engine import make_url
 from app.domain import models as m
 from app.services import edits
 from app.storage.engine import open_store
+from tests.app.test_readiness import plain_action
 from tests.conftest import POSTGRES_URL_VAR, _pg_conninfo
 
 PGBOUNCER_VAR = "CORTEGE_PGBOUNCER"
@@ -116,16 +116,8 @@ def test_two_organisers_behind_the_pooler_save_where_they_typed(bouncer):
     fifth run, on the server connection the pooler lent); then the other does the same."""
     ana, ben = open_store(bouncer), open_store(bouncer)
     try:
+        action = plain_action(ana)
         with ana.session() as s:
-            action = edits.create(
-                s,
-                "action",
-                title="Vigil",
-                timezone="Europe/Paris",
-                starts_at=datetime(2027, 3, 6, 9, 30, tzinfo=UTC),
-                ends_at=datetime(2027, 3, 6, 11, 30, tzinfo=UTC),
-                country="",
-            )
             person = edits.create(s, "participant", alias="Wren")
         for round_ in range(2):
             for store, entity, row, field in (

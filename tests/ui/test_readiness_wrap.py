@@ -4,6 +4,7 @@ call for t…" was cut at the second photo call at the default window size."""
 
 from __future__ import annotations
 
+import pytest
 from PySide6.QtCore import QModelIndex, QRect, Qt
 
 
@@ -31,8 +32,10 @@ def _cut(view) -> list[str]:
     return out
 
 
-def test_every_problem_is_shown_whole_at_the_default_size(qtbot, main_window):
+@pytest.mark.parametrize("lang", ["en", "ar", "de"])
+def test_every_problem_is_shown_whole_at_the_default_size(qtbot, main_window, lang):
     window = main_window
+    window.apply_language(lang)
     window.show_tab("readiness")
     tab = window.tab_widgets["readiness"]
     tab.view.expandAll()
