@@ -2,24 +2,41 @@
 
 from __future__ import annotations
 
+import gc
 from collections.abc import Callable
 
 import pytest
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import QEvent, QTimer
 from PySide6.QtWidgets import QApplication, QWidget
 
 from tests.conftest import DEMO_NOW
 
 
 @pytest.fixture(autouse=True)
-def _english_qt_after_each_test():
-    """A test that switched the window to Arabic leaves Qt's application-wide layout direction
-    (and Qt's own translations) behind; the next test starts in English, left to right."""
-    yield
-    if QApplication.instance() is not None:
-        from ui.i18n_qt import apply_language
+def _each_test_leaves_nothing_behind():
+    """The next test starts in English, left to right, with no widget of this one left.
 
-        apply_language("en")
+    A test that switched the window to Arabic leaves Qt's application-wide layout direction
+    (and Qt's own translations) behind. And pytest-qt closes a test's widgets with
+    ``deleteLater()``, which Qt carries out only in the next event loop: the next test's. A
+    dialog of one test was so deleted in the middle of the next, and took a label of that
+    test's own dialog with it (CI: "Internal C++ object (QLabel) already deleted", once). The
+    deletions are carried out here, and what they left to the cycle collector collected, while
+    no Qt loop is under way."""
+    yield
+    if QApplication.instance() is None:
+        return
+    from ui.i18n_qt import apply_language
+
+    apply_language("en")
+    finish_deletions()
+
+
+def finish_deletions() -> None:
+    """Carry out the ``deleteLater()`` calls made outside an event loop (pytest-qt's, at the
+    end of a test) and collect the garbage they leave."""
+    QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    gc.collect()
 
 
 @pytest.fixture(autouse=True)

@@ -103,3 +103,25 @@ def test_a_closed_window_left_as_garbage_goes_between_events(qtbot, demo_db):
     del more
     qtbot.waitUntil(lambda: gone() is None and deleted == [True], timeout=3000)
     window.close()
+
+
+def test_a_tests_widgets_are_deleted_before_the_next_test_starts(qtbot):
+    """pytest-qt ends a test with ``close()`` and ``deleteLater()``, which Qt carries out only
+    in the next event loop: that of the next test, where a dialog of the test before was deleted
+    while the next one drove its own (CI, once: "Internal C++ object (QLabel) already
+    deleted"). The suite's teardown carries the deletions out before the next test begins."""
+    import shiboken6
+    from PySide6.QtWidgets import QApplication, QDialog, QLabel
+
+    from tests.ui.conftest import finish_deletions
+
+    dialog = QDialog()
+    label = QLabel("x", dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    dialog.close()
+    dialog.deleteLater()  # as pytest-qt does, outside any event loop
+    QApplication.processEvents()
+    assert shiboken6.isValid(label), "processEvents() alone leaves it to the next loop"
+    finish_deletions()
+    assert not shiboken6.isValid(label)
