@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 from app.i18n import normalise_language
 
@@ -12,14 +13,26 @@ SLUG_RE = re.compile(r"^(?=.{1,64}$)[a-z0-9]+(?:-[a-z0-9]+)*$")
 EMAIL_RE = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 
 
+#: Codes CLDR names among its territories that are no country an action takes place in: the
+#: unknown region, the European Union, the eurozone, the United Nations, outlying Oceania and
+#: the two pseudo-locales. ("ZZ" was accepted, and the country list offered "Unknown Region".)
+NOT_COUNTRIES = frozenset("EU EZ QO UN XA XB ZZ".split())
+
+
+@lru_cache(maxsize=1)
+def country_codes() -> frozenset[str]:
+    """The ISO 3166 codes an action's country may have (CLDR's territories, with Kosovo's XK
+    and places of their own such as the Canary Islands, IC)."""
+    from babel import Locale
+
+    codes = Locale.parse("en").territories
+    return frozenset(c for c in codes if len(c) == 2 and c.isalpha() and c not in NOT_COUNTRIES)
+
+
 def valid_country(code: object) -> bool:
     if code == "":
         return True
-    if not isinstance(code, str) or not re.fullmatch(r"[A-Z]{2}", code):
-        return False
-    from babel import Locale
-
-    return code in Locale.parse("en").territories
+    return isinstance(code, str) and code in country_codes()
 
 
 def valid_language(code: object) -> bool:

@@ -383,3 +383,14 @@ def test_a_name_written_twice_in_one_object_is_refused(store):
     text = '{"format": "cortege.bundle", "version": 1, "action": {"title": "A"}, "action": {}}'
     with pytest.raises(DomainError, match="'action' is written twice in one object"):
         parse_json(text)
+
+
+@pytest.mark.parametrize("code", ["ZZ", "EU", "UN", "XA"])
+def test_a_region_that_is_no_country_is_refused(store, code):
+    """CLDR lists "Unknown Region" (ZZ), the European Union, the United Nations and pseudo-
+    locales among its territories: an action took place in "ZZ", with no paper size, language or
+    declaration rule of its own."""
+    data = minimal()
+    data["action"]["country"] = code
+    assert problems_of(store, data) == [f"action.country: {code!r} is not an ISO 3166 country code"]
+    assert nothing_written(store)

@@ -197,8 +197,7 @@ class PreferencesDialog(QDialog):
             self.currency_edit.setText(s.currency)
             self.retention_spin.setValue(s.retention_days)
             self.alarm_spin.setValue(s.alarm_minutes)
-            index = self.country_combo.findData(s.country)
-            self.country_combo.setCurrentIndex(max(index, 0))
+            self.country_combo.set_code(s.country)
         else:
             self.findChild(QGroupBox).setEnabled(False)
         lang = settings_store.ui_language() or ""

@@ -356,7 +356,7 @@ class OverviewTab(ActionTab):
         if not typing("languages"):
             f["languages"].setText(", ".join(v["languages"]))
         f["status"].setCurrentIndex(max(f["status"].findData(v["status"]), 0))
-        f["country"].setCurrentIndex(max(f["country"].findData(v["country"] or ""), 0))
+        f["country"].set_code(v["country"] or "")
         for name in ("latitude", "longitude"):
             if not typing(name):
                 f[name].setText(coordinate_text(v[name]))

@@ -9,13 +9,16 @@ from PySide6.QtWidgets import QComboBox, QWidget
 
 
 def country_choices(lang: str) -> list[tuple[str, str]]:
-    """(code, name) of every ISO 3166 country, sorted by name in ``lang``."""
+    """(code, name) of every ISO 3166 country, sorted by name in ``lang`` as its readers look
+    for it: "Égypte" among the E, not after "Zimbabwe"."""
     from babel import Locale
 
-    loc = Locale.parse(lang)
-    names = loc.territories
-    codes = [c for c in Locale.parse("en").territories if len(c) == 2 and c.isalpha()]
-    return sorted(((c, names.get(c, c)) for c in codes), key=lambda item: item[1].casefold())
+    from app.exports.runsheet.data import alias_order
+    from app.services.validation import country_codes
+
+    names = Locale.parse(lang).territories
+    choices = ((c, names.get(c, c)) for c in country_codes())
+    return sorted(choices, key=lambda item: alias_order(item[1]))
 
 
 class CountryCombo(QComboBox):
@@ -35,7 +38,22 @@ class CountryCombo(QComboBox):
         self.addItem(_(self._none), "")
         for code, name in country_choices(ui_language()):
             self.addItem(f"{name} ({code})", code)
-        self.setCurrentIndex(max(self.findData(current), 0))
+        self._choices = self.count()
+        self.blockSignals(blocked)
+        self.set_code(current)
+
+    def set_code(self, code: str) -> None:
+        """Show ``code`` chosen, without a signal. A code the list does not hold (one an
+        earlier version accepted, such as "EU") is shown as itself, so that it is kept until
+        the user chooses another."""
+        blocked = self.blockSignals(True)
+        while self.count() > self._choices:  # the code shown for an earlier action
+            self.removeItem(self.count() - 1)
+        index = self.findData(code or "")
+        if index < 0:
+            self.addItem(code, code)
+            index = self.count() - 1
+        self.setCurrentIndex(index)
         self.blockSignals(blocked)
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt's name
