@@ -43,6 +43,7 @@ __all__ = [
 KINDS = (
     "role-short",
     "unconfirmed",
+    "called-late",
     "double-booked",
     "cue-outside",
     "prop-not-ready",

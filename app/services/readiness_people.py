@@ -7,7 +7,7 @@ from collections import Counter
 from datetime import datetime, timedelta
 
 from app.services.readiness_clashes import clashing_pairs
-from app.services.readiness_plan import Person, Plan
+from app.services.readiness_plan import CueRow, Person, Plan
 from app.services.readiness_registry import Outcome, problem, rule
 
 #: From how many days before the action an unconfirmed person is a problem.
@@ -95,6 +95,52 @@ def unconfirmed(plan: Plan) -> Outcome:
                 person.id,
             )
         )
+    return out
+
+
+@rule("called-late")
+def called_late(plan: Plan) -> Outcome:
+    """People called after they are first needed: the sheet in a volunteer's hand said "call
+    time 10:40" above a photo call at 10:25. A person's call is their earliest (the one their
+    sheet prints); they are needed from their first cue, directly or through a role, or, with
+    no cue, at least before the action ends."""
+    tr = plan.tr
+    call: dict[int, datetime] = {}
+    for seat in plan.seats:
+        if seat.call_time is not None:
+            known = call.get(seat.participant_id)
+            call[seat.participant_id] = min(known, seat.call_time) if known else seat.call_time
+    out = Outcome(needs=len(call))
+    if not call:
+        return out
+    people_of_role = plan.people_of_role()
+    first: dict[int, CueRow] = {}
+    for cue in plan.cues:  # by time: the first cue seen is a person's first
+        for pid in cue.participant_ids:
+            first.setdefault(pid, cue)
+        for rid in cue.role_ids:
+            for pid in people_of_role.get(rid, ()):
+                first.setdefault(pid, cue)
+    end, rank = plan.action.ends_at, plan.alias_rank()
+    for pid in sorted(call, key=rank.__getitem__):
+        person, at = plan.people[pid], call[pid]
+        cue = first.get(pid)
+        if cue is not None and at > cue.starts_at:
+            message = tr.gettext(
+                "{alias} is called at {call}, after their first cue “{cue}” at {time}"
+            ).format(
+                alias=plan.iso(person.alias),
+                call=plan.hm(at),
+                cue=plan.iso(cue.title),
+                time=plan.hm(cue.starts_at),
+            )
+        elif cue is None and at >= end:
+            message = tr.gettext("{alias} is called at {call}, once the action is over").format(
+                alias=plan.iso(person.alias), call=plan.hm(at)
+            )
+        else:
+            continue
+        out.problems.append(problem("called-late", message, "participant", pid))
     return out
 
 

@@ -61,6 +61,7 @@ class Seat:
     participant_id: int
     role_id: int
     confirmed: bool
+    call_time: datetime | None = None
 
 
 @dataclass(slots=True)
@@ -264,9 +265,14 @@ def load_plan(session: Session, action_id: int, *, now: datetime, tr: Translator
     action = _load_action(session, action_id)
     tz = zone(action.timezone)
     seats = [
-        Seat(pid, rid, bool(confirmed))
-        for pid, rid, confirmed in session.execute(
-            select(m.Assignment.participant_id, m.Assignment.role_id, m.Assignment.confirmed)
+        Seat(pid, rid, bool(confirmed), call)
+        for pid, rid, confirmed, call in session.execute(
+            select(
+                m.Assignment.participant_id,
+                m.Assignment.role_id,
+                m.Assignment.confirmed,
+                m.Assignment.call_time,
+            )
             .where(m.Assignment.action_id == action_id)
             .order_by(m.Assignment.id)
         )

@@ -260,3 +260,56 @@ def test_default_retention_is_counted_from_the_last_action(store):
     assert lines(store, aid, now=june_28, kinds=("purge-due",)) == [
         "purge-due: Raven: personal data was to be kept until June 27, 2024; purge it"
     ]
+
+
+def test_called_late_after_the_first_cue_or_once_the_action_is_over(store):
+    """A sheet said "call time 10:40" above a photo call at 10:25: the volunteer came late by
+    the plan itself. A person's earliest call counts (the one their sheet prints), against
+    their first cue, through a role or directly; called at the cue's start is in time."""
+    aid = plain_action(store)
+    with store.session() as s:
+        mourner = edits.create(s, "role", action_id=aid, name="Mourner", needed=3)
+        steward = edits.create(s, "role", action_id=aid, name="Steward", needed=1)
+        people = {a: edits.create(s, "participant", alias=a) for a in ("Wren", "Lark", "Jay")}
+
+        def seat(alias, role, hhmm):
+            edits.create(
+                s,
+                "assignment",
+                action_id=aid,
+                participant_id=people[alias],
+                role_id=role,
+                call_time=at(hhmm),
+            )
+
+        seat("Wren", mourner, "10:40")  # late for the photo call through the role
+        seat("Lark", mourner, "10:25")  # in time: called at the cue's start
+        seat("Jay", mourner, "10:40")
+        seat("Jay", steward, "09:45")  # ...but here earlier as a steward: in time
+        edits.create(
+            s,
+            "cue",
+            action_id=aid,
+            starts_at=at("10:25"),
+            minutes=10,
+            title="Photo call",
+            role_ids=[mourner],
+        )
+        heron = edits.create(s, "participant", alias="Heron")
+        edits.create(
+            s,
+            "assignment",
+            action_id=aid,
+            participant_id=heron,
+            role_id=steward,
+            call_time=at("11:45"),
+        )
+    found = [p for p in problems(store, aid) if p.kind == "called-late"]
+    assert [p.line().replace("\u202f", " ") for p in found] == [
+        "called-late: Heron is called at 11:45 AM, once the action is over",
+        "called-late: Wren is called at 10:40 AM, after their first cue “Photo call” at 10:25 AM",
+    ]
+    assert [(p.entity, p.entity_id) for p in found] == [
+        ("participant", heron),
+        ("participant", people["Wren"]),
+    ]

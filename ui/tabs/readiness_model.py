@@ -25,6 +25,7 @@ ACTION_ROLE = Qt.ItemDataRole.UserRole + 3  # what activating the row does, said
 AREAS: dict[str, str] = {
     "role-short": N_("Roles"),
     "unconfirmed": N_("People"),
+    "called-late": N_("People"),
     "double-booked": N_("People"),
     "photo-refused": N_("Privacy"),
     "key-contact-missing": N_("Safety"),
@@ -62,6 +63,11 @@ GROUP_TITLES: dict[str, Callable[[int], str]] = {
     ),
     "unconfirmed": lambda n: ngettext(
         "{n} person has not confirmed yet", "{n} people have not confirmed yet", n
+    ),
+    "called-late": lambda n: ngettext(
+        "{n} person is called after they are first needed",
+        "{n} people are called after they are first needed",
+        n,
     ),
     "double-booked": lambda n: ngettext(
         "{n} pair of cues overlaps for the same people",
