@@ -48,6 +48,7 @@ KINDS = (
     "cue-outside",
     "prop-not-ready",
     "prop-uncarried",
+    "prop-carrier-absent",
     "photo-refused",
     "release-missing",
     "release-unapproved",

@@ -131,6 +131,50 @@ def prop_uncarried(plan: Plan) -> Outcome:
     return out
 
 
+@rule("prop-carrier-absent")
+def prop_carrier_absent(plan: Plan) -> Outcome:
+    """A prop whose carriers all stay out of the first cue that needs it: their sheets say to
+    bring it for 10:25, and nobody at 10:25 has it (the demo's banner, carried by stewards who
+    were not in the photo call)."""
+    tr = plan.tr
+    used = [(prop, cue) for prop, cue in _used_props(plan) if prop.carriers]
+    out = Outcome(needs=len(used))
+    if not used:
+        return out
+    people_of_role = plan.people_of_role()
+    for prop, cue in used:
+        there = set(cue.participant_ids)
+        for rid in cue.role_ids:
+            there |= people_of_role.get(rid, set())
+        if any(c.id in there for c in prop.carriers):
+            continue
+        carriers = sorted(prop.carriers, key=lambda c: c.alias.casefold())
+        names = [plan.iso(c.alias) for c in carriers[:3]]
+        if len(carriers) > 3:
+            rest = len(carriers) - 3
+            names.append(tr.ngettext("{n} other", "{n} others", rest).format(n=tr.number(rest)))
+        out.problems.append(
+            problem(
+                "prop-carrier-absent",
+                tr.ngettext(
+                    "{prop} — needed at {time} (“{cue}”), but its carrier {carriers} is not "
+                    "in that cue",
+                    "{prop} — needed at {time} (“{cue}”), but none of its carriers "
+                    "({carriers}) is in that cue",
+                    len(carriers),
+                ).format(
+                    prop=plan.iso(prop.name),
+                    time=plan.hm(cue.starts_at),
+                    cue=plan.iso(cue.title),
+                    carriers=tr.join(names),
+                ),
+                "prop",
+                prop.id,
+            )
+        )
+    return out
+
+
 @rule("release-missing")
 def release_missing(plan: Plan) -> Outcome:
     tr, action = plan.tr, plan.action

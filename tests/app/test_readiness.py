@@ -313,3 +313,62 @@ def test_called_late_after_the_first_cue_or_once_the_action_is_over(store):
         ("participant", heron),
         ("participant", people["Wren"]),
     ]
+
+
+def test_a_prop_whose_carriers_are_not_in_its_first_cue(store):
+    """The demo's banner was carried by stewards who were not in the photo call that needed
+    it: their sheets said to bring it for 10:25, and nobody at 10:25 had it. One carrier in the
+    cue, through a role or directly, is enough; only the first cue that uses the prop counts."""
+    aid = plain_action(store)
+    with store.session() as s:
+        steward = edits.create(s, "role", action_id=aid, name="Steward", needed=2)
+        crow, heron, wren = (
+            edits.create(s, "participant", alias=a) for a in ("Crow", "Heron", "Wren")
+        )
+        for pid in (crow, heron):
+            edits.create(s, "assignment", action_id=aid, participant_id=pid, role_id=steward)
+        banner = edits.create(s, "prop", action_id=aid, name="Banner", carrier_ids=[heron, crow])
+        wreath = edits.create(s, "prop", action_id=aid, name="Wreath", carrier_ids=[wren])
+        urn = edits.create(s, "prop", action_id=aid, name="Urn", carrier_ids=[crow])
+        edits.create(
+            s,
+            "cue",
+            action_id=aid,
+            starts_at=at("10:25"),
+            minutes=5,
+            title="Photo call",
+            prop_ids=[banner, wreath],
+            participant_ids=[wren],
+        )
+        edits.create(
+            s,
+            "cue",
+            action_id=aid,
+            starts_at=at("10:40"),
+            minutes=5,
+            title="March",
+            prop_ids=[banner],
+            role_ids=[steward],
+        )
+        edits.create(
+            s,
+            "cue",
+            action_id=aid,
+            starts_at=at("10:50"),
+            minutes=5,
+            title="Urn placed",
+            prop_ids=[urn],
+            role_ids=[steward],
+        )
+    found = [p for p in problems(store, aid) if p.kind == "prop-carrier-absent"]
+    assert [p.line().replace("\u202f", " ") for p in found] == [
+        "prop-carrier-absent: Banner — needed at 10:25 AM (“Photo call”), but none of its "
+        "carriers (Crow and Heron) is in that cue",
+    ]
+    assert (found[0].entity, found[0].entity_id) == ("prop", banner)
+    with store.session() as s:
+        edits.update(s, "prop", banner, carrier_ids=[crow])
+    assert lines(store, aid, kinds=("prop-carrier-absent",)) == [
+        "prop-carrier-absent: Banner — needed at 10:25 AM (“Photo call”), but its carrier Crow "
+        "is not in that cue"
+    ]

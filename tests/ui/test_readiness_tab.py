@@ -121,14 +121,21 @@ def test_fixing_everything_shows_ready_and_undo_brings_the_problems_back(readine
     assert tab.declaration.text().startswith(
         "✓ Declaration received May 21 — authority: Préfecture"
     )
-    person = ctx.create("participant", "Add participant", alias="Kestrel-2")
-    ctx.update(
-        "prop",
-        problems["prop-uncarried"].entity_id,
-        "Carry",
-        expected_version=latest(ctx, "prop", problems["prop-uncarried"].entity_id),
-        carrier_ids=[person],
-    )
+    newcomer = ctx.create("participant", "Add participant", alias="Kestrel-2")
+    prop_id = problems["prop-uncarried"].entity_id
+
+    def carry(people):
+        ctx.update(
+            "prop",
+            prop_id,
+            "Carry",
+            expected_version=latest(ctx, "prop", prop_id),
+            carrier_ids=people,
+        )
+
+    carry([newcomer])  # somebody outside the cue that needs it: still nobody has it there
+    assert [p.kind for p in tab.problems()] == ["prop-carrier-absent"]
+    carry([newcomer, ctx.query(_somebody_in, "Wreath laid on the coffin")])
     assert tab.problems() == []
     assert tab.ready.isVisible()
     assert tab.ready.text() == "✓ Ready: nothing is left to fix."
@@ -137,8 +144,23 @@ def test_fixing_everything_shows_ready_and_undo_brings_the_problems_back(readine
     assert tab.progress.value() == 100
     assert tab.badges[-1] == ""
     ctx.undo_stack.undo()
+    assert [p.kind for p in tab.problems()] == ["prop-carrier-absent"]
+    ctx.undo_stack.undo()
     assert [p.kind for p in tab.problems()] == ["prop-uncarried"]
     assert not tab.ready.isVisible()
+
+
+def _somebody_in(session, title: str) -> int:
+    """A person in the demo's cue ``title``, directly or through one of its roles."""
+    from sqlalchemy import select
+
+    from app.domain import models as m
+
+    cue = session.scalars(select(m.Cue).where(m.Cue.title == title)).one()
+    if cue.participants:
+        return cue.participants[0].id
+    roles = {r.id for r in cue.roles}
+    return next(a.participant_id for a in cue.action.assignments if a.role_id in roles)
 
 
 def test_a_late_declaration_is_listed_and_marked(readiness):

@@ -35,6 +35,7 @@ AREAS: dict[str, str] = {
     "cue-outside": N_("Schedule"),
     "prop-not-ready": N_("Props"),
     "prop-uncarried": N_("Props"),
+    "prop-carrier-absent": N_("Props"),
     "release-missing": N_("Press"),
     "release-unapproved": N_("Press"),
     "press-contact-missing": N_("Press"),
@@ -80,6 +81,11 @@ GROUP_TITLES: dict[str, Callable[[int], str]] = {
     "prop-not-ready": lambda n: ngettext("{n} prop is not ready", "{n} props are not ready", n),
     "prop-uncarried": lambda n: ngettext(
         "{n} prop has nobody to carry it", "{n} props have nobody to carry them", n
+    ),
+    "prop-carrier-absent": lambda n: ngettext(
+        "{n} prop is needed in a cue its carriers are not in",
+        "{n} props are needed in cues their carriers are not in",
+        n,
     ),
     "photo-refused": lambda n: ngettext(
         "{n} person in photo opportunities has not agreed to be photographed",
