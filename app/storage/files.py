@@ -70,6 +70,14 @@ def _sweep_once(folder: Path) -> None:
         remove_stale_parts(folder)
 
 
+def _short(name: str, limit: int = 100) -> str:
+    """``name`` cut to ``limit`` bytes of UTF-8 for the part's name: with the pid and the random
+    letters around it, the part of a long name went over the file systems' 255 bytes."""
+    while len(name.encode()) > limit:
+        name = name[:-1]
+    return name
+
+
 @contextmanager
 def atomic_path(target: str | os.PathLike) -> Iterator[Path]:
     """Yield a temporary path in the target's folder; rename it onto ``target`` on success.
@@ -79,7 +87,12 @@ def atomic_path(target: str | os.PathLike) -> Iterator[Path]:
     target = Path(target)
     folder = target.parent if str(target.parent) else Path(".")
     _sweep_once(folder)
-    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.{os.getpid()}.", suffix=".part", dir=folder)
+    try:
+        fd, tmp = tempfile.mkstemp(
+            prefix=f".{_short(target.name)}.{os.getpid()}.", suffix=".part", dir=folder
+        )
+    except OSError as exc:  # name the file the user asked for, not the hidden part
+        raise type(exc)(exc.errno, exc.strerror, str(target)) from None
     os.close(fd)
     tmp_path = Path(tmp)
     try:

@@ -202,8 +202,10 @@ def render_html(sheet: PersonalSheet) -> str:
         f' — <span dir="auto">{_t(roles)}</span></h1>'
     )
     if sheet.full_name or sheet.phone or sheet.email:
-        private = " · ".join(x for x in (sheet.full_name, sheet.phone, sheet.email) if x)
-        body.append(_free(private))
+        # each in its own direction: beside an Arabic name a phone's digit groups reversed
+        parts = [f"<bdi>{_t(sheet.full_name)}</bdi>"] if sheet.full_name else []
+        parts += [f'<bdi dir="ltr">{_t(x)}</bdi>' for x in (sheet.phone, sheet.email) if x]
+        body.append(f'<p dir="{direction(tr.lang)}">{" · ".join(parts)}</p>')
     body.append(
         f"<dl><div><dt>{_t(tr.gettext('Date'))}</dt><dd>{_t(sheet.day)}</dd></div>"
         f"<div><dt>{_t(tr.gettext('Call time'))}</dt><dd><time>{_t(sheet.call_time or '—')}"

@@ -249,7 +249,7 @@ def safe_filename(alias: str, taken: set[str]) -> str:
         else:
             kept.append("_")
     stem = "".join(kept)
-    stem = "_".join(stem.split())[:80].strip("._") or "participant"
+    stem = _cut("_".join(stem.split())).strip("._") or "participant"
     if stem.upper().split(".")[0] in {"CON", "PRN", "AUX", "NUL", *_DEVICES}:
         stem = f"_{stem}"
     candidate, n = stem, 1
@@ -258,6 +258,19 @@ def safe_filename(alias: str, taken: set[str]) -> str:
         candidate = f"{stem}-{n}"
     taken.add(candidate.casefold())
     return candidate
+
+
+#: A file name stem holds at most this many characters and bytes of UTF-8: file systems take
+#: 255 bytes, and the temporary ".….12345.abcdefgh.part" name of an atomic write, a "-12"
+#: and ".html" go around it (80 Devanagari letters were 240 bytes: "File name too long").
+STEM_CHARACTERS, STEM_BYTES = 80, 120
+
+
+def _cut(stem: str) -> str:
+    stem = stem[:STEM_CHARACTERS]
+    while len(stem.encode()) > STEM_BYTES:
+        stem = stem[:-1]
+    return stem.rstrip("\u200c\u200d")  # no joiner left with nothing to join
 
 
 _DEVICES = {f"{d}{i}" for d in ("COM", "LPT") for i in range(1, 10)}

@@ -178,6 +178,15 @@ def compact_schedule(lines, header: Header, width: float, *, bold_mine: bool):
     return directed_table(rows, widths, style, rtl=doc == "rtl")
 
 
+def private_details(sheet: PersonalSheet) -> str:
+    """The reader's own name, phone and e-mail on one line in the sheet's direction: the name
+    in its own, the phone and the address left to right, each isolated (beside an Arabic name
+    the digit groups of "+33 6 12 34 56 78" came out as "78 56 34 12 6 33+": another number)."""
+    parts = [f"\u2068{sheet.full_name}\u2069"] if sheet.full_name else []
+    parts += [f"\u2066{x}\u2069" for x in (nobreak(sheet.phone), sheet.email) if x]
+    return " · ".join(parts)
+
+
 def _identity_box(sheet: PersonalSheet, width: float):
     """Alias and roles; the date and the call time side by side, equally large."""
     from reportlab.lib.styles import ParagraphStyle
@@ -190,8 +199,7 @@ def _identity_box(sheet: PersonalSheet, width: float):
     roles = tr.comma_list(r.name for r in sheet.roles) or tr.gettext("no role")
     rows = [[rich([(sheet.alias, True), (f" — {roles}", True)], "alias", direction=doc), ""]]
     if sheet.full_name or sheet.phone or sheet.email:
-        private = " · ".join(x for x in (sheet.full_name, sheet.phone, sheet.email) if x)
-        rows.append([para(private, "body"), ""])
+        rows.append([para(private_details(sheet), "body", direction=doc), ""])
     codes = qr_codes(sheet)
     left = width if codes is None else width - codes[1] - 8
     # The call time is a few characters: the date gets what it does not need, and when a long
