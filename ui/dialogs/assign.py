@@ -14,6 +14,7 @@ from app.services import views
 from ui.dialogs.form import FormDialog
 from ui.tabs._common import update_changed, wall_clock_instant
 from ui.tabs._timeinput import WallClockEdit
+from ui.widgets.text_edit import plain_text
 
 NEW = -1  # the list item that creates a participant with the typed alias
 
@@ -200,7 +201,7 @@ class RoleDialog(FormDialog):
         values = {
             "name": self.name.text().strip(),
             "needed": self.number("needed", whole=True, required=True),
-            "instructions": self.instructions.toPlainText().strip(),
+            "instructions": plain_text(self.instructions).strip(),
         }
         if INVALID in values.values():
             return self.refuse("role", values)

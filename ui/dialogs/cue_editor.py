@@ -16,6 +16,7 @@ from app.services.views import Choice, ScheduleRow
 from ui.dialogs.form import INVALID, CheckList, FormDialog
 from ui.tabs._common import fmt_time, update_changed, wall_clock_instant
 from ui.tabs._timeinput import WallClockEdit
+from ui.widgets.text_edit import plain_text
 
 
 def insert_cue(ctx, *, after: ScheduleRow, values: dict, text: str) -> int:
@@ -124,7 +125,7 @@ class CueEditor(FormDialog):
             "title": self.title_edit.text().strip(),
             "minutes": self.number("minutes", whole=True, required=True),
             "place": self.place_edit.text().strip(),
-            "instructions": self.instructions.toPlainText().strip(),
+            "instructions": plain_text(self.instructions).strip(),
             "follows_id": self.follows.currentData(),
             "photo_opportunity": self.photo.isChecked(),
             "role_ids": self.roles.checked_ids(),

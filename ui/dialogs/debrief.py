@@ -34,6 +34,7 @@ from ui import style
 from ui.context import EditFailed
 from ui.dialogs.debrief_forms import CoverageEditor, IncidentEditor, TimelinePicture
 from ui.tabs._common import show_error
+from ui.widgets.text_edit import plain_text
 
 ROW_ID = Qt.ItemDataRole.UserRole
 
@@ -207,7 +208,7 @@ class DebriefDialog(QDialog):
             parts += [x for x in (c.link, c.note) if x]
             self.coverage.addItem(" · ".join(parts))
             self.coverage.item(self.coverage.count() - 1).setData(ROW_ID, c.coverage_id)
-        if not self.lessons.hasFocus() and self.lessons.toPlainText() != doc.lessons:
+        if not self.lessons.hasFocus() and plain_text(self.lessons) != doc.lessons:
             self.lessons.setPlainText(doc.lessons)
 
     def _fill_timeline(self, tr) -> None:
@@ -287,7 +288,7 @@ class DebriefDialog(QDialog):
 
     def save_lessons(self) -> None:
         self.lessons_timer.stop()
-        text = self.lessons.toPlainText()
+        text = plain_text(self.lessons)
         if self.doc is None or text == self.doc.lessons:
             return
         self._attempt(

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QComboBox, QLineEdit, QPlainTextEdit, QSizePolicy,
 from app.i18n import _, pgettext
 from ui import style
 from ui.dialogs.form import FormDialog
+from ui.widgets.text_edit import plain_text
 
 
 class IncidentEditor(FormDialog):
@@ -56,7 +57,7 @@ class IncidentEditor(FormDialog):
         except ValueError as exc:
             self.problem("at", str(exc))
             return False
-        values = {"at": at, "cue_id": self.cue.currentData(), "text": self.text.toPlainText()}
+        values = {"at": at, "cue_id": self.cue.currentData(), "text": plain_text(self.text)}
         from app.services import debrief_ops
 
         if self.row is None:
@@ -108,7 +109,7 @@ class CoverageEditor(FormDialog):
         values = {
             "outlet": self.outlet.text(),
             "link": self.link.text().strip(),
-            "note": self.note.toPlainText(),
+            "note": plain_text(self.note),
             "published_on": self.published.value(),
         }
         if self.row is None:

@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 from app.i18n import N_, _, ngettext, ui
 from ui import style
 from ui.file_dialogs import save_file_name
+from ui.widgets.text_edit import plain_text
 from ui.widgets.typed_date import OptionalDateField
 
 SIDE_WIDTH = 380
@@ -249,7 +250,7 @@ class DeclarationDialog(QDialog):
             self.authority.setText(info.authority)
             return
         self.generate_button.setEnabled(True)
-        if not self.purpose.toPlainText().strip():
+        if not plain_text(self.purpose).strip():
             from app.services.declaration import letter_defaults
 
             self.purpose.setPlainText(self.ctx.query(letter_defaults, self.action_id)["purpose"])
@@ -349,7 +350,7 @@ class DeclarationDialog(QDialog):
                 organisers=self.organiser_values(),
                 authority=self.authority.text().strip(),
                 place=self.place.text().strip(),
-                purpose=self.purpose.toPlainText().strip(),
+                purpose=plain_text(self.purpose).strip(),
             )
         except CortegeError as exc:
             self._letter_message(_problems(exc), error=True)

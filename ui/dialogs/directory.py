@@ -37,6 +37,7 @@ from ui.tabs._common import (
     show_error,
 )
 from ui.widgets.bidi_delegate import left_to_right
+from ui.widgets.text_edit import plain_text
 from ui.widgets.typed_date import OptionalDateField
 
 PERSONAL = ("full_name", "phone", "email", "notes", "consent_given_on", "consent_scope")
@@ -108,7 +109,7 @@ class ParticipantDialog(FormDialog):
         if self._loaded:
             for name in ("full_name", "phone", "email", "consent_scope"):
                 out[name] = self.personal[name].text().strip()
-            out["notes"] = self.personal["notes"].toPlainText().strip()
+            out["notes"] = plain_text(self.personal["notes"]).strip()
             try:
                 out["consent_given_on"] = self.personal["consent_given_on"].read()
             except ValueError as exc:

@@ -12,6 +12,7 @@ from app.numbers import number_text
 from app.services.readiness import status_label
 from app.services.views import Choice, PropRow, TaskRow
 from ui.dialogs.form import INVALID, CheckList, FormDialog
+from ui.widgets.text_edit import plain_text
 from ui.widgets.typed_date import OptionalDateField
 
 
@@ -55,7 +56,7 @@ class PropDialog(FormDialog):
             "status": self.status.currentData(),
             "carrier_ids": self.carriers.checked_ids(),
             "cost": self.number("cost"),
-            "notes": self.notes.toPlainText().strip(),
+            "notes": plain_text(self.notes).strip(),
         }
         if INVALID in new.values():
             return self.refuse("prop", new)

@@ -29,6 +29,13 @@ def _line_height(font: QFont) -> float:
     return line.height()
 
 
+def plain_text(edit: QPlainTextEdit) -> str:
+    """The text of ``edit`` as typed. Qt's ``toPlainText()`` turns every no-break space into a
+    plain one: a press release's "1 200 €" and « … » broke across lines on paper, and only
+    clicking into a body that held them rewrote it without them (as one more undo step)."""
+    return edit.document().toRawText().replace("\u2029", "\n").replace("\u2028", "\n")
+
+
 class CommitTextEdit(QPlainTextEdit):
     """A multi-line editor with ``editingFinished`` (focus out, or Ctrl+Enter) like QLineEdit.
 
@@ -95,6 +102,9 @@ class CommitTextEdit(QPlainTextEdit):
         # A scroll area asks for room for its scroll bar's arrows (70 px), which layouts honour
         # over the size hint: a two-line box would grow to four lines and a half.
         return QSize(super().minimumSizeHint().width(), self._height)
+
+    def toPlainText(self) -> str:  # noqa: N802 - Qt's name: every caller gets the typed text
+        return plain_text(self)
 
     def set_text(self, text: str) -> None:
         """Show ``text`` without it counting as an edit."""
