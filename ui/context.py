@@ -18,7 +18,7 @@ from typing import Any
 from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
-from app.domain.errors import ConflictError, CortegeError
+from app.domain.errors import ConflictError, CortegeError, NotFoundError
 from app.i18n import _
 from app.services.changes import Change
 
@@ -45,6 +45,12 @@ def current_version(session, entity: str, row_id: int):
     return version(session, entity, row_id)
 
 
+def _undo_checks():
+    from app.services import undo_checks
+
+    return undo_checks
+
+
 def entity_label(entity: str) -> str:
     from app.services.flush import entity_label as label
 
@@ -59,6 +65,16 @@ class EditFailed(Exception):
         self.error = error
         #: the window's conflict dialog shows this refusal (both versions): no second message
         self.shown = shown
+
+
+def _gone(error: NotFoundError, direction: str) -> ConflictError:
+    """What a step of the history says when a row it changes is gone: another organiser
+    deleted it since (the window's own history never names a row that is not there)."""
+    if direction == "undo":
+        message = _("another organiser deleted what this step changed, so it was not undone")
+    else:
+        message = _("another organiser deleted what this step changes, so it was not redone")
+    return ConflictError(message, deleted=True)
 
 
 class _ServiceCommand(QUndoCommand):
@@ -81,6 +97,8 @@ class _ServiceCommand(QUndoCommand):
             with self.ctx.store.session() as session:
                 change = fn(session)
         except CortegeError as exc:
+            if isinstance(exc, NotFoundError) and not self._first:
+                exc = _gone(exc, direction)  # not "id: no prop with id 7"
             # Exceptions cannot cross Qt's redo()/undo() calls: keep it for the caller.
             self.error = exc
             if not self._first:
@@ -132,6 +150,7 @@ class CreateCommand(_ServiceCommand):
         self.entity, self.values = entity, values
         self.row_id: int | None = None
         self.snapshot = None
+        self.left: dict = {}  # the row as this step left it: undo deletes only that
 
     def redo(self) -> None:
         if self.skip_pushed_redo():
@@ -144,6 +163,7 @@ class CreateCommand(_ServiceCommand):
             else:
                 edits.restore_snapshot(session, self.snapshot)
                 kind = "restored"
+            self.left = _undo_checks().row_as_left(session, self.entity, self.row_id)
             return Change(
                 self.entity,
                 (self.row_id,),
@@ -159,6 +179,8 @@ class CreateCommand(_ServiceCommand):
 
         def run(session):
             action_id = self.ctx.action_of(session, self.entity, self.row_id)
+            # a row another organiser renamed or annotated since is theirs too: not deleted
+            _undo_checks().row_still_as_left(session, self.entity, self.row_id, self.left)
             self.snapshot = edits.delete(session, self.entity, self.row_id)
             return Change(self.entity, (self.row_id,), "deleted", action_id)
 

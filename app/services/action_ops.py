@@ -16,7 +16,7 @@ def import_bundle(session: Session, *, data: dict) -> OpChanges:
 
     result = write(session, data)
     return undoable_create(
-        entity="action", row_id=result.action_id, action_id=result.action_id, result=result
+        session, entity="action", row_id=result.action_id, action_id=result.action_id, result=result
     )
 
 
@@ -25,7 +25,7 @@ def add_demo(session: Session) -> OpChanges:
     from app.services.demo import add_demo as add
 
     action_id = add(session).action_id
-    return undoable_create(entity="action", row_id=action_id, action_id=action_id)
+    return undoable_create(session, entity="action", row_id=action_id, action_id=action_id)
 
 
 def duplicate_action(
@@ -35,7 +35,7 @@ def duplicate_action(
     from app.services.actions import duplicate_action as copy
 
     new_id = copy(session, action_id, new_date=new_date, title=title)
-    return undoable_create(entity="action", row_id=new_id, action_id=new_id)
+    return undoable_create(session, entity="action", row_id=new_id, action_id=new_id)
 
 
 def move_action(
@@ -46,17 +46,24 @@ def move_action(
     from app.domain.timeutil import zone
     from app.services.actions import move_action as move
     from app.services.edits import seen
+    from app.services.flush import conflict
     from app.storage.rows import load_action
 
     seen(session, "action", action_id, expected_version)
     action = load_action(session, action_id)
     before = action.starts_at.astimezone(zone(action.timezone)).date()
     days = move(session, action_id, new_date)
-    return OpChanges(
-        Change("action", (action_id,), "updated", action_id),
-        lambda s: move_action(s, action_id=action_id, new_date=before),
-        days,
-    )
+    session.flush()
+    left = (action.starts_at, action.ends_at)
+
+    def back(s: Session) -> OpChanges:
+        # only from where this move left it: a colleague's later move stays theirs
+        now = load_action(s, action_id)
+        if (now.starts_at, now.ends_at) != left:
+            raise conflict("action", action_id)
+        return move_action(s, action_id=action_id, new_date=before)
+
+    return OpChanges(Change("action", (action_id,), "updated", action_id), back, days)
 
 
 def change_settings(session: Session, *, values: dict) -> OpChanges:

@@ -15,6 +15,7 @@ from app.domain import models as m
 from app.services import edits
 from app.services.changes import Change
 from app.services.ops import OpChanges
+from app.services.undo_checks import states, still_as_left
 
 
 def _followers(session: Session, cue_id: int) -> list[int]:
@@ -39,13 +40,16 @@ def insert_after(session: Session, *, after_id: int, values: dict) -> OpChanges:
         edits.update(session, "cue", cue_id, follows_id=new_id)
     return OpChanges(
         Change("cue", (new_id, *followers), "created", action_id),
-        undo=_take_back(action_id, new_id, after_id, followers),
+        undo=_take_back(action_id, new_id, after_id, followers, states(session, m.Cue, [new_id])),
         result=new_id,
     )
 
 
-def _take_back(action_id: int, new_id: int, after_id: int, followers: list[int]):
+def _take_back(action_id: int, new_id: int, after_id: int, followers: list[int], left: dict):
+    """Undo of an insert: only the cue as the insert left it (a colleague's edit stays)."""
+
     def run(session: Session) -> OpChanges:
+        still_as_left(session, "cue", m.Cue, left)
         for cue_id in followers:
             edits.update(session, "cue", cue_id, follows_id=after_id)
         snap = edits.delete(session, "cue", new_id)
@@ -66,7 +70,9 @@ def _put_back(action_id: int, snap, followers: list[int]):
             edits.update(session, "cue", cue_id, follows_id=snap.id)
         return OpChanges(
             Change("cue", (snap.id, *followers), "restored", action_id),
-            undo=_take_back(action_id, snap.id, after_id, followers),
+            undo=_take_back(
+                action_id, snap.id, after_id, followers, states(session, m.Cue, [snap.id])
+            ),
             result=snap.id,
         )
 
@@ -85,8 +91,10 @@ def import_calendar(
         pre.events = [e for e in pre.events if not e.outside]
     outcome = apply_import(session, pre)
     ids = (*outcome.created, *outcome.updated)
+    left = states(session, m.Cue, ids)  # a cue a colleague edited since stays theirs
 
     def undo(s: Session) -> Change:
+        still_as_left(s, "cue", m.Cue, left)
         undo_import(s, outcome)
         return Change("cue", ids, "reloaded", action_id)
 

@@ -13,7 +13,7 @@ from app.services.ops import OpChanges, reversible, undoable_create
 def add_incident(session: Session, *, action_id: int, values: dict) -> OpChanges:
     """A new line of the day's log; ``result`` is its id."""
     row_id = edits.create(session, "incident", action_id=action_id, **values)
-    return undoable_create(entity="incident", row_id=row_id, action_id=action_id)
+    return undoable_create(session, entity="incident", row_id=row_id, action_id=action_id)
 
 
 def edit_incident(

@@ -182,4 +182,4 @@ def add_incident(
     row = m.Incident(action_id=action_id, at=at, cue_id=cue_id, text=text)
     session.add(row)
     flush_or_conflict(session, "incident")
-    return undoable_create(entity="incident", row_id=row.id, action_id=action_id)
+    return undoable_create(session, entity="incident", row_id=row.id, action_id=action_id)

@@ -25,26 +25,40 @@ class OpChanges:
 
 
 def undoable_create(
-    *, entity: str, row_id: int, action_id: int | None, result: Any = None, shown: str = ""
+    session: Session,
+    *,
+    entity: str,
+    row_id: int,
+    action_id: int | None,
+    result: Any = None,
+    shown: str = "",
 ) -> OpChanges:
     """The changes of an operation that made row ``row_id``: undo deletes it (keeping a
     snapshot), redo puts the very same row back (same id, so later steps naming it still work).
-    ``shown``: the entity the views should refresh (default ``entity``)."""
+    Undo deletes only the row as this step left it: one another organiser changed since stays
+    (refused, nothing changed). ``shown``: the entity the views should refresh."""
     from app.services import edits
+    from app.services.undo_checks import row_as_left, row_still_as_left
 
     label = shown or entity
     value = row_id if result is None else result
 
-    def take_back(session: Session) -> OpChanges:
-        snap = edits.delete(session, entity, row_id)
+    def take_back_from(left: dict):
+        def take_back(session: Session) -> OpChanges:
+            row_still_as_left(session, entity, row_id, left)
+            snap = edits.delete(session, entity, row_id)
 
-        def put_back(session: Session) -> OpChanges:
-            edits.restore_snapshot(session, snap)
-            return OpChanges(Change(label, (row_id,), "restored", action_id), take_back, value)
+            def put_back(session: Session) -> OpChanges:
+                edits.restore_snapshot(session, snap)
+                again = take_back_from(row_as_left(session, entity, row_id))
+                return OpChanges(Change(label, (row_id,), "restored", action_id), again, value)
 
-        return OpChanges(Change(label, (row_id,), "deleted", action_id), put_back, value)
+            return OpChanges(Change(label, (row_id,), "deleted", action_id), put_back, value)
 
-    return OpChanges(Change(label, (row_id,), "created", action_id), take_back, value)
+        return take_back
+
+    undo = take_back_from(row_as_left(session, entity, row_id))
+    return OpChanges(Change(label, (row_id,), "created", action_id), undo, value)
 
 
 def reversible(

@@ -4,9 +4,11 @@ from __future__ import annotations
 
 from sqlalchemy.orm import Session
 
+from app.domain import models as m
 from app.services import edits
 from app.services.changes import Change
 from app.services.ops import OpChanges, reversible, undoable_create
+from app.services.undo_checks import people_unlinked_since, states, still_as_left
 
 
 def assign_new_person(session: Session, *, action_id: int, alias: str, values: dict) -> OpChanges:
@@ -15,18 +17,30 @@ def assign_new_person(session: Session, *, action_id: int, alias: str, values: d
     pid = edits.create(session, "participant", alias=alias)
     aid = edits.create(session, "assignment", action_id=action_id, participant_id=pid, **values)
 
-    def take_back(s: Session) -> OpChanges:
-        assignment = edits.delete(s, "assignment", aid)
-        person = edits.delete(s, "participant", pid)
+    def take_back_from(left: tuple[dict, dict]):
+        def take_back(s: Session) -> OpChanges:
+            still_as_left(s, "participant", m.Participant, left[0])
+            still_as_left(s, "assignment", m.Assignment, left[1])
+            people_unlinked_since(s, (pid,), own_assignments=(aid,))
+            assignment = edits.delete(s, "assignment", aid)
+            person = edits.delete(s, "participant", pid)
 
-        def put_back(s2: Session) -> OpChanges:
-            edits.restore_snapshot(s2, person)
-            edits.restore_snapshot(s2, assignment)
-            return OpChanges(Change("assignment", (aid,), "restored", action_id), take_back, aid)
+            def put_back(s2: Session) -> OpChanges:
+                edits.restore_snapshot(s2, person)
+                edits.restore_snapshot(s2, assignment)
+                again = take_back_from(_left(s2, pid, aid))
+                return OpChanges(Change("assignment", (aid,), "restored", action_id), again, aid)
 
-        return OpChanges(Change("assignment", (aid,), "deleted", action_id), put_back, aid)
+            return OpChanges(Change("assignment", (aid,), "deleted", action_id), put_back, aid)
 
-    return OpChanges(Change("assignment", (aid,), "created", action_id), take_back, aid)
+        return take_back
+
+    undo = take_back_from(_left(session, pid, aid))
+    return OpChanges(Change("assignment", (aid,), "created", action_id), undo, aid)
+
+
+def _left(session: Session, pid: int, aid: int) -> tuple[dict, dict]:
+    return states(session, m.Participant, (pid,)), states(session, m.Assignment, (aid,))
 
 
 def import_people_csv(session: Session, *, action_id: int, data: bytes | str) -> OpChanges:
@@ -36,8 +50,14 @@ def import_people_csv(session: Session, *, action_id: int, data: bytes | str) ->
     pre = people_csv.preview(session, action_id, data)
     result = people_csv.import_rows(session, action_id, pre.good)
     ids = tuple(result.participant_ids)
+    # what the import left: undo takes back only that (a colleague's notes stay)
+    people = states(session, m.Participant, ids)
+    seats = states(session, m.Assignment, result.assignment_ids)
 
     def undo(s: Session) -> Change:
+        still_as_left(s, "participant", m.Participant, people)
+        still_as_left(s, "assignment", m.Assignment, seats)
+        people_unlinked_since(s, ids, own_assignments=result.assignment_ids)
         people_csv.undo_import(s, result, action_id)
         return Change("participant", ids, "deleted", action_id)
 
@@ -54,7 +74,7 @@ def add_media_contact(session: Session, *, action_id: int | None, values: dict) 
     from app.services import media
 
     cid = media.create_contact(session, action_id=action_id, **values)
-    return undoable_create(entity="media_contact", row_id=cid, action_id=action_id)
+    return undoable_create(session, entity="media_contact", row_id=cid, action_id=action_id)
 
 
 def import_media_contacts(session: Session, *, action_id: int, data: bytes | str) -> OpChanges:

@@ -15,7 +15,7 @@ def create_translation(session: Session, *, source_id: int, language: str) -> Op
 
     rid = press.create_translation(session, source_id, language)
     action_id = edits.get(session, "release", rid).action_id
-    return undoable_create(entity="release", row_id=rid, action_id=action_id)
+    return undoable_create(session, entity="release", row_id=rid, action_id=action_id)
 
 
 def mark_sent(

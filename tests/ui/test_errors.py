@@ -91,7 +91,7 @@ def test_errors_the_user_can_fix_show_their_message(qtbot, hooks):
     assert box.windowTitle() == "Cortège"
     box.close()
     box = show_error(None, StoreError("the database is locked"))
-    assert box.text() == "the database is locked"
+    assert box.text() == "The database is locked."  # a sentence, as a message box says it
     box.close()
 
 
@@ -146,7 +146,7 @@ def test_an_arabic_message_that_starts_with_a_path_reads_from_the_right(qtbot, m
             main_window, StoreError(_("{path} is not a Cortège database").format(path=path))
         )
         label = box.findChild(QLabel, "qt_msgbox_label")
-        assert label.text() == f"\u200f\u2068{path}\u2069 ليس قاعدة بيانات Cortège"
+        assert label.text() == f"\u200f\u2068{path}\u2069 ليس قاعدة بيانات Cortège."
         seen = get_display(label.text())  # as the eye meets it, left to right
         assert (
             seen.replace("\u200f", "")

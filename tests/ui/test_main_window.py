@@ -281,7 +281,7 @@ def test_a_wrong_passphrase_gives_a_clear_message(qtbot, empty_window, tmp_path,
     monkeypatch.setattr(window_files, "_ask_passphrase", lambda w, p: "not it")
     assert not empty_window.open_database(str(junk))
     texts = [d.text() for d in open_error_dialogs()]
-    assert any("wrong passphrase, or" in t for t in texts), texts
+    assert any(t.startswith("Wrong passphrase, or") for t in texts), texts
     for d in open_error_dialogs():
         d.close()
 

@@ -23,7 +23,21 @@ def _message_of(exc: BaseException) -> str:
     problems = getattr(err, "problems", None)
     if problems:
         return "\n".join(str(p) for p in problems)
-    return str(err) or type(err).__name__
+    return _sentence(str(err)) or type(err).__name__
+
+
+def _sentence(text: str) -> str:
+    """A service's message ("another organiser deleted this prop") as a message box's
+    sentence: a capital letter first, a full stop at the end."""
+    text = text.strip()
+    if not text:
+        return text
+    if text[0].islower():
+        text = text[0].upper() + text[1:]
+    last = text.split()[-1]
+    if text[-1] not in ".!?…:;)»”\"'" and "/" not in last and "\\" not in last:
+        text += "."  # not after a path: a reader would copy the dot with it
+    return text
 
 
 def show_error(

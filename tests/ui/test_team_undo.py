@@ -1,0 +1,167 @@
+"""Undo in one window takes back only what its step left: a colleague's later work on the same
+rows stays, the undo is refused and says why (a team-mode review, December 2026: undo of an
+import, of "Add …" and of a move deleted or overwrote a colleague's work without a word)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from sqlalchemy import select
+
+from app.domain import models as m
+from tests.ui.tabs_helpers import latest
+from tests.ui.test_team_windows import two_windows
+from ui.dialogs.error_dialog import open_error_dialogs
+
+__all__ = ["two_windows"]
+
+ICS = (
+    "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//t//EN\r\nBEGIN:VEVENT\r\n"
+    "UID:talk@example.org\r\nDTSTAMP:20240501T000000Z\r\nDTSTART:20240528T080000Z\r\n"
+    "DURATION:PT5M\r\nSUMMARY:Talk by the gate\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n"
+)
+
+
+def _undo_refused(qtbot, window) -> str:
+    """Edit → Undo; the message the window then shows (the step stays on the stack)."""
+    steps = window.ctx.undo_stack.index()
+    window.a_undo.trigger()
+    qtbot.waitUntil(lambda: bool(open_error_dialogs()), timeout=3000)
+    (box,) = open_error_dialogs()
+    text = box.text()
+    box.close()
+    qtbot.waitUntil(lambda: window.ctx.undo_stack.index() == steps)  # still undoable later
+    return text
+
+
+def _one(window, query):
+    return window.ctx.query(lambda s: s.execute(query).one())
+
+
+def test_undo_of_add_keeps_a_prop_a_colleague_renamed_since(qtbot, two_windows):
+    mine, theirs = two_windows
+    pid = mine.ctx.create("prop", "Add prop “Urn”", action_id=mine.action_id, name="Urn")
+    theirs.ctx.update(
+        "prop",
+        pid,
+        "Rename",
+        expected_version=latest(theirs.ctx, "prop", pid),
+        name="Funeral urn",
+        notes="bought it, receipt in the drawer",
+    )
+    text = _undo_refused(qtbot, mine)
+    assert text == (
+        "Another organiser changed “Funeral urn” since, so this step was not undone; look at "
+        "their change first."
+    )
+    assert _one(mine, select(m.Prop.name, m.Prop.notes).where(m.Prop.id == pid)) == (
+        "Funeral urn",
+        "bought it, receipt in the drawer",
+    )
+
+
+def test_undo_of_a_people_import_keeps_a_person_a_colleague_annotated_or_linked(qtbot, two_windows):
+    from app.services.people_ops import import_people_csv
+
+    mine, theirs = two_windows
+    aid = mine.action_id
+    mine.ctx.run_op(
+        "Import people",
+        lambda s: import_people_csv(s, action_id=aid, data="alias;role\nNewbie;Mourner\n"),
+    )
+    newbie = theirs.ctx.query(
+        lambda s: s.scalar(select(m.Participant.id).where(m.Participant.alias == "Newbie"))
+    )
+    prop = theirs.ctx.query(
+        lambda s: s.scalars(select(m.Prop.id).where(m.Prop.action_id == aid)).first()
+    )
+    carriers = theirs.ctx.query(lambda s: [c.id for c in s.get(m.Prop, prop).carriers])
+    theirs.ctx.update(
+        "prop",
+        prop,
+        "Carry",
+        expected_version=latest(theirs.ctx, "prop", prop),
+        carrier_ids=[*carriers, newbie],
+    )
+    text = _undo_refused(qtbot, mine)
+    assert text.startswith("Another organiser changed “Newbie” since, so this step was not undone")
+    assert newbie in theirs.ctx.query(lambda s: [c.id for c in s.get(m.Prop, prop).carriers])
+    # the link taken away again, and notes written instead: still theirs
+    theirs.ctx.update(
+        "prop",
+        prop,
+        "Carry",
+        expected_version=latest(theirs.ctx, "prop", prop),
+        carrier_ids=carriers,
+    )
+    theirs.ctx.update(
+        "participant",
+        newbie,
+        "Notes",
+        expected_version=latest(theirs.ctx, "participant", newbie),
+        notes="vegan, allergic to lilies",
+    )
+    assert "“Newbie”" in _undo_refused(qtbot, mine)
+    assert _one(mine, select(m.Participant.notes).where(m.Participant.id == newbie)) == (
+        "vegan, allergic to lilies",
+    )
+
+
+def test_undo_of_a_calendar_import_keeps_a_cue_a_colleague_edited(qtbot, two_windows):
+    from app.services.cue_ops import import_calendar
+
+    mine, theirs = two_windows
+    aid = mine.action_id
+    mine.ctx.run_op(
+        "Import calendar",
+        lambda s: import_calendar(s, action_id=aid, data=ICS.encode(), skip_outside=False),
+    )
+    cue = theirs.ctx.query(
+        lambda s: s.scalar(select(m.Cue.id).where(m.Cue.title == "Talk by the gate"))
+    )
+    theirs.ctx.update(
+        "cue",
+        cue,
+        "Instructions",
+        expected_version=latest(theirs.ctx, "cue", cue),
+        instructions="wait for the police liaison's nod",
+    )
+    assert "“Talk by the gate”" in _undo_refused(qtbot, mine)
+    assert _one(mine, select(m.Cue.instructions).where(m.Cue.id == cue)) == (
+        "wait for the police liaison's nod",
+    )
+
+
+def test_undo_of_a_move_keeps_the_date_a_colleague_moved_the_action_to(qtbot, two_windows):
+    from app.services.action_ops import move_action
+
+    mine, theirs = two_windows
+    aid = mine.action_id
+    mine.ctx.run_op(
+        "Move action", lambda s: move_action(s, action_id=aid, new_date=date(2024, 6, 4))
+    )
+    theirs.ctx.run_op(
+        "Move action",
+        lambda s: move_action(
+            s,
+            action_id=aid,
+            new_date=date(2024, 6, 11),
+            expected_version=latest(theirs.ctx, "action", aid),
+        ),
+    )
+    assert _undo_refused(qtbot, mine) == "Somebody else changed this action since you opened it."
+    starts = _one(mine, select(m.Action.starts_at).where(m.Action.id == aid))[0]
+    assert starts.date() == date(2024, 6, 11)
+
+
+def test_undo_of_an_edit_to_a_prop_a_colleague_deleted_says_so_in_words(qtbot, two_windows):
+    mine, theirs = two_windows
+    prop = mine.ctx.query(
+        lambda s: s.scalars(select(m.Prop.id).where(m.Prop.action_id == mine.action_id)).first()
+    )
+    mine.ctx.update(
+        "prop", prop, "Rename", expected_version=latest(mine.ctx, "prop", prop), name="Urn"
+    )
+    theirs.ctx.delete("prop", prop, "Delete", expected_version=latest(theirs.ctx, "prop", prop))
+    text = _undo_refused(qtbot, mine)
+    assert text == "Another organiser deleted what this step changed, so it was not undone."
