@@ -22,6 +22,7 @@ from app.exports.calendar.import_ics import (
     event_status,
     read_calendar,
 )
+from app.i18n import _
 from app.services import edits
 from app.services.bulk import delete_rows, insert_cues
 from app.services.fields import clean
@@ -34,11 +35,38 @@ def _existing(session: Session, action_id: int) -> dict[str, m.Cue]:
     return {c.uid: c for c in cues}
 
 
+def _without_own_events(session: Session, action: m.Action, found: list, notes: list) -> list:
+    """The events of Cortège's own export that are not cues: the action itself and the call
+    times of personal calendars. Importing the plan's own file again turned the action into a
+    cue as long as itself, which double-booked everybody."""
+    calls = set(
+        session.scalars(select(m.Assignment.uid).where(m.Assignment.action_id == action.id))
+    )
+    kept = []
+    for ev in found:
+        if ev.uid == action.uid:
+            notes.append(
+                _("line {n}: {title!r} is the action itself, not a cue: left out").format(
+                    n=ev.line, title=ev.title
+                )
+            )
+        elif ev.uid in calls:
+            notes.append(
+                _("line {n}: {title!r} is a call time, not a cue: left out").format(
+                    n=ev.line, title=ev.title
+                )
+            )
+        else:
+            kept.append(ev)
+    return kept
+
+
 def preview_ics(session: Session, action_id: int, data: bytes | str) -> IcsPreview:
     """What importing ``data`` would do; DomainError naming the line if the file is bad, or
     ``event[i].field`` for an event that would make a cue the field rules refuse."""
     action = edits.get(session, "action", action_id)
     found, notes = read_calendar(action, data)
+    found = _without_own_events(session, action, found, notes)
     existing = _existing(session, action_id)
     events, problems = [], []
     for ev in found:

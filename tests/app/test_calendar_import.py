@@ -320,3 +320,24 @@ def test_a_place_written_on_two_lines_is_one_place(demo_store, demo_id):
         "Funeral parlour, 16 rue du Repos, 75020 Paris"
     )
     assert rows["press-briefing@partner.example"].title == "Press briefing"
+
+
+def test_the_plans_own_export_imported_again_changes_nothing(
+    demo_store, demo_id, tmp_path, cli, demo_db
+):
+    """The action's own event became a cue as long as the action (which double-booked
+    everybody), and a personal calendar's call time became a cue too."""
+    before = _cues(demo_store, demo_id)
+    plan = tmp_path / "plan.ics"
+    assert cli("--db", demo_db, "export", "ics", "funeral-for-privacy", "-o", plan).code == 0
+    mine = tmp_path / "crow.ics"
+    r = cli(
+        "--db", demo_db, "export", "ics", "funeral-for-privacy", "--participant", "Crow", "-o", mine
+    )
+    assert r.code == 0, r.err
+    for path, left_out in ((plan, "is the action itself"), (mine, "is a call time")):
+        r = cli("--db", demo_db, "import-ics", "funeral-for-privacy", path)
+        assert r.code == 0, r.err
+        assert r.out and all(line.startswith("unchanged\t") for line in r.out.splitlines()), r.out
+        assert f"{left_out}, not a cue: left out" in r.err, r.err
+    assert _cues(demo_store, demo_id) == before
