@@ -401,3 +401,25 @@ def test_the_place_is_listed_with_the_actions_own_comma(store):
         "ar": "مقبرة بير لاشيز، 16 شارع ريبو، باريس",
         "fr": "Cimetière du Père-Lachaise, 16 rue du Repos, Paris",
     }
+
+
+def test_two_roles_called_at_the_same_time_ring_once(demo_store, demo_id):
+    """A person with two roles called at 00:45 got two call-time events, two alarms."""
+    from app.services import edits
+    from app.storage.rows import load_action
+
+    with demo_store.session() as s:
+        action = load_action(s, demo_id)
+        crow = next(a for a in action.assignments if a.participant.alias == "Crow")
+        other = next(r for r in action.roles if r.id != crow.role_id)
+        edits.create(
+            s,
+            "assignment",
+            action_id=demo_id,
+            participant_id=crow.participant_id,
+            role_id=other.id,
+            call_time=crow.call_time,
+        )
+    read = read_ics(_person_file(demo_store, demo_id, "Crow"))
+    calls = [e for e in read.values() if "TRIGGER:" in e["text"]]  # the call has the alarm
+    assert len(calls) == 1, [e["summary"] for e in calls]

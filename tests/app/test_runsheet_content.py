@@ -149,6 +149,16 @@ def test_still_to_fix_groups_problems_of_one_kind(tmp_path):
         store.close()
 
 
+def _laid_out(pdf: bytes, tmp_path) -> list[str]:
+    """The lines as pdftotext lays the page out: each cell's lines where the eye meets them."""
+    import subprocess
+
+    path = tmp_path / "laid-out.pdf"
+    path.write_bytes(pdf)
+    out = subprocess.run(["pdftotext", "-layout", str(path), "-"], capture_output=True, text=True)
+    return [cell for line in out.stdout.splitlines() for cell in line.split("   ") if cell.strip()]
+
+
 def test_the_two_0215s_of_the_fall_back_night_are_told_apart(tmp_path):
     def change(bundle):
         action = bundle["action"]
@@ -158,15 +168,17 @@ def test_the_two_0215s_of_the_fall_back_night_are_told_apart(tmp_path):
                 bundle["schedule"][0],
                 key="first",
                 title="First vigil",
+                place="Statue",
                 starts_at="2024-10-27T02:15+02:00",
-                minutes=10,
+                minutes=30,
             ),
             dict(
                 bundle["schedule"][0],
                 key="second",
                 title="Second vigil",
+                place="Statue",
                 starts_at="2024-10-27T02:15+01:00",
-                minutes=10,
+                minutes=30,
             ),
         ]
         for a in bundle["assignments"]:
@@ -176,7 +188,7 @@ def test_the_two_0215s_of_the_fall_back_night_are_told_apart(tmp_path):
 
     store = scaled_store(tmp_path, change)
     try:
-        from app.exports.runsheet import render_personal
+        from app.exports.runsheet import render_master, render_personal
 
         (finch,) = sheets_of(store, alias="Finch", lang="fr")
         times = [line.start for line in finch.schedule]
@@ -185,6 +197,14 @@ def test_the_two_0215s_of_the_fall_back_night_are_told_apart(tmp_path):
         assert times[1].startswith("02:15") and "+01:00" in times[1]
         text, _ = read(render_personal(finch))
         assert "UTC+02:00" in text and "UTC+01:00" in text
+        # the range breaks after its dash if anywhere, never inside a time or its offset
+        for lang in ("en", "fr", "de"):
+            (finch,) = sheets_of(store, alias="Finch", lang=lang)
+            for pdf in (render_personal(finch), render_master(master_of(store, lang=lang)[0])):
+                lines = _laid_out(pdf, tmp_path)
+                assert not [line for line in lines if line.lstrip().startswith(")")], lines
+                cut = [line for line in lines if line.rstrip().endswith(("+02:0", "+01:0"))]
+                assert not cut, cut
     finally:
         store.close()
 
@@ -471,3 +491,59 @@ def test_names_are_listed_as_people_read_them(tmp_path):
         assert "Éloïse, Finch" in gather.who, gather.who
     finally:
         store.close()
+
+
+def test_a_cue_and_the_start_of_its_instructions_share_a_page(tmp_path):
+    """A cue's row ended page 1 and its instructions began page 2 under the repeated header,
+    with nothing saying which cue they belonged to (a coordinator's review of a 60-cue march)."""
+    import re
+
+    def change(bundle):
+        first = bundle["schedule"][0]
+        bundle["schedule"] = [
+            dict(
+                first,
+                key=f"stage-{n}",
+                title=f"Stage {n}: walk on",
+                starts_at=f"2024-05-28T09:{30 + n // 2:02d}",
+                minutes=1,
+                instructions=f"Instruction of stage {n}. "
+                + "Keep to the left. " * (20 + 3 * (n % 9)),
+            )
+            for n in range(40)
+        ]
+        for prop in bundle["props"]:
+            prop.pop("cues", None)
+
+    store = scaled_store(tmp_path, change)
+    try:
+        _sheet, (_text, reader) = master_of(store)
+        pages = pages_text(reader)
+        assert len(pages) > 2
+        for n in range(40):
+            title = [i for i, page in enumerate(pages) if re.search(rf"Stage {n}: walk on\b", page)]
+            start = [i for i, page in enumerate(pages) if f"Instruction of stage {n}." in page]
+            assert title and start and title[0] == start[0], (n, title, start)
+    finally:
+        store.close()
+
+
+def test_the_master_sheet_and_props_card_are_titled_in_their_language(demo_store):
+    """Their PDF titles, shown in the viewer's title bar, said "— Master" and "— Props card"
+    in English on a French, German or Arabic sheet."""
+    from app.exports.runsheet import render_props_card
+    from app.exports.runsheet.master_data import props_card
+    from app.services.actions import action_by_slug
+
+    for lang, master, card in (
+        ("fr", "Feuille générale", "Fiche accessoires"),
+        ("de", "Gesamtblatt", "Requisitenkarte"),
+        ("ar", "الورقة الرئيسية", "بطاقة المستلزمات"),
+    ):
+        _sheet, (_text, reader) = master_of(demo_store, lang=lang)
+        assert reader.metadata.title.endswith(f" — {master}"), reader.metadata.title
+        with demo_store.read() as session:
+            action_id = action_by_slug(session, SLUG).id
+            data = props_card(session, action_id, lang=lang, now=PRINTED)
+        title = PdfReader(io.BytesIO(render_props_card(data))).metadata.title
+        assert title.endswith(f" — {card}"), title

@@ -190,8 +190,11 @@ def participant_calendar(
         )
         .order_by(m.Assignment.call_time, m.Assignment.id)
     )
-    count = 0
+    count, called = 0, set()
     for asg in calls:
+        if asg.call_time in called:
+            continue  # two roles, one call: one event, one alarm (the phone rang twice)
+        called.add(asg.call_time)
         _write_call(w, action, asg, person, settings, tr, ts)
         count += 1
     for cue in _person_cues(session, action_id, participant_id):

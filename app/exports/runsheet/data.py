@@ -300,6 +300,15 @@ def _hm(lang: str, instant: datetime, tz_name: str) -> str:
     return text
 
 
+def time_range(start: str, end: str) -> str:
+    """ "09:30–09:45"; with an offset in either ("02:15 (UTC+02:00)", the night the clocks go
+    back) the dash is spaced, and the line may break after it: unbroken, the range was one
+    word wider than its column, cut anywhere ("02:15 (GMT+02:00" / ")–02:45 …")."""
+    if "(" in start or "(" in end:
+        return f"{start}\u00a0– {end}"
+    return f"{start}–{end}"
+
+
 @lru_cache(maxsize=64)
 def day_without_year(lang: str, day: date) -> str:
     """The locale's full date without the year: "mardi 28 mai", "Tuesday, May 28"."""

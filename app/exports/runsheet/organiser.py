@@ -24,7 +24,7 @@ from app.exports.pdfkit import (
     table_heading,
     text_flow,
 )
-from app.exports.runsheet.data import MasterSheet, PropsCard, translator
+from app.exports.runsheet.data import MasterSheet, PropsCard, time_range, translator
 from app.exports.runsheet.personal import (
     MINE_BG,
     RULE,
@@ -95,7 +95,7 @@ def _schedule(sheet: MasterSheet, width: float) -> list:
     regular, bold = _fonts()
     head = [tr.gettext("Time"), tr.gettext("Cue"), tr.gettext("Place"), tr.gettext("Who")]
     head.append(tr.gettext("Props"))
-    times = [nobreak(f"{line.start}–{line.end}") for line in sheet.schedule]
+    times = [time_range(line.start, line.end) for line in sheet.schedule]
     columns = [
         [head[0], *times],
         [head[1], *(line.title for line in sheet.schedule)],
@@ -112,7 +112,12 @@ def _schedule(sheet: MasterSheet, width: float) -> list:
     for line, time in zip(sheet.schedule, times, strict=True):
         extra.append(("LINEABOVE", (0, len(rows)), (-1, len(rows)), 0.25, RULE))
         values = [time, line.title, line.place, line.who, line.props]
+        cue_row = len(rows)
         rows.append(_row(values, widths, bold={1}, way=way))
+        if (line.instructions or "").strip():
+            # never the cue at a page's foot and its instructions alone on the next page,
+            # under nothing that says which cue they belong to
+            extra.append(("NOSPLIT", (0, cue_row), (-1, cue_row + 1)))
         for piece, side in _slices(line.instructions):
             for flowable in text_flow(piece, "tiny", direction=side):
                 r = len(rows)
@@ -281,7 +286,10 @@ def master_story(sheet: MasterSheet) -> list:
 
 def render_master(sheet: MasterSheet) -> bytes:
     frame = frame_for(sheet.header)
-    frame.title = f"{sheet.header.title} — {translator(sheet.header.lang).gettext('Master')}"
+    # Not inside the f-string: the catalogue's extractor does not look into one (Python 3.11),
+    # and every PDF's title said "— Master" in English.
+    master = translator(sheet.header.lang).gettext("Master sheet")
+    frame.title = f"{sheet.header.title} — {master}"
     return build_pdf(master_story(sheet), frame, paper=sheet.header.paper)
 
 
@@ -338,5 +346,6 @@ def render_props_card(card: PropsCard) -> bytes:
         story.append(h2(tr.gettext("Nobody carries yet")))
         story.append(para(tr.comma_list(card.uncarried), "warn"))
     frame = frame_for(header)
-    frame.title = f"{header.title} — {tr.gettext('Props card')}"
+    card = tr.gettext("Props card")
+    frame.title = f"{header.title} — {card}"
     return build_pdf(story, frame, paper=header.paper)

@@ -31,7 +31,7 @@ from app.exports.pdfkit import (
     table_heading,
     text_flow,
 )
-from app.exports.runsheet.data import Header, PersonalSheet, translator
+from app.exports.runsheet.data import Header, PersonalSheet, time_range, translator
 from app.i18n import isolate
 
 BOX_BG = (0.93, 0.93, 0.93)
@@ -156,7 +156,7 @@ def compact_schedule(lines, header: Header, width: float, *, bold_mine: bool):
         ("LEFTPADDING", (0, 0), (-1, -1), 3),
         ("LINEBELOW", (0, 0), (-1, -1), 0.25, RULE),
     ]
-    times = [f"{line.start}–{line.end}" for line in lines]
+    times = [time_range(line.start, line.end) for line in lines]
     # the paddings (3 set, reportlab's 6 on the other side) and a point to spare: with 8, the
     # Arabic "10:00 ص–10:10 ص" of a bold row left its last "ص" on a line of its own
     first = max([drawn_width(t, fonts["bold"], size) for t in times] + [width * 0.1]) + 10
@@ -272,7 +272,7 @@ def _cue(cue, width: float, lang: str) -> list:
     first = max(drawn_width(cue.start, fonts["bold"], 14) + 14, 58)
     doc = direction(lang)  # cells of the sheet: in its direction, whatever the title's script
     site = isolate(cue.place or "", rtl=doc == "rtl")  # its time stays whole beside it
-    where = " · ".join(x for x in (site, f"{cue.start}–{cue.end}") if x)
+    where = " · ".join(x for x in (site, time_range(cue.start, cue.end)) if x)
     rest = width - first
     title, place = para(cue.title, "cue_title", direction=doc), para(where, "small", direction=doc)
     commands = [
