@@ -162,3 +162,22 @@ def test_a_bundle_headline_with_a_line_break_is_refused(demo_store, demo_id):
         with demo_store.session() as session:
             import_bundle(session, data)
     assert "press_releases[0].headline: must be on one line" in str(info.value)
+
+
+def test_an_arabic_advisory_keeps_a_latin_photo_line_in_its_parentheses(demo_store, demo_id):
+    """The demo's photo lines, typed in English, read on the Arabic page as "(Wreath laid on the
+    coffin (Funeral parlour": the closing parenthesis thrown to the far end, mirrored."""
+    from bidi import get_display
+
+    from app.services.press_docs import load_advisory
+
+    with demo_store.read() as session:
+        arabic = load_advisory(session, demo_id, "ar").defaults["photo"]
+        english = load_advisory(session, demo_id, "en").defaults["photo"]
+    line = next(x for x in arabic.splitlines() if "Wreath laid on the coffin" in x)
+    seen = get_display(line, base_dir="R")  # left to right, as the eye meets it
+    # read from the right: the time, the title, then the place in its parentheses, whole
+    assert seen.index("Funeral parlour") < seen.index("Wreath laid on the coffin")
+    assert seen.index("Wreath laid on the coffin") < seen.index("10:20"), seen
+    assert "\u2068Funeral parlour\u2069)" in line
+    assert "\u2068" not in english  # an English page gets no invisible marks

@@ -317,3 +317,30 @@ def test_an_embargo_in_the_hour_that_happens_twice_says_which():
     assert embargo_line(
         datetime(2026, 10, 25, 8, 30, tzinfo=UTC), zone="Europe/Paris", lang="fr"
     ) == ("SOUS EMBARGO jusqu'au 25 octobre 2026 à 09:30 (heure de Paris)")
+
+
+@pytest.mark.parametrize(
+    ("typed", "lang", "printed"),
+    [
+        (
+            "„Wir lassen die Privatsphäre nicht begraben.“",
+            "de",
+            "„Wir lassen die Privatsphäre nicht begraben.“",
+        ),
+        (
+            "« On n’enterre pas la vie privée. »",
+            "fr",
+            "«\u00a0On n’enterre pas la vie privée.\u00a0»",
+        ),
+        ("“We will not bury it.”", "fr", "«\u00a0We will not bury it.\u00a0»"),
+        ("“Privacy” is not dead, they say “no”", "en", "““Privacy” is not dead, they say “no””"),
+    ],
+)
+def test_a_quote_typed_with_its_marks_gets_no_second_pair(press, typed, lang, printed):
+    """A quote pasted with its quotation marks printed „„Wir lassen …““ in every format; marks
+    that do not wrap the whole quote are the speaker's own and stay."""
+    from app.exports.press import render
+    from app.services.press_docs import QuoteView
+
+    doc = replace(press["en"], language=lang, quotes=(QuoteView("Owl", typed),))
+    assert printed in render(doc, "txt").decode("utf-8")

@@ -192,7 +192,7 @@ def plan_sections(action, lang: str, *, org_name: str = "") -> tuple[str, dict[s
     """(headline, sections) written from the plan, in ``lang``."""
     from zoneinfo import ZoneInfo
 
-    from app.i18n import Translator
+    from app.i18n import Translator, isolate
 
     lab = labels(lang)
     rel = _release_for(action, lang)
@@ -231,11 +231,15 @@ def plan_sections(action, lang: str, *, org_name: str = "") -> tuple[str, dict[s
         names = tr.group_list(speakers) if titled else tr.comma_list(speakers)
         who.append(lab.spokespeople.format(names=names))
     photo = []
+    rtl = Translator(lang).rtl
     for cue in sorted(action.cues, key=lambda c: c.starts_at):
         if cue.photo_opportunity:
             at = tr.time(cue.starts_at.astimezone(tz))
-            place = f" ({cue.place.strip()})" if cue.place.strip() else ""
-            photo.append(f"{at} — {cue.title.strip()}{place}")
+            # the organiser's words isolated: on an Arabic page a Latin title and place read
+            # "(Wreath laid on the coffin (Funeral parlour", a parenthesis thrown to the end
+            title = isolate(cue.title.strip(), rtl=rtl)
+            place = f" ({isolate(cue.place.strip(), rtl=rtl)})" if cue.place.strip() else ""
+            photo.append(f"{at} — {title}{place}")
     contact = []
     for c in contacts_of(action, lang):
         line = " · ".join(x.strip() for x in (c.label, c.phone, c.email) if x and x.strip())

@@ -225,6 +225,39 @@ def about_heading(org_name: str, lang: str) -> str:
     return conv.about.format(name=name)
 
 
+#: Quotation marks a quote may arrive in, pasted from a draft: (opening, closing).
+_PAIRS = (
+    ("“", "”"),
+    ("„", "“"),
+    ("«", "»"),
+    ("»", "«"),
+    ('"', '"'),
+    ("‚", "‘"),
+    ("‘", "’"),
+    ("'", "'"),
+    ("”", "”"),
+    ("「", "」"),
+)
+
+
+def unquoted(text: str) -> str:
+    """``text`` without the quotation marks typed around the whole of it ("„Wir lassen …“"
+    came out „„Wir lassen …““): only a pair that opens the quote and first closes at its end,
+    so "“privacy” is dead, they say “no”" keeps its own."""
+    text = text.strip()
+    for opening, closing in _PAIRS:
+        inner = text[len(opening) : -len(closing)]
+        if (
+            len(text) > len(opening) + len(closing)
+            and text.startswith(opening)
+            and text.endswith(closing)
+            and closing not in inner
+            and (opening == closing or opening not in inner)
+        ):
+            return inner.strip(" \u00a0\u202f")
+    return text
+
+
 def quoted(text: str, lang: str) -> str:
     conv = convention(lang)
-    return f"{conv.quote_open}{text.strip()}{conv.quote_close}"
+    return f"{conv.quote_open}{unquoted(text)}{conv.quote_close}"
