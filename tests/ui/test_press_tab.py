@@ -287,3 +287,23 @@ def test_before_its_first_release_an_english_plan_is_offered_english_first(qtbot
 
     with_modal(tab.new_button.click, look)
     assert offered[0].endswith("(en)") and offered[1].endswith("(fr)"), offered
+
+
+def test_marking_a_draft_as_sent_says_nobody_approved_it(qtbot, tab):
+    """A draft could be marked as sent with only the recipients asked about: the press
+    office's sign-off skipped, and readiness then counted the text as approved."""
+    from PySide6.QtWidgets import QMessageBox
+
+    from tests.ui.tabs_helpers import with_modal
+
+    tab.focus_entity("release", release_id(tab, "en"))
+    assert rows(tab)[1][2] == "Draft"
+    seen = {}
+
+    def read_and_refuse(box):
+        seen["text"] = box.text()
+        box.button(QMessageBox.StandardButton.No).click()
+
+    with_modal(tab.sent_button.click, read_and_refuse)
+    assert seen["text"].startswith("This release is still a draft: nobody has approved it.")
+    assert rows(tab)[1][2] == "Draft"

@@ -449,6 +449,11 @@ class PressTab(ActionTab):
         people = self.recipients()
         names = "\n".join(f"• {c.outlet} — {c.email}" for c in people) or _("(nobody on the list)")
         question = _("Record that this release was sent to:\n{names}").format(names=names)
+        if self.state is not None and self.state.row.status == "draft":
+            # the press office's sign-off: a draft marked as sent counted as approved unseen
+            question = _("This release is still a draft: nobody has approved it.") + (
+                "\n\n" + question
+            )
         if confirm(self, question, title=_("Mark as sent")):
             self.mark_sent([c.id for c in people], _("marked as sent"))
 
