@@ -18,7 +18,7 @@ from sqlalchemy.orm import Session
 from app.domain import models as m
 from app.domain.timeutil import utcnow
 from app.i18n import Translator, ui
-from app.services import readiness_people, readiness_plan_rules
+from app.services import readiness_people, readiness_plan_rules, readiness_press_rules
 from app.services.readiness_clashes import clashing_pairs
 from app.services.readiness_people import retain_until
 from app.services.readiness_plan import Person, ReadinessProblem, load_plan
@@ -54,6 +54,7 @@ KINDS = (
     "release-unapproved",
     "press-contact-missing",
     "embargo-late",
+    "embargo-differs",
     "declaration-missing",
     "declaration-late",
     "declaration-early",
@@ -64,7 +65,7 @@ KINDS = (
     "purge-due",
 )
 #: The modules whose rules fill ``RULES`` when imported (a test checks they match ``KINDS``).
-RULE_MODULES = (readiness_people, readiness_plan_rules)
+RULE_MODULES = (readiness_people, readiness_plan_rules, readiness_press_rules)
 
 
 @dataclass(frozen=True)

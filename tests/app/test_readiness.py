@@ -372,3 +372,29 @@ def test_a_prop_whose_carriers_are_not_in_its_first_cue(store):
         "prop-carrier-absent: Banner — needed at 10:25 AM (“Photo call”), but its carrier Crow "
         "is not in that cue"
     ]
+
+
+def test_a_translation_under_another_embargo_than_its_source(demo_store, demo_id):
+    """Moving the French embargo from 9:30 to 9:00 left the English translation at 9:30:
+    an English desk could publish half an hour after the French was allowed, or before."""
+    from app.domain import models as m
+
+    with demo_store.session() as s:
+        releases = {r.language: r for r in s.get(m.Action, demo_id).releases}
+        french, english = releases["fr"], releases["en"]
+        assert english.translation_of_id == french.id
+        assert not [p for p in check(s, demo_id, now=NOW) if p.kind == "embargo-differs"]
+        edits.update(s, "release", french.id, embargo_until=at("09:00"))
+        english_id = english.id
+    found = [p for p in problems(demo_store, demo_id) if p.kind == "embargo-differs"]
+    assert [p.line().replace("\u202f", " ") for p in found] == [
+        "embargo-differs: The English release is under embargo until 9:30 AM, the French one "
+        "it translates until 9:00 AM"
+    ]
+    assert (found[0].entity, found[0].entity_id) == ("release", english_id)
+    with demo_store.session() as s:
+        edits.update(s, "release", english_id, embargo_until=None)
+    assert lines(demo_store, demo_id, kinds=("embargo-differs",)) == [
+        "embargo-differs: The English release has no embargo; the French one it translates is "
+        "under embargo until May 28, 2024, 9:00 AM"
+    ]

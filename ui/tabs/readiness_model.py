@@ -40,6 +40,7 @@ AREAS: dict[str, str] = {
     "release-unapproved": N_("Press"),
     "press-contact-missing": N_("Press"),
     "embargo-late": N_("Press"),
+    "embargo-differs": N_("Press"),
     "declaration-missing": N_("Declaration"),
     "declaration-late": N_("Declaration"),
     "declaration-early": N_("Declaration"),
@@ -104,6 +105,11 @@ GROUP_TITLES: dict[str, Callable[[int], str]] = {
     "embargo-late": lambda n: ngettext(
         "{n} release is under embargo after the action starts",
         "{n} releases are under embargo after the action starts",
+        n,
+    ),
+    "embargo-differs": lambda n: ngettext(
+        "{n} translation is under another embargo than the release it translates",
+        "{n} translations are under other embargoes than the releases they translate",
         n,
     ),
     "key-contact-missing": lambda n: ngettext(
