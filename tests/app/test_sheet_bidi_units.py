@@ -78,3 +78,21 @@ def test_a_long_alias_in_devanagari_gets_its_sheet_calendar_and_pack_files(tmp_p
         assert names, (command, sorted(p.name for p in (tmp_path / out).iterdir()))
         assert all(len(n.encode()) <= 160 for n in names), names
     assert (tmp_path / "pack" / "summary.txt").exists()
+
+
+@pytest.mark.parametrize("lang", ["de", "ar"])
+def test_a_list_of_names_keeps_its_order_and_commas_in_any_script(lang):
+    """Two Arabic aliases side by side on a German sheet made one right-to-left run: the second
+    read first, the comma glued to the wrong word; on an Arabic sheet an emoji alias came out
+    mirrored. Each name of a list is isolated; the list runs in the sheet's direction."""
+    from bidi import get_display
+
+    from app.exports.runsheet.data import names_in_a_list, translator
+
+    tr = translator(lang)
+    names = ["زيتونة", "نجمة الصباح", "🕊 Peace Dove ✊", "Crow"]
+    listed = tr.comma_list(names_in_a_list(names, tr))
+    seen = get_display(listed, base_dir="R" if lang == "ar" else "L")
+    drawn = [get_display(n) for n in names]  # each name as drawn on its own
+    order = [seen.index(d) for d in drawn]
+    assert order == (sorted(order, reverse=True) if lang == "ar" else sorted(order)), seen

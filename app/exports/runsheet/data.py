@@ -17,7 +17,7 @@ from sqlalchemy.orm import Session
 from app.domain import models as m
 from app.domain.errors import DomainError
 from app.domain.timeutil import utcnow, zone
-from app.i18n import Translator, _, normalise_language
+from app.i18n import Translator, _, isolate, normalise_language
 
 
 @lru_cache(maxsize=65536)
@@ -468,8 +468,16 @@ def _who(index: ActionIndex, cue: m.Cue, tr: Translator) -> str:
         names = index.aliases_of_role.get(role.id, [])
         shown = names if len(names) <= WHO_NAMES else names[: WHO_NAMES - 2]
         more = f" +{len(names) - len(shown)}" if len(shown) < len(names) else ""
-        parts.append(f"{role.name} ({tr.comma_list(shown) or '—'}{more})")
-    return tr.group_list(parts + [p.alias for p in cue.participants])
+        listed = tr.comma_list(names_in_a_list(shown, tr)) or "—"
+        parts.append(f"{isolate(role.name, rtl=tr.rtl)} ({listed}{more})")
+    return tr.group_list(parts + names_in_a_list([p.alias for p in cue.participants], tr))
+
+
+def names_in_a_list(names: list[str], tr: Translator) -> list[str]:
+    """Each name of a list isolated where bidi could move it (``app.i18n.isolate``): two
+    Arabic aliases side by side on a German sheet swapped places and lost their comma, and an
+    emoji alias came out mirrored on an Arabic one."""
+    return [isolate(n, rtl=tr.rtl) for n in names]
 
 
 def schedule_lines(index: ActionIndex, fmt: _Fmt, *, mine: set[int] = frozenset()) -> list:

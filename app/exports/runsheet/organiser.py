@@ -24,7 +24,13 @@ from app.exports.pdfkit import (
     table_heading,
     text_flow,
 )
-from app.exports.runsheet.data import MasterSheet, PropsCard, time_range, translator
+from app.exports.runsheet.data import (
+    MasterSheet,
+    PropsCard,
+    names_in_a_list,
+    time_range,
+    translator,
+)
 from app.exports.runsheet.personal import (
     MINE_BG,
     RULE,
@@ -199,10 +205,13 @@ def _roster(sheet: MasterSheet, width: float):
         if not block.people:
             rows.append(["—"] + [""] * (len(head) - 1))
         for person in block.people:
-            values = [person.alias, person.call_time, "✓" if person.confirmed else ""]
+            # the alias is a label of the sheet, isolated: under its header, from the reading
+            # side (on an Arabic sheet "Fox" stood at the left edge beside the call time)
+            alias = isolate(person.alias, rtl=way == "rtl")
+            values = [alias, person.call_time, "✓" if person.confirmed else ""]
             if private:
                 values += [person.full_name, nobreak(person.phone), person.email]
-            rows.append(_row(values, widths, way=way, ours=(1, 2)))
+            rows.append(_row(values, widths, way=way, ours=(0, 1, 2)))
     return _grid(rows, widths, extra=extra, rtl=way == "rtl")
 
 
@@ -219,7 +228,7 @@ def _props(sheet: MasterSheet, width: float):
             prop.name,
             tr.number(prop.quantity),
             nobreak(prop.status),
-            tr.comma_list(prop.carriers) or nobody,
+            tr.comma_list(names_in_a_list(prop.carriers, tr)) or nobody,
             tr.comma_list(prop.times),
         ]
         for prop in sheet.props
@@ -228,7 +237,7 @@ def _props(sheet: MasterSheet, width: float):
     widths = fit_widths(columns, [bold] * 6, width, fixed=[True, False, True, True, False, False])
     rows = [_row(head, widths, bold=range(6), head=True, way=way)]
     for prop, values in zip(sheet.props, lines, strict=True):
-        ours = (2, 3, 5) if prop.carriers else (2, 3, 4, 5)  # "NOBODY" is the sheet's word
+        ours = (2, 3, 4, 5)  # the carriers, each isolated, are listed from the reading side
         rows.append(_row(values, widths, bold=set() if prop.carriers else {4}, way=way, ours=ours))
     fonts = register_fonts()
     extra = [("FONT", (0, 1), (0, -1), fonts["regular"], 12)]
@@ -240,13 +249,14 @@ def _tasks(sheet: MasterSheet, width: float):
     way = direction(sheet.header.lang)
     regular, bold = _fonts()
     head = [tr.gettext("Open task"), tr.pgettext("task column", "Due"), tr.gettext("Who")]
-    lines = [[t.title, nobreak(t.due), t.assignee] for t in sheet.tasks]
+    lines = [[t.title, nobreak(t.due), isolate(t.assignee, rtl=way == "rtl")] for t in sheet.tasks]
     columns = [[h, *(line[i] for line in lines)] for i, h in enumerate(head)]
     widths = fit_widths(
         columns, [regular] * 3, width, fixed=[False, True, False], head_font=bold[0]
     )
     rows = [_row(head, widths, bold=range(3), head=True, way=way)] + [
-        _row(v, widths, way=way, ours=(1,)) for v in lines
+        _row(v, widths, way=way, ours=(1, 2))
+        for v in lines  # the assignee: an alias, a label
     ]
     return _grid(rows, widths, rtl=way == "rtl")
 
@@ -278,7 +288,8 @@ def master_story(sheet: MasterSheet) -> list:
         story += [*table_heading(tr.gettext("Tasks still open")), _tasks(sheet, width)]
     if sheet.no_photo:
         story.append(h2(tr.gettext("Do not photograph (blur their faces)")))
-        story.append(para(tr.comma_list(sheet.no_photo), "warn"))
+        names = tr.comma_list(names_in_a_list(sheet.no_photo, tr))
+        story.append(para(names, "warn", direction=direction(tr.lang)))  # from the reading side
     story.append(Spacer(1, 6))
     story += contacts_and_plan_b(header, width)
     return story
@@ -319,7 +330,8 @@ def render_props_card(card: PropsCard) -> bytes:
         what, when = _card_line(line, tr)
         what_cell = [rich(what, "body")]
         if line.others:
-            others = tr.gettext("with {names}").format(names=tr.join(line.others))
+            names = tr.join(names_in_a_list(line.others, tr))
+            others = tr.gettext("with {names}").format(names=names)
             what_cell.append(para(others, "body"))
         # "time  title" is the card's own line: it runs in the card's direction, the
         # organiser's title inside it in its own.

@@ -31,7 +31,13 @@ from app.exports.pdfkit import (
     table_heading,
     text_flow,
 )
-from app.exports.runsheet.data import Header, PersonalSheet, time_range, translator
+from app.exports.runsheet.data import (
+    Header,
+    PersonalSheet,
+    names_in_a_list,
+    time_range,
+    translator,
+)
 from app.i18n import isolate
 
 BOX_BG = (0.93, 0.93, 0.93)
@@ -381,7 +387,8 @@ def personal_story(sheet: PersonalSheet) -> list:
         story += [h2(tr.gettext("What you carry")), *_bring_list(sheet)]
     if sheet.no_photo:
         story.append(h2(tr.gettext("Do not photograph (blur their faces)")))
-        story.append(para(tr.comma_list(sheet.no_photo), "warn"))
+        names = tr.comma_list(names_in_a_list(sheet.no_photo, tr))
+        story.append(para(names, "warn", direction=direction(tr.lang)))  # from the reading side
     story += table_heading(tr.gettext("Whole schedule (yours in bold)"), room=70)
     story.append(compact_schedule(sheet.schedule, header, width, bold_mine=True))
     story.append(Spacer(1, 3))
