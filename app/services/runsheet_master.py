@@ -58,7 +58,7 @@ def master_sheet(
                 people=[
                     RosterLine(
                         alias=a.participant.alias,
-                        call_time=fmt.hm(a.call_time),
+                        call_time=fmt.hm_on_its_day(a.call_time, action.starts_at),
                         confirmed=bool(a.confirmed),
                         full_name=a.participant.full_name if include_personal_data else "",
                         phone=a.participant.phone if include_personal_data else "",

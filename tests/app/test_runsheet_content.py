@@ -547,3 +547,44 @@ def test_the_master_sheet_and_props_card_are_titled_in_their_language(demo_store
             data = props_card(session, action_id, lang=lang, now=PRINTED)
         title = PdfReader(io.BytesIO(render_props_card(data))).metadata.title
         assert title.endswith(f" — {card}"), title
+
+
+def test_a_nights_lists_say_where_the_day_changes(tmp_path):
+    """A sheet dated Tuesday (the reader is called at 01:30) listed "22:30 Vigil" with no day:
+    read under that date, Tuesday evening, a day late. Cues, schedules and the roster of a
+    night say the day where it changes; a one-day action's lists are as before."""
+    from app.exports.runsheet import render_personal
+
+    def change(bundle) -> None:
+        night_vigil(cue="2024-05-27T22:30", call="2024-05-28T01:30")(bundle)
+        second = dict(bundle["schedule"][0], key="dawn", title="Dawn reading")
+        second["starts_at"] = "2024-05-28T02:00"
+        bundle["schedule"].append(second)
+        bundle["assignments"][0]["call_time"] = "2024-05-27T21:45"
+
+    store = scaled_store(tmp_path, change)
+    try:
+        (finch,) = sheets_of(store, alias="Finch", lang="fr")
+        text = flat(read(render_personal(finch))[0])
+        assert "Date mardi 28 mai" in text
+        assert text.count("lundi 27 mai") >= 2 and text.count("mardi 28 mai") >= 3, text
+        assert text.index("lundi 27 mai 22:30") < text.index("mardi 28 mai 02:00"), text
+        sheet, (master, _reader) = master_of(store, lang="fr")
+        flat_master = flat(master)
+        assert "lundi 27 mai 22:30" in flat_master and "mardi 28 mai 02:00" in flat_master
+        calls = [p.call_time for block in sheet.roster for p in block.people]
+        assert "21:45" in calls and "01:30\u00a0(mar.)" in calls, calls
+        from app.exports.pack.phone_html import render_html
+
+        page = render_html(finch)
+        assert page.index('rowgroup">lundi 27 mai<') < page.index('rowgroup">mardi 28 mai<')
+    finally:
+        store.close()
+    # one day: no day rows
+    (tmp_path / "day").mkdir()
+    day = scaled_store(tmp_path / "day", lambda bundle: None)
+    try:
+        (crow,) = sheets_of(day, alias="Crow", lang="fr")
+        assert not [line.day for line in crow.schedule if line.day]
+    finally:
+        day.close()

@@ -15,7 +15,7 @@ from __future__ import annotations
 from html import escape
 
 from app.exports.pack.qr import tel_uri
-from app.exports.runsheet.data import CueLine, PersonalSheet, translator
+from app.exports.runsheet.data import CueLine, PersonalSheet, day_changes, translator
 from app.exports.shaping import base_direction, start_side
 from app.i18n import isolate
 
@@ -165,7 +165,10 @@ def _schedule(sheet: PersonalSheet, tr) -> list[str]:
         f'<th scope="col">{_t(tr.gettext("Cue"))}</th>'
         f'<th scope="col">{_t(tr.gettext("Place"))}</th></tr></thead><tbody>'
     ]
-    for line in sheet.schedule:
+    for kind, line in day_changes(sheet.schedule):
+        if kind == "day":  # a night's schedule: where the day changes
+            out.append(f'<tr><th colspan="3" scope="rowgroup">{_t(line)}</th></tr>')
+            continue
         cls = ' class="mine"' if line.mine else ""
         out.append(
             f"<tr{cls}><td><time>{_t(line.start)}</time>–<time>{_t(line.end)}</time></td>"
@@ -225,7 +228,11 @@ def render_html(sheet: PersonalSheet) -> str:
             )
     body.append(f'<section aria-labelledby="cues"><h2 id="cues">{_t(tr.gettext("Your cues"))}</h2>')
     if sheet.cues:
-        body.append('<ol class="cues">' + "".join(_cue(c, tr) for c in sheet.cues) + "</ol>")
+        items = [
+            f'<li class="day"><h3>{_t(c)}</h3></li>' if kind == "day" else _cue(c, tr)
+            for kind, c in day_changes(sheet.cues)
+        ]
+        body.append('<ol class="cues">' + "".join(items) + "</ol>")
     else:
         body.append(f"<p>{_t(tr.gettext('No cue of your own: follow the organisers.'))}</p>")
     body.append("</section>")

@@ -58,6 +58,23 @@ class CueLine:
     bring: str = ""  # the props of this cue the reader carries
     mine: bool = False
     sort_key: tuple = ()
+    #: the cue's day without the year, on an action over more than one day (else ""): a list
+    #: of a night's cues says where the day changes ("9:00 PM" under a Sunday date box was
+    #: read as Sunday evening)
+    day: str = ""
+
+
+def day_changes(lines: list) -> list[tuple[str, object]]:
+    """The lines with a ("day", text) entry before each change of day (and before the first
+    of a night's list), for the renderers: [("day", "Saturday, January 16"), ("cue", line)…]."""
+    out: list[tuple[str, object]] = []
+    day = None
+    for line in lines:
+        if line.day and line.day != day:
+            out.append(("day", line.day))
+        day = line.day
+        out.append(("cue", line))
+    return out
 
 
 @dataclass
@@ -350,6 +367,29 @@ class _Fmt:
     def hm(self, instant: datetime | None) -> str:
         return _hm(self.lang, instant, self.tz) if instant is not None else ""
 
+    def hm_on_its_day(self, instant: datetime | None, base: datetime | None) -> str:
+        """The time, with its weekday when it falls on another day than ``base`` (the action's
+        start, the reader's call): "00:45 (So.)" in a night's roster under "Samstag, 16.
+        Januar"."""
+        if instant is None:
+            return ""
+        from babel.dates import format_date
+
+        tz = zone(self.tz)
+        day = instant.astimezone(tz).date()
+        if base is None or day == base.astimezone(tz).date():
+            return self.hm(instant)
+        weekday = format_date(day, "EEE", locale=self.lang)
+        return f"{self.hm(instant)}\u00a0({weekday})"
+
+    def day_of(self, instant: datetime, action: m.Action) -> str:
+        """The instant's day, when the action runs over more than one day (else "")."""
+        tz = zone(self.tz)
+        first, last = (t.astimezone(tz).date() for t in (action.starts_at, action.ends_at))
+        if first == last:
+            return ""
+        return day_without_year(self.lang, instant.astimezone(tz).date())
+
 
 def header(action: m.Action, *, lang: str, paper: str, now: datetime, confidential: bool) -> Header:
     tz = zone(action.timezone)
@@ -500,6 +540,7 @@ def _schedule_lines(index: ActionIndex, fmt: _Fmt) -> list:
             place=cue.place,
             instructions=cue.instructions,
             who=_who(index, cue, fmt.tr),
+            day=fmt.day_of(cue.starts_at, index.action),
             props=fmt.tr.comma_list(p.name for p in cue.props),
             sort_key=(cue.starts_at, cue.id),
         )
@@ -536,6 +577,7 @@ def personal_sheet(
                 instructions=cue.instructions,
                 bring=fmt.tr.comma_list(p.name for p in cue.props if p.id in carried_ids),
                 mine=True,
+                day=fmt.day_of(cue.starts_at, action),
             )
         )
     first_call = next((a.call_time for a in assignments if a.call_time), None)
@@ -555,7 +597,8 @@ def personal_sheet(
         header=cached_header(index, lang=lang, paper=paper, now=now, private=include_personal_data),
         alias=person.alias,
         roles=[
-            RoleLine(a.role.name, a.role.instructions, fmt.hm(a.call_time)) for a in assignments
+            RoleLine(a.role.name, a.role.instructions, fmt.hm_on_its_day(a.call_time, first_call))
+            for a in assignments
         ],
         call_time=fmt.hm(first_call),
         cues=cues,

@@ -27,6 +27,7 @@ from app.exports.pdfkit import (
 from app.exports.runsheet.data import (
     MasterSheet,
     PropsCard,
+    day_changes,
     names_in_a_list,
     time_range,
     translator,
@@ -115,7 +116,18 @@ def _schedule(sheet: MasterSheet, width: float) -> list:
     way = direction(sheet.header.lang)
     rows = [_row(head, widths, bold=range(5), head=True, way=way)]
     extra = []  # rules above each cue's row only: its instructions read as part of it
-    for line, time in zip(sheet.schedule, times, strict=True):
+    time_of = dict(zip(map(id, sheet.schedule), times, strict=True))
+    for kind, line in day_changes(sheet.schedule):
+        if kind == "day":  # a night's schedule: the day on a row of its own where it changes
+            r = len(rows)
+            rows.append([para(line, "cell_bold", direction=way), "", "", "", ""])
+            extra += [
+                ("SPAN", (0, r), (-1, r)),
+                ("LINEABOVE", (0, r), (-1, r), 0.25, RULE),
+                ("NOSPLIT", (0, r), (-1, r + 1)),
+            ]
+            continue
+        time = time_of[id(line)]
         extra.append(("LINEABOVE", (0, len(rows)), (-1, len(rows)), 0.25, RULE))
         values = [time, line.title, line.place, line.who, line.props]
         cue_row = len(rows)

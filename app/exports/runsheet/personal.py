@@ -34,6 +34,7 @@ from app.exports.pdfkit import (
 from app.exports.runsheet.data import (
     Header,
     PersonalSheet,
+    day_changes,
     names_in_a_list,
     time_range,
     translator,
@@ -169,11 +170,17 @@ def compact_schedule(lines, header: Header, width: float, *, bold_mine: bool):
     widths = [first, (width - first) * 0.6, (width - first) * 0.4]
     doc = direction(header.lang)
     rows = []
-    for r, line in enumerate(lines):
+    time_of = dict(zip(map(id, lines), times, strict=True))
+    for kind, line in day_changes(lines):
+        r = len(rows)
+        if kind == "day":  # a night's schedule: the day on a row of its own where it changes
+            rows.append([para(line, "sched_bold", direction=doc), "", ""])
+            style += [("SPAN", (0, r), (-1, r)), ("NOSPLIT", (0, r), (-1, r + 1))]
+            continue
         cue_style = "sched_bold" if (bold_mine and line.mine) else "sched"
         rows.append(
             [
-                cell(times[r], cue_style, widths[0], direction=doc),  # "9:30 ص" read whole
+                cell(time_of[id(line)], cue_style, widths[0], direction=doc),  # "9:30 ص" whole
                 cell(line.title, cue_style, widths[1], direction=plan_words(doc)),
                 cell(line.place, cue_style, widths[2], direction=plan_words(doc)),
             ]
@@ -379,8 +386,11 @@ def personal_story(sheet: PersonalSheet) -> list:
             story += text_flow(role.instructions, "body", lead=f"{label}:")
     story.append(h2(tr.gettext("Your cues")))
     if sheet.cues:
-        for cue in sheet.cues:
-            story += _cue(cue, width, header.lang)
+        for kind, item in day_changes(sheet.cues):
+            if kind == "day":  # a night's cues: where the day changes
+                story.append(para(item, "h3", direction=direction(header.lang)))
+            else:
+                story += _cue(item, width, header.lang)
     else:
         story.append(para(tr.gettext("No cue of your own: follow the organisers."), "body"))
     if sheet.carries:
