@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.domain.timeutil import zone
-from app.i18n import N_, _, ui
+from app.i18n import N_, _, is_rtl, ui
 from app.services.changes import Change
 from ui import style
 from ui.context import EditFailed
@@ -36,6 +36,18 @@ from ui.tabs.press_media import MediaListPage
 
 STATUS = {"draft": N_("Draft"), "approved": N_("Approved"), "sent": N_("Sent")}
 COMMON_LANGUAGES = ("fr", "en", "de", "es", "it", "nl", "pt", "pl", "ar", "el")
+
+
+def upright(html: str) -> str:
+    """A right-to-left release's preview without italics, as its PDF prints it: Qt finds no
+    Arabic letters in a sloped face of the usual fonts (DejaVu Sans Oblique) and drew nothing,
+    so the subheadline, the quotes and every *word* were blank in the proof read before
+    approval."""
+    return (
+        html.replace("font-style:italic", "font-style:normal")
+        .replace("<em>", "<span>")
+        .replace("</em>", "</span>")
+    )
 
 
 class ReleaseCol(IntEnum):
@@ -299,7 +311,10 @@ class PressTab(ActionTab):
         from app.exports.press.html import render_body
 
         doc = self.editor.draft_doc()
-        self.preview.setHtml(render_body(doc) if doc is not None else "")
+        html = render_body(doc) if doc is not None else ""
+        if doc is not None and is_rtl(doc.language):
+            html = upright(html)
+        self.preview.setHtml(html)
 
     def focus_entity(self, entity: str, entity_id: int) -> bool:
         if entity == "release" and self.table.select_id(entity_id):
