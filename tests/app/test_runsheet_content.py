@@ -588,3 +588,32 @@ def test_a_nights_lists_say_where_the_day_changes(tmp_path):
         assert not [line.day for line in crow.schedule if line.day]
     finally:
         day.close()
+
+
+def test_a_reader_in_every_cue_gets_the_schedule_once(tmp_path):
+    """A marcher is in all 60 cues through their role: "Your cues" and the whole schedule
+    printed the same 60 lines twice, an eight-page sheet."""
+    from app.exports.pack.phone_html import render_html
+    from app.exports.runsheet import render_personal
+
+    def change(bundle):
+        everyone = [r["key"] for r in bundle["roles"]]
+        for cue in bundle["schedule"]:
+            cue["roles"] = everyone
+
+    store = scaled_store(tmp_path, change)
+    try:
+        (finch,) = sheets_of(store, alias="Finch", lang="en")
+        assert finch.schedule and all(line.mine for line in finch.schedule)
+        text = read(render_personal(finch))[0]
+        assert "Whole schedule" not in text and "Your cues" in text
+        assert "Whole schedule" not in render_html(finch)
+    finally:
+        store.close()
+    (tmp_path / "demo").mkdir()
+    demo = scaled_store(tmp_path / "demo", lambda bundle: None)
+    try:  # in some cues only: the whole schedule shows where theirs fall
+        (finch,) = sheets_of(demo, alias="Finch", lang="en")
+        assert "Whole schedule (yours in bold)" in flat(read(render_personal(finch))[0])
+    finally:
+        demo.close()

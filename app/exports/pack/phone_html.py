@@ -156,7 +156,7 @@ def _plan_b(sheet: PersonalSheet, tr) -> list[str]:
 
 
 def _schedule(sheet: PersonalSheet, tr) -> list[str]:
-    if not sheet.schedule:
+    if all(line.mine for line in sheet.schedule):  # none, or all of it is the reader's above
         return []
     out = [
         f'<section aria-labelledby="all"><h2 id="all">'

@@ -399,8 +399,11 @@ def personal_story(sheet: PersonalSheet) -> list:
         story.append(h2(tr.gettext("Do not photograph (blur their faces)")))
         names = tr.comma_list(names_in_a_list(sheet.no_photo, tr))
         story.append(para(names, "warn", direction=direction(tr.lang)))  # from the reading side
-    story += table_heading(tr.gettext("Whole schedule (yours in bold)"), room=70)
-    story.append(compact_schedule(sheet.schedule, header, width, bold_mine=True))
+    if not all(line.mine for line in sheet.schedule):
+        # a reader in every cue has all of it above: a marcher's 60 cues printed twice made
+        # an eight-page sheet of what should be one or two
+        story += table_heading(tr.gettext("Whole schedule (yours in bold)"), room=70)
+        story.append(compact_schedule(sheet.schedule, header, width, bold_mine=True))
     story.append(Spacer(1, 3))
     story += contacts_and_plan_b(header, width)
     return story
