@@ -557,8 +557,8 @@ def test_a_nights_lists_say_where_the_day_changes(tmp_path):
 
     def change(bundle) -> None:
         night_vigil(cue="2024-05-27T22:30", call="2024-05-28T01:30")(bundle)
-        second = dict(bundle["schedule"][0], key="dawn", title="Dawn reading")
-        second["starts_at"] = "2024-05-28T02:00"
+        second = dict(bundle["schedule"][0], key="dawn", title="Dawn reading", roles=[])
+        second["starts_at"] = "2024-05-28T02:00"  # nobody's own: in the whole schedule only
         bundle["schedule"].append(second)
         bundle["assignments"][0]["call_time"] = "2024-05-27T21:45"
 
@@ -577,6 +577,7 @@ def test_a_nights_lists_say_where_the_day_changes(tmp_path):
         from app.exports.pack.phone_html import render_html
 
         page = render_html(finch)
+        assert "<h3>lundi 27 mai</h3>" in page  # the cues of the reader, then all of them
         assert page.index('rowgroup">lundi 27 mai<') < page.index('rowgroup">mardi 28 mai<')
     finally:
         store.close()
