@@ -66,13 +66,30 @@ def move_action(
     return OpChanges(Change("action", (action_id,), "updated", action_id), back, days)
 
 
-def change_settings(session: Session, *, values: dict) -> OpChanges:
-    """Change organisation settings; undo puts the previous values back."""
-    from app.services.settings import update_settings
+def change_settings(session: Session, *, values: dict, shown: dict | None = None) -> OpChanges:
+    """Change organisation settings; undo puts the previous values back. ``shown``: what the
+    user saw of these settings (Preferences), or what this step left (its undo): a change
+    another organiser made since is refused, not overwritten (the retention days decide
+    when personal data is purged)."""
+    from app.domain.errors import ConflictError
+    from app.i18n import _
+    from app.services.settings import ensure_settings, update_settings
 
+    if shown is not None:
+        row = ensure_settings(session)
+        if {k: getattr(row, k) for k in shown} != shown:
+            raise ConflictError(
+                _(
+                    "another organiser changed the organisation's settings since you opened "
+                    "them, so yours were not saved; open Preferences again to see theirs"
+                ),
+                entity="settings",
+            )
     old = update_settings(session, **values)
+    row = ensure_settings(session)
+    left = {k: getattr(row, k) for k in values}
     return OpChanges(
         Change("settings", (1,), "updated", None),
-        lambda s: change_settings(s, values=old),
+        lambda s: change_settings(s, values=old, shown=left),
         old,
     )

@@ -165,3 +165,37 @@ def test_undo_of_an_edit_to_a_prop_a_colleague_deleted_says_so_in_words(qtbot, t
     theirs.ctx.delete("prop", prop, "Delete", expected_version=latest(theirs.ctx, "prop", prop))
     text = _undo_refused(qtbot, mine)
     assert text == "Another organiser deleted what this step changed, so it was not undone."
+
+
+def test_preferences_and_their_undo_keep_a_colleagues_settings(qtbot, two_windows):
+    """Preferences → OK wrote over the retention days a colleague had just set, and its Undo
+    put the old name back over a colleague's correction, without a word (the retention days
+    decide when volunteers' personal data is purged)."""
+    from PySide6.QtWidgets import QDialogButtonBox
+
+    from app.services.action_ops import change_settings
+    from app.services.settings import read_settings
+    from ui.dialogs.preferences import PreferencesDialog
+
+    mine, theirs = two_windows
+    dialog = PreferencesDialog(mine, mine.ctx)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.retention_spin.setValue(45)  # from the default 30
+    theirs.ctx.run_op("Settings", lambda s: change_settings(s, values={"retention_days": 90}))
+    dialog.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Ok).click()
+    qtbot.waitUntil(lambda: bool(open_error_dialogs()), timeout=3000)
+    (box,) = open_error_dialogs()
+    assert box.text().startswith("Another organiser changed the organisation's settings since")
+    box.close()
+    assert dialog.isVisible()  # nothing saved, the dialog still open with what was typed
+    assert mine.ctx.query(read_settings).retention_days == 90
+    dialog.reject()
+
+    mine.ctx.run_op(
+        "Settings",
+        lambda s: change_settings(s, values={"name": "Privacy Mourners"}, shown={"name": ""}),
+    )
+    theirs.ctx.run_op("Settings", lambda s: change_settings(s, values={"name": "Privacy Now"}))
+    assert _undo_refused(qtbot, mine).startswith("Another organiser changed the organisation's")
+    assert mine.ctx.query(read_settings).name == "Privacy Now"

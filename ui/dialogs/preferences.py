@@ -266,16 +266,22 @@ class PreferencesDialog(QDialog):
             error.clear_error()
         values = self.changed_settings()
         if values:
+            shown = {k: getattr(self.current, k) for k in values}  # what this dialog showed
 
             def op(session):
-                return change_settings(session, values=values)
+                return change_settings(session, values=values, shown=shown)
 
             try:
                 self.ctx.run_op(_("Change organisation settings"), op)
             except EditFailed as exc:
-                for p in getattr(exc.error, "problems", []):
+                problems = getattr(exc.error, "problems", [])
+                for p in problems:
                     target = self.errors.get(p.path) or self.errors["name"]
                     target.show_error(p.message)
+                if not problems:  # another organiser's change: said, nothing overwritten
+                    from ui.dialogs.error_dialog import show_error
+
+                    show_error(self, exc)
                 return
         from ui.idle_lock import idle_minutes, set_idle_minutes
 
