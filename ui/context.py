@@ -374,11 +374,15 @@ class AppContext(QObject):
     #: an update was refused because another organiser changed the row: (entity, id, values)
     conflict = Signal(str, int, object)
     error = Signal(object)  # a CortegeError the user should see (not tied to a field)
+    #: the fields whose last save was refused changed (``unsaved``): the status bar must not
+    #: say "All changes saved" while one holds what was typed and not saved
+    unsaved_changed = Signal()
 
     def __init__(self, store, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.store = store
         self.undo_stack = QUndoStack(self)
+        self.unsaved: set[tuple[str, str]] = set()  # (where, field) refused and kept as typed
         self._conflicts_muted = 0
         self.shows_conflicts = False  # set by the window that shows the conflict dialog
 
@@ -474,6 +478,15 @@ class AppContext(QObject):
             command = stack.command(i)
             if command is not None:
                 command.setText(retranslate_text(command.text(), old, new))
+
+    def mark_unsaved(self, where: str, field: str, unsaved: bool) -> None:
+        before = set(self.unsaved)
+        if unsaved:
+            self.unsaved.add((where, field))
+        else:
+            self.unsaved.discard((where, field))
+        if self.unsaved != before:
+            self.unsaved_changed.emit()
 
     def reset_store(self, store) -> None:
         """Another database was opened: the undo history belongs to the old one."""

@@ -264,9 +264,10 @@ class LiveUpdates(QObject):
                 "do not reach this window (a connection pooler in between?). Reopen the "
                 "database to see them."
             )
-        else:
+        else:  # the exception's class name ("OperationalError") meant nothing to anybody
+            log.info("change listener: %s", reason)
             self.status = _(
                 "Lost the connection to the database server; other organisers' changes will "
-                "appear when it is back ({reason})"
-            ).format(reason=reason)
+                "appear when it is back"
+            )
         self.statusChanged.emit(self.status)

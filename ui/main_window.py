@@ -100,6 +100,7 @@ class MainWindow(QMainWindow):
         self.ctx.changed.connect(self._on_changed)  # first: the list moves before tabs reload
         self.ctx.changed.connect(self._route_change)  # to the tabs: hidden ones reload when shown
         self.ctx.error.connect(self._on_error)
+        self.ctx.unsaved_changed.connect(self._refresh_header)
         watch = optional("ui.dialogs.conflict", "watch_conflicts")
         if watch is not None:
             watch(self, self.ctx)  # another organiser saved first: show both versions
@@ -540,7 +541,7 @@ class MainWindow(QMainWindow):
         if data is None:
             for label in (self.header_title, self.header_state, self.header_when):
                 label.clear()  # nothing of the last action (or database) stays on screen
-            self.status_left.setText(_("All changes saved") if self.ctx.store else "")
+            self.status_left.setText(self._saved_text() if self.ctx.store else "")
             self.status_right.setText(ui_language())
             return
         from app.domain.timeutil import zone
@@ -561,7 +562,7 @@ class MainWindow(QMainWindow):
             when += f" · {data['location']}"
         self.header_when.setText(when)
         parts = [
-            _("All changes saved"),
+            self._saved_text(),
             ngettext("{n} participant", "{n} participants", data["participants"]).format(
                 n=ui().number(data["participants"])
             ),
@@ -570,6 +571,13 @@ class MainWindow(QMainWindow):
         ]
         self.status_left.setText(" · ".join(parts))
         self.status_right.setText(f"{ui_language()} · {data['timezone']}")
+
+    def _saved_text(self) -> str:
+        """ "All changes saved", only when no field holds a refused save (the status bar said so
+        beside a change the server had just refused)."""
+        if self.ctx.unsaved:
+            return _("A change is not saved: see the field marked in red")
+        return _("All changes saved")
 
     # --- undo ----------------------------------------------------------------------------------
     def _update_undo(self) -> None:

@@ -128,7 +128,7 @@ def test_a_lost_server_is_reported_not_raised(qtbot, monkeypatch):
     thread.requestInterruption()
     thread.wait(3000)
     assert "Lost the connection to the database server" in got.args[0]
-    assert "OSError" in got.args[0]
+    assert "OSError" not in got.args[0]  # a class name means nothing to an organiser (logged)
 
 
 def test_a_burst_of_notices_is_one_refresh_per_entity(qtbot, live):

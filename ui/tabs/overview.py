@@ -127,6 +127,7 @@ class OverviewTab(ActionTab):
         self.setObjectName("overview_tab")
         self.values: dict = {}
         self._seen: dict[str, tuple[int, object]] = {}  # field -> (version, value) shown
+        self._refused: dict[str, int | None] = {}  # field -> the action its refused save was on
         self.fields: dict[str, QWidget] = {}
         self.errors: dict[str, FieldError] = {}
         self.labels: dict[str, QLabel] = {}
@@ -306,8 +307,9 @@ class OverviewTab(ActionTab):
         self.contacts.retranslate()
 
     def reload(self) -> None:
-        for error in self.errors.values():
-            error.clear_error()
+        for name, error in self.errors.items():
+            if name not in self._kept_as_typed():  # a refused save stays said, and typed
+                error.clear_error()
         if self.action_id is None or self.ctx.store is None:
             self._clear()
             return
@@ -320,6 +322,17 @@ class OverviewTab(ActionTab):
             return
         self.stack.setCurrentWidget(self.scroll)
         self._show(self.values)
+
+    def _kept_as_typed(self) -> set[str]:
+        """The fields whose last save was refused, on the action shown."""
+        stale = [n for n, a in self._refused.items() if a != self.action_id]
+        for name in stale:
+            self._saved(name)
+        return set(self._refused)
+
+    def _saved(self, name: str) -> None:
+        self._refused.pop(name, None)
+        self.ctx.mark_unsaved("overview", name, False)
 
     def _clear(self) -> None:
         """No action: nothing of the last one stays in a field (another database may follow)."""
@@ -336,10 +349,14 @@ class OverviewTab(ActionTab):
     def _show(self, v: dict) -> None:
         f = self.fields
 
+        refused = self._kept_as_typed()
+
         def typing(name: str) -> bool:  # a reload (another window's edit) keeps what is typed
             w = f[name]
             changed = w.is_modified() if isinstance(w, CommitTextEdit) else w.isModified()
-            return w.hasFocus() and changed
+            # ...and what a refused save left in its field (the server away: the reload when
+            # it came back wiped "try again in a moment"'s text and its message)
+            return (w.hasFocus() or name in refused) and changed
 
         kept = {name for name in (*TEXT_FIELDS, *LONG_FIELDS, "route", "languages") if typing(name)}
         kept |= {name for name in ("latitude", "longitude") if typing(name)}
@@ -397,6 +414,7 @@ class OverviewTab(ActionTab):
         error = self.errors[name]
         if self.values.get(name) == value:
             error.clear_error()
+            self._saved(name)  # typed back to what is saved: nothing left unsaved
             return False
         try:
             self.ctx.update(
@@ -409,8 +427,12 @@ class OverviewTab(ActionTab):
             )
         except EditFailed as exc:
             error.show_error(problem_text(exc))
+            if not exc.shown:  # a conflict dialog decides for itself what the field shows
+                self._refused[name] = self.action_id
+                self.ctx.mark_unsaved("overview", name, True)
             return False
         error.clear_error()
+        self._saved(name)
         widget = self.fields[name]
         if isinstance(widget, CommitTextEdit):
             widget.set_text(widget.toPlainText())
