@@ -211,9 +211,11 @@ class Store:
         return None
 
     def display_name(self) -> str:
-        """The target without any password (for titles, logs, recent lists)."""
+        """The target as the user gave it, without any password (for titles, logs, recent
+        lists): not the engine's URL, which carries the timeouts and keepalives Cortège adds
+        ("…/flaky?connect_timeout=10&keepalives=1&…" made the window title unreadable)."""
         if is_url(self.target):
-            return self.engine.url.render_as_string(hide_password=True)
+            return _safe(self.target)
         return str(self.path)
 
     @contextmanager

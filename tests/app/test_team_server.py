@@ -226,3 +226,18 @@ def test_the_app_prepares_no_statement_on_the_server(pg_url):
         assert prepared == 0
     finally:
         store.close()
+
+
+def test_the_window_title_shows_the_url_as_typed_without_the_options_cortege_adds(pg_url):
+    """The title read "…/flaky?connect_timeout=10&keepalives=1&…&options=-c+lock_timeout…"."""
+    from sqlalchemy.engine import make_url
+
+    from app.storage.engine import open_store
+
+    store = open_store(pg_url, upgrade_schema=True)
+    try:
+        shown = store.display_name()
+        assert shown == make_url(pg_url).render_as_string(hide_password=True)
+        assert "connect_timeout" not in shown and "keepalives" not in shown
+    finally:
+        store.close()
