@@ -618,3 +618,31 @@ def test_a_reader_in_every_cue_gets_the_schedule_once(tmp_path):
         assert "Whole schedule (yours in bold)" in flat(read(render_personal(finch))[0])
     finally:
         demo.close()
+
+
+def test_a_shared_props_quantity_says_it_is_in_all(tmp_path):
+    """Each of the 40 flag carriers' cards said "Flags × 40": read as "you bring 40 flags"."""
+    from app.exports.pack.message import render_message
+    from app.exports.runsheet import render_personal, render_props_card
+    from app.exports.runsheet.master_data import props_card
+    from app.services.actions import action_by_slug
+
+    def change(bundle):
+        aliases = [p["key"] for p in bundle["participants"]][:3]
+        bundle["props"].append(
+            {"key": "flags", "name": "Flags", "quantity": 40, "carried_by": aliases}
+        )
+
+    store = scaled_store(tmp_path, change)
+    try:
+        with store.read() as session:
+            action_id = action_by_slug(session, SLUG).id
+            card = props_card(session, action_id, lang="en", now=PRINTED)
+        text = flat(read(render_props_card(card))[0])
+        assert "Flags × 40 in all" in text and "Flags × 40 with" not in text
+        carrier = next(line for line in card.lines if line.prop == "Flags").alias
+        (sheet,) = sheets_of(store, alias=carrier, lang="en")
+        assert "Flags × 40 in all" in flat(read(render_personal(sheet))[0])
+        assert "Flags × 40 in all" in render_message(sheet)
+    finally:
+        store.close()

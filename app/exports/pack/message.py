@@ -7,7 +7,7 @@ language, from the same sheet data as the printed page; no other person's name i
 
 from __future__ import annotations
 
-from app.exports.runsheet.data import PersonalSheet, translator
+from app.exports.runsheet.data import PersonalSheet, quantity_text, translator
 
 
 def render_message(sheet: PersonalSheet) -> str:
@@ -25,7 +25,7 @@ def render_message(sheet: PersonalSheet) -> str:
     meet = tr.comma_list(x for x in (header.meeting_point or header.place, header.address) if x)
     if meet:
         lines.append(tr.gettext("Meeting point: {place}").format(place=meet))
-    bring = [c.name if c.quantity <= 1 else f"{c.name} × {c.quantity}" for c in sheet.carries]
+    bring = [c.name + quantity_text(tr, c.quantity, bool(c.others)) for c in sheet.carries]
     if bring:
         lines.append(tr.gettext("Bring: {things}").format(things=tr.join(bring)))
     if header.legal_phone:

@@ -15,7 +15,13 @@ from __future__ import annotations
 from html import escape
 
 from app.exports.pack.qr import tel_uri
-from app.exports.runsheet.data import CueLine, PersonalSheet, day_changes, translator
+from app.exports.runsheet.data import (
+    CueLine,
+    PersonalSheet,
+    day_changes,
+    quantity_text,
+    translator,
+)
 from app.exports.shaping import base_direction, start_side
 from app.i18n import isolate
 
@@ -108,7 +114,7 @@ def _carries(sheet: PersonalSheet, tr) -> list[str]:
     for item in sheet.carries:
         line = f'<strong dir="auto">{_t(item.name)}</strong>'
         if item.quantity > 1:
-            line += f" × {_t(tr.number(item.quantity))}"
+            line += _t(quantity_text(tr, item.quantity, bool(item.others)))
         if item.others:
             line += " — " + _t(tr.gettext("with {names}").format(names=tr.join(item.others)))
         if item.times:

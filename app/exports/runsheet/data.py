@@ -64,6 +64,17 @@ class CueLine:
     day: str = ""
 
 
+def quantity_text(tr: Translator, quantity: int, shared: bool) -> str:
+    """ " × 40" after a prop's name; " × 40 in all" when others carry it too: each of the 40
+    flag carriers' cards said "Flags × 40", read as "you bring 40 flags"."""
+    if quantity <= 1:
+        return ""
+    if shared:
+        # Translators: after a prop's name on one carrier's card, when several carry it
+        return " " + tr.gettext("× {quantity} in all").format(quantity=tr.number(quantity))
+    return f" × {tr.number(quantity)}"
+
+
 def day_changes(lines: list) -> list[tuple[str, object]]:
     """The lines with a ("day", text) entry before each change of day (and before the first
     of a night's list), for the renderers: [("day", "Saturday, January 16"), ("cue", line)…]."""

@@ -29,6 +29,7 @@ from app.exports.runsheet.data import (
     PropsCard,
     day_changes,
     names_in_a_list,
+    quantity_text,
     time_range,
     translator,
 )
@@ -319,7 +320,7 @@ def render_master(sheet: MasterSheet) -> bytes:
 def _card_line(line, tr) -> list:
     what = [(line.prop, True)]
     if line.quantity > 1:
-        what.append((f" × {tr.number(line.quantity)}", False))
+        what.append((quantity_text(tr, line.quantity, bool(line.others)), False))
     cues = line.cues[:CARD_CUES]
     rtl = direction(tr.lang) == "rtl"
     when = [f"{t}  {isolate(title, rtl=rtl)}" for t, title in cues]  # the title's digits its own

@@ -36,6 +36,7 @@ from app.exports.runsheet.data import (
     PersonalSheet,
     day_changes,
     names_in_a_list,
+    quantity_text,
     time_range,
     translator,
 )
@@ -317,7 +318,7 @@ def _bring_list(sheet: PersonalSheet) -> list:
     for item in sheet.carries:
         parts = [("☐ ", False), (isolate(item.name, rtl=rtl), True)]
         if item.quantity > 1:
-            parts.append((f" × {tr.number(item.quantity)}", False))
+            parts.append((quantity_text(tr, item.quantity, bool(item.others)), False))
         if item.others:
             names = tr.join([isolate(n, rtl=rtl) for n in item.others])  # "Jay et Swift"
             parts.append((" — " + tr.gettext("with {names}").format(names=names), False))
