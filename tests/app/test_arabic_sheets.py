@@ -282,3 +282,27 @@ def test_a_long_arabic_instruction_keeps_its_direction_across_its_slices():
     shown = [text_flow(piece, "tiny", direction=side)[0] for piece, side in slices]
     assert [p.rtl for p in shown] == [True] * len(shown)
     assert _slices("Walk slowly.") == [("Walk slowly.", None)]  # a short line: its own way
+
+
+def test_an_arabic_release_sets_a_latin_speaker_and_contact_from_the_right(cli, tmp_path):
+    """The attribution "— Owl" (a Latin name alone) stood at the far left under a quote whose
+    rule is on the right, and so did an all-Latin contact line under its Arabic heading."""
+    from sqlalchemy import update
+
+    from app import i18n
+    from app.domain import models as m
+    from app.storage.engine import open_store
+
+    db, out = tmp_path / "ar.sqlite3", tmp_path / "release.pdf"
+    i18n.set_ui_language("ar")
+    assert cli("--db", db, "demo").code == 0
+    store = open_store(str(db))
+    with store.session() as s:
+        s.execute(update(m.Quote).values(speaker="Owl"))
+        s.execute(update(m.PressContact).values(label="Service presse"))
+    store.close()
+    r = cli("--db", db, "export", "press", SLUG, "--lang", "ar", "--format", "pdf", "-o", out)
+    assert r.code == 0, r.err
+    middle = float(PdfReader(out).pages[0].mediabox.width) / 2
+    assert x_of(out, "Owl") > middle, x_of(out, "Owl")
+    assert x_of(out, "Service presse") > middle - 150  # the line ends at the right margin

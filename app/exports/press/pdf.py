@@ -117,7 +117,7 @@ def shaped_or(
 
     from app.exports import pdfkit
 
-    if needs_shaping(plain):
+    if needs_shaping(plain) or direction == "rtl":  # a Latin "— Owl" under an Arabic quote
         return pdfkit.rich(faces or [(plain, bold)], style, direction=direction)
     return Paragraph(html, style)
 
@@ -234,10 +234,12 @@ def _story(doc: ReleaseDoc, scale: float, width: float) -> list:
         story.append(shaped_or(markup(heading), heading, s["h2"], bold=True))
         for c in lay.contacts:
             line = contact_line(c.label, c.phone, c.email)
-            if c.phone.strip() and needs_shaping(line):  # a right-to-left line (Arabic):
+            if c.phone.strip() and (rtl or needs_shaping(line)):  # a right-to-left line:
                 # the number keeps its order ("+33 6 …", not "… 6 33+"), isolated left to right
                 line = contact_line(c.label, f"\u2066{c.phone.strip()}\u2069", c.email)
-            story.append(shaped_or(markup(line), line, s["small"]))
+            # on an Arabic page from the right, as its heading, even when all Latin
+            way = "rtl" if rtl else None
+            story.append(shaped_or(markup(line), line, s["small"], direction=way))
     return story
 
 
