@@ -646,3 +646,34 @@ def test_a_shared_props_quantity_says_it_is_in_all(tmp_path):
         assert "Flags × 40 in all" in render_message(sheet)
     finally:
         store.close()
+
+
+def test_a_big_props_card_starts_on_its_first_page(tmp_path):
+    """The cards of a march (a banner with 20 carriers, flags with 40) are taller than a page:
+    kept with them, the heading began page 2, and page 1 held the title alone."""
+    from app.exports.runsheet import render_props_card
+    from app.exports.runsheet.master_data import props_card
+    from app.services.actions import action_by_slug
+
+    def change(bundle):
+        people = [{"key": f"m{n}", "alias": f"Marcher {n}"} for n in range(60)]
+        bundle["participants"] += people
+        bundle["props"].append(
+            {
+                "key": "flags",
+                "name": "Flags",
+                "quantity": 60,
+                "carried_by": [p["key"] for p in people],
+            }
+        )
+
+    store = scaled_store(tmp_path, change)
+    try:
+        with store.read() as session:
+            action_id = action_by_slug(session, SLUG).id
+            card = props_card(session, action_id, lang="en", now=PRINTED)
+        pages = pages_text(read(render_props_card(card))[1])
+        assert len(pages) > 1
+        assert "Who carries what, and when" in pages[0] and "Flags" in pages[0], pages[0]
+    finally:
+        store.close()

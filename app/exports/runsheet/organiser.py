@@ -336,7 +336,9 @@ def render_props_card(card: PropsCard) -> bytes:
     tr = translator(header.lang)
     width = content_width(header.paper)
     story = heading(header)
-    story.append(h2(tr.gettext("Who carries what, and when")))
+    # a table heading, not kept with the whole table: the cards of a big march are taller
+    # than a page, and kept with them the heading began page 2, page 1 left blank
+    story += table_heading(tr.gettext("Who carries what, and when"))
     rows = []
     widths = [width * 0.2, width * 0.38, width * 0.42]
     for line in card.lines:
