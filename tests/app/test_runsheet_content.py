@@ -624,8 +624,6 @@ def test_a_shared_props_quantity_says_it_is_in_all(tmp_path):
     """Each of the 40 flag carriers' cards said "Flags × 40": read as "you bring 40 flags"."""
     from app.exports.pack.message import render_message
     from app.exports.runsheet import render_personal, render_props_card
-    from app.exports.runsheet.master_data import props_card
-    from app.services.actions import action_by_slug
 
     def change(bundle):
         aliases = [p["key"] for p in bundle["participants"]][:3]
@@ -635,9 +633,7 @@ def test_a_shared_props_quantity_says_it_is_in_all(tmp_path):
 
     store = scaled_store(tmp_path, change)
     try:
-        with store.read() as session:
-            action_id = action_by_slug(session, SLUG).id
-            card = props_card(session, action_id, lang="en", now=PRINTED)
+        card = _props_card(store, "en")
         text = flat(read(render_props_card(card))[0])
         assert "Flags × 40 in all" in text and "Flags × 40 with" not in text
         carrier = next(line for line in card.lines if line.prop == "Flags").alias
@@ -652,8 +648,6 @@ def test_a_big_props_card_starts_on_its_first_page(tmp_path):
     """The cards of a march (a banner with 20 carriers, flags with 40) are taller than a page:
     kept with them, the heading began page 2, and page 1 held the title alone."""
     from app.exports.runsheet import render_props_card
-    from app.exports.runsheet.master_data import props_card
-    from app.services.actions import action_by_slug
 
     def change(bundle):
         people = [{"key": f"m{n}", "alias": f"Marcher {n}"} for n in range(60)]
@@ -669,11 +663,17 @@ def test_a_big_props_card_starts_on_its_first_page(tmp_path):
 
     store = scaled_store(tmp_path, change)
     try:
-        with store.read() as session:
-            action_id = action_by_slug(session, SLUG).id
-            card = props_card(session, action_id, lang="en", now=PRINTED)
+        card = _props_card(store, "en")
         pages = pages_text(read(render_props_card(card))[1])
         assert len(pages) > 1
         assert "Who carries what, and when" in pages[0] and "Flags" in pages[0], pages[0]
     finally:
         store.close()
+
+
+def _props_card(store, lang: str):
+    from app.exports.runsheet.master_data import props_card
+    from app.services.actions import action_by_slug
+
+    with store.read() as session:
+        return props_card(session, action_by_slug(session, SLUG).id, lang=lang, now=PRINTED)

@@ -34,6 +34,13 @@ def _undo_refused(qtbot, window) -> str:
     return text
 
 
+def _theirs(window, entity: str, row_id: int, **values) -> None:
+    """The colleague's edit, over the version their window reads now."""
+    window.ctx.update(
+        entity, row_id, "Edit", expected_version=latest(window.ctx, entity, row_id), **values
+    )
+
+
 def _one(window, query):
     return window.ctx.query(lambda s: s.execute(query).one())
 
@@ -41,14 +48,7 @@ def _one(window, query):
 def test_undo_of_add_keeps_a_prop_a_colleague_renamed_since(qtbot, two_windows):
     mine, theirs = two_windows
     pid = mine.ctx.create("prop", "Add prop “Urn”", action_id=mine.action_id, name="Urn")
-    theirs.ctx.update(
-        "prop",
-        pid,
-        "Rename",
-        expected_version=latest(theirs.ctx, "prop", pid),
-        name="Funeral urn",
-        notes="bought it, receipt in the drawer",
-    )
+    _theirs(theirs, "prop", pid, name="Funeral urn", notes="bought it, receipt in the drawer")
     text = _undo_refused(qtbot, mine)
     assert text == (
         "Another organiser changed “Funeral urn” since, so this step was not undone; look at "
@@ -76,31 +76,13 @@ def test_undo_of_a_people_import_keeps_a_person_a_colleague_annotated_or_linked(
         lambda s: s.scalars(select(m.Prop.id).where(m.Prop.action_id == aid)).first()
     )
     carriers = theirs.ctx.query(lambda s: [c.id for c in s.get(m.Prop, prop).carriers])
-    theirs.ctx.update(
-        "prop",
-        prop,
-        "Carry",
-        expected_version=latest(theirs.ctx, "prop", prop),
-        carrier_ids=[*carriers, newbie],
-    )
+    _theirs(theirs, "prop", prop, carrier_ids=[*carriers, newbie])
     text = _undo_refused(qtbot, mine)
     assert text.startswith("Another organiser changed “Newbie” since, so this step was not undone")
     assert newbie in theirs.ctx.query(lambda s: [c.id for c in s.get(m.Prop, prop).carriers])
     # the link taken away again, and notes written instead: still theirs
-    theirs.ctx.update(
-        "prop",
-        prop,
-        "Carry",
-        expected_version=latest(theirs.ctx, "prop", prop),
-        carrier_ids=carriers,
-    )
-    theirs.ctx.update(
-        "participant",
-        newbie,
-        "Notes",
-        expected_version=latest(theirs.ctx, "participant", newbie),
-        notes="vegan, allergic to lilies",
-    )
+    _theirs(theirs, "prop", prop, carrier_ids=carriers)
+    _theirs(theirs, "participant", newbie, notes="vegan, allergic to lilies")
     assert "“Newbie”" in _undo_refused(qtbot, mine)
     assert _one(mine, select(m.Participant.notes).where(m.Participant.id == newbie)) == (
         "vegan, allergic to lilies",
@@ -119,13 +101,7 @@ def test_undo_of_a_calendar_import_keeps_a_cue_a_colleague_edited(qtbot, two_win
     cue = theirs.ctx.query(
         lambda s: s.scalar(select(m.Cue.id).where(m.Cue.title == "Talk by the gate"))
     )
-    theirs.ctx.update(
-        "cue",
-        cue,
-        "Instructions",
-        expected_version=latest(theirs.ctx, "cue", cue),
-        instructions="wait for the police liaison's nod",
-    )
+    _theirs(theirs, "cue", cue, instructions="wait for the police liaison's nod")
     assert "“Talk by the gate”" in _undo_refused(qtbot, mine)
     assert _one(mine, select(m.Cue.instructions).where(m.Cue.id == cue)) == (
         "wait for the police liaison's nod",
