@@ -130,9 +130,9 @@ def called_late(plan: Plan) -> Outcome:
                 "{alias} is called at {call}, after their first cue “{cue}” at {time}"
             ).format(
                 alias=plan.iso(person.alias),
-                call=plan.hm(at),
+                call=plan.when(at, cue.starts_at),  # a night's: with their days
                 cue=plan.iso(cue.title),
-                time=plan.hm(cue.starts_at),
+                time=plan.when(cue.starts_at, at),
             )
         elif cue is None and at >= end:
             message = tr.gettext("{alias} is called at {call}, once the action is over").format(

@@ -121,6 +121,15 @@ class Plan:
             text = self._times[instant] = self.tr.time(local, "short")
         return text
 
+    def when(self, instant: datetime, other: datetime | None) -> str:
+        """The time; with its day when ``other`` (the time it is compared with) falls on
+        another day, or there is none: "00:45" after "21:00" read as a contradiction."""
+        tz = zone(self.action.timezone)
+        day = instant.astimezone(tz).date()
+        if other is not None and other.astimezone(tz).date() == day:
+            return self.hm(instant)
+        return self.tr.date_and_time(self.day(day), self.hm(instant))
+
     def iso(self, text: str) -> str:
         """Somebody's words (an alias, a title) isolated inside a sentence of ours, where bidi
         could otherwise pull a time or a count into them (``app.i18n.isolate``)."""

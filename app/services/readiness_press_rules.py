@@ -2,9 +2,6 @@
 
 from __future__ import annotations
 
-from datetime import datetime
-
-from app.domain.timeutil import zone
 from app.services.readiness_plan import Plan
 from app.services.readiness_registry import Outcome, problem, rule
 
@@ -29,29 +26,20 @@ def embargo_differs(plan: Plan) -> Outcome:
             message = tr.gettext(
                 "The {language} release has no embargo; the {source} one it translates is "
                 "under embargo until {source_time}"
-            ).format(**names, source_time=_when(plan, source.embargo_until, None))
+            ).format(**names, source_time=plan.when(source.embargo_until, None))
         elif source.embargo_until is None:
             message = tr.gettext(
                 "The {language} release is under embargo until {time}; the {source} one it "
                 "translates has none"
-            ).format(**names, time=_when(plan, rel.embargo_until, None))
+            ).format(**names, time=plan.when(rel.embargo_until, None))
         else:
             message = tr.gettext(
                 "The {language} release is under embargo until {time}, the {source} one it "
                 "translates until {source_time}"
             ).format(
                 **names,
-                time=_when(plan, rel.embargo_until, source.embargo_until),
-                source_time=_when(plan, source.embargo_until, rel.embargo_until),
+                time=plan.when(rel.embargo_until, source.embargo_until),
+                source_time=plan.when(source.embargo_until, rel.embargo_until),
             )
         out.problems.append(problem("embargo-differs", message, "release", rel.id))
     return out
-
-
-def _when(plan: Plan, instant: datetime, other: datetime | None) -> str:
-    """The time; with its day when the other one is on another day (or there is no other)."""
-    tz = zone(plan.action.timezone)
-    day = instant.astimezone(tz).date()
-    if other is not None and other.astimezone(tz).date() == day:
-        return plan.hm(instant)
-    return plan.tr.date_and_time(plan.day(day), plan.hm(instant))

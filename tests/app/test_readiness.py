@@ -398,3 +398,33 @@ def test_a_translation_under_another_embargo_than_its_source(demo_store, demo_id
         "embargo-differs: The English release has no embargo; the French one it translates is "
         "under embargo until May 28, 2024, 9:00 AM"
     ]
+
+
+def test_a_late_call_on_a_night_says_the_days(store):
+    """ "Nour is called at 12:45 AM, after their first cue at 9:00 PM" read as a contradiction:
+    on a night, the days are said."""
+    aid = plain_action(store, starts_at=at("21:00"), ends_at=at("02:00", "2024-05-29"))
+    with store.session() as s:
+        rid = edits.create(s, "role", action_id=aid, name="Reader", needed=1)
+        nour = edits.create(s, "participant", alias="Nour")
+        edits.create(
+            s,
+            "assignment",
+            action_id=aid,
+            participant_id=nour,
+            role_id=rid,
+            call_time=at("00:45", "2024-05-29"),
+        )
+        edits.create(
+            s,
+            "cue",
+            action_id=aid,
+            starts_at=at("21:00"),
+            minutes=15,
+            title="Gather",
+            role_ids=[rid],
+        )
+    assert lines(store, aid, kinds=("called-late",)) == [
+        "called-late: Nour is called at May 29, 2024, 12:45 AM, after their first cue “Gather” "
+        "at May 28, 2024, 9:00 PM"
+    ]
