@@ -677,3 +677,23 @@ def _props_card(store, lang: str):
 
     with store.read() as session:
         return props_card(session, action_by_slug(session, SLUG).id, lang=lang, now=PRINTED)
+
+
+def test_the_message_of_a_person_with_two_calls_names_both(tmp_path):
+    """Owl, steward at 20:30 and night shift at 00:15, was told only "Call time: 20:30"."""
+    from app.exports.pack.message import render_message
+
+    def change(bundle) -> None:
+        night_vigil(cue="2024-05-27T22:30", call="2024-05-27T21:45")(bundle)
+        first = bundle["assignments"][0]
+        other = next(r["key"] for r in bundle["roles"] if r["key"] != first["role"])
+        bundle["assignments"].append(
+            dict(first, role=other, call_time="2024-05-28T00:15", confirmed=False)
+        )
+
+    store = scaled_store(tmp_path, change)
+    try:
+        (crow,) = sheets_of(store, alias="Crow", lang="en")  # the first assignment's
+        assert "Call time: 21:45 — Pallbearer, 00:15\u00a0(Tue) — Mourner" in render_message(crow)
+    finally:
+        store.close()

@@ -20,7 +20,11 @@ def render_message(sheet: PersonalSheet) -> str:
     ]
     if roles:
         lines.append(tr.gettext("Your role: {roles}").format(roles=roles))
-    if sheet.call_time:
+    calls = list(dict.fromkeys(r.call_time for r in sheet.roles if r.call_time))
+    if len(calls) > 1:  # two roles, two calls: both (only the first was said)
+        times = tr.comma_list(f"{r.call_time} — {r.name}" for r in sheet.roles if r.call_time)
+        lines.append(tr.gettext("Call time: {time}").format(time=times))
+    elif sheet.call_time:
         lines.append(tr.gettext("Call time: {time}").format(time=sheet.call_time))
     meet = tr.comma_list(x for x in (header.meeting_point or header.place, header.address) if x)
     if meet:
