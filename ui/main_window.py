@@ -394,10 +394,35 @@ class MainWindow(QMainWindow):
         for key, widget in self.tab_widgets.built().items():
             if widget is tab and key in self._stale:
                 self._stale.discard(key)
-                tab.set_action(self.action_id)
+                self._load_tab(key, tab)
             elif widget is tab and key in self._dirty:
                 self._dirty.discard(key)
                 tab.reload()
+
+    def _load_tab(self, key: str, tab) -> None:
+        """Show the action in ``tab``. When the server cannot be reached, the tab is greyed and
+        the status bar says why — first shown empty, it read as "no cues, no props" under the
+        error — and it loads by itself with the next change (the reconnection brings one)."""
+        from app.storage.server import ServerError
+
+        try:
+            tab.set_action(self.action_id)
+        except ServerError as exc:
+            self._stale.add(key)
+            tab.setEnabled(False)
+            self.statusBar().showMessage(
+                _(
+                    "This tab could not be read from the server; it loads when the connection "
+                    "is back."
+                )
+            )
+            from ui.dialogs.error_dialog import show_error
+
+            show_error(self, exc)
+            return
+        if not tab.isEnabled():
+            tab.setEnabled(True)
+            self.statusBar().clearMessage()
 
     def _show_action_view(self, shown: bool) -> None:
         self.right.setCurrentIndex(1 if shown else 0)
@@ -505,6 +530,10 @@ class MainWindow(QMainWindow):
         shown = self.tabs.currentWidget() if self.right.currentIndex() == 1 else None
         fresh, self._fresh = self._fresh, set()
         for key, tab in self.tab_widgets.built().items():
+            if tab is shown and key in self._stale and not tab.isEnabled():
+                self._stale.discard(key)  # could not be read when shown: try again now
+                self._load_tab(key, tab)
+                continue
             if key in self._stale or key in fresh:
                 continue  # loads the whole action when shown anyway, or just loaded it
             if tab is shown or key == "readiness":
