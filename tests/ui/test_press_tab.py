@@ -307,3 +307,20 @@ def test_marking_a_draft_as_sent_says_nobody_approved_it(qtbot, tab):
     with_modal(tab.sent_button.click, read_and_refuse)
     assert seen["text"].startswith("This release is still a draft: nobody has approved it.")
     assert rows(tab)[1][2] == "Draft"
+
+
+def test_the_preview_keeps_room_to_read_in_a_small_window(qtbot, demo_db):
+    """At 1024 × 700 the preview was 120 px wide and cut words ("PRESSEMITTEIL|UNG"): the
+    form and the list kept their minimum and the preview took the whole loss. It keeps a
+    readable width, and the window still fits a 1024 px screen."""
+    from tests.ui.conftest import open_window
+    from ui.tabs.press import PREVIEW_CHARACTERS
+
+    window = open_window(qtbot, demo_db)
+    window.resize(1024, 700)
+    window.show_tab("press")
+    tab = window.tab_widgets["press"]
+    qtbot.waitUntil(lambda: tab.side.width() > 0)
+    assert tab.side.width() >= tab.fontMetrics().averageCharWidth() * PREVIEW_CHARACTERS
+    assert window.minimumSizeHint().width() <= 1024 - 16  # room for the window's frame
+    window.close()

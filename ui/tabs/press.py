@@ -38,6 +38,10 @@ STATUS = {"draft": N_("Draft"), "approved": N_("Approved"), "sent": N_("Sent")}
 COMMON_LANGUAGES = ("fr", "en", "de", "es", "it", "nl", "pt", "pl", "ar", "el")
 
 
+#: The narrowest the preview gets, in average characters of the window's font.
+PREVIEW_CHARACTERS = 28
+
+
 def upright(html: str) -> str:
     """A right-to-left release's preview without italics, as its PDF prints it: Qt finds no
     Arabic letters in a sloped face of the usual fonts (DejaVu Sans Oblique) and drew nothing,
@@ -200,6 +204,11 @@ class PressTab(ActionTab):
         page.setStretchFactor(1, 5)
         page.setStretchFactor(2, 4)
         page.setSizes([262, 424, 278])  # the 964 px of a 1280 px window
+        # On a small screen the form and the list keep their minimum and the preview took
+        # all the loss: 120 px at 1024 wide, words cut in the middle ("PRESSEMITTEIL|UNG").
+        # It keeps room for a line of proof to read; the form scrolls instead.
+        self.side.setMinimumWidth(self.fontMetrics().averageCharWidth() * PREVIEW_CHARACTERS)
+        page.setChildrenCollapsible(False)
 
     def title(self) -> str:
         return _("Press")
