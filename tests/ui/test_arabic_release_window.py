@@ -90,3 +90,23 @@ def test_the_arabic_release_preview_shows_its_subheadline_upright(qtbot, cli, tm
         block = block.next()
     assert not sloped, sloped
     window.close()
+
+
+def test_the_export_dialogs_release_list_keeps_a_latin_headline_whole(qtbot, demo_db):
+    """In the Arabic window the item "الألمانية — „Wir begraben …“" threw the headline's
+    opening mark to the far end: the headline is isolated inside the item."""
+    from bidi import get_display
+
+    window = open_window(qtbot, demo_db)
+    window.apply_language("ar")
+    window.a_press.trigger()  # Export → Press release…
+    dialog = window.findChild(PressExportDialog)
+    qtbot.waitExposed(dialog)
+    box = dialog.release_box
+    english = next(box.itemText(i) for i in range(box.count()) if "Funeral" in box.itemText(i))
+    headline = "Funeral for privacy at Père-Lachaise"
+    assert f"\u2068{headline}\u2069" in english
+    seen = get_display(english, base_dir="R")
+    assert headline in seen  # whole, in its own order, at the left end of the item
+    dialog.close()
+    window.close()

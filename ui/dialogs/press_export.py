@@ -61,7 +61,10 @@ class PressExportDialog(QDialog):
         self.release_box = QComboBox(self)
         self.release_box.setObjectName("export_release")
         for r in self.releases:
-            self.release_box.addItem(f"{ui().language_name(r.language)} — {r.headline}", r.id)
+            # the headline isolated: in an Arabic window "„Wir begraben …“" threw its opening
+            # mark to the far end of the item
+            item = f"{ui().language_name(r.language)} — {ui().isolated(r.headline)}"
+            self.release_box.addItem(item, r.id)
         if release_id is not None:
             self.release_box.setCurrentIndex(max(0, self.release_box.findData(release_id)))
         self.format_box = QComboBox(self)
