@@ -488,10 +488,16 @@ class AppContext(QObject):
         if self.unsaved != before:
             self.unsaved_changed.emit()
 
+    def clear_unsaved(self) -> None:
+        if self.unsaved:
+            self.unsaved.clear()
+            self.unsaved_changed.emit()
+
     def reset_store(self, store) -> None:
         """Another database was opened: the undo history belongs to the old one."""
         self.undo_stack.clear()
         self.store = store
+        self.clear_unsaved()
         from app.services.changes import EVERYTHING
 
         self.changed.emit(EVERYTHING)

@@ -358,6 +358,9 @@ class MainWindow(QMainWindow):
         self.action_id = new
         if self.ctx.store is not None:
             settings_store.set_last_action(self.database_name(), new)
+        self.ctx.clear_unsaved()  # a refused save of the last action is not this one's
+        for tab in self.tab_widgets.built().values():
+            tab.setEnabled(True)  # greyed when the server was away: the new action loads anew
         self._stale = set()
         self._dirty = set()
         if new is not None:  # the shown tab, and the readiness tab for its badge

@@ -25,6 +25,7 @@ _NAMES = {"participant": "alias", "cue": "title", "prop": "name", "media_contact
 
 def _links(model) -> list[tuple]:
     """(table, column naming this row, column naming the other) of each link a row can have."""
+    seats = m.Assignment.__table__
     return {
         m.Cue: [
             (m.cue_role, "cue_id", "role_id"),
@@ -35,8 +36,22 @@ def _links(model) -> list[tuple]:
         m.Participant: [
             (m.prop_carrier, "participant_id", "prop_id"),
             (m.cue_participant, "participant_id", "cue_id"),
+            (seats, "participant_id", "id"),  # a role given since, in any action
         ],
+        m.Role: [(seats, "role_id", "id"), (m.cue_role, "role_id", "cue_id")],
+        m.MediaContact: [(m.action_media_contact, "media_contact_id", "action_id")],
     }.get(model, [])
+
+
+def _own_fields(model, row) -> tuple:
+    """The row's fields as its own: a chained cue's start follows the cue before it (the
+    ripple moves it when an earlier cue changes), so it is not a change of this row."""
+    values = tuple(row)
+    if model is m.Cue and row.follows_id is not None:
+        return tuple(
+            None if key == "starts_at" else v for key, v in zip(row._fields, values, strict=True)
+        )
+    return values
 
 
 def states(session: Session, model, ids: Iterable[int]) -> dict[int, tuple]:
@@ -49,7 +64,7 @@ def states(session: Session, model, ids: Iterable[int]) -> dict[int, tuple]:
     for start in range(0, len(ids), 500):
         chunk = ids[start : start + 500]
         rows = session.execute(select(*columns).where(model.__table__.c.id.in_(chunk)))
-        fields = {row.id: tuple(row) for row in rows}
+        fields = {row.id: _own_fields(model, row) for row in rows}
         links: dict[int, list] = {i: [] for i in fields}
         for table, mine, other in _links(model):
             pairs = session.execute(

@@ -51,3 +51,22 @@ def test_text_typed_while_the_server_was_away_survives_its_return(qtbot, main_wi
     assert w.header_title.text() == "Renamed while offline"
     assert not tab.errors["title"].isVisibleTo(tab)
     assert w.status_left.text().startswith("All changes saved")
+
+
+def test_a_refused_choice_in_a_drop_down_shows_what_is_saved_after_a_reload(
+    qtbot, main_window, monkeypatch
+):
+    """A drop-down shows the saved value again at the next reload: its refusal must not stay
+    in red beside it, nor "A change is not saved" in the status bar."""
+    w = main_window
+    tab = w.tab_widgets["overview"]
+    status = tab.fields["status"]
+    _server_away(w, monkeypatch)
+    status.setCurrentIndex(status.findData("done"))
+    status.activated.emit(status.currentIndex())
+    assert tab.errors["status"].isVisibleTo(tab)
+    monkeypatch.undo()
+    w.ctx.changed.emit(EVERYTHING)
+    assert status.currentData() == "confirmed"  # what is saved
+    assert not tab.errors["status"].isVisibleTo(tab)
+    assert w.status_left.text().startswith("All changes saved")

@@ -36,3 +36,44 @@ def test_a_tab_shown_while_the_server_is_away_loads_when_it_is_back(
     assert schedule.isEnabled()
     assert schedule.model.rowCount() == 11  # the demo's cues, not "No cues yet"
     assert w.statusBar().currentMessage() == ""
+
+
+def test_another_action_clears_what_the_last_one_left_unsaved_or_greyed(
+    qtbot, main_window, monkeypatch
+):
+    """A tab greyed by the server's absence stayed greyed after choosing another action, and
+    the status bar kept saying "A change is not saved" with no such field on screen."""
+    from datetime import UTC, datetime
+
+    from app.storage.server import ServerError
+    from ui.context import EditFailed
+
+    w = main_window
+    first = w.action_id  # the demo's
+    other = w.ctx.create(
+        "action",
+        "New action",
+        title="Second vigil",
+        timezone="Europe/Paris",
+        starts_at=datetime(2024, 6, 1, 18, tzinfo=UTC),
+        ends_at=datetime(2024, 6, 1, 19, tzinfo=UTC),
+    )
+    assert w.actions_panel.select(first)  # back to the demo (a new action is selected)
+    tab = w.tab_widgets["overview"]
+
+    def refuse(*_a, **_k):
+        raise EditFailed(ServerError("This change was not saved: the connection was lost."))
+
+    monkeypatch.setattr(w.ctx, "update", refuse)
+    tab.fields["title"].setText("Renamed while offline")
+    tab.fields["title"].setModified(True)
+    tab.fields["title"].editingFinished.emit()
+    assert w.status_left.text().startswith("A change is not saved")
+    schedule = w.tab_widgets.get("schedule")
+    schedule.setEnabled(False)  # as a failed read leaves it
+    monkeypatch.undo()
+    w.show_tab("people")  # the greyed tab hidden, then another action chosen in the list
+    assert w.actions_panel.select(other)
+    assert w.action_id == other
+    assert schedule.isEnabled()
+    assert w.status_left.text().startswith("All changes saved")

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 
 from app.domain import models as m
 from tests.ui.tabs_helpers import latest
@@ -175,3 +175,37 @@ def test_preferences_and_their_undo_keep_a_colleagues_settings(qtbot, two_window
     theirs.ctx.run_op("Settings", lambda s: change_settings(s, values={"name": "Privacy Now"}))
     assert _undo_refused(qtbot, mine).startswith("Another organiser changed the organisation's")
     assert mine.ctx.query(read_settings).name == "Privacy Now"
+
+
+def test_undo_of_a_new_role_keeps_it_when_a_colleague_gave_it_to_somebody(qtbot, two_windows):
+    """Deleting the role would have deleted the colleague's assignment with it."""
+    mine, theirs = two_windows
+    aid = mine.action_id
+    rid = mine.ctx.create("role", "Add role “Drummer”", action_id=aid, name="Drummer", needed=2)
+    person = theirs.ctx.query(lambda s: s.scalars(select(m.Participant.id)).first())
+    theirs.ctx.create("assignment", "Assign", action_id=aid, participant_id=person, role_id=rid)
+    assert "changed this role" in _undo_refused(qtbot, mine)
+    assert _one(mine, select(m.Assignment.id).where(m.Assignment.role_id == rid))
+
+
+def test_undo_of_an_inserted_cue_goes_through_when_only_the_chain_moved_it(qtbot, two_windows):
+    """A colleague lengthened the cue before it: the ripple moved the new chained cue, which
+    refused the undo as if they had changed it."""
+    from app.services.cue_ops import insert_after
+
+    mine, theirs = two_windows
+    first = mine.ctx.query(
+        lambda s: s.scalars(
+            select(m.Cue.id).where(m.Cue.action_id == mine.action_id).order_by(m.Cue.starts_at)
+        ).first()
+    )
+    mine.ctx.run_op(
+        "Insert cue",
+        lambda s: insert_after(s, after_id=first, values={"title": "Inserted", "minutes": 5}),
+    )
+    minutes = theirs.ctx.query(lambda s: s.get(m.Cue, first).minutes)
+    _theirs(theirs, "cue", first, minutes=minutes + 10)
+    mine.a_undo.trigger()
+    qtbot.wait(50)
+    assert not open_error_dialogs()
+    assert not _one(mine, select(func.count()).where(m.Cue.title == "Inserted"))[0]

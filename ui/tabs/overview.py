@@ -121,6 +121,12 @@ def coordinate_text(value: float | None) -> str:
     return number_text(value, locale=ui().lang, decimals=None)
 
 
+#: The fields a refused save leaves holding what was typed, through reloads, until it is saved.
+KEPT_AS_TYPED = frozenset(
+    (*TEXT_FIELDS, *LONG_FIELDS, "route", "languages", "latitude", "longitude")
+)
+
+
 class OverviewTab(ActionTab):
     def __init__(self, ctx, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)
@@ -427,7 +433,8 @@ class OverviewTab(ActionTab):
             )
         except EditFailed as exc:
             error.show_error(problem_text(exc))
-            if not exc.shown:  # a conflict dialog decides for itself what the field shows
+            if not exc.shown and name in KEPT_AS_TYPED:  # a conflict dialog decides itself;
+                # a drop-down, a date or a time shows what is saved again at the next reload
                 self._refused[name] = self.action_id
                 self.ctx.mark_unsaved("overview", name, True)
             return False
