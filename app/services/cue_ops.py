@@ -15,7 +15,7 @@ from app.domain import models as m
 from app.services import edits
 from app.services.changes import Change
 from app.services.ops import OpChanges
-from app.services.undo_checks import states, still_as_left
+from app.services.undo_checks import refuse, states, still_as_left
 
 
 def _followers(session: Session, cue_id: int) -> list[int]:
@@ -50,6 +50,11 @@ def _take_back(action_id: int, new_id: int, after_id: int, followers: list[int],
 
     def run(session: Session) -> OpChanges:
         still_as_left(session, "cue", m.Cue, left)
+        # the chain as the insert left it: a follower a colleague chained elsewhere since, or
+        # a cue they chained after the new one, is theirs (relinked or unchained, it was lost)
+        now = set(_followers(session, new_id))
+        for cue_id in sorted(now ^ set(followers)):
+            refuse(session, "cue", m.Cue, cue_id, deleted=False)
         for cue_id in followers:
             edits.update(session, "cue", cue_id, follows_id=after_id)
         snap = edits.delete(session, "cue", new_id)

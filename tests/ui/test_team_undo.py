@@ -209,3 +209,25 @@ def test_undo_of_an_inserted_cue_goes_through_when_only_the_chain_moved_it(qtbot
     qtbot.wait(50)
     assert not open_error_dialogs()
     assert not _one(mine, select(func.count()).where(m.Cue.title == "Inserted"))[0]
+
+
+def test_undo_of_an_inserted_cue_keeps_a_cue_a_colleague_chained_after_it(qtbot, two_windows):
+    """Undoing the insert unchained the cue a colleague had since chained after the new one."""
+    from app.services.cue_ops import insert_after
+
+    mine, theirs = two_windows
+    cues = mine.ctx.query(
+        lambda s: list(
+            s.scalars(
+                select(m.Cue.id).where(m.Cue.action_id == mine.action_id).order_by(m.Cue.starts_at)
+            )
+        )
+    )
+    new = mine.ctx.run_op(
+        "Insert cue",
+        lambda s: insert_after(s, after_id=cues[0], values={"title": "Inserted", "minutes": 5}),
+    )
+    last = cues[-1]
+    _theirs(theirs, "cue", last, follows_id=new)
+    assert _undo_refused(qtbot, mine).startswith("Another organiser changed “")
+    assert _one(mine, select(m.Cue.follows_id).where(m.Cue.id == last)) == (new,)
