@@ -180,7 +180,7 @@ class CreateCommand(_ServiceCommand):
         def run(session):
             action_id = self.ctx.action_of(session, self.entity, self.row_id)
             # a row another organiser renamed or annotated since is theirs too: not deleted
-            _undo_checks().row_still_as_left(session, self.entity, self.row_id, self.left)
+            _undo_checks().row_still_as_left(session, self.entity, self.left)
             self.snapshot = edits.delete(session, self.entity, self.row_id)
             return Change(self.entity, (self.row_id,), "deleted", action_id)
 

@@ -45,7 +45,7 @@ def undoable_create(
 
     def take_back_from(left: dict):
         def take_back(session: Session) -> OpChanges:
-            row_still_as_left(session, entity, row_id, left)
+            row_still_as_left(session, entity, left)
             snap = edits.delete(session, entity, row_id)
 
             def put_back(session: Session) -> OpChanges:

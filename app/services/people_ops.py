@@ -8,7 +8,7 @@ from app.domain import models as m
 from app.services import edits
 from app.services.changes import Change
 from app.services.ops import OpChanges, reversible, undoable_create
-from app.services.undo_checks import people_unlinked_since, states, still_as_left
+from app.services.undo_checks import states, still_as_left
 
 
 def assign_new_person(session: Session, *, action_id: int, alias: str, values: dict) -> OpChanges:
@@ -21,7 +21,6 @@ def assign_new_person(session: Session, *, action_id: int, alias: str, values: d
         def take_back(s: Session) -> OpChanges:
             still_as_left(s, "participant", m.Participant, left[0])
             still_as_left(s, "assignment", m.Assignment, left[1])
-            people_unlinked_since(s, (pid,), own_assignments=(aid,))
             assignment = edits.delete(s, "assignment", aid)
             person = edits.delete(s, "participant", pid)
 
@@ -57,7 +56,6 @@ def import_people_csv(session: Session, *, action_id: int, data: bytes | str) ->
     def undo(s: Session) -> Change:
         still_as_left(s, "participant", m.Participant, people)
         still_as_left(s, "assignment", m.Assignment, seats)
-        people_unlinked_since(s, ids, own_assignments=result.assignment_ids)
         people_csv.undo_import(s, result, action_id)
         return Change("participant", ids, "deleted", action_id)
 

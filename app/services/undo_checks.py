@@ -108,40 +108,6 @@ def still_as_left(session: Session, entity: str, model, left: dict[int, tuple]) 
             refuse(session, entity, model, row_id, deleted=row_id not in now)
 
 
-def people_unlinked_since(
-    session: Session, people: Iterable[int], *, own_assignments: Iterable[int] = ()
-) -> None:
-    """Refuse when another organiser linked one of these new people to something since: a
-    prop to carry, a cue, a role other than those the step gave (deleting the person would
-    take the link with it, in this action or another)."""
-    people, own = list(people), set(own_assignments)
-    for start in range(0, len(people), 500):
-        chunk = people[start : start + 500]
-        linked = (
-            session.execute(
-                select(m.prop_carrier.c.participant_id).where(
-                    m.prop_carrier.c.participant_id.in_(chunk)
-                )
-            ).first()
-            or session.execute(
-                select(m.cue_participant.c.participant_id).where(
-                    m.cue_participant.c.participant_id.in_(chunk)
-                )
-            ).first()
-        )
-        if linked is None:
-            for pid, aid in session.execute(
-                select(m.Assignment.participant_id, m.Assignment.id).where(
-                    m.Assignment.participant_id.in_(chunk)
-                )
-            ):
-                if aid not in own:
-                    linked = (pid,)
-                    break
-        if linked is not None:
-            refuse(session, "participant", m.Participant, linked[0], deleted=False)
-
-
 def row_as_left(session: Session, entity: str, row_id: int) -> dict[int, tuple]:
     """The state of one row of ``entity`` (``edits.MODELS``), for ``still_as_left``."""
     from app.services.edits import MODELS
@@ -149,7 +115,8 @@ def row_as_left(session: Session, entity: str, row_id: int) -> dict[int, tuple]:
     return states(session, MODELS[entity], [row_id])
 
 
-def row_still_as_left(session: Session, entity: str, row_id: int, left: dict[int, tuple]) -> None:
+def row_still_as_left(session: Session, entity: str, left: dict[int, tuple]) -> None:
+    """``still_as_left`` for the row of ``entity`` that ``row_as_left`` read."""
     from app.services.edits import MODELS
 
     still_as_left(session, entity, MODELS[entity], left)
