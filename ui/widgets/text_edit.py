@@ -4,9 +4,20 @@ from __future__ import annotations
 
 import math
 
-from PySide6.QtCore import QEvent, QSize, Qt, Signal
-from PySide6.QtGui import QFocusEvent, QFont, QKeyEvent, QPalette, QTextLayout
+from PySide6.QtCore import QEvent, QPointF, QSize, Qt, Signal
+from PySide6.QtGui import (
+    QFocusEvent,
+    QFont,
+    QKeyEvent,
+    QPainter,
+    QPaintEvent,
+    QPalette,
+    QTextLayout,
+    QTextOption,
+)
 from PySide6.QtWidgets import QPlainTextEdit, QSizePolicy, QWidget
+
+from app.i18n import first_strong
 
 #: Dates in editors: weekday, day, month name and year, named in the UI's locale by Qt.
 DATE_FORMAT = "ddd d MMM yyyy"
@@ -66,6 +77,7 @@ class CommitTextEdit(QPlainTextEdit):
         self._fit_lines()
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         self._original = ""
+        self._placeholder = ""
 
     def _fit_lines(self) -> None:
         # QPlainTextEdit counts a line as fitting when it ends above the viewport's height - 1:
@@ -105,6 +117,58 @@ class CommitTextEdit(QPlainTextEdit):
 
     def toPlainText(self) -> str:  # noqa: N802 - Qt's name: every caller gets the typed text
         return plain_text(self)
+
+    # --- grey text: painted here, each paragraph from its own side ---------------------------
+    # Qt paints a box's placeholder in one piece with the window's direction: a French
+    # advisory's plan text in an Arabic window read from the right, its parts reversed
+    # ("Banner unrolled (Pavement by the gate) — 09:55"), a long line run off the left edge.
+    def setPlaceholderText(self, text: str) -> None:  # noqa: N802 - Qt's name
+        if text != self._placeholder:
+            self._placeholder = text
+            self.viewport().update()
+
+    def placeholderText(self) -> str:  # noqa: N802 - Qt's name
+        return self._placeholder
+
+    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 - Qt's name
+        super().paintEvent(event)
+        if self._placeholder and self.document().isEmpty():
+            self._paint_placeholder()
+
+    def _paint_placeholder(self) -> None:
+        viewport = self.viewport()
+        painter = QPainter(viewport)
+        painter.setPen(self.palette().placeholderText().color())
+        font = self.document().defaultFont()
+        width, bottom = viewport.width(), viewport.height()
+        top = 0.0
+        for paragraph in self._placeholder.split("\n"):
+            layout = QTextLayout(paragraph, font, viewport)
+            side = first_strong(paragraph) or (
+                "rtl" if self.layoutDirection() == Qt.LayoutDirection.RightToLeft else "ltr"
+            )
+            rtl = side == "rtl"
+            # from its own side, as the same words typed would be
+            option = QTextOption(
+                (Qt.AlignmentFlag.AlignRight if rtl else Qt.AlignmentFlag.AlignLeft)
+                | Qt.AlignmentFlag.AlignAbsolute
+            )
+            option.setWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
+            option.setTextDirection(
+                Qt.LayoutDirection.RightToLeft if rtl else Qt.LayoutDirection.LeftToRight
+            )
+            layout.setTextOption(option)
+            layout.beginLayout()
+            while (line := layout.createLine()).isValid():
+                line.setLeadingIncluded(True)
+                line.setLineWidth(width)
+                line.setPosition(QPointF(0, top))
+                top += line.height()
+            layout.endLayout()
+            layout.draw(painter, QPointF(0, 0))
+            if top >= bottom:
+                break
+        painter.end()
 
     def set_text(self, text: str) -> None:
         """Show ``text`` without it counting as an edit."""
