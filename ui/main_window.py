@@ -34,6 +34,7 @@ from ui.icons import icon
 from ui.lazy_tabs import LazyTabs
 from ui.optional import optional
 from ui.tab_specs import TAB_ICONS, TAB_SPECS
+from ui.widgets import away_cover
 
 log = logging.getLogger("cortege.ui")
 PURGE_REMINDER_EVERY_MS = 180_000  # colleagues' changes recount the purge reminder this often
@@ -360,7 +361,7 @@ class MainWindow(QMainWindow):
             settings_store.set_last_action(self.database_name(), new)
         self.ctx.clear_unsaved()  # a refused save of the last action is not this one's
         for tab in self.tab_widgets.built().values():
-            tab.setEnabled(True)  # greyed when the server was away: the new action loads anew
+            away_cover.uncover(tab)  # greyed when the server was away: the new action loads anew
         self._stale = set()
         self._dirty = set()
         if new is not None:  # the shown tab, and the readiness tab for its badge
@@ -412,20 +413,13 @@ class MainWindow(QMainWindow):
             tab.set_action(self.action_id)
         except ServerError as exc:
             self._stale.add(key)
-            tab.setEnabled(False)
-            self.statusBar().showMessage(
-                _(
-                    "This tab could not be read from the server; it loads when the connection "
-                    "is back."
-                )
-            )
+            away_cover.cover(tab)  # says so on the tab, where its empty-state words were
             from ui.dialogs.error_dialog import show_error
 
             show_error(self, exc)
             return
-        if not tab.isEnabled():
-            tab.setEnabled(True)
-            self.statusBar().clearMessage()
+        if away_cover.is_covered(tab):
+            away_cover.uncover(tab)
 
     def _show_action_view(self, shown: bool) -> None:
         self.right.setCurrentIndex(1 if shown else 0)

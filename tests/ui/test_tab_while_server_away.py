@@ -1,10 +1,14 @@
 """A tab first shown while the server is away is greyed, says why, and loads once it is back
-(team-mode review: it showed "No cues yet", "Total: €0.00" under the error dialog)."""
+(team-mode review: it showed "No cues yet", "Total: €0.00" under the error dialog; greyed, it
+still showed them, and the status bar's reason went with the next message)."""
 
 from __future__ import annotations
 
+from PySide6.QtWidgets import QLabel
+
 from app.services.changes import EVERYTHING
 from ui.dialogs.error_dialog import open_error_dialogs
+from ui.widgets import away_cover
 
 
 def test_a_tab_shown_while_the_server_is_away_loads_when_it_is_back(
@@ -26,7 +30,16 @@ def test_a_tab_shown_while_the_server_is_away_loads_when_it_is_back(
     monkeypatch.setattr(type(schedule), "set_action", away)
     w.show_tab("schedule")
     assert not schedule.isEnabled()
-    assert w.statusBar().currentMessage().startswith("This tab could not be read from the server")
+    cover = schedule.findChild(QLabel, "server_away_cover")
+    assert cover.isVisible() and cover.geometry() == schedule.rect()
+    assert cover.text().startswith("This tab could not be read from the server")
+    # on top of the whole tab, opaque: not "No cues yet" beneath
+    assert cover.autoFillBackground()
+    for point in (schedule.rect().center(), schedule.rect().topLeft()):
+        assert schedule.childAt(point) is cover
+    w.statusBar().showMessage("Exported to /tmp/x.pdf")  # another message: the tab still says
+    w.resize(w.width() + 120, w.height())
+    qtbot.waitUntil(lambda: cover.geometry() == schedule.rect())
     qtbot.waitUntil(lambda: bool(open_error_dialogs()), timeout=3000)
     for box in open_error_dialogs():
         assert box.text().startswith("Cortège could not read from the database server")
@@ -35,7 +48,7 @@ def test_a_tab_shown_while_the_server_is_away_loads_when_it_is_back(
     w.ctx.changed.emit(EVERYTHING)  # the reconnection: everything reloads
     assert schedule.isEnabled()
     assert schedule.model.rowCount() == 11  # the demo's cues, not "No cues yet"
-    assert w.statusBar().currentMessage() == ""
+    assert not cover.isVisible()
 
 
 def test_another_action_clears_what_the_last_one_left_unsaved_or_greyed(
@@ -70,10 +83,10 @@ def test_another_action_clears_what_the_last_one_left_unsaved_or_greyed(
     tab.fields["title"].editingFinished.emit()
     assert w.status_left.text().startswith("A change is not saved")
     schedule = w.tab_widgets.get("schedule")
-    schedule.setEnabled(False)  # as a failed read leaves it
+    away_cover.cover(schedule)  # as a failed read leaves it
     monkeypatch.undo()
     w.show_tab("people")  # the greyed tab hidden, then another action chosen in the list
     assert w.actions_panel.select(other)
     assert w.action_id == other
-    assert schedule.isEnabled()
+    assert schedule.isEnabled() and not away_cover.is_covered(schedule)
     assert w.status_left.text().startswith("All changes saved")
