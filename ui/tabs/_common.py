@@ -140,18 +140,35 @@ class EmptyTableView(QTableView):
         self.scrollTo(index)
         return True
 
-    def set_widths(self, widths: dict[int, int]) -> None:
+    def set_widths(self, widths: dict[int, int], *, whole: tuple[int, ...] = ()) -> None:
         """Column widths in 'average characters' so they follow the font and the DPI, and
-        never narrower than the column's title (which is longer in some languages)."""
+        never narrower than the column's title (which is longer in some languages). The
+        ``whole`` columns (a few words, such as a task's state) are also as wide as their
+        widest cell. Checked again when the titles or the rows change (another language):
+        a column grows to fit, and is never made narrower than the user made it."""
+        self._widths, self._whole = dict(widths), tuple(whole)
+        self._fit_widths(initial=True)
+        if not getattr(self, "_fitting", False):
+            self._fitting = True
+            model = self.model()
+            model.headerDataChanged.connect(lambda *_: self._fit_widths())
+            for signal in (model.modelReset, model.rowsInserted, model.dataChanged):
+                signal.connect(lambda *_: self._fit_widths(cells=True))
+
+    def _fit_widths(self, *, initial: bool = False, cells: bool = False) -> None:
         em = self.fontMetrics().averageCharWidth()
         header = self.horizontalHeader()
         metrics = header.fontMetrics()
-        for column, chars in widths.items():
-            title = (
-                self.model().headerData(column, Qt.Orientation.Horizontal) if self.model() else ""
-            )
-            needed = metrics.horizontalAdvance(str(title or "")) + 24
-            self.setColumnWidth(column, max(chars * em + 16, needed))
+        model = self.model()
+        for column, chars in self._widths.items():
+            if cells and column not in self._whole:
+                continue
+            title = model.headerData(column, Qt.Orientation.Horizontal) if model else ""
+            needed = max(chars * em + 16, metrics.horizontalAdvance(str(title or "")) + 24)
+            if column in self._whole and model is not None and model.rowCount():
+                needed = max(needed, self.sizeHintForColumn(column))
+            if initial or self.columnWidth(column) < needed:
+                self.setColumnWidth(column, needed)
 
 
 def button(

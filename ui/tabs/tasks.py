@@ -49,7 +49,9 @@ class TasksTab(ActionTab):
         self.model = TaskModel(self.today, self)
         self.table = EmptyTableView("tasks_table")
         self.table.setModel(self.model)
-        self.table.set_widths({TaskCol.DONE: 9, TaskCol.TITLE: 44, TaskCol.DUE: 26})
+        self.table.set_widths(
+            {TaskCol.DONE: 9, TaskCol.TITLE: 44, TaskCol.DUE: 26}, whole=(TaskCol.DONE,)
+        )
         lay = QVBoxLayout(self)
         lay.setSpacing(SPACING)
         buttons = row_layout(
