@@ -345,5 +345,5 @@ def close_store(window) -> None:
     # shared server only day-old ones, since another organiser may still undo).
     from app.storage.engine import erase_deleted_actions
 
-    erase_deleted_actions(store)
+    erase_deleted_actions(store, closing=True)
     store.close()

@@ -259,8 +259,8 @@ def duplicate_action(
 
 
 def soft_delete(session: Session, action: m.Action) -> Snapshot:
-    """Hide the action (undo brings it back); it is erased for good the next time the
-    database is opened, or by ``app.storage.rows.erase_deleted``."""
+    """Hide the action (undo brings it back); it is erased for good when the window closes,
+    or at an open once a day old (``app.storage.engine.erase_deleted_actions``)."""
     action.deleted_at = datetime.now(UTC)
     session.flush()
     return Snapshot(entity="action", id=action.id, action_id=action.id)

@@ -381,7 +381,7 @@ def open_store(
     """Open (creating if needed) the database at ``target``.
 
     ``keep_deleted``: leave actions deleted in this window for its undo history (a window
-    unlocking the database it locked); otherwise they are erased on open.
+    unlocking the database it locked); otherwise day-old ones are erased on open.
 
     SQLite is upgraded on open (after a copy beside the file); a server database only when
     ``upgrade_schema`` is true (the explicit ``upgrade`` command), so a newer client never
@@ -519,18 +519,22 @@ def open_store(
         ) from exc
 
 
-def erase_deleted_actions(store: Store, *, quiet: bool = True) -> None:
-    """Deleted actions stay for undo while a window is open; on the next open they go.
+def erase_deleted_actions(store: Store, *, quiet: bool = True, closing: bool = False) -> None:
+    """Deleted actions stay for undo while a window is open. The window that deleted them
+    erases them as it closes (``closing``: its undo history goes with it); any open erases
+    the deletions a day old — of a window that crashed, say. An open by another program (a
+    `list` on the command line, a second window) erased every deletion, and the first
+    window's undo brought nothing back.
 
     On a shared server another organiser may still undo, so only day-old deletions go there,
-    and a read-only role simply leaves them."""
+    closing or not, and a read-only role simply leaves them."""
     from datetime import timedelta
 
     from app.storage.rows import erase_deleted
 
     if store.read_only:
         return
-    older = None if store.backend == "sqlite" else timedelta(days=1)
+    older = None if closing and store.backend == "sqlite" else timedelta(days=1)
     try:
         with store.session() as session:
             erase_deleted(session, older_than=older)
