@@ -94,6 +94,7 @@ class IncidentDialog(QDialog):
         except EditFailed as exc:
             self._refuse(_("What happened: {problem}").format(problem=problem_text(exc.error)))
             return
+        self.screen_.mark_step()
         self.accept()
 
 

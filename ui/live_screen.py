@@ -10,7 +10,7 @@ so another organiser's advance (team mode) shows here as soon as it arrives.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QRect, Qt, QTimer
+from PySide6.QtCore import QEvent, QKeyCombination, QRect, Qt, QTimer
 from PySide6.QtGui import QCloseEvent, QFontMetrics, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
@@ -54,6 +54,15 @@ def _label(name: str, parent: QWidget, *, wrap: bool = True) -> QLabel:
     label.setTextFormat(Qt.TextFormat.PlainText)
     label.setFocusPolicy(Qt.FocusPolicy.NoFocus)
     return label
+
+
+#: Keys the live screen handles itself though the main window has them as shortcuts.
+_OWN_KEYS = {
+    QKeyCombination(Qt.KeyboardModifier.ControlModifier, Qt.Key.Key_Y).toCombined(),
+    QKeyCombination(
+        Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier, Qt.Key.Key_K
+    ).toCombined(),
+}
 
 
 class LiveBase(QWidget):
@@ -235,7 +244,7 @@ class LiveScreen(LiveBase):
                 # Translators: live mode's key hints (the key names stay as on the keyboard)
                 _(
                     "Space: next cue · Backspace: back · P: hold · I: incident · "
-                    "Ctrl+Z: undo · Esc: leave"
+                    "Ctrl+Z: undo · Ctrl+Shift+K: check-in · Esc: leave"
                 )
             )
         )
@@ -310,15 +319,31 @@ class LiveScreen(LiveBase):
         self.message_timer.start()  # the message goes after a while (the timer dies with us)
 
     # --- keys ---------------------------------------------------------------------------------
+    def event(self, event: QEvent) -> bool:
+        # Undo, redo and check-in are the main window's shortcuts too: here they are this
+        # screen's (its keys are live steps only, and check-in opens over it)
+        if event.type() == QEvent.Type.ShortcutOverride and (
+            event.matches(QKeySequence.StandardKey.Undo)
+            or event.matches(QKeySequence.StandardKey.Redo)
+            or event.keyCombination().toCombined() in _OWN_KEYS
+        ):
+            event.accept()
+            return True
+        return super().event(event)
+
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt's name
         key, mods = event.key(), event.modifiers()
         plain = mods in (Qt.KeyboardModifier.NoModifier, Qt.KeyboardModifier.KeypadModifier)
         if event.matches(QKeySequence.StandardKey.Undo):
-            self.main.undo()
+            self.undo_step(redo=False)
         elif event.matches(QKeySequence.StandardKey.Redo) or (
             key == Qt.Key.Key_Y and mods == Qt.KeyboardModifier.ControlModifier
         ):
-            self.main.redo()
+            self.undo_step(redo=True)
+        elif key == Qt.Key.Key_K and mods == (
+            Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
+        ):
+            self.open_checkin()
         elif key in (Qt.Key.Key_Escape, Qt.Key.Key_F11):
             self.close()
         elif plain and key == Qt.Key.Key_Space:
@@ -334,6 +359,50 @@ class LiveScreen(LiveBase):
             return
         event.accept()
 
+    # --- undo: live steps only --------------------------------------------------------------
+    # The window has one undo history: Ctrl+Z here undid a latecomer's check-in made in the
+    # check-in window, or went on past the start of the run into the plan's edits, unseen.
+    def mark_step(self) -> None:
+        """The step just pushed was made on this screen (Space, Backspace, P, I)."""
+        stack = self.main.ctx.undo_stack
+        command = stack.command(stack.index() - 1)
+        if command is not None:
+            command.live_step = True
+
+    def undo_step(self, *, redo: bool) -> None:
+        stack = self.main.ctx.undo_stack
+        command = stack.command(stack.index() if redo else stack.index() - 1)
+        if command is None:
+            self.say(_("Nothing to redo") if redo else _("Nothing to undo"))
+            return
+        text = command.text()
+        if not getattr(command, "live_step", False):
+            step = ui().isolated(text)
+            self.say(
+                # Translators: live mode; Ctrl+Z (or Ctrl+Shift+Z) met a change made elsewhere
+                _("“{step}” was not done on this screen: redo it in the main window (Esc).")
+                if redo
+                else _("“{step}” was not done on this screen: undo it in the main window (Esc).")
+            .format(step=step))  # fmt: skip
+            return
+        before = stack.index()
+        if redo:
+            self.main.redo()
+        else:
+            self.main.undo()
+        if stack.index() == before:
+            return  # refused (a colleague changed it since): the window said why
+        self.say(
+            # Translators: live mode, after Ctrl+Z / Ctrl+Shift+Z: the step taken back or again
+            (_("Redone: {step}") if redo else _("Undone: {step}")).format(step=ui().isolated(text))
+        )
+
+    def open_checkin(self) -> None:
+        """Ctrl+Shift+K: the check-in window, over this screen (it opened behind it)."""
+        from ui.dialogs.checkin import open_dialog
+
+        open_dialog(self, self.main.ctx, self.action_id)
+
     def _run(self, text: str, op) -> bool:
         from ui.context import EditFailed
         from ui.widgets.field_error import problem_text
@@ -346,6 +415,7 @@ class LiveScreen(LiveBase):
             if not exc.shown:
                 self.say(problem_text(exc.error))
             return False
+        self.mark_step()
         self.message.clear()
         return True
 

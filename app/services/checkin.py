@@ -29,7 +29,7 @@ class Person:
     call_time: datetime | None  # the earliest of their roles'
     attended_at: datetime | None  # when checked in (None: not yet, or not known)
     assignment_ids: tuple[int, ...]
-    #: checked in (here, or marked attended by hand on the People tab, then without a time)
+    #: checked in (here, or attended in an imported bundle, then without a time)
     attended: bool = False
 
 
@@ -178,4 +178,36 @@ def check_in(
         undo=undo,
         redo=lambda s: check_in(s, action_id=action_id, participant_id=participant_id, now=at),
         result=at,
+    )
+
+
+def take_back(session: Session, *, action_id: int, participant_id: int) -> OpChanges:
+    """A mistaken check-in taken back on its own (the steward checked in Raven meaning Robin:
+    Ctrl+Z took back every check-in made after it too). Refused, nothing changed, when the
+    person is not checked in."""
+    rows = session.scalars(
+        select(m.Assignment).where(
+            m.Assignment.action_id == action_id, m.Assignment.participant_id == participant_id
+        )
+    ).all()
+    if not rows:
+        raise NotFoundError(_("this person has no role in this action"), field="alias")
+    if not any(_attended(a) for a in rows):
+        raise DomainError(_("not checked in"), field="alias")
+    previous = {a.id: (a.attended, a.attended_at) for a in rows}
+    for a in rows:
+        a.attended, a.attended_at = False, None
+    session.flush()
+    ids = tuple(sorted(previous))
+
+    def undo(s: Session) -> Change:
+        for a in s.scalars(select(m.Assignment).where(m.Assignment.id.in_(ids))):
+            a.attended, a.attended_at = previous[a.id]
+        s.flush()
+        return Change("assignment", ids, "updated", action_id)
+
+    return reversible(
+        Change("assignment", ids, "updated", action_id),
+        undo=undo,
+        redo=lambda s: take_back(s, action_id=action_id, participant_id=participant_id),
     )

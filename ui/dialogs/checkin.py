@@ -1,9 +1,11 @@
 """View → Check-in (Ctrl+Shift+K): the steward at the meeting point, keyboard only.
 
 Type two letters of an alias, the list narrows (Up/Down pick another match), Enter marks the
-person attended with the time: one undo step (Ctrl+Z here too). Beside it, the count per role
-against needed ("Pallbearer 3/4") and who is still missing, by call time. Sized for a small
-laptop (1280×720): a window of its own, not modal, so the plan stays reachable behind it.
+person attended with the time: one undo step (Ctrl+Z here too). Shift+Enter takes back the
+check-in of the person picked, alone (Ctrl+Z would take back the later ones too). Beside it,
+the count per role against needed ("Pallbearer 3/4") and who is still missing, by call time.
+Sized for a small laptop (1280×720): a window of its own, not modal, so the plan stays
+reachable behind it.
 """
 
 from __future__ import annotations
@@ -33,6 +35,7 @@ class CheckinDialog(QDialog):
         self.ctx = ctx
         self.action_id = action_id
         self.view = None
+        self._saying = False  # a change of this window's own, which its status line tells
         self.now = getattr(parent, "now", None)
         self.setObjectName("checkin_dialog")
         self.setWindowTitle(_("Check-in"))
@@ -71,7 +74,10 @@ class CheckinDialog(QDialog):
         left.addWidget(self.status)
         hint = QLabel(
             ui().sentence(
-                _("Enter: check in · Up/Down: another match · Ctrl+Z: undo · Esc: close")
+                _(
+                    "Enter: check in · Shift+Enter: take back a check-in · Up/Down: another "
+                    "match · Ctrl+Z: undo · Esc: close"
+                )
             ),
             self,
         )
@@ -119,6 +125,11 @@ class CheckinDialog(QDialog):
         from PySide6.QtCore import QEvent
 
         if obj is self.search and event.type() == QEvent.Type.KeyPress:
+            if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and (
+                event.modifiers() & Qt.KeyboardModifier.ShiftModifier
+            ):
+                self.take_back_current()
+                return True
             # Ctrl+Z is the check-in's undo, not the box's (which the box would take first)
             if event.matches(QKeySequence.StandardKey.Undo):
                 self.ctx.undo_stack.undo()
@@ -141,6 +152,9 @@ class CheckinDialog(QDialog):
     # --- content --------------------------------------------------------------------------
     def _on_changed(self, change) -> None:
         if self.isVisible():
+            if not self._saying:
+                # an undo, or another window: the last line may no longer be true
+                self.status.clear()
             self.refresh()
 
     def refresh(self) -> None:
@@ -153,11 +167,11 @@ class CheckinDialog(QDialog):
         self.heading.setText(_("Check-in: {title}").format(title=ui().isolated(v.title)))
         came = sum(1 for p in v.people if p.attended)
         self.total.setText(
-            ngettext(
-                "{n} of {total} person checked in",
-                "{n} of {total} people checked in",
-                len(v.people),
-            ).format(n=tr.number(came), total=tr.number(len(v.people)))
+            # Translators: the check-in window's count; the plural follows {n}, the people
+            # checked in ("1 personne pointée sur 15")
+            ngettext("{n} of {total} checked in", "{n} of {total} checked in", came).format(
+                n=tr.number(came), total=tr.number(len(v.people))
+            )
         )
         self.counts.clear()
         for r in v.roles:
@@ -250,6 +264,7 @@ class CheckinDialog(QDialog):
             self.search.selectAll()
             return
         now = self.now() if self.now else None
+        self._saying = True
         try:
             at = self.ctx.run_op(
                 pgettext("undo", "Check in {alias}").format(alias=person.alias),
@@ -260,6 +275,8 @@ class CheckinDialog(QDialog):
         except EditFailed as exc:
             self._say(str(exc.error), ok=False)
             return
+        finally:
+            self._saying = False
         self.search.clear()
         self._say(
             _("{alias} checked in at {time} ({roles}).").format(
@@ -267,6 +284,40 @@ class CheckinDialog(QDialog):
                 time=hm(tr, at, tz),
                 roles=tr.join([ui().isolated(r) for r in person.roles]),
             ),
+            ok=True,
+        )
+
+    def take_back_current(self) -> None:
+        """Shift+Enter: the person picked is not here after all (checked in by mistake)."""
+        from app.services import checkin
+        from ui.context import EditFailed
+
+        item = self.matches.currentItem()
+        if item is None or not self.search.text().strip():
+            self._say(_("Type the first letters of an alias."), ok=False)
+            return
+        pid = item.data(ROLE)
+        person = next(p for p in self.view.people if p.participant_id == pid)
+        alias = ui().isolated(person.alias)
+        if not person.attended:
+            self._say(
+                _("{alias} is not checked in; nothing changed.").format(alias=alias), ok=False
+            )
+            return
+        self._saying = True
+        try:
+            self.ctx.run_op(
+                pgettext("undo", "Take back the check-in of {alias}").format(alias=person.alias),
+                lambda s: checkin.take_back(s, action_id=self.action_id, participant_id=pid),
+            )
+        except EditFailed as exc:
+            self._say(str(exc.error), ok=False)
+            return
+        finally:
+            self._saying = False
+        self.search.clear()
+        self._say(
+            _("{alias} is no longer checked in (Ctrl+Z checks them in again).").format(alias=alias),
             ok=True,
         )
 
