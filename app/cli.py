@@ -8,9 +8,10 @@ import importlib
 import logging
 import sys
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import TextIO
 
-from app.domain.errors import CortegeError, DomainError
+from app.domain.errors import CortegeError, DomainError, StoreError
 from app.i18n import _
 from app.paths import program_name
 
@@ -38,24 +39,36 @@ class _Parser(argparse.ArgumentParser):
         self.exit(2, _("error: {message}").format(message=message) + "\n")
 
 
+#: Commands that may create the database they are given; the others refuse a missing file (a
+#: mistyped ``--db`` on ``list`` or ``check`` made a new, empty database and said nothing).
+CREATING = frozenset({"init", "demo", "import"})
+
+
 @dataclass
 class Context:
     db: str | None
     out: TextIO = field(default_factory=lambda: sys.stdout)
     err: TextIO = field(default_factory=lambda: sys.stderr)
     _store: object = None
+    command: str = ""
 
     @property
     def target(self) -> str:
         from app.paths import resolve_database
 
+        if self.db is not None and not self.db.strip():
+            # `--db "$DB"` with DB unset fell back to CORTEGE_DB or the user's own database
+            raise DomainError(_("is empty: give a database file or URL"), field="--db")
         return resolve_database(self.db)
 
     def store(self, *, upgrade_schema: bool | None = None):
         if self._store is None:
             from app.storage.unlock import open_for_cli
 
-            self._store = open_for_cli(self.target, err=self.err, upgrade_schema=upgrade_schema)
+            target = self.target
+            if self.command not in CREATING:
+                _refuse_missing(target)
+            self._store = open_for_cli(target, err=self.err, upgrade_schema=upgrade_schema)
         return self._store
 
     def print(self, text: str = "") -> None:
@@ -67,6 +80,32 @@ class Context:
     def close(self) -> None:
         if self._store is not None:
             self._store.close()
+
+
+def _refuse_missing(target: str) -> None:
+    """A database file named on purpose (``--db``, ``CORTEGE_DB``) that is not there."""
+    from app.paths import is_default_database
+    from app.storage.engine import is_url
+
+    if is_url(target):
+        from sqlalchemy.engine import make_url
+        from sqlalchemy.exc import ArgumentError
+
+        try:
+            url = make_url(target)
+        except ArgumentError:
+            return  # open_store says what is wrong with it
+        if url.get_backend_name() != "sqlite" or not url.database:
+            return
+        path = Path(url.database)
+    else:
+        path = Path(target).expanduser()
+    if not path.exists() and not is_default_database(str(path)):
+        raise StoreError(
+            _("{path}: no such database (check the name; 'init' creates a new one)").format(
+                path=target
+            )
+        )
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -99,7 +138,7 @@ def run(argv: list[str], *, out: TextIO | None = None, err: TextIO | None = None
     if not getattr(args, "handler", None):
         parser.print_help(out)
         return 0
-    ctx = Context(db=args.db, out=out, err=err)
+    ctx = Context(db=args.db, out=out, err=err, command=args.command or "")
     from sqlalchemy.exc import DBAPIError, OperationalError
 
     try:

@@ -559,8 +559,13 @@ def system_language() -> str:
 
 
 def default_language() -> str:
-    """The UI language when the user chose none: ``CORTEGE_LANG`` if set, else the system's."""
-    return normalise_language(os.environ.get("CORTEGE_LANG")) or system_language()
+    """The UI language when the user chose none: ``CORTEGE_LANG`` if set, else the system's;
+    English for a language only documents speak (el, pl, tr, uk: their catalogues hold the
+    documents' words, and Polish messages read "The angielski release … is still a draft")."""
+    lang = normalise_language(os.environ.get("CORTEGE_LANG")) or system_language()
+    if lang.replace("-", "_").split("_")[0] in DOCUMENT_ONLY_LANGUAGES:
+        return SOURCE_LANGUAGE
+    return lang
 
 
 _ui = Translator(default_language())

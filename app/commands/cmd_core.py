@@ -81,14 +81,16 @@ def read_input_file(path: str) -> bytes:
 
 
 def cmd_import(args: argparse.Namespace, ctx) -> int:
-    from app.services.bundle_read import import_bundle, parse_json
+    from app.services.bundle_insert import write_plan
+    from app.services.bundle_read import parse_json, read_bundle
     from app.services.envelope_hook import maybe_decrypt
 
-    # Parsed before the write transaction: other writers wait only for the writing.
-    data = parse_json(maybe_decrypt(read_input_file(args.file)))
+    # Parsed and checked before the write transaction: other writers wait only for the
+    # writing; a file whose JSON is not an object ([1, 2], null, a string) is refused by name.
+    plan = read_bundle(parse_json(maybe_decrypt(read_input_file(args.file))))
     store = ctx.store()
     with store.session() as session:
-        result = import_bundle(session, data)
+        result = write_plan(session, plan)
     for note in result.notes:
         ctx.warn(note)
     ctx.print(result.slug)

@@ -226,7 +226,21 @@ def unicode_problem(value: str) -> str | None:
         return _("contains an invisible character (U+{code}) that turns the text around it").format(
             code=f"{ord(found):04X}"
         )
+    control = next((ch for ch in value if _is_control(ch)), None)
+    if control is not None:
+        # A bell or a terminal escape from someone else's bundle reached the organiser's
+        # terminal through `list`; nothing prints them on paper either.
+        return _("contains a control character (U+{code}) that cannot be printed").format(
+            code=f"{ord(control):04X}"
+        )
     return None
+
+
+def _is_control(ch: str) -> bool:
+    """C0 and C1 control characters and DEL, but tabs and line breaks (which one-line fields
+    refuse with their own message)."""
+    code = ord(ch)
+    return (code < 0x20 or 0x7F <= code <= 0x9F) and ch != "\t" and ch not in LINE_BREAKS
 
 
 def _text_problem(value: object) -> str | None:
@@ -244,6 +258,8 @@ def check_value(field: Field, value: Any) -> tuple[Any, str | None]:
         value, error = check_value(Field("text", field.required, field.max_len), value)
         if error is None and any(ch in LINE_BREAKS for ch in value):
             return None, _("must be on one line (no line breaks)")
+        if error is None and "\t" in value:  # it split `list`'s columns
+            return None, _("must not contain a tab")
         return value, error
     if k == "text":
         if value is None:

@@ -389,6 +389,8 @@ def open_store(
     """
     path = None if is_url(target) else Path(target).expanduser()
     probe = None
+    if path is None:
+        _check_backend(target)
     if path is not None:
         if not path.parent.exists():
             raise StoreError(_("folder {path} does not exist").format(path=path.parent))
@@ -544,6 +546,34 @@ def erase_deleted_actions(store: Store, *, quiet: bool = True, closing: bool = F
         log.warning("could not erase deleted actions (the database cannot be written)")
     except SQLAlchemyError:
         log.warning("could not erase deleted actions (read-only database?)")
+
+
+def _check_backend(target: str) -> None:
+    """A URL of a database we do not keep plans in (``mysql://…`` gave "internal error:
+    ModuleNotFoundError"), or whose driver is not installed, is said so."""
+    import importlib.util
+
+    from sqlalchemy.engine import make_url
+    from sqlalchemy.exc import ArgumentError
+
+    try:
+        url = make_url(target)
+    except ArgumentError:
+        return  # said by the engine, with the address
+    backend = url.get_backend_name()
+    if backend not in ("sqlite", "postgresql"):
+        raise StoreError(
+            _(
+                "cannot open {path}: Cortège keeps plans in SQLite files and on PostgreSQL servers"
+            ).format(path=_safe(target))
+        )
+    driver = url.get_driver_name()
+    module = {"pysqlite": "sqlite3", "psycopg2": "psycopg2"}.get(driver, driver)
+    if importlib.util.find_spec(module) is None:
+        raise StoreError(
+            _("cannot open {path}: the {driver} driver is not installed (use postgresql+psycopg://…)")
+            .format(path=_safe(target), driver=driver)
+        )  # fmt: skip
 
 
 def _safe(target: str) -> str:

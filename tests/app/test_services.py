@@ -210,9 +210,9 @@ def test_duplicate_as_a_template_shifts_every_time_and_drops_people(demo_store, 
         assert copy.releases[1].translation_of_id == copy.releases[0].id
 
 
-def test_deleting_an_action_hides_it_until_undone_and_erases_it_on_the_next_open(demo_db):
+def test_deleting_an_action_hides_it_until_undone_and_erases_it_when_its_window_closes(demo_db):
     from app.services.actions import action_by_slug, list_actions
-    from app.storage.engine import open_store
+    from app.storage.engine import erase_deleted_actions, open_store
 
     store = open_store(str(demo_db))
     with store.read() as s:
@@ -227,6 +227,7 @@ def test_deleting_an_action_hides_it_until_undone_and_erases_it_on_the_next_open
         assert [a.slug for a in list_actions(s)] == ["funeral-for-privacy"]
     with store.session() as s:
         edits.delete(s, "action", aid)
+    erase_deleted_actions(store, closing=True)  # as the window's close does
     store.close()
     store = open_store(str(demo_db))
     try:

@@ -1,0 +1,147 @@
+"""Findings of a script author's review of the command line: each bad input gets exit 2 and a
+message naming what is wrong, nothing is written, and what `list` prints keeps its columns."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+
+def _count_actions(cli, db) -> int:
+    return len(cli("--db", db, "list").out.splitlines())
+
+
+@pytest.mark.parametrize("top", ["[1, 2]", "null", "42", '"x"', "true"])
+def test_a_bundle_that_is_not_an_object_is_refused_by_name(cli, db_path, tmp_path, top):
+    """[1,2], null and 42 gave "internal error: TypeError" and exit 1; "x" said "not valid
+    JSON" of valid JSON."""
+    cli("--db", db_path, "init")
+    bundle = tmp_path / "odd.json"
+    bundle.write_text(top, encoding="utf-8")
+    r = cli("--db", db_path, "import", bundle)
+    assert r.code == 2, r.err
+    assert "a bundle must be a JSON object" in r.err and "internal error" not in r.err
+    assert _count_actions(cli, db_path) == 0
+
+
+def test_a_bundle_written_as_a_json_string_is_not_read_twice(cli, demo_db, db_path, tmp_path):
+    out = tmp_path / "plan.json"
+    cli("--db", demo_db, "export", "bundle", "funeral-for-privacy", "-o", out)
+    twice = tmp_path / "twice.json"
+    twice.write_text(json.dumps(out.read_text(encoding="utf-8")), encoding="utf-8")
+    cli("--db", db_path, "init")
+    r = cli("--db", db_path, "import", twice)
+    assert r.code == 2 and "a bundle must be a JSON object" in r.err
+    assert _count_actions(cli, db_path) == 0
+
+
+def test_an_empty_db_option_is_refused_not_the_default_database(cli, demo_db, monkeypatch):
+    """`--db "$DB"` with DB unset imported into the user's own database."""
+    monkeypatch.setenv("CORTEGE_DB", str(demo_db))
+    r = cli("--db", "", "list")
+    assert r.code == 2
+    assert "--db" in r.err and "empty" in r.err
+    assert r.out == ""
+
+
+def test_a_database_url_of_another_kind_says_which_are_read(cli):
+    r = cli("--db", "mysql://alice:s3cretPW@127.0.0.1/x", "list")
+    assert r.code == 2, r.err
+    assert "internal error" not in r.err and "s3cretPW" not in r.err
+    assert "SQLite" in r.err and "PostgreSQL" in r.err
+
+
+@pytest.mark.parametrize("language", ["pl_PL.UTF-8", "tr_TR.UTF-8", "uk_UA.UTF-8", "el_GR.UTF-8"])
+def test_a_language_only_documents_speak_gets_english_messages(cli, demo_db, monkeypatch, language):
+    """Polish printed "The angielski release … is still a draft": English with Polish bits."""
+    from app.i18n import set_ui_language
+
+    for name in ("LANGUAGE", "LC_ALL", "LC_MESSAGES", "CORTEGE_LANG"):
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.setenv("LANG", language)
+    set_ui_language(None)  # as a new process starts
+    try:
+        r = cli("--db", demo_db, "check", "funeral-for-privacy")
+    finally:
+        monkeypatch.setenv("CORTEGE_LANG", "en")
+        set_ui_language(None)
+    assert r.code == 3
+    draft = next(line for line in r.out.splitlines() if line.startswith("release-unapproved"))
+    assert "The English release" in draft, draft
+
+
+@pytest.mark.parametrize(
+    "command", [("list",), ("check", "funeral-for-privacy"), ("export", "bundle", "x", "-o", "o")]
+)
+def test_a_mistyped_database_is_not_created_by_a_command_that_reads(cli, tmp_path, command):
+    typo = tmp_path / "plna.cortege"
+    r = cli("--db", typo, *command)
+    assert r.code == 2
+    assert f"{typo}: no such database" in r.err
+    assert not typo.exists()
+    url = f"sqlite:///{tmp_path / 'nonexist.db'}"
+    assert cli("--db", url, *command).code == 2
+    assert not (tmp_path / "nonexist.db").exists()
+
+
+def test_init_demo_and_import_still_create_the_database(cli, tmp_path):
+    assert cli("--db", tmp_path / "a.cortege", "init").code == 0
+    assert cli("--db", tmp_path / "b.cortege", "demo").code == 0
+    assert (tmp_path / "a.cortege").exists() and (tmp_path / "b.cortege").exists()
+
+
+def test_a_server_driver_that_is_not_installed_is_named(cli):
+    r = cli("--db", "postgresql+asyncpg://alice:pw@127.0.0.1/x", "list")
+    assert r.code == 2 and "asyncpg" in r.err and "internal error" not in r.err
+
+
+def _bundle_with(cli, demo_db, tmp_path, **changes) -> object:
+    out = tmp_path / "plan.json"
+    cli("--db", demo_db, "export", "bundle", "funeral-for-privacy", "-o", out)
+    data = json.loads(out.read_text(encoding="utf-8"))
+    for path, value in changes.items():
+        where, key = path.split("__")
+        (data["action"] if where == "action" else data[where][0])[key] = value
+    out.write_text(json.dumps(data), encoding="utf-8")
+    return out
+
+
+@pytest.mark.parametrize(
+    ("path", "value", "problem"),
+    [
+        ("action__title", "Tab\there", "action.title: must not contain a tab"),
+        ("action__title", "Bell\x07\x1b[31mred", "action.title: contains a control character"),
+        ("participants__alias", "tab\there", "participants[0].alias: must not contain a tab"),
+        ("action__description", "Line\x1b[2Jcleared", "contains a control character (U+001B)"),
+    ],
+)
+def test_control_characters_in_a_bundle_are_refused_by_field(
+    cli, demo_db, tmp_path, path, value, problem
+):
+    """A tab split `list`'s four columns; an escape from someone else's bundle went raw to the
+    organiser's terminal."""
+    bundle = _bundle_with(cli, demo_db, tmp_path, **{path: value})
+    before = cli("--db", demo_db, "list").out
+    r = cli("--db", demo_db, "import", bundle)
+    assert r.code == 2 and problem in r.err, r.err
+    assert cli("--db", demo_db, "list").out == before
+
+
+def test_a_multi_line_text_keeps_its_tabs_and_line_breaks(cli, demo_db, tmp_path):
+    bundle = _bundle_with(cli, demo_db, tmp_path, action__description="Route:\n\t1. gate\r\n")
+    assert cli("--db", demo_db, "import", bundle).code == 0
+
+
+@given(st.text(max_size=60))
+@settings(max_examples=300, deadline=None)
+def test_what_a_one_line_field_keeps_prints_on_one_line_of_one_column(text):
+    from app.services.fields import Field, check_value
+
+    value, problem = check_value(Field("line", False, 200), text)
+    if problem is None:
+        assert not any(ord(ch) < 0x20 or 0x7F <= ord(ch) <= 0x9F for ch in value), repr(value)
+    else:
+        assert problem.startswith(("must", "contains", "is longer")), problem
