@@ -53,8 +53,14 @@ def cmd_export_ics(args: argparse.Namespace, ctx) -> int:
     if args.each:
         if not files:
             ctx.warn(_("nobody has a role or a cue in {slug!r} yet").format(slug=args.slug))
-        for path in export.write_each(args.output, files):
+        from app.exports.batch import left_from_before, leftovers_warning
+
+        written = export.write_each(args.output, files)
+        for path in written:
             ctx.print(str(path))
+        leftovers = left_from_before(args.output, written, ".ics")
+        if leftovers:
+            ctx.warn(leftovers_warning(leftovers))
         return 0
     atomic_write(args.output, data)
     ctx.print(args.output)

@@ -83,9 +83,16 @@ def cmd_export_runsheet(args: argparse.Namespace, ctx) -> int:
     if args.each:
         if not sheets:  # as export ics --each says it: no sheet, and why
             ctx.warn(_("nobody has a role or a cue in {slug!r} yet").format(slug=args.slug))
+        from app.exports.batch import left_from_before, leftovers_warning
+
         failed: list[tuple[str, str]] = []
-        for path in runsheet.write_each(sheets, args.output, failed=failed, fmt=args.format):
+        written = runsheet.write_each(sheets, args.output, failed=failed, fmt=args.format)
+        for path in written:
             ctx.print(str(path))
+        # a sheet that could not be written now keeps its earlier file: named as well
+        leftovers = left_from_before(args.output, written, "." + args.format)
+        if leftovers:
+            ctx.warn(leftovers_warning(leftovers))
         for alias, reason in failed:
             ctx.warn(
                 _("could not write the sheet of {alias}: {reason}").format(

@@ -145,3 +145,21 @@ def test_what_a_one_line_field_keeps_prints_on_one_line_of_one_column(text):
         assert not any(ord(ch) < 0x20 or 0x7F <= ord(ch) <= 0x9F for ch in value), repr(value)
     else:
         assert problem.startswith(("must", "contains", "is longer")), problem
+
+
+@pytest.mark.parametrize(("kind", "suffix"), [("runsheet", ".pdf"), ("ics", ".ics")])
+def test_a_batch_names_the_files_of_an_earlier_one_left_in_its_folder(
+    cli, demo_db, tmp_path, kind, suffix
+):
+    """Re-exported without personal data, the folder still held Wren's sheet marked
+    CONFIDENTIEL with a phone and an e-mail, Wren no longer having a part; nothing said so."""
+    folder = tmp_path / "sheets"
+    first = cli("--db", demo_db, "export", kind, "funeral-for-privacy", "-o", folder, "--each")
+    assert first.code == 0 and "Also in the folder" not in first.err
+    (folder / f"Withdrawn{suffix}").write_bytes(b"an earlier export's sheet")
+    (folder / "notes.txt").write_text("the organiser's own file", encoding="utf-8")
+    again = cli("--db", demo_db, "export", kind, "funeral-for-privacy", "-o", folder, "--each")
+    assert again.code == 0
+    assert f"Also in the folder, not written by this export: Withdrawn{suffix}." in again.err
+    assert "notes.txt" not in again.err and "Crow" not in again.err
+    assert (folder / f"Withdrawn{suffix}").exists()  # named, never deleted: it may be theirs

@@ -79,6 +79,10 @@ def test_export_the_plan_a_person_and_everybody(qtbot, ctx, demo_id, tmp_path):
     names = sorted(p.name for p in (tmp_path / "all").iterdir())
     assert "Crow.ics" in names and len(names) == person.count()
     assert status.text() == f"Saved {len(names)} calendars in the folder all."
+    (tmp_path / "all" / "Withdrawn.ics").write_bytes(b"BEGIN:VCALENDAR")  # an earlier batch's
+    dialog.findChild(QPushButton, "do_export").click()
+    assert status.text().endswith("not written by this export: Withdrawn.ics. If they are from "
+                                  "an earlier one, do not hand them out: delete them.")  # fmt: skip
 
     dialog.findChild(QRadioButton, "mode_whole").click()
     target.setText(str(tmp_path / "missing" / "deeper" / "plan.ics"))

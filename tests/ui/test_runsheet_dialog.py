@@ -85,6 +85,19 @@ def test_everybody_is_written_in_a_worker_with_progress(dialog, qtbot, tmp_path)
     assert "Camille Martin" not in text_of(folder / "Crow.pdf")
 
 
+def test_a_sheet_of_an_earlier_batch_left_in_the_folder_is_named(dialog, qtbot, tmp_path):
+    """A person who lost their part kept their old sheet in the folder, unnoticed."""
+    choose(dialog.kind, "everybody")
+    folder = tmp_path / "all"
+    folder.mkdir()
+    (folder / "Withdrawn.pdf").write_bytes(b"%PDF- an earlier sheet")
+    handle = dialog.save_batch(str(folder))
+    assert handle.wait()
+    qtbot.waitUntil(lambda: handle.state == "done")
+    assert "15 sheets saved" in dialog.status.text()
+    assert "Also in the folder, not written by this export: Withdrawn.pdf." in dialog.status.text()
+
+
 def test_a_sheet_that_cannot_be_written_is_named_and_the_others_are_saved(dialog, qtbot, tmp_path):
     choose(dialog.kind, "everybody")
     folder = tmp_path / "all"

@@ -228,7 +228,14 @@ class CalendarExportDialog(QDialog):
             )
         else:
             text = ngettext("Saved {n} calendar: {name}.", "Saved {n} calendars: {name}.", n)
-        self.status.setText(text.format(n=ui().number(n), name=Path(target).name))
+        text = text.format(n=ui().number(n), name=Path(target).name)
+        if mode == self.EVERYBODY:
+            from app.exports.batch import left_from_before, leftovers_warning
+
+            leftovers = left_from_before(target, self.written, ".ics")
+            if leftovers:
+                text += "\n" + leftovers_warning(leftovers)
+        self.status.setText(text)
         self.status.setToolTip(target)
         from ui.saved_notice import announce_saved
 

@@ -298,6 +298,11 @@ class RunsheetDialog(QDialog):
             if failed:
                 names = ui().comma_list(alias for alias, _reason in failed)
                 text += " — " + _("could not write: {names}").format(names=names)
+            from app.exports.batch import left_from_before, leftovers_warning
+
+            leftovers = left_from_before(folder, paths, ".pdf")
+            if leftovers:  # an earlier batch's sheets, personal data on them perhaps
+                text += "\n" + leftovers_warning(leftovers)
             self.status.setText(text)
             from ui.saved_notice import announce_saved
 
