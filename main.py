@@ -19,4 +19,8 @@ def main(argv: list[str] | None = None) -> int:
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    try:
+        sys.exit(main())
+    except KeyboardInterrupt:  # Ctrl+C while the modules load: no traceback of the imports
+        sys.stderr.write("interrupted\n")
+        sys.exit(130)

@@ -176,7 +176,13 @@ def run(argv: list[str], *, out: TextIO | None = None, err: TextIO | None = None
     except KeyboardInterrupt:
         print(_("interrupted"), file=err)
         return 130
+    except BrokenPipeError:
+        return _reader_gone()
     except OSError as exc:
+        if exc.filename is None and out is sys.stdout:
+            # /dev/full as stdout said ": No space left on device"
+            print(_("could not write the output: {reason}").format(reason=exc.strerror), file=err)
+            return 1
         print(
             _("{path}: {reason}").format(path=exc.filename or "", reason=exc.strerror or exc),
             file=err,
@@ -200,8 +206,25 @@ def _internal_error(exc: BaseException, err: TextIO) -> int:
     return 1
 
 
+def _reader_gone() -> int:
+    """stdout's reader went away (``list | head -1``): end quietly, as a killed pipe does."""
+    import os
+
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())  # Python's last flush has nowhere to fail
+    except (OSError, ValueError):
+        pass
+    return 141
+
+
 def main(argv: list[str] | None = None) -> int:
-    return run(sys.argv[1:] if argv is None else argv)
+    code = run(sys.argv[1:] if argv is None else argv)
+    try:
+        sys.stdout.flush()  # what is still buffered, while a closed pipe can be said quietly
+    except BrokenPipeError:
+        return _reader_gone()
+    return code
 
 
 def is_gui_invocation(argv: list[str]) -> bool:

@@ -100,6 +100,12 @@ def atomic_path(target: str | os.PathLike) -> Iterator[Path]:
         with open(tmp_path, "rb+") as fh:
             os.fsync(fh.fileno())
         os.replace(tmp_path, target)
+    except OSError as exc:
+        tmp_path.unlink(missing_ok=True)
+        if exc.errno and exc.filename in (None, str(tmp_path)):
+            # the file the user asked for ("out: Is a directory"), not ".out.1234.x.part"
+            raise type(exc)(exc.errno, exc.strerror, str(target)) from None
+        raise
     except BaseException:
         tmp_path.unlink(missing_ok=True)
         raise

@@ -163,3 +163,66 @@ def test_a_batch_names_the_files_of_an_earlier_one_left_in_its_folder(
     assert f"Also in the folder, not written by this export: Withdrawn{suffix}." in again.err
     assert "notes.txt" not in again.err and "Crow" not in again.err
     assert (folder / f"Withdrawn{suffix}").exists()  # named, never deleted: it may be theirs
+
+
+def test_an_export_onto_a_folder_names_the_folder_not_a_hidden_part(cli, demo_db, tmp_path):
+    folder = tmp_path / "adir"
+    folder.mkdir()
+    r = cli("--db", demo_db, "export", "runsheet", "funeral-for-privacy", "-o", folder)
+    assert r.code == 2
+    assert r.err.startswith(f"{folder}: "), r.err
+    assert ".part" not in r.err
+    assert list(tmp_path.glob(".*part")) == []
+
+
+def test_a_closed_pipe_ends_list_quietly(tmp_path):
+    """`list | head -1` printed ": Broken pipe"."""
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parents[2]
+    db = tmp_path / "p.cortege"
+    env = {
+        "CORTEGE_DATA_DIR": str(tmp_path / "data"),
+        "PATH": "/usr/bin:/bin",
+        "CORTEGE_LANG": "en",
+    }
+    main = [sys.executable, str(root / "main.py"), "--db", str(db)]
+    for day in ("2024-05-28", "2024-06-01", "2024-06-02"):
+        subprocess.run([*main, "demo", "--on", day], env=env, check=True, capture_output=True)
+    proc = subprocess.Popen(
+        [*main, "list"], env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE
+    )
+    proc.stdout.close()  # the reader went away before the first line
+    err = proc.stderr.read().decode()
+    proc.wait(timeout=60)
+    assert "Broken pipe" not in err and "Traceback" not in err, err
+
+
+def test_interrupted_while_starting_prints_no_traceback(tmp_path):
+    """Ctrl+C in the first half second printed a traceback of the imports."""
+    import signal
+    import subprocess
+    import sys
+    import time
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parents[2]
+    env = {
+        "CORTEGE_DATA_DIR": str(tmp_path / "data"),
+        "PATH": "/usr/bin:/bin",
+        "CORTEGE_LANG": "en",
+    }
+    for delay in (0.1, 0.2, 0.3):  # while the modules load (at 0.1 and 0.2 s here)
+        proc = subprocess.Popen(
+            [sys.executable, str(root / "main.py"), "--db", str(tmp_path / "x.cortege"), "list"],
+            env=env,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+        )
+        time.sleep(delay)
+        proc.send_signal(signal.SIGINT)
+        _out, err = proc.communicate(timeout=60)
+        assert b"Traceback" not in err, (delay, err.decode())
+        assert proc.returncode in (0, 2, 130), (delay, proc.returncode)
