@@ -272,6 +272,7 @@ def restore_backup(
     """
     if backup_kind(data) == "envelope":
         raise StoreError(_("{path} is still sealed").format(path=source))
+    target = Path(os.path.realpath(target))  # a link's file, not a new file beside the link
     if target.is_dir():
         raise StoreError(_("{path} is a folder, not a Cortège database").format(path=target))
     from app.storage.holders import refuse_if_open_elsewhere

@@ -8,6 +8,7 @@ before a SQLite file is upgraded it is copied beside itself.
 from __future__ import annotations
 
 import logging
+import os
 import shutil
 import sqlite3
 from collections.abc import Callable, Iterator
@@ -140,6 +141,10 @@ class Store:
         self.encrypted = False
         self.closed = False
         self.bind(engine)
+        if self.path is not None:
+            from app.storage.files import guard_database
+
+            guard_database(self.path)  # no export goes over it
         # Read-only is a mode, not an error: a read-only file or folder, a server role without
         # write rights, or the user's choice. Storage (files) and team mode (server roles) set
         # it on open; the window shows a banner with the reason and disables every edit;
@@ -206,8 +211,11 @@ class Store:
 
     @property
     def path(self) -> Path | None:
+        """The database file, its links followed: encrypting or restoring "plan.cortege", a
+        link to a file on another disk, replaced the link with a new file and left the real
+        one as it was — in plain text, after "is now encrypted"."""
         if self.backend == "sqlite" and not is_url(self.target):
-            return Path(self.target).expanduser()
+            return Path(os.path.realpath(Path(self.target).expanduser()))
         return None
 
     def display_name(self) -> str:
@@ -295,6 +303,10 @@ class Store:
             listener(changes)
 
     def close(self) -> None:
+        if not self.closed and self.path is not None:
+            from app.storage.files import release_database
+
+            release_database(self.path)
         self.closed = True
         self.engine.dispose()
 

@@ -20,6 +20,31 @@ _PART = re.compile(r"^\..+?\.(?:(\d+)\.)?[A-Za-z0-9_]{6,}\.part$")
 # is stale once it is this old.
 STALE_SECONDS = 3600
 _swept: set[str] = set()
+#: The SQLite files this process has open (resolved), and how many times: no export goes over
+#: one of them (``export ics -o plan.cortege`` renamed a calendar over the live database).
+_databases: dict[Path, int] = {}
+
+
+def guard_database(path: Path) -> None:
+    """``path`` is an open database: exports refuse to write over it or its -wal/-shm."""
+    real = Path(os.path.realpath(path))
+    _databases[real] = _databases.get(real, 0) + 1
+
+
+def release_database(path: Path) -> None:
+    real = Path(os.path.realpath(path))
+    if _databases.get(real, 0) > 1:
+        _databases[real] -= 1
+    else:
+        _databases.pop(real, None)
+
+
+def _is_open_database(target: Path) -> bool:
+    real = os.path.realpath(target)
+    for db in _databases:
+        if real in (str(db), f"{db}-wal", f"{db}-shm", f"{db}-journal"):
+            return True
+    return False
 
 
 def _running(pid: int) -> bool:
@@ -85,6 +110,14 @@ def atomic_path(target: str | os.PathLike) -> Iterator[Path]:
     On any error the temporary file is removed and an existing ``target`` is left untouched.
     """
     target = Path(target)
+    if _is_open_database(target):
+        import errno
+
+        from app.i18n import _
+
+        raise FileExistsError(
+            errno.EEXIST, _("it is the open database: choose another file name"), str(target)
+        )
     folder = target.parent if str(target.parent) else Path(".")
     _sweep_once(folder)
     try:

@@ -226,3 +226,24 @@ def test_interrupted_while_starting_prints_no_traceback(tmp_path):
         _out, err = proc.communicate(timeout=60)
         assert b"Traceback" not in err, (delay, err.decode())
         assert proc.returncode in (0, 2, 130), (delay, proc.returncode)
+
+
+@pytest.mark.parametrize(
+    "export",
+    [
+        ("ics", "funeral-for-privacy"),
+        ("bundle", "funeral-for-privacy"),
+        ("runsheet", "funeral-for-privacy"),
+        ("press", "funeral-for-privacy", "--lang", "fr", "--format", "txt"),
+    ],
+)
+@pytest.mark.parametrize("suffix", ["", "-wal"])
+def test_an_export_never_goes_over_the_open_database(cli, demo_db, export, suffix):
+    """`export ics -o plan.cortege` (a tab completion too far) renamed the calendar over the
+    whole database; the next `list` said it was not a SQLite database (hostile-input review)."""
+    target = f"{demo_db}{suffix}"
+    kind, *rest = export
+    r = cli("--db", demo_db, "export", kind, *rest, "-o", target)
+    assert r.code == 2, r.err
+    assert "it is the open database" in r.err
+    assert cli("--db", demo_db, "list").out.startswith("funeral-for-privacy\t")

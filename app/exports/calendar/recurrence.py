@@ -15,6 +15,10 @@ from app.i18n import _
 
 MAX_STEPS = 100_000  # occurrences computed for one repeating event before it is refused
 MAX_FOUND = 500  # occurrences on the action's days
+#: Seconds one repeating event may take to work out. A rule whose filters never match
+#: (FREQ=SECONDLY;BYSETPOS=2, FREQ=HOURLY;INTERVAL=24;BYHOUR=3) makes dateutil step through
+#: every second or hour up to the year 9999 without yielding one: the import hung.
+BUDGET_S = 3.0
 
 
 def _iana() -> frozenset[str]:
@@ -120,11 +124,14 @@ def _naive_in(value, zone: tzinfo, prop_zone: tzinfo | None, line: int) -> datet
     return value  # a date: matched by day
 
 
-def _rule_text(recur, zone: tzinfo) -> str:
+def _rule_text(recur, zone: tzinfo, last: datetime) -> str:
+    """The rule for dateutil, ending by ``last`` (local, naive) at the latest: nothing after
+    the action's days is needed, and a rule with no end was walked to the year 9999."""
     from icalendar.prop import vRecur
 
     rule = dict(recur)
     until = rule.get("UNTIL")
+    value = None
     if until:
         value = until[0] if isinstance(until, list) else until
         if isinstance(value, datetime):
@@ -132,8 +139,53 @@ def _rule_text(recur, zone: tzinfo) -> str:
                 value = value.astimezone(zone).replace(tzinfo=None)
         elif isinstance(value, date):
             value = datetime.combine(value, time(23, 59, 59))
-        rule["UNTIL"] = [value]
+    if "COUNT" not in rule:  # COUNT and UNTIL never go together (RFC 5545)
+        rule["UNTIL"] = [min(value, last) if isinstance(value, datetime) else last]
     return vRecur(rule).to_ical().decode("ascii")
+
+
+def _interval_problem(recur) -> str | None:
+    interval = recur.get("INTERVAL")
+    if interval is None:
+        return None
+    value = interval[0] if isinstance(interval, list) else interval
+    try:
+        if int(value) >= 1:
+            return None
+    except (TypeError, ValueError):
+        pass
+    return _("the repeat rule's INTERVAL must be a whole number of at least 1")
+
+
+class _OverBudget(Exception):
+    pass
+
+
+def _within_budget(work, line: int):
+    """``work()``, stopped after ``BUDGET_S`` seconds: a rule that never matches loops inside
+    dateutil without yielding, so the clock is checked at each call it makes (a trace
+    function, for these few seconds only) and the import is refused instead of hanging."""
+    import sys
+    import time
+
+    deadline = time.monotonic() + BUDGET_S
+
+    def check(_frame, _event, _arg):
+        if time.monotonic() > deadline:
+            raise _OverBudget
+        return None  # calls only, not every line
+
+    previous = sys.gettrace()
+    sys.settrace(check)
+    try:
+        return work()
+    except _OverBudget:
+        raise line_error(
+            line,
+            _("the repeat rule takes too long to work out: it may never fall on the action's days"),
+        ) from None
+    finally:
+        sys.settrace(previous)
 
 
 def _values(prop) -> list:
@@ -159,10 +211,17 @@ def occurrences(
     line = span.line_of("RRULE") if "RRULE" in ev else span.line_of("RDATE")
     zone = (None if all_day else _zone_of(ev["DTSTART"], zones, line)) or action_tz
     first = start.astimezone(zone).replace(tzinfo=None)
+    lo = datetime.combine(days[0], time(0), tzinfo=action_tz).astimezone(zone)
+    hi = datetime.combine(days[1] + timedelta(days=1), time(0), tzinfo=action_tz).astimezone(zone)
+    lo_naive = lo.replace(tzinfo=None) - timedelta(days=1)
+    hi_naive = hi.replace(tzinfo=None) + timedelta(days=1)
     rset = rruleset()
     try:
         for recur in _values(ev.get("RRULE")):
-            rset.rrule(rrulestr(_rule_text(recur, zone), dtstart=first))
+            problem = _interval_problem(recur)
+            if problem:
+                raise line_error(line, problem)
+            rset.rrule(rrulestr(_rule_text(recur, zone, hi_naive), dtstart=first))
     except (ValueError, TypeError, KeyError) as exc:
         raise line_error(
             line, _("the repeat rule cannot be read: {reason}").format(reason=exc)
@@ -179,19 +238,19 @@ def occurrences(
                     excluded_days.add(value)
                 else:
                     add(datetime.combine(value, first.time()))
-    lo = datetime.combine(days[0], time(0), tzinfo=action_tz).astimezone(zone)
-    hi = datetime.combine(days[1] + timedelta(days=1), time(0), tzinfo=action_tz).astimezone(zone)
-    lo_naive = lo.replace(tzinfo=None) - timedelta(days=1)
-    hi_naive = hi.replace(tzinfo=None) + timedelta(days=1)
-    found: list[datetime] = []
-    for steps, naive in enumerate(rset, start=1):
-        if steps > MAX_STEPS or len(found) > MAX_FOUND:
-            raise line_error(line, _("the event repeats too often to be imported"))
-        if naive > hi_naive:
-            break
-        if naive < lo_naive or naive.date() in excluded_days:
-            continue
-        instant = naive.replace(tzinfo=zone, fold=0).astimezone(UTC)
-        if days[0] <= instant.astimezone(action_tz).date() <= days[1] and instant not in skip:
-            found.append(instant)
-    return found
+
+    def walk() -> list[datetime]:
+        found: list[datetime] = []
+        for steps, naive in enumerate(rset, start=1):
+            if steps > MAX_STEPS or len(found) > MAX_FOUND:
+                raise line_error(line, _("the event repeats too often to be imported"))
+            if naive > hi_naive:
+                break
+            if naive < lo_naive or naive.date() in excluded_days:
+                continue
+            instant = naive.replace(tzinfo=zone, fold=0).astimezone(UTC)
+            if days[0] <= instant.astimezone(action_tz).date() <= days[1] and instant not in skip:
+                found.append(instant)
+        return found
+
+    return _within_budget(walk, line)
