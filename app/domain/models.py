@@ -73,8 +73,11 @@ def _uid() -> str:
 
 
 def alias_key(alias: str) -> str:
-    """Aliases compare after NFC normalisation, case folding and trimming."""
-    return unicodedata.normalize("NFC", alias).strip().casefold()
+    """Aliases compare after NFC normalisation, case folding and trimming, and without their
+    invisible characters ("Cr\u200bow" was a second Crow, another phone number beside the
+    same alias on every list and sheet)."""
+    seen = "".join(ch for ch in alias if unicodedata.category(ch) != "Cf")
+    return unicodedata.normalize("NFC", seen).strip().casefold()
 
 
 def _in(column: str, enum) -> str:

@@ -6,6 +6,7 @@ message wherever it comes from: the field's name and what is wrong.
 
 from __future__ import annotations
 
+import unicodedata
 from dataclasses import dataclass
 from datetime import date, datetime
 from decimal import Decimal, InvalidOperation
@@ -35,6 +36,12 @@ def _text(max_len: int, required: bool = False) -> Field:
 def _line(max_len: int, required: bool = False) -> Field:
     """Text on one line: a headline, a dateline (e-mail subjects and headers are one line)."""
     return Field("line", required=required, max_len=max_len)
+
+
+def _phone(max_len: int) -> Field:
+    """A phone number: one line, and no invisible mark (a right-to-left mark before
+    "+33 6 00 00 00 01" printed it "33 6 00 00 00 01+" on a volunteer's sheet)."""
+    return Field("phone", max_len=max_len)
 
 
 MAX_LESSONS = 20000  # the debrief's lessons
@@ -74,7 +81,7 @@ ENTITY_FIELDS: dict[str, dict[str, Field]] = {
         "action_id": Field("id", required=True),
         "position": Field("int0", max_value=MAX_POSITION),
         "label": _line(200, required=True),
-        "phone": _line(64),
+        "phone": _phone(64),
         "email": Field("email"),
     },
     "role": {
@@ -87,7 +94,7 @@ ENTITY_FIELDS: dict[str, dict[str, Field]] = {
     "participant": {
         "alias": _line(100, required=True),
         "full_name": _line(200),
-        "phone": _line(64),
+        "phone": _phone(64),
         "email": Field("email"),
         "language": Field("language"),
         "notes": _text(5000),
@@ -186,7 +193,7 @@ ENTITY_FIELDS: dict[str, dict[str, Field]] = {
         "outlet": _line(200, required=True),
         "name": _line(200),
         "email": Field("email"),
-        "phone": _line(64),
+        "phone": _phone(64),
         "language": Field("language"),
         "beat": _line(200),
         "retain_until": Field("date"),
@@ -212,6 +219,11 @@ PERSONAL_FIELDS = {
 #: them around on every sheet ("Crow" written with U+202E prints as "worC" and can pass for
 #: another name); nobody types them, a hostile file can hold them
 DIRECTION_OVERRIDES = frozenset("\u202a\u202b\u202c\u202d\u202e")
+
+
+def visible(value: str) -> str:
+    """``value`` without its spaces and invisible characters: what a reader sees of it."""
+    return "".join(ch for ch in value if unicodedata.category(ch) != "Cf").strip()
 
 
 def unicode_problem(value: str) -> str | None:
@@ -254,6 +266,14 @@ def check_value(field: Field, value: Any) -> tuple[Any, str | None]:
     k = field.kind
     if isinstance(value, str) and k != "text" and unicode_problem(value):
         return None, unicode_problem(value)
+    if k == "phone":
+        value, error = check_value(Field("line", field.required, field.max_len), value)
+        invisible = next((ch for ch in value or "" if unicodedata.category(ch) == "Cf"), None)
+        if error is None and invisible is not None:
+            return None, _(
+                "contains an invisible character (U+{code}) that changes how it prints"
+            ).format(code=f"{ord(invisible):04X}")
+        return value, error
     if k == "line":
         value, error = check_value(Field("text", field.required, field.max_len), value)
         if error is None and any(ch in LINE_BREAKS for ch in value):
@@ -272,7 +292,7 @@ def check_value(field: Field, value: Any) -> tuple[Any, str | None]:
             ).format(n=field.max_len)
         if unicode_problem(value):
             return None, unicode_problem(value)
-        if field.required and not value.strip():
+        if field.required and not visible(value):  # an alias of a zero-width space alone
             return None, _("is required")
         return value, None
     if k in ("int0", "int1"):

@@ -165,6 +165,9 @@ def read_header(
                     _("unknown column; expected {names}").format(names=ui().comma_list(columns)),
                 )
             )
+    doubled = sorted({n for n in header if n and header.count(n) > 1})
+    for name in doubled:  # the last one silently won: "alias,alias" lost the first column
+        problems.append(RowError(line, name, _("this column appears twice")))
     return header
 
 

@@ -174,13 +174,20 @@ def _check_schema(conn, source: str) -> None:
     if not has:
         raise StoreError(_("{path} is not a Cortège backup").format(path=source))
     rev = conn.execute("SELECT version_num FROM alembic_version").fetchone()
-    if rev is None or rev[0] not in known_revisions():
+    if rev is None:  # an empty version table: "made by a newer version (schema ?)" before
+        raise StoreError(_("{path} is not a Cortège backup").format(path=source))
+    if rev[0] not in known_revisions():
         raise StoreError(
             _(
                 "{path} was made by a newer version of Cortège (schema {rev}); "
                 "this version knows up to {head}. Update Cortège to restore it."
-            ).format(path=source, rev=rev[0] if rev else "?", head=head_revision())
+            ).format(path=source, rev=rev[0], head=head_revision())
         )
+    from app.storage.schema_check import refuse_foreign_objects, refuse_other_tables
+
+    refuse_foreign_objects(conn, source)
+    if rev[0] == head_revision():  # an older one is upgraded after the restore
+        refuse_other_tables(conn, source)
 
 
 def _integrity(conn, source: str, pragmas: tuple[str, ...]) -> None:

@@ -116,10 +116,19 @@ def probe_file(path: Path, *, passphrase: str | None) -> Probe | None:
             conn = _connect(path, passphrase, immutable=True)
         try:
             tables = {row[0] for row in conn.execute("SELECT name FROM sqlite_master")}
+            from app.storage.schema_check import refuse_foreign_objects
+
+            refuse_foreign_objects(conn, path)  # a trigger that keeps what the purge erases
             revision = None
             if "alembic_version" in tables:
                 row = conn.execute("SELECT version_num FROM alembic_version").fetchone()
                 revision = row[0] if row else None
+            from app.storage.revisions import head_revision
+
+            if revision is not None and revision == head_revision():
+                from app.storage.schema_check import refuse_other_tables
+
+                refuse_other_tables(conn, path)  # an older schema is upgraded, then checked
         finally:
             conn.close()
     except StoreError:

@@ -59,3 +59,17 @@ def test_a_daily_rule_without_an_end_still_gives_the_action_s_day(cli, demo_db, 
     r = cli("--db", demo_db, "import-ics", "funeral-for-privacy", path, "--dry-run")
     assert r.code == 0, r.err
     assert "10:00" in r.out and "Cue" in r.out, r.out
+
+
+def test_a_text_too_long_for_a_cue_is_cut_and_said(cli, demo_db, tmp_path):
+    """A 5,000-character DESCRIPTION was cut without a word (a bundle is refused instead)."""
+    text = EVENT.replace("RRULE:{rule}\n", "").replace(
+        "SUMMARY:Cue", "SUMMARY:" + "Long " * 80 + "\nDESCRIPTION:" + "x" * 6000
+    )
+    path = tmp_path / "long.ics"
+    path.write_text(text, encoding="utf-8")
+    r = cli("--db", demo_db, "import-ics", "funeral-for-privacy", path, "--dry-run")
+    assert r.code == 0, r.err
+    said = r.err + r.out
+    assert "line 9: SUMMARY was cut to 300 characters" in said, said
+    assert "line 10: DESCRIPTION was cut to 5000 characters" in said, said

@@ -91,3 +91,14 @@ def test_nonexistent_and_ambiguous_call_times_are_row_errors(demo_store, demo_id
     errors = [str(e) for e in pre.errors()]
     assert errors[0] == "row 2, call_time: 2024-03-31T02:30 does not exist in Europe/Paris"
     assert errors[1].startswith("row 3, call_time: 2024-10-27T02:30 occurs twice")
+
+
+def test_a_column_written_twice_refuses_the_file(demo_store, demo_id):
+    """ "alias,alias" kept the second column and lost the first without a word."""
+    from app.services.media import preview_csv
+
+    with demo_store.read() as s:
+        pre = people_csv.preview(s, demo_id, "alias;alias;role\nPelican;Heron;steward\n")
+        pv = preview_csv(s, "outlet,outlet,name\nA,B,C\n")
+    assert pre.good == [] and "row 1, alias: this column appears twice" in map(str, pre.problems)
+    assert pv.good == [] and "row 1, outlet: this column appears twice" in map(str, pv.errors())

@@ -81,16 +81,34 @@ def _key(uid: str, occurrence: datetime | None) -> str:
     return "ics-" + hashlib.sha256(base.encode("utf-8")).hexdigest()[:40]
 
 
-def _text(component, name: str, limit: int, *, one_line: str | None = None) -> str:
-    """The property's text, cut to ``limit``; ``one_line``: its lines joined by that (a
-    LOCATION written "Place\nStreet" is one place: a cue's title and place are one line)."""
+def _text(
+    component,
+    name: str,
+    limit: int,
+    *,
+    one_line: str | None = None,
+    notes: list[str] | None = None,
+    line: int = 0,
+) -> str:
+    """The property's text, cut to ``limit`` — said in ``notes``, as the other things an
+    import leaves out are (a 5,000-character DESCRIPTION was cut without a word); ``one_line``:
+    its lines joined by that (a LOCATION written "Place\nStreet" is one place: a cue's title
+    and place are one line)."""
     value = component.get(name)
     if isinstance(value, list):
         value = value[0] if value else None
     text = "" if value is None else str(value).strip()
     if one_line:
         text = one_line.join(part.strip() for part in text.splitlines() if part.strip())
-    return text if len(text) <= limit else text[: limit - 1] + "…"
+    if len(text) <= limit:
+        return text
+    if notes is not None:
+        notes.append(
+            _("line {n}: {name} was cut to {limit} characters").format(
+                n=line, name=name, limit=limit
+            )
+        )
+    return text[: limit - 1] + "…"
 
 
 def _window_days(action: m.Action) -> tuple:
@@ -170,7 +188,10 @@ class _Reader:
 
     def _event(self, ev, span: EventSpan, zones: ZoneResolver, overridden) -> None:
         self._check_errors(ev, span)
-        title = _text(ev, "SUMMARY", LIMITS["title"], one_line=" ") or _("(untitled event)")
+        said = dict(notes=self.notes)
+        title = _text(
+            ev, "SUMMARY", LIMITS["title"], one_line=" ", line=span.line_of("SUMMARY"), **said
+        ) or _("(untitled event)")
         if str(ev.get("STATUS", "")).upper() == "CANCELLED":
             self.notes.append(
                 _("line {n}: {title!r} is cancelled in the file: left out").format(
@@ -193,8 +214,17 @@ class _Reader:
             uid = "ics-" + hashlib.sha256(raw.encode("utf-8")).hexdigest()[:40]
         base = dict(
             title=title,
-            place=_text(ev, "LOCATION", LIMITS["place"], one_line=", "),
-            instructions=_text(ev, "DESCRIPTION", LIMITS["instructions"]),
+            place=_text(
+                ev,
+                "LOCATION",
+                LIMITS["place"],
+                one_line=", ",
+                line=span.line_of("LOCATION"),
+                **said,
+            ),
+            instructions=_text(
+                ev, "DESCRIPTION", LIMITS["instructions"], line=span.line_of("DESCRIPTION"), **said
+            ),
             line=span.begin,
         )
         if "RECURRENCE-ID" in ev:
