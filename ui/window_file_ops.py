@@ -313,11 +313,13 @@ def add_demo(window) -> int | None:
 # --- bundles ---
 def read_bundle_bytes(window, path: Path) -> bytes | None:
     """The bytes of a bundle file, decrypted (asking its passphrase) when it is sealed."""
+    from app.domain.errors import CortegeError
+    from app.storage.files import MAX_IMPORT_BYTES, read_input
     from ui.dialogs.unlock import open_sealed
 
     try:
-        raw = path.read_bytes()
-    except OSError as exc:
+        raw = read_input(path, limit=MAX_IMPORT_BYTES)
+    except (OSError, CortegeError) as exc:  # unreadable, a device, far too big
         _error(window, exc)
         return None
     return open_sealed(window, raw, path.name)

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import argparse
 from datetime import date
-from pathlib import Path
 
 from app.domain.errors import DomainError
 from app.i18n import _
@@ -71,13 +70,11 @@ def cmd_list(args: argparse.Namespace, ctx) -> int:
     return 0
 
 
-def read_input_file(path: str) -> bytes:
-    p = Path(path)
-    if not p.exists():
-        raise DomainError(_("{path}: no such file").format(path=path), field="FILE")
-    if p.is_dir():
-        raise DomainError(_("{path} is a folder, not a file").format(path=path), field="FILE")
-    return p.read_bytes()
+def read_input_file(path: str, *, limit: int | None = None) -> bytes:
+    """A file to import: refused when it is not a regular file, or larger than ``limit``."""
+    from app.storage.files import read_input
+
+    return read_input(path, limit=limit)
 
 
 def cmd_import(args: argparse.Namespace, ctx) -> int:
@@ -87,7 +84,11 @@ def cmd_import(args: argparse.Namespace, ctx) -> int:
 
     # Parsed and checked before the write transaction: other writers wait only for the
     # writing; a file whose JSON is not an object ([1, 2], null, a string) is refused by name.
-    plan = read_bundle(parse_json(maybe_decrypt(read_input_file(args.file))))
+    from app.storage.files import MAX_IMPORT_BYTES
+
+    plan = read_bundle(
+        parse_json(maybe_decrypt(read_input_file(args.file, limit=MAX_IMPORT_BYTES)))
+    )
     store = ctx.store()
     with store.session() as session:
         result = write_plan(session, plan)

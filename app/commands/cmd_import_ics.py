@@ -34,8 +34,9 @@ def cmd_import_ics(args: argparse.Namespace, ctx) -> int:
     from app.domain.timeutil import format_iso, zone
     from app.services.actions import action_by_slug
     from app.services.calendar_import import apply_import, preview_ics
+    from app.storage.files import MAX_IMPORT_BYTES
 
-    data = read_input_file(args.file)
+    data = read_input_file(args.file, limit=MAX_IMPORT_BYTES)
     store = ctx.store()
     with store.session() as session:
         action = action_by_slug(session, args.slug)

@@ -52,8 +52,9 @@ def cmd_media_import(args: argparse.Namespace, ctx) -> int:
     from app.commands.cmd_core import read_input_file
     from app.services.actions import action_by_slug
     from app.services.media import import_csv, preview_csv
+    from app.services.people_csv import MAX_BYTES
 
-    data = read_input_file(args.file)
+    data = read_input_file(args.file, limit=MAX_BYTES)
     store = ctx.store()
     if args.dry_run:
         with store.read() as session:

@@ -288,3 +288,28 @@ def test_a_name_joined_as_its_script_wants_is_kept(cli, demo_db, tmp_path):
     )
     r = cli("--db", demo_db, "import", bundle)
     assert r.code == 0, r.err
+
+
+@pytest.mark.parametrize(
+    "command",
+    [
+        ("import",),
+        ("import-ics", "funeral-for-privacy"),
+        ("media", "import", "funeral-for-privacy"),
+    ],
+)
+def test_a_device_given_as_a_file_is_refused_before_it_is_read(cli, demo_db, command):
+    """`import /dev/zero` grew to the memory's limit, then "internal error: MemoryError"."""
+    r = cli("--db", demo_db, *command, "/dev/zero")
+    assert r.code == 2, r.err
+    assert "/dev/zero is not a file but a device or a pipe" in r.err
+
+
+def test_a_file_far_too_big_to_be_a_bundle_is_refused(cli, demo_db, tmp_path, monkeypatch):
+    from app.storage import files
+
+    monkeypatch.setattr(files, "MAX_IMPORT_BYTES", 1000)
+    big = tmp_path / "video.json"
+    big.write_bytes(b" " * 5000)
+    r = cli("--db", demo_db, "import", big)
+    assert r.code == 2 and "is larger than" in r.err, r.err

@@ -386,10 +386,15 @@ class CalendarImportDialog(QDialog):
         from app.services.calendar_import import preview_ics
 
         self.path.setText(str(path))
+        from app.storage.files import MAX_IMPORT_BYTES, read_input
+
         try:
-            data = Path(path).read_bytes()
+            data = read_input(path, limit=MAX_IMPORT_BYTES)
         except OSError as exc:
             self._fail(f"{path}: {exc.strerror or exc}")
+            return
+        except CortegeError as exc:  # not a regular file, or far too big
+            self._fail(str(exc))
             return
         try:
             preview = self.ctx.query(preview_ics, self.action_id, data)

@@ -7,7 +7,6 @@ exported with personal data) and the purge removes them like participants' detai
 from __future__ import annotations
 
 from enum import IntEnum
-from pathlib import Path
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
@@ -307,7 +306,10 @@ class MediaListPage(QWidget):
             if not path:
                 return None
         try:
-            data = Path(path).read_bytes()
+            from app.services.people_csv import MAX_BYTES
+            from app.storage.files import read_input
+
+            data = read_input(path, limit=MAX_BYTES)
             dialog = CsvImportDialog(self.ctx, self.action_id, data, self)
         except (OSError, CortegeError) as exc:  # unreadable, too big, not UTF-8
             show_error(self, Exception(problem_text(exc)), title=_("Not imported"))
