@@ -39,6 +39,18 @@ class _Parser(argparse.ArgumentParser):
         self.exit(2, _("error: {message}").format(message=message) + "\n")
 
 
+def shown(text: str, *, keep: str = "\t\n") -> str:
+    """``text`` with control characters written as escapes (``\\x1b``): a title saved before
+    they were refused, or in an older version, could still send a terminal escape or a bell
+    to the organiser's terminal. ``keep``: the ones that are the output's own layout."""
+    if not any(ch < " " or "\x7f" <= ch <= "\x9f" for ch in text):
+        return text
+    return "".join(
+        f"\\x{ord(ch):02x}" if (ch < " " or "\x7f" <= ch <= "\x9f") and ch not in keep else ch
+        for ch in text
+    )
+
+
 #: Commands that may create the database they are given; the others refuse a missing file (a
 #: mistyped ``--db`` on ``list`` or ``check`` made a new, empty database and said nothing).
 CREATING = frozenset({"init", "demo", "import"})
@@ -72,10 +84,10 @@ class Context:
         return self._store
 
     def print(self, text: str = "") -> None:
-        print(text, file=self.out)
+        print(shown(text), file=self.out)
 
     def warn(self, text: str) -> None:
-        print(text, file=self.err)
+        print(shown(text), file=self.err)
 
     def close(self) -> None:
         if self._store is not None:

@@ -65,8 +65,13 @@ def cmd_list(args: argparse.Namespace, ctx) -> int:
     store = ctx.store()
     with store.read() as session:
         rows = action_slugs(session)
+    from app.cli import shown
+
     for slug, starts_at, timezone, status, title in rows:
-        ctx.print("\t".join([slug, format_iso(starts_at, zone(timezone)), status, title]))
+        # four columns whatever a title saved long ago holds (a tab split them)
+        ctx.print(
+            "\t".join([slug, format_iso(starts_at, zone(timezone)), status, shown(title, keep="")])
+        )
     return 0
 
 

@@ -313,3 +313,16 @@ def test_a_file_far_too_big_to_be_a_bundle_is_refused(cli, demo_db, tmp_path, mo
     big.write_bytes(b" " * 5000)
     r = cli("--db", demo_db, "import", big)
     assert r.code == 2 and "is larger than" in r.err, r.err
+
+
+def test_a_title_saved_before_control_characters_were_refused_prints_escaped(cli, demo_db):
+    import sqlite3
+
+    with sqlite3.connect(demo_db) as db:
+        db.execute("UPDATE action SET title = ?", ("Old\ttitle\x1b[2J\x07",))
+    db.close()
+    r = cli("--db", demo_db, "list")
+    (line,) = r.out.splitlines()
+    assert line.count("\t") == 3  # still four columns
+    assert line.endswith(r"Old\x09title\x1b[2J\x07"), repr(line)
+    assert "\x1b" not in r.out and "\x07" not in r.out
