@@ -214,7 +214,7 @@ def test_interrupted_while_starting_prints_no_traceback(tmp_path):
         "PATH": "/usr/bin:/bin",
         "CORTEGE_LANG": "en",
     }
-    for delay in (0.1, 0.2, 0.3):  # while the modules load (at 0.1 and 0.2 s here)
+    for delay in (0.2, 0.35):  # while the modules load (Python itself is up by then)
         proc = subprocess.Popen(
             [sys.executable, str(root / "main.py"), "--db", str(tmp_path / "x.cortege"), "list"],
             env=env,
