@@ -401,8 +401,14 @@ class Translator:
 
         pattern = self._unit_pattern(value, unit, length)
         if pattern:
-            return pattern.format(format_decimal(value, locale=self.lang))
-        return format_unit(value, unit, length=length, locale=self.lang)
+            text = pattern.format(format_decimal(value, locale=self.lang))
+        else:
+            text = format_unit(value, unit, length=length, locale=self.lang)
+        if self.document_direction == "rtl":
+            # the number keeps its unit on its line: an Arabic debrief broke "4" from "د"
+            # (CLDR writes a plain space there), which then read from the wrong end
+            text = text.replace(" ", "\u00a0")
+        return text
 
     def unit_affixes(self, value: int, unit: str, length: str = "long") -> tuple[str, str]:
         """What goes before and after a number a spin box shows itself: ('', ' days') for 45,

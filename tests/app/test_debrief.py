@@ -372,3 +372,15 @@ def test_planned_and_actual_times_are_never_broken_in_any_language():
         row = [line for line in lines.values() if "Procession" in line and "–" in line]
         assert row, (lang, lines)
         assert row[0].count(noon) >= 4, (lang, row)  # both ranges whole on the cue's line
+
+
+def test_an_arabic_minute_count_keeps_its_unit_on_its_line():
+    """The Arabic debrief broke "… بمقدار 4" from "د" at a line's end (CLDR writes a plain
+    space there), and the next line then started with the unit alone: the count and its unit
+    are joined by a no-break space, which the PDF's line breaking keeps (pdfkit)."""
+    from app.i18n import Translator
+
+    ar = Translator("ar")
+    assert ar.unit(4, "duration-minute") == "4\u00a0د"
+    assert " " not in ar.unit(90, "duration-minute", length="long")
+    assert Translator("en").unit(4, "duration-minute") == "4 min"  # as CLDR writes it
