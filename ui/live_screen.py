@@ -420,9 +420,50 @@ class LiveScreen(LiveBase):
         return True
 
     def advance(self) -> None:
+        if not self._first_space_meant():
+            return
         # Translators: an undo step: live mode started the next cue
         if self._run(_("Live: next cue"), live_ops.advance):
             self._sound_if_warned()
+
+    def _first_space_meant(self) -> bool:
+        """The first Space more than an hour from the first cue's planned start asks first:
+        ten days early it recorded the start ("240 hr ahead of plan"), and a rehearsal the
+        evening before came back on the day as a red -15:10:00 beside "35 min ahead"."""
+        from datetime import timedelta
+
+        from PySide6.QtWidgets import QMessageBox
+
+        from app.domain.timeutil import zone
+        from app.services import live
+
+        plan = self.plan
+        if plan is None or not plan.steps or live.position(plan) != ("ready", -1):
+            return True
+        first, now = plan.steps[0], self.now()
+        if abs(now - first.starts_at) <= timedelta(hours=1):
+            return True
+        tz, tr = zone(plan.timezone), ui()
+        box = QMessageBox(
+            QMessageBox.Icon.Question,
+            _("Start the day's record now?"),
+            _(
+                "“{cue}” is planned for {planned}; it is now {now}. Space records its start "
+                "now, in the plan's record of the day (Backspace takes it back)."
+            ).format(
+                cue=tr.isolated(first.title),
+                planned=tr.day_and_time(first.starts_at.astimezone(tz)),
+                now=tr.day_and_time(now.astimezone(tz)),
+            ),
+            QMessageBox.StandardButton.NoButton,
+            self,
+        )
+        box.setObjectName("live_first_space")
+        start = box.addButton(_("Start now"), QMessageBox.ButtonRole.AcceptRole)
+        box.addButton(QMessageBox.StandardButton.Cancel)
+        box.setDefaultButton(box.button(QMessageBox.StandardButton.Cancel))
+        box.exec()
+        return box.clickedButton() is start
 
     def back(self) -> None:
         # Translators: an undo step: live mode went back one cue

@@ -121,3 +121,42 @@ def test_check_in_opens_over_the_live_screen(qtbot, window, clock):
     search = dialog.findChild(QLineEdit, "checkin_search")
     qtbot.waitUntil(lambda: QApplication.focusWidget() is search)
     dialog.close()
+
+
+def _first_space_on(qtbot, window, clock, at, answer):
+    from tests.ui.tabs_helpers import with_modal
+
+    screen = enter(window)
+    clock.at = at
+    asked: list[str] = []
+
+    def reply(box):
+        asked.append(box.text())
+        button = next(b for b in box.buttons() if box.buttonRole(b) == answer)
+        button.click()
+
+    with_modal(lambda: press(qtbot, screen, Qt.Key.Key_Space), reply)
+    return screen, asked
+
+
+def test_a_first_space_ten_days_early_asks_before_it_records(qtbot, window, clock):
+    """Ten days early, Space recorded the start and said "240 hr ahead of plan"; a rehearsal
+    the evening before came back on the day as a red -15:10:00 (live-mode review)."""
+    from PySide6.QtWidgets import QMessageBox
+
+    early = START - timedelta(days=10)
+    screen, asked = _first_space_on(qtbot, window, clock, early, QMessageBox.ButtonRole.RejectRole)
+    (text,) = asked
+    assert "Mourners gather in black" in text and "May 28" in text and "May 18" in text, text
+    assert cues(window)["gather"][0] is None  # nothing recorded
+    assert window.ctx.undo_stack.count() == 0
+    clock.at = early
+    _screen, again = _first_space_on(qtbot, window, clock, early, QMessageBox.ButtonRole.AcceptRole)
+    assert again and cues(window)["gather"][0] == early  # a rehearsal, on purpose
+
+
+def test_a_first_space_on_time_asks_nothing(qtbot, window, clock):
+    screen = enter(window)
+    clock.at = START + timedelta(minutes=3)
+    press(qtbot, screen, Qt.Key.Key_Space)  # no dialog: it would block here
+    assert cues(window)["gather"][0] == START + timedelta(minutes=3)
