@@ -444,17 +444,20 @@ class LiveScreen(LiveBase):
         if abs(now - first.starts_at) <= timedelta(hours=1):
             return True
         tz, tr = zone(plan.timezone), ui()
+        text = _(
+            "“{cue}” is planned for {planned}; it is now {now}. Space records its start "
+            "now, in the plan's record of the day (Backspace takes it back)."
+        ).format(
+            cue=tr.isolated(first.title),
+            planned=tr.day_and_time(first.starts_at.astimezone(tz)),
+            now=tr.day_and_time(now.astimezone(tz)),
+        )
+        if tr.document_direction == "rtl":  # it opens with the cue's Latin title in quotes
+            text = "\u200f" + text
         box = QMessageBox(
             QMessageBox.Icon.Question,
             _("Start the day's record now?"),
-            _(
-                "“{cue}” is planned for {planned}; it is now {now}. Space records its start "
-                "now, in the plan's record of the day (Backspace takes it back)."
-            ).format(
-                cue=tr.isolated(first.title),
-                planned=tr.day_and_time(first.starts_at.astimezone(tz)),
-                now=tr.day_and_time(now.astimezone(tz)),
-            ),
+            text,
             QMessageBox.StandardButton.NoButton,
             self,
         )
