@@ -53,7 +53,7 @@ def shown(text: str, *, keep: str = "\t\n") -> str:
 
 #: Commands that may create the database they are given; the others refuse a missing file (a
 #: mistyped ``--db`` on ``list`` or ``check`` made a new, empty database and said nothing).
-CREATING = frozenset({"init", "demo", "import"})
+CREATING = frozenset({"init", "demo", "import", "upgrade"})
 
 
 @dataclass

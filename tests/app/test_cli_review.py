@@ -87,10 +87,12 @@ def test_a_mistyped_database_is_not_created_by_a_command_that_reads(cli, tmp_pat
     assert not (tmp_path / "nonexist.db").exists()
 
 
-def test_init_demo_and_import_still_create_the_database(cli, tmp_path):
+def test_init_demo_import_and_upgrade_still_create_the_database(cli, tmp_path):
     assert cli("--db", tmp_path / "a.cortege", "init").code == 0
     assert cli("--db", tmp_path / "b.cortege", "demo").code == 0
-    assert (tmp_path / "a.cortege").exists() and (tmp_path / "b.cortege").exists()
+    made = cli("--db", tmp_path / "c.cortege", "upgrade")
+    assert made.code == 0 and "schema created at revision" in made.out, made.err
+    assert all((tmp_path / f"{n}.cortege").exists() for n in "abc")
 
 
 def test_a_server_driver_that_is_not_installed_is_named(cli):
