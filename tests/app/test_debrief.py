@@ -384,3 +384,17 @@ def test_an_arabic_minute_count_keeps_its_unit_on_its_line():
     assert ar.unit(4, "duration-minute") == "4\u00a0د"
     assert " " not in ar.unit(90, "duration-minute", length="long")
     assert Translator("en").unit(4, "duration-minute") == "4 min"  # as CLDR writes it
+
+
+def test_a_hold_is_in_the_debrief_beside_the_overrun_it_explains(
+    cli, demo_db, demo_store, tmp_path
+):
+    """An 11-minute police hold appeared nowhere in the debrief, only "overran by 17 min"
+    (live-mode review)."""
+    the_day(demo_store, late=7)
+    with demo_store.session() as session:
+        cue = session.query(m.Cue).filter_by(key="hearse").one()
+        cue.held_seconds = 11 * 60 + 20
+    out = tmp_path / "debrief.pdf"
+    assert cli("--db", demo_db, "export", "debrief", SLUG, "--lang", "en", "-o", out).code == 0
+    assert "overran by 7 min (held 11 min)" in text_of(out)

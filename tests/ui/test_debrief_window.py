@@ -71,6 +71,20 @@ def test_overrun_per_cue_and_turnout_after_the_day(qtbot, main_window):
     dialog.close()
 
 
+def test_a_held_cue_says_how_long_it_was_held(qtbot, main_window):
+    record_actuals(main_window, 5)
+    with main_window.ctx.store.session() as session:
+        hearse = next(
+            c for c in session.get(m.Action, main_window.action_id).cues if c.key == "hearse"
+        )
+        hearse.held_seconds = 11 * 60
+    dialog = open_debrief(qtbot, main_window)
+    table = dialog.findChild(QTableWidget, "overrun_table")
+    assert "overran by 5 min (held 11 min)" in column(table, 4)
+    assert column(table, 4).count("overran by 5 min") == table.rowCount() - 1
+    dialog.close()
+
+
 def test_the_french_page_counts_one_person_present_in_the_singular(qtbot, main_window):
     """Each count has its own word, agreeing with it: "1 présent·e", "4 confirmé·es"."""
     record_actuals(main_window, 5)

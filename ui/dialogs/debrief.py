@@ -234,7 +234,7 @@ class DebriefDialog(QDialog):
                 planned,
                 words.actual_span(tr, c, doc.timezone),
                 words.started(tr, c.started_late),
-                words.overrun(tr, c.overrun),
+                words.ending(tr, c),
             ]
             for col, value in enumerate(values):
                 item = QTableWidgetItem(value)

@@ -28,6 +28,9 @@ class CueRun:
     planned_end: datetime
     actual_start: datetime | None
     actual_end: datetime | None
+    #: how long the caller held the action during this cue (P): a police stop that went
+    #: nowhere in the debrief, only an overrun of 17 minutes
+    held_seconds: int = 0
 
     @property
     def started_late(self) -> int | None:
@@ -149,7 +152,15 @@ def load(session: Session, action_id: int) -> Debrief:
     for cue in action.cues:
         titles[cue.id] = cue.title
         out.cues.append(
-            CueRun(cue.id, cue.title, cue.starts_at, cue.ends_at, cue.actual_start, cue.actual_end)
+            CueRun(
+                cue.id,
+                cue.title,
+                cue.starts_at,
+                cue.ends_at,
+                cue.actual_start,
+                cue.actual_end,
+                cue.held_seconds or 0,
+            )
         )
     for role in action.roles:
         mine = [a for a in action.assignments if a.role_id == role.id]

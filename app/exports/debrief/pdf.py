@@ -217,7 +217,7 @@ def _overruns(doc: Debrief, tr: Translator, width: float) -> list:
                 ),
                 nobreak(words.actual_span(tr, c, doc.timezone)),
                 words.started(tr, c.started_late),
-                words.overrun(tr, c.overrun),
+                words.ending(tr, c),
             ]
         )
     columns = [[head[i]] + [r[i] for r in body] for i in range(5)]

@@ -62,6 +62,21 @@ def overrun(tr: Translator, minutes: int | None) -> str:
     return tr.pgettext("cue end", "on time")
 
 
+def ending(tr: Translator, cue) -> str:
+    """The overrun of ``cue`` (a CueRun), and how long it was held when it was: 'overran by
+    17 min (held 11 min)' — the hold explains the overrun."""
+    text = overrun(tr, cue.overrun)
+    held = getattr(cue, "held_seconds", 0) or 0
+    if held <= 0:
+        return text
+    minutes = max(1, round(held / 60))
+    # Translators: the debrief's "ended" cell of a cue the caller held (P): its overrun, then
+    # how long it was held ("overran by 17 min (held 11 min)")
+    return tr.gettext("{overrun} (held {duration})").format(
+        overrun=text, duration=tr.duration(minutes)
+    )
+
+
 def attended(tr: Translator, n: int) -> str:
     """'3 attended': each count of a turnout has its own word, which agrees with that count
     (Italian "1 presente", "3 presenti")."""
