@@ -34,6 +34,10 @@ class RoleNeed:
     assigned: int
     confirmed: int
     aliases: tuple[str, ...] = ()
+    #: once check-in has begun for the action (None before): how many of the role's people
+    #: are checked in, and the aliases of those who are not
+    checked_in: int | None = None
+    absent: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -286,6 +290,20 @@ def warnings(cue: LiveCue) -> list[str]:
                 ).format(
                     role=name(role.name),
                     count=ui().number(role.confirmed),
+                    needed=ui().number(role.needed),
+                )
+            )
+        elif role.checked_in is not None and role.checked_in < role.needed:
+            out.append(
+                # Translators: live mode warning once check-in has begun, e.g. "Pallbearer: 2
+                # of 4 checked in"; the form follows {count}
+                ngettext(
+                    "{role}: {count} of {needed} checked in",
+                    "{role}: {count} of {needed} checked in",
+                    role.checked_in,
+                ).format(
+                    role=name(role.name),
+                    count=ui().number(role.checked_in),
                     needed=ui().number(role.needed),
                 )
             )

@@ -38,6 +38,9 @@ def read_plan(session: Session, action_id: int) -> live.LivePlan:
         select(m.Assignment).where(m.Assignment.action_id == action_id).order_by(m.Assignment.id)
     ):
         assigned[a.role_id].append(a)
+    # Once anybody is checked in, who is not matters to the caller ("Pallbearer: 2 of 4
+    # checked in"); before, nobody is marked missing.
+    begun = any(a.attended for people in assigned.values() for a in people)
     cues = []
     for cue in action.cues:
         roles = tuple(
@@ -47,6 +50,10 @@ def read_plan(session: Session, action_id: int) -> live.LivePlan:
                 assigned=len(assigned[r.id]),
                 confirmed=sum(1 for a in assigned[r.id] if a.confirmed),
                 aliases=tuple(a.participant.alias for a in assigned[r.id]),
+                checked_in=sum(1 for a in assigned[r.id] if a.attended) if begun else None,
+                absent=tuple(
+                    a.participant.alias for a in assigned[r.id] if begun and not a.attended
+                ),
             )
             for r in cue.roles
         )

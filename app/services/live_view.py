@@ -46,7 +46,14 @@ def _names(aliases) -> str:
 def _who(cue: live.LiveCue) -> tuple[str, ...]:
     lines = []
     for role in cue.roles:
-        names = _names(role.aliases) if role.aliases else _("nobody yet")
+        one = ui().isolated
+        shown = [
+            # Translators: live mode, in "{role}: {aliases}": someone not checked in once
+            # check-in has begun ("Raven (not checked in)")
+            _("{alias} (not checked in)").format(alias=one(a)) if a in role.absent else one(a)
+            for a in role.aliases
+        ]
+        names = ui().join(shown) if role.aliases else _("nobody yet")
         # Translators: live mode; a role and the aliases of the people in it
         lines.append(_("{role}: {aliases}").format(role=ui().isolated(role.name), aliases=names))
     if cue.people:

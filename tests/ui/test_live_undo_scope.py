@@ -160,3 +160,30 @@ def test_a_first_space_on_time_asks_nothing(qtbot, window, clock):
     clock.at = START + timedelta(minutes=3)
     press(qtbot, screen, Qt.Key.Key_Space)  # no dialog: it would block here
     assert cues(window)["gather"][0] == START + timedelta(minutes=3)
+
+
+def test_once_check_in_has_begun_the_live_screen_says_who_is_not_here(qtbot, window, clock):
+    """Only Crow and Heron of the four pallbearers checked in, yet the hearse cue listed all
+    four and warned of nothing (live-mode review)."""
+    window.a_checkin.trigger()
+    for letters in ("cr", "her"):
+        _check_in(qtbot, window, letters)
+    window._checkin_dialog.close()
+    screen = enter(window)
+    clock.at = START
+    press(qtbot, screen, Qt.Key.Key_Space)  # Mourners gather
+    clock.forward(minutes=15)
+    press(qtbot, screen, Qt.Key.Key_Space)  # Hearse parks at the gate: the pallbearers
+    assert screen.current.text() == "Hearse parks at the gate"
+    warned = [label.text() for label in screen.findChildren(type(screen.current))]
+    assert any("Pallbearer: 2 of 4 checked in" in t for t in warned), warned
+    assert any("Raven (not checked in)" in t and "Starling (not checked in)" in t for t in warned)
+    assert not any("Crow (not checked in)" in t for t in warned)
+
+
+def test_before_anyone_checks_in_nobody_is_marked_missing(qtbot, window, clock):
+    screen = enter(window)
+    clock.at = START
+    press(qtbot, screen, Qt.Key.Key_Space)
+    shown = [label.text() for label in screen.findChildren(type(screen.current))]
+    assert not any("not checked in" in t for t in shown), shown
