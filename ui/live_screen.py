@@ -271,6 +271,7 @@ class LiveScreen(LiveBase):
             (self.alongside, 0.028, False),
             (self.message, 0.028, True),
             (self.keys, 0.022, False),
+            (self.sound, 0.022, False),  # it was the style's 11 px, unreadable at arm's length
         ):
             self.sized(label, share, bold=bold)
 
@@ -281,7 +282,8 @@ class LiveScreen(LiveBase):
     # --- showing ------------------------------------------------------------------------------
     def show_screen(self, s: Screen) -> None:
         fit = (s.current, s.next_title) != (self.current.text(), self.next_title.text())
-        self.top_title.setText(s.title)
+        # "Père-" / "Lachaise": a hyphen is not where the action's name breaks
+        self.top_title.setText(s.title.replace("-", "\u2011"))
         self.clock.setText(s.clock)
         self.over_under.setText(s.over_under)
         colour = BEHIND if s.behind_minutes > 0 else AHEAD
@@ -413,7 +415,10 @@ class LiveScreen(LiveBase):
             self.main.ctx.run_op(text, lambda session: op(session, action_id, now=now))
         except EditFailed as exc:
             if not exc.shown:
-                self.say(problem_text(exc.error))
+                from ui.dialogs.error_dialog import as_sentence
+
+                # "The last cue has ended: …", not a service's lower-case fragment
+                self.say(as_sentence(problem_text(exc.error)))
             return False
         self.mark_step()
         self.message.clear()

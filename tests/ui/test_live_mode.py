@@ -113,6 +113,8 @@ def test_space_advances_through_the_cues_and_records_actual_times(qtbot, window,
         clock.forward(minutes=5)
         press(qtbot, screen, Qt.Key.Key_Space)
     assert screen.current.text().startswith("All cues done")
+    press(qtbot, screen, Qt.Key.Key_Space)  # once more: refused, as a sentence
+    assert screen.message.text() == "The last cue has ended: Backspace goes back to it."
     done = cues(window)
     assert done["live"] is None
     assert all(done[k][0] and done[k][1] for k in done if k not in ("live", "paused"))

@@ -187,3 +187,11 @@ def test_before_anyone_checks_in_nobody_is_marked_missing(qtbot, window, clock):
     press(qtbot, screen, Qt.Key.Key_Space)
     shown = [label.text() for label in screen.findChildren(type(screen.current))]
     assert not any("not checked in" in t for t in shown), shown
+
+
+def test_the_title_keeps_its_hyphen_and_the_sound_box_reads_at_arm_s_length(window, clock):
+    screen = enter(window)
+    screen.resize(1600, 1000)
+    QApplication.processEvents()
+    assert screen.top_title.text() == "Funeral for privacy at P\u00e8re\u2011Lachaise"  # no break
+    assert screen.sound.font().pixelSize() >= screen.keys.font().pixelSize() > 12

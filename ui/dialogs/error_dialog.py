@@ -23,10 +23,10 @@ def _message_of(exc: BaseException) -> str:
     problems = getattr(err, "problems", None)
     if problems:
         return "\n".join(str(p) for p in problems)
-    return _sentence(str(err)) or type(err).__name__
+    return as_sentence(str(err)) or type(err).__name__
 
 
-def _sentence(text: str) -> str:
+def as_sentence(text: str) -> str:
     """A service's message ("another organiser deleted this prop") as a message box's
     sentence: a capital letter first, a full stop at the end."""
     text = text.strip()
