@@ -268,3 +268,16 @@ def test_incident_edit_is_undone_in_one_step(qtbot, main_window):
     main_window.ctx.undo_stack.undo()
     assert texts(box) == ["9:40\u202fAM  Banner torn"]
     dialog.close()
+
+
+def test_the_picture_has_a_time_scale_in_the_action_s_zone(qtbot, main_window):
+    """The window's bars had no times on them (the PDF draws 09:30 … 11:30 above them)."""
+    from ui.dialogs.debrief_forms import TimelinePicture
+
+    record_actuals(main_window, 5)
+    dialog = open_debrief(qtbot, main_window)
+    picture = dialog.findChild(TimelinePicture, "debrief_picture")
+    labels = [label for _t, label in picture.scale()]
+    assert labels == ["09:30", "10:00", "10:30", "11:00", "11:30"], labels  # as the PDF
+    assert picture.height() >= picture.AXIS + picture.ROW * len(picture.cues)
+    dialog.close()

@@ -217,7 +217,7 @@ class DebriefDialog(QDialog):
         self.no_actuals.setVisible(not shown)
         self.picture_scroll.setVisible(shown)
         self.overruns.setVisible(shown)
-        self.picture.set_cues(doc.cues if shown else [])
+        self.picture.set_cues(doc.cues if shown else [], doc.timezone)
         self.picture_scroll.setFixedHeight(min(self.picture.height() + 6, 250))
         heads = [_("Cue"), _("Planned"), _("Actual"), _("Start"), _("Overrun")]
         self.overruns.setHorizontalHeaderLabels(heads)

@@ -5,11 +5,11 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from PySide6.QtCore import QRectF, QSize, Qt
+from PySide6.QtCore import QPointF, QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QPainter
 from PySide6.QtWidgets import QComboBox, QLineEdit, QPlainTextEdit, QSizePolicy, QWidget
 
-from app.i18n import _, pgettext
+from app.i18n import _, pgettext, ui
 from ui import style
 from ui.dialogs.form import FormDialog
 from ui.widgets.text_edit import plain_text
@@ -126,33 +126,60 @@ class CoverageEditor(FormDialog):
 
 
 class TimelinePicture(QWidget):
-    """Two bars per cue: planned (light) above actual (dark; red when it ran over)."""
+    """Two bars per cue: planned (light) above actual (dark; red when it ran over), under a
+    time scale in the action's zone (the PDF had one, the window's bars had no times)."""
 
     ROW = 22
+    AXIS = 18  # the time scale's height, above the bars
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("debrief_picture")
         self.cues: list = []
+        self.timezone = "UTC"
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
 
-    def set_cues(self, cues: list) -> None:
+    def set_cues(self, cues: list, timezone: str = "UTC") -> None:
         self.cues = [c for c in cues]
-        self.setFixedHeight(max(1, len(self.cues)) * self.ROW + 4)
+        self.timezone = timezone
+        self.setFixedHeight(self.AXIS + max(1, len(self.cues)) * self.ROW + 4)
         self.setAccessibleName(_("Planned and actual times, two bars per cue"))
         self.update()
 
     def sizeHint(self) -> QSize:  # noqa: N802 - Qt's name
-        return QSize(600, len(self.cues) * self.ROW + 4)
+        return QSize(600, self.AXIS + len(self.cues) * self.ROW + 4)
 
-    def paintEvent(self, _event) -> None:  # noqa: N802 - Qt's name
-        if not self.cues:
-            return
+    def _span(self):
         times = []
         for c in self.cues:
             times += [c.planned_start, c.planned_end]
             times += [t for t in (c.actual_start, c.actual_end) if t is not None]
-        t0, t1 = min(times), max(times)
+        return min(times), max(times)
+
+    def scale(self) -> list:
+        """The marks of the time scale: (instant, "09:30") every 5 to 480 minutes."""
+        from datetime import timedelta
+        from zoneinfo import ZoneInfo
+
+        from app.exports.debrief.pdf import tick_step
+
+        if not self.cues:
+            return []
+        t0, t1 = self._span()
+        step = tick_step(max((t1 - t0).total_seconds(), 60.0) / 60)
+        tz = ZoneInfo(self.timezone)
+        local = t0.astimezone(tz).replace(second=0, microsecond=0)
+        t = local + timedelta(minutes=(-local.minute) % step)
+        marks = []
+        while t <= t1:
+            marks.append((t, ui().skeleton(t, "Hm")))
+            t += timedelta(minutes=step)
+        return marks
+
+    def paintEvent(self, _event) -> None:  # noqa: N802 - Qt's name
+        if not self.cues:
+            return
+        t0, t1 = self._span()
         span = max((t1 - t0).total_seconds(), 60.0)
         painter = QPainter(self)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
@@ -166,8 +193,20 @@ class TimelinePicture(QWidget):
         def x(t) -> float:
             return label_w + 4 + (t - t0).total_seconds() / span * bar_w
 
+        muted = style.muted_color(self)
+        grid = QColor(muted)
+        grid.setAlphaF(0.35)  # behind the bars, not over them
+        metrics = painter.fontMetrics()
+        for t, label in self.scale():
+            at = x(t)
+            painter.setPen(grid)
+            painter.drawLine(QPointF(at, self.AXIS - 4), QPointF(at, self.height()))
+            painter.setPen(muted)
+            w = metrics.horizontalAdvance(label)
+            left = min(max(at - w / 2, label_w + 4), self.width() - w - 1)
+            painter.drawText(QPointF(left, self.AXIS - 6), label)
         for n, c in enumerate(self.cues):
-            top = 2 + n * self.ROW
+            top = self.AXIS + 2 + n * self.ROW
             painter.setPen(text)
             metrics = painter.fontMetrics()
             title = metrics.elidedText(c.title, Qt.TextElideMode.ElideRight, int(label_w))

@@ -51,7 +51,8 @@ def _span(cues: list[CueRun]) -> tuple[datetime, datetime]:
     return min(times), max(times)
 
 
-def _step(minutes: float) -> int:
+def tick_step(minutes: float) -> int:
+    """Minutes between two marks of a time scale of ``minutes``: at most eight marks."""
     for step in (5, 10, 15, 30, 60, 120, 240):
         if minutes / step <= 8:
             return step
@@ -104,7 +105,7 @@ def _axis(tr: Translator, tz: str, t0: datetime, t1: datetime, width: float):
 
     fonts = register_fonts()
     total = max((t1 - t0).total_seconds(), 60.0)
-    step = _step(total / 60)
+    step = tick_step(total / 60)
     d = Drawing(width, 12)
     first = t0.replace(second=0, microsecond=0)
     first += timedelta(minutes=(-first.minute) % step)
