@@ -94,6 +94,19 @@ class Context:
             self._store.close()
 
 
+#: A field a service names, as the command line's user typed it (SLUG is the argument).
+_TYPED = {"slug": "SLUG", "file": "FILE", "participant": "--participant", "lang": "--lang"}
+
+
+def cli_field(path: str) -> str:
+    """A problem's field on the command line: English whatever the UI language (DESIGN's
+    contract: "paths and field names stay English"; French printed "Identifiant : …"), and
+    the argument or option as typed where there is one."""
+    from app.services.field_labels import FIELD_LABELS
+
+    return _TYPED.get(path) or FIELD_LABELS.get(path) or path  # the English label, untranslated
+
+
 def _refuse_missing(target: str) -> None:
     """A database file named on purpose (``--db``, ``CORTEGE_DB``) that is not there."""
     from app.paths import is_default_database
@@ -156,13 +169,11 @@ def run(argv: list[str], *, out: TextIO | None = None, err: TextIO | None = None
     try:
         return int(args.handler(args, ctx) or 0)
     except DomainError as exc:
-        from app.services.field_labels import field_label
-
         for problem in exc.problems:
-            if problem.path:  # the field as the user knows it, not its name in the code
+            if problem.path:  # the contract: field names stay English, as scripts match them
                 # Translators: a command-line error: a field, then what is wrong with it.
                 line = _("{field}: {problem}").format(
-                    field=field_label(problem.path, readable=False), problem=problem.message
+                    field=cli_field(problem.path), problem=problem.message
                 )
             else:
                 line = problem.message

@@ -90,7 +90,7 @@ def test_bad_bundle_exit_2_every_problem_on_stderr_nothing_written(cli, db_path,
 def test_unknown_slug_and_missing_file_are_exit_2(cli, db_path, tmp_path):
     cli("--db", db_path, "init")
     r = cli("--db", db_path, "check", "nope")
-    assert (r.code, r.err) == (2, "Slug: no action with slug 'nope'\n")
+    assert (r.code, r.err) == (2, "SLUG: no action with slug 'nope'\n")
     r = cli("--db", db_path, "import", tmp_path / "missing.json")
     assert r.code == 2 and "no such file" in r.err
     r = cli("--db", db_path, "demo", "--on", "28/05/2024")

@@ -328,3 +328,18 @@ def test_a_title_saved_before_control_characters_were_refused_prints_escaped(cli
     assert line.count("\t") == 3  # still four columns
     assert line.endswith(r"Old\x09title\x1b[2J\x07"), repr(line)
     assert "\x1b" not in r.out and "\x07" not in r.out
+
+
+def test_field_names_stay_english_in_every_language(cli, demo_db, monkeypatch):
+    """French printed "Identifiant : aucune action…", German "Kurzname:" (the contract: paths
+    and field names stay English; the message follows the language)."""
+    from app.i18n import set_ui_language
+
+    set_ui_language("fr")
+    try:
+        r = cli("--db", demo_db, "check", "nope")
+    finally:
+        set_ui_language(None)
+    assert r.code == 2
+    assert r.err.startswith("SLUG\u00a0: ") or r.err.startswith("SLUG : "), r.err
+    assert "Identifiant" not in r.err and "aucune action" in r.err

@@ -121,7 +121,7 @@ def test_props_card(cli, demo_db, tmp_path):
 @pytest.mark.parametrize(
     ("args", "message"),
     [
-        (["nope", "--participant", "Crow"], "Slug: no action with slug 'nope'"),
+        (["nope", "--participant", "Crow"], "SLUG: no action with slug 'nope'"),
         ([SLUG, "--participant", "Nobody"], "participant: no participant with alias 'Nobody'"),
         ([SLUG, "--lang", "xx-nope"], "lang: unknown language 'xx-nope'"),
     ],
