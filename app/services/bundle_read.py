@@ -463,7 +463,17 @@ def _read_action(r: _Reader, a: dict) -> dict:
             out["latitude"] = r.check(loc, "latitude", lp, F("latitude"))
             out["longitude"] = r.check(loc, "longitude", lp, F("longitude"))
     out["route"] = r.check(a, "route", p, F("text_list"), [])
-    out["languages"] = r.check(a, "languages", p, F("languages"), [])
+    raw_languages = a.get("languages")
+    if isinstance(raw_languages, list):  # every bad code, each with its index (BUNDLE.md)
+        out["languages"] = []
+        for i, item in enumerate(raw_languages):
+            lang, err = check_value(F("language", required=True), item)
+            if err:
+                r.fail(f"{p}.languages[{i}]", err)
+            elif lang not in out["languages"]:
+                out["languages"].append(lang)
+    else:
+        out["languages"] = r.check(a, "languages", p, F("languages"), [])
     out["contacts"] = []
     contacts = a.get("contacts")
     if contacts is not None and not isinstance(contacts, list):

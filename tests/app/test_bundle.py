@@ -298,7 +298,7 @@ def test_unknown_language_code(store):
     data = minimal(languages=["fr", "xx-Klingon"])
     data["participants"] = [{"key": "a", "alias": "Crow", "language": "zz"}]
     assert problems_of(store, data) == [
-        "action.languages: 'xx-Klingon' is not a language code",
+        "action.languages[1]: 'xx-Klingon' is not a language code",
         "participants[0].language: 'zz' is not a language code",
     ]
 

@@ -343,3 +343,11 @@ def test_field_names_stay_english_in_every_language(cli, demo_db, monkeypatch):
     assert r.code == 2
     assert r.err.startswith("SLUG\u00a0: ") or r.err.startswith("SLUG : "), r.err
     assert "Identifiant" not in r.err and "aucune action" in r.err
+
+
+def test_every_bad_language_code_is_named_with_its_index(cli, demo_db, tmp_path):
+    bundle = _bundle_with(cli, demo_db, tmp_path, action__languages=["fr", "zz", "en", "qq"])
+    r = cli("--db", demo_db, "import", bundle)
+    assert r.code == 2
+    assert "action.languages[1]: 'zz' is not a language code" in r.err, r.err
+    assert "action.languages[3]: 'qq' is not a language code" in r.err, r.err
