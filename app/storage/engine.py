@@ -495,10 +495,15 @@ def open_store(
             from app.storage.server import detect_read_only  # a role that may only read
 
             detect_read_only(store)
-        with store.session() as session:
-            from app.storage.rows import ensure_settings_row
+        from app.storage.rows import ensure_settings_row, has_settings_row
 
-            ensure_settings_row(session)
+        # Read first: a `list` or a `check` waited 15 s for another program's write, then
+        # failed, though WAL lets readers through; only a new file needs the row written.
+        with store.read() as session:
+            missing = not has_settings_row(session)
+        if missing:
+            with store.session() as session:
+                ensure_settings_row(session)
         if not store.read_only and not keep_deleted:
             erase_deleted_actions(store, quiet=False)
         # Writers tell other organisers' windows, the CLI included: LISTEN/NOTIFY on a server,
@@ -544,12 +549,15 @@ def erase_deleted_actions(store: Store, *, quiet: bool = True, closing: bool = F
     closing or not, and a read-only role simply leaves them."""
     from datetime import timedelta
 
-    from app.storage.rows import erase_deleted
+    from app.storage.rows import erase_deleted, has_deleted
 
     if store.read_only:
         return
     older = None if closing and store.backend == "sqlite" else timedelta(days=1)
     try:
+        with store.read() as session:  # the usual case, at every open: nothing to erase
+            if not has_deleted(session, older_than=older):
+                return
         with store.session() as session:
             erase_deleted(session, older_than=older)
     except StoreError:

@@ -45,6 +45,20 @@ def ensure_settings_row(session: Session) -> None:
         session.execute(insert(table).values(id=1, version=1, **SETTINGS_DEFAULTS))
 
 
+def has_settings_row(session: Session) -> bool:
+    table = m.Settings.__table__
+    return session.execute(select(table.c.id).where(table.c.id == 1)).first() is not None
+
+
+def has_deleted(session: Session, *, older_than: timedelta | None = None) -> bool:
+    """Whether ``erase_deleted`` has anything to erase (a read: no write lock is taken)."""
+    table = m.Action.__table__
+    query = select(table.c.id).where(table.c.deleted_at.is_not(None))
+    if older_than is not None:
+        query = query.where(table.c.deleted_at < datetime.now(UTC) - older_than)
+    return session.execute(query.limit(1)).first() is not None
+
+
 def erase_deleted(session: Session, *, older_than: timedelta | None = None) -> int:
     """Delete for good the actions that were deleted (their undo history is gone)."""
     table = m.Action.__table__
