@@ -85,6 +85,32 @@ def test_a_held_cue_says_how_long_it_was_held(qtbot, main_window):
     dialog.close()
 
 
+def test_a_skipped_cue_reads_skipped_not_overran(qtbot, main_window):
+    """Skipped with two Spaces 5 s apart while running late, "Banner unrolled" read "overran by
+    5 min" in red (live-mode review)."""
+    record_actuals(main_window, 5)
+    with main_window.ctx.store.session() as session:
+        banner = next(
+            c for c in session.get(m.Action, main_window.action_id).cues if c.key == "banner"
+        )
+        banner.actual_end = banner.actual_start + timedelta(seconds=5)
+        title = banner.title
+    dialog = open_debrief(qtbot, main_window)
+    table = dialog.findChild(QTableWidget, "overrun_table")
+    row = column(table, 0).index(title)
+    cell = table.item(row, 4)
+    assert cell.text() == "skipped"
+    assert cell.foreground().color() != style_error(dialog)
+    assert column(table, 4).count("overran by 5 min") == table.rowCount() - 1
+    dialog.close()
+
+
+def style_error(widget):
+    from ui import style
+
+    return style.error_color(widget)
+
+
 def test_the_french_page_counts_one_person_present_in_the_singular(qtbot, main_window):
     """Each count has its own word, agreeing with it: "1 présent·e", "4 confirmé·es"."""
     record_actuals(main_window, 5)

@@ -40,10 +40,22 @@ class CueRun:
         return _minutes(self.actual_start - self.planned_start)
 
     @property
+    def skipped(self) -> bool:
+        """Started and ended within a minute (Space twice): the caller went past it. Such a
+        cue read "overran by 5 min" in red when the action was running late."""
+        if self.actual_start is None or self.actual_end is None:
+            return False
+        return (self.actual_end - self.actual_start).total_seconds() < 60 <= self.minutes * 60
+
+    @property
+    def minutes(self) -> float:
+        return (self.planned_end - self.planned_start).total_seconds() / 60
+
+    @property
     def overrun(self) -> int | None:
         """Minutes the cue ended after its planned end (negative: before); None when its
-        actual end is not recorded."""
-        if self.actual_end is None:
+        actual end is not recorded, or the cue was skipped."""
+        if self.actual_end is None or self.skipped:
             return None
         return _minutes(self.actual_end - self.planned_end)
 
@@ -118,7 +130,9 @@ class Debrief:
     def end_overrun(self) -> int | None:
         """Minutes the last recorded cue ended after its plan: how late the action finished."""
         ended = [c for c in self.cues if c.actual_end is not None]
-        return ended[-1].overrun if ended else None
+        if not ended:
+            return None
+        return _minutes(ended[-1].actual_end - ended[-1].planned_end)  # skipped or not
 
 
 def load(session: Session, action_id: int) -> Debrief:

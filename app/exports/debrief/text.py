@@ -65,6 +65,9 @@ def overrun(tr: Translator, minutes: int | None) -> str:
 def ending(tr: Translator, cue) -> str:
     """The overrun of ``cue`` (a CueRun), and how long it was held when it was: 'overran by
     17 min (held 11 min)' — the hold explains the overrun."""
+    if getattr(cue, "skipped", False):
+        # Translators: the debrief's "ended" cell of a cue the caller went past (Space twice)
+        return tr.pgettext("cue end", "skipped")
     text = overrun(tr, cue.overrun)
     held = getattr(cue, "held_seconds", 0) or 0
     if held <= 0:
