@@ -145,12 +145,7 @@ def find(session: Session, action_id: int, alias: str) -> Person:
     return next(p for p in view(session, action_id).people if p.participant_id == pid)
 
 
-def check_in(
-    session: Session, *, action_id: int, participant_id: int, now: datetime | None = None
-) -> OpChanges:
-    """Mark every role of the person in the action attended at ``now``; ``result`` is the
-    time. Refused (nothing changes) when they are checked in already."""
-    at = now or utcnow()
+def _person_rows(session: Session, action_id: int, participant_id: int) -> list[m.Assignment]:
     rows = session.scalars(
         select(m.Assignment).where(
             m.Assignment.action_id == action_id, m.Assignment.participant_id == participant_id
@@ -158,12 +153,16 @@ def check_in(
     ).all()
     if not rows:
         raise NotFoundError(_("this person has no role in this action"), field="alias")
-    if any(_attended(a) for a in rows):
-        raise DomainError(_("already checked in"), field="alias")
+    return list(rows)
+
+
+def _set_attended(
+    session: Session, action_id: int, rows: list[m.Assignment], at: datetime | None, redo
+) -> OpChanges:
+    """Every role of one person attended at ``at`` (None: not attended), as one undo step."""
     previous = {a.id: (a.attended, a.attended_at) for a in rows}
     for a in rows:
-        a.attended = True
-        a.attended_at = at
+        a.attended, a.attended_at = at is not None, at
     session.flush()
     ids = tuple(sorted(previous))
 
@@ -174,10 +173,25 @@ def check_in(
         return Change("assignment", ids, "updated", action_id)
 
     return reversible(
-        Change("assignment", ids, "updated", action_id),
-        undo=undo,
-        redo=lambda s: check_in(s, action_id=action_id, participant_id=participant_id, now=at),
-        result=at,
+        Change("assignment", ids, "updated", action_id), undo=undo, redo=redo, result=at
+    )
+
+
+def check_in(
+    session: Session, *, action_id: int, participant_id: int, now: datetime | None = None
+) -> OpChanges:
+    """Mark every role of the person in the action attended at ``now``; ``result`` is the
+    time. Refused (nothing changes) when they are checked in already."""
+    at = now or utcnow()
+    rows = _person_rows(session, action_id, participant_id)
+    if any(_attended(a) for a in rows):
+        raise DomainError(_("already checked in"), field="alias")
+    return _set_attended(
+        session,
+        action_id,
+        rows,
+        at,
+        lambda s: check_in(s, action_id=action_id, participant_id=participant_id, now=at),
     )
 
 
@@ -185,29 +199,13 @@ def take_back(session: Session, *, action_id: int, participant_id: int) -> OpCha
     """A mistaken check-in taken back on its own (the steward checked in Raven meaning Robin:
     Ctrl+Z took back every check-in made after it too). Refused, nothing changed, when the
     person is not checked in."""
-    rows = session.scalars(
-        select(m.Assignment).where(
-            m.Assignment.action_id == action_id, m.Assignment.participant_id == participant_id
-        )
-    ).all()
-    if not rows:
-        raise NotFoundError(_("this person has no role in this action"), field="alias")
+    rows = _person_rows(session, action_id, participant_id)
     if not any(_attended(a) for a in rows):
         raise DomainError(_("not checked in"), field="alias")
-    previous = {a.id: (a.attended, a.attended_at) for a in rows}
-    for a in rows:
-        a.attended, a.attended_at = False, None
-    session.flush()
-    ids = tuple(sorted(previous))
-
-    def undo(s: Session) -> Change:
-        for a in s.scalars(select(m.Assignment).where(m.Assignment.id.in_(ids))):
-            a.attended, a.attended_at = previous[a.id]
-        s.flush()
-        return Change("assignment", ids, "updated", action_id)
-
-    return reversible(
-        Change("assignment", ids, "updated", action_id),
-        undo=undo,
-        redo=lambda s: take_back(s, action_id=action_id, participant_id=participant_id),
+    return _set_attended(
+        session,
+        action_id,
+        rows,
+        None,
+        lambda s: take_back(s, action_id=action_id, participant_id=participant_id),
     )

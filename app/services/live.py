@@ -260,53 +260,45 @@ def clock_text(delta: timedelta) -> str:
     return ("\u200f" if ui().document_direction == "rtl" else "") + sign + body
 
 
+def _short(role: RoleNeed, count: int, message: str) -> str:
+    name = ui().isolated  # a Latin name first must not turn an Arabic line
+    return message.format(
+        role=name(role.name), count=ui().number(count), needed=ui().number(role.needed)
+    )
+
+
 def warnings(cue: LiveCue) -> list[str]:
     """What is short for ``cue``: roles with fewer people than needed, props not ready."""
-    name = ui().isolated  # a Latin name first must not turn an Arabic line
+    name = ui().isolated
     out = []
     for role in cue.roles:
         if role.assigned < role.needed:
-            out.append(
-                # Translators: live mode warning, e.g. "Pallbearer: 3 of 4 assigned"; the
-                # form follows {count} (French "1 affecté·e sur 4", "3 affecté·es sur 4")
-                ngettext(
-                    "{role}: {count} of {needed} assigned",
-                    "{role}: {count} of {needed} assigned",
-                    role.assigned,
-                ).format(
-                    role=name(role.name),
-                    count=ui().number(role.assigned),
-                    needed=ui().number(role.needed),
-                )
+            # Translators: live mode warning, e.g. "Pallbearer: 3 of 4 assigned"; the
+            # form follows {count} (French "1 affecté·e sur 4", "3 affecté·es sur 4")
+            said = ngettext(
+                "{role}: {count} of {needed} assigned",
+                "{role}: {count} of {needed} assigned",
+                role.assigned,
             )
+            out.append(_short(role, role.assigned, said))
         elif role.confirmed < role.needed:
-            out.append(
-                # Translators: live mode warning, e.g. "Pallbearer: 3 of 4 confirmed"; the
-                # form follows {count} (Italian "1 confermato su 4", "3 confermati su 4")
-                ngettext(
-                    "{role}: {count} of {needed} confirmed",
-                    "{role}: {count} of {needed} confirmed",
-                    role.confirmed,
-                ).format(
-                    role=name(role.name),
-                    count=ui().number(role.confirmed),
-                    needed=ui().number(role.needed),
-                )
+            # Translators: live mode warning, e.g. "Pallbearer: 3 of 4 confirmed"; the
+            # form follows {count} (Italian "1 confermato su 4", "3 confermati su 4")
+            said = ngettext(
+                "{role}: {count} of {needed} confirmed",
+                "{role}: {count} of {needed} confirmed",
+                role.confirmed,
             )
+            out.append(_short(role, role.confirmed, said))
         elif role.checked_in is not None and role.checked_in < role.needed:
-            out.append(
-                # Translators: live mode warning once check-in has begun, e.g. "Pallbearer: 2
-                # of 4 checked in"; the form follows {count}
-                ngettext(
-                    "{role}: {count} of {needed} checked in",
-                    "{role}: {count} of {needed} checked in",
-                    role.checked_in,
-                ).format(
-                    role=name(role.name),
-                    count=ui().number(role.checked_in),
-                    needed=ui().number(role.needed),
-                )
+            # Translators: live mode warning once check-in has begun, e.g. "Pallbearer: 2
+            # of 4 checked in"; the form follows {count}
+            said = ngettext(
+                "{role}: {count} of {needed} checked in",
+                "{role}: {count} of {needed} checked in",
+                role.checked_in,
             )
+            out.append(_short(role, role.checked_in, said))
     for prop in cue.props:
         if prop.status not in READY_STATES:
             # Translators: live mode warning; {prop} is a prop's name

@@ -233,7 +233,6 @@ class CheckinDialog(QDialog):
     def check_in_current(self) -> None:
         from app.exports.debrief.text import hm
         from app.services import checkin
-        from ui.context import EditFailed
 
         item = self.matches.currentItem()
         if item is None or not self.search.text().strip():
@@ -264,20 +263,12 @@ class CheckinDialog(QDialog):
             self.search.selectAll()
             return
         now = self.now() if self.now else None
-        self._saying = True
-        try:
-            at = self.ctx.run_op(
-                pgettext("undo", "Check in {alias}").format(alias=person.alias),
-                lambda s: checkin.check_in(
-                    s, action_id=self.action_id, participant_id=pid, now=now
-                ),
-            )
-        except EditFailed as exc:
-            self._say(str(exc.error), ok=False)
+        done, at = self._run(
+            pgettext("undo", "Check in {alias}").format(alias=person.alias),
+            lambda s: checkin.check_in(s, action_id=self.action_id, participant_id=pid, now=now),
+        )
+        if not done:
             return
-        finally:
-            self._saying = False
-        self.search.clear()
         self._say(
             _("{alias} checked in at {time} ({roles}).").format(
                 alias=ui().isolated(person.alias),
@@ -287,10 +278,25 @@ class CheckinDialog(QDialog):
             ok=True,
         )
 
+    def _run(self, text: str, op) -> tuple[bool, object]:
+        """One check-in step of this window: (done, its result); a refusal is said here, and
+        the search box is emptied for the next person."""
+        from ui.context import EditFailed
+
+        self._saying = True
+        try:
+            result = self.ctx.run_op(text, op)
+        except EditFailed as exc:
+            self._say(str(exc.error), ok=False)
+            return False, None
+        finally:
+            self._saying = False
+        self.search.clear()
+        return True, result
+
     def take_back_current(self) -> None:
         """Shift+Enter: the person picked is not here after all (checked in by mistake)."""
         from app.services import checkin
-        from ui.context import EditFailed
 
         item = self.matches.currentItem()
         if item is None or not self.search.text().strip():
@@ -304,18 +310,12 @@ class CheckinDialog(QDialog):
                 _("{alias} is not checked in; nothing changed.").format(alias=alias), ok=False
             )
             return
-        self._saying = True
-        try:
-            self.ctx.run_op(
-                pgettext("undo", "Take back the check-in of {alias}").format(alias=person.alias),
-                lambda s: checkin.take_back(s, action_id=self.action_id, participant_id=pid),
-            )
-        except EditFailed as exc:
-            self._say(str(exc.error), ok=False)
+        done, _at = self._run(
+            pgettext("undo", "Take back the check-in of {alias}").format(alias=person.alias),
+            lambda s: checkin.take_back(s, action_id=self.action_id, participant_id=pid),
+        )
+        if not done:
             return
-        finally:
-            self._saying = False
-        self.search.clear()
         self._say(
             _("{alias} is no longer checked in (Ctrl+Z checks them in again).").format(alias=alias),
             ok=True,
