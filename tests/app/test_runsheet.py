@@ -331,3 +331,12 @@ def test_file_names_are_safe_and_unique():
     assert safe_filename("CON", taken) == "_CON"
     assert safe_filename("Κίρκη", taken) == "Κίρκη"
     assert safe_filename("   ", taken) == "participant"
+
+
+def test_a_file_name_never_starts_like_an_option():
+    """An alias "-rf" gave "-rf.pdf": `rm *` in that folder reads it as an option."""
+    from app.exports.runsheet.data import safe_filename
+
+    taken: set[str] = set()
+    assert safe_filename("-rf", taken) == "_-rf"
+    assert safe_filename("--help me", taken) == "_--help_me"

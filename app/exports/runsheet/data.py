@@ -280,6 +280,8 @@ def safe_filename(alias: str, taken: set[str]) -> str:
     stem = _cut("_".join(stem.split())).strip("._") or "participant"
     if stem.upper().split(".")[0] in {"CON", "PRN", "AUX", "NUL", *_DEVICES}:
         stem = f"_{stem}"
+    if stem.startswith("-"):  # "-rf.pdf": `rm *` in the folder would read it as an option
+        stem = f"_{stem}"
     candidate, n = stem, 1
     while candidate.casefold() in taken:
         n += 1
