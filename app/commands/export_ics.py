@@ -55,13 +55,20 @@ def cmd_export_ics(args: argparse.Namespace, ctx) -> int:
             ctx.warn(_("nobody has a role or a cue in {slug!r} yet").format(slug=args.slug))
         from app.exports.batch import left_from_before, leftovers_warning
 
-        written = export.write_each(args.output, files)
+        failed: list[tuple[str, str]] = []
+        written = export.write_each(args.output, files, failed=failed)
         for path in written:
             ctx.print(str(path))
+        for alias, reason in failed:  # as runsheet --each says it
+            ctx.warn(
+                _("could not write the calendar of {alias}: {reason}").format(
+                    alias=alias, reason=reason
+                )
+            )
         leftovers = left_from_before(args.output, written, ".ics")
         if leftovers:
             ctx.warn(leftovers_warning(leftovers))
-        return 0
+        return 1 if failed else 0
     atomic_write(args.output, data)
     ctx.print(args.output)
     return 0

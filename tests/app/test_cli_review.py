@@ -369,3 +369,15 @@ def test_reading_commands_run_while_another_program_writes(cli, demo_db):
         writer.close()
     assert listed.code == 0 and listed.out.startswith("funeral-for-privacy\t"), listed.err
     assert checked.code in (0, 3), checked.err  # not "is busy: another program…" (exit 2)
+
+
+def test_a_calendar_that_cannot_be_written_is_named_and_the_others_are(cli, demo_db, tmp_path):
+    """On a full disk `ics --each` stopped at the first failure: 5 of 15 files in the folder,
+    none of them named (runsheet --each goes on and names each person it could not write)."""
+    folder = tmp_path / "cals"
+    (folder / "Crow.ics").mkdir(parents=True)  # something in the way of Crow's calendar
+    r = cli("--db", demo_db, "export", "ics", "funeral-for-privacy", "-o", folder, "--each")
+    assert r.code == 1
+    assert "could not write the calendar of Crow" in r.err, r.err
+    written = r.out.splitlines()
+    assert len(written) == 14 and str(folder / "Heron.ics") in written

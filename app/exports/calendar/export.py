@@ -252,10 +252,24 @@ def everyone_calendars(
     return out
 
 
-def write_each(folder: str | Path, files: list[PersonFile]) -> list[Path]:
-    """Write every person's file into ``folder`` (created if needed), each atomically."""
+def write_each(
+    folder: str | Path, files: list[PersonFile], *, failed: list[tuple[str, str]] | None = None
+) -> list[Path]:
+    """Write every person's file into ``folder`` (created if needed), each atomically.
+
+    With ``failed``, a file that cannot be written (a full disk) does not stop the others: its
+    (alias, reason) is added there, as run-sheets do — the first one stopped the batch, and the
+    files already written were named nowhere."""
     from app.storage.files import atomic_write
 
     target = Path(folder)
     target.mkdir(parents=True, exist_ok=True)
-    return [atomic_write(target / f.name, f.data) for f in files]
+    written = []
+    for f in files:
+        try:
+            written.append(atomic_write(target / f.name, f.data))
+        except OSError as exc:
+            if failed is None:
+                raise
+            failed.append((f.alias, exc.strerror or str(exc)))
+    return written
