@@ -33,10 +33,26 @@ def command_modules(prefix: str) -> list[str]:
     )
 
 
+def _default_help(dest: str) -> str | None:
+    """What a command's usual argument means, when the command says nothing of it: `--help`
+    listed SLUG, FILE and -o OUT with no word (CLI review)."""
+    return {
+        "slug": _("the action's slug, as `list` prints it"),
+        "file": _("the file to read"),
+        "output": _("the file to write: written whole or not at all"),
+    }.get(dest)
+
+
 class _Parser(argparse.ArgumentParser):
     def error(self, message: str):  # exit 2 with the usage, as argparse does, but translated
         self.print_usage(sys.stderr)
         self.exit(2, _("error: {message}").format(message=message) + "\n")
+
+    def add_argument(self, *args, **kwargs):
+        action = super().add_argument(*args, **kwargs)
+        if action.help is None:
+            action.help = _default_help(action.dest)
+        return action
 
 
 def shown(text: str, *, keep: str = "\t\n") -> str:

@@ -18,7 +18,13 @@ def register(kinds) -> None:
         help=_("the volunteer pack: one e-mail draft per person with their sheets and calendar"),
     )
     p.add_argument("slug", metavar="SLUG")
-    p.add_argument("-o", "--output", required=True, metavar="DIR")
+    p.add_argument(
+        "-o",
+        "--output",
+        required=True,
+        metavar="DIR",
+        help=_("the folder to write the drafts into"),
+    )
     p.set_defaults(handler=cmd_export_pack)
 
 

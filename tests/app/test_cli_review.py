@@ -381,3 +381,21 @@ def test_a_calendar_that_cannot_be_written_is_named_and_the_others_are(cli, demo
     assert "could not write the calendar of Crow" in r.err, r.err
     written = r.out.splitlines()
     assert len(written) == 14 and str(folder / "Heron.ics") in written
+
+
+@pytest.mark.parametrize(
+    ("command", "said"),
+    [
+        (("check",), ["the action's slug, as `list` prints it"]),
+        (("import",), ["the file to read"]),
+        (("export", "bundle"), ["the action's slug", "the file to write: written whole"]),
+        (("export", "pack"), ["the folder to write the drafts into"]),
+    ],
+)
+def test_every_argument_says_what_it_is_in_help(command, said, capsys):
+    """`--help` listed SLUG, FILE and -o with no word about them."""
+    from app.cli import run
+
+    assert run([*command, "--help"]) == 0
+    shown = " ".join(capsys.readouterr().out.split())
+    assert all(words in shown for words in said), shown
