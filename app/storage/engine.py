@@ -13,6 +13,7 @@ import shutil
 import sqlite3
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from functools import cached_property
 from pathlib import Path
 
 from sqlalchemy import create_engine, event, inspect, text
@@ -209,11 +210,12 @@ class Store:
     def backend(self) -> str:
         return self.engine.dialect.name
 
-    @property
+    @cached_property
     def path(self) -> Path | None:
         """The database file, its links followed: encrypting or restoring "plan.cortege", a
         link to a file on another disk, replaced the link with a new file and left the real
-        one as it was — in plain text, after "is now encrypted"."""
+        one as it was — in plain text, after "is now encrypted". Resolved once: every session
+        asks for it (has the file been replaced?)."""
         if self.backend == "sqlite" and not is_url(self.target):
             return Path(os.path.realpath(Path(self.target).expanduser()))
         return None

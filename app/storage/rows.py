@@ -40,9 +40,8 @@ def ensure_settings(session: Session) -> m.Settings:
 def ensure_settings_row(session: Session) -> None:
     """Make sure the one settings row exists, in Core: opening a database (every CLI call) needs
     no ORM object for that."""
-    table = m.Settings.__table__
-    if session.execute(select(table.c.id).where(table.c.id == 1)).first() is None:
-        session.execute(insert(table).values(id=1, version=1, **SETTINGS_DEFAULTS))
+    if not has_settings_row(session):
+        session.execute(insert(m.Settings.__table__).values(id=1, version=1, **SETTINGS_DEFAULTS))
 
 
 def has_settings_row(session: Session) -> bool:
@@ -61,9 +60,8 @@ def has_deleted(session: Session, *, older_than: timedelta | None = None) -> boo
 
 def erase_deleted(session: Session, *, older_than: timedelta | None = None) -> int:
     """Delete for good the actions that were deleted (their undo history is gone)."""
-    table = m.Action.__table__
-    if session.execute(select(table.c.id).where(table.c.deleted_at.is_not(None))).first() is None:
-        return 0  # the usual case, at every open: no ORM work
+    if not has_deleted(session, older_than=older_than):
+        return 0  # the usual case: no ORM work
     query = select(m.Action).where(m.Action.deleted_at.is_not(None))
     if older_than is not None:
         query = query.where(m.Action.deleted_at < datetime.now(UTC) - older_than)
